@@ -1,0 +1,94 @@
+"""The ``reflect`` command: with no arguments it opens the app; subcommands do one job each.
+
+Every subcommand module has a ``register(subparsers, common)`` that adds its parsers, each
+with a ``handler(ctx)`` default. Handlers raise :class:`~reflect.errors.ReflectError` for
+anything the user can fix; :func:`main` turns that into one line on stderr and exit status 2.
+Modules here import only what they need, and never textual, so reading commands start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reflect import __version__
+from reflect.errors import ReflectError
+
+#: Modules under reflect/cli/ whose commands make up `reflect`, in --help order.
+COMMAND_MODULES = ("entries", "standards", "config", "app")
+
+#: Exit status for anything the user can fix (bad input, missing entry, unusable journal).
+EXIT_USAGE = 2
+
+DESCRIPTION = """\
+reflect: a reflective-practice journal for Modern Apprenticeships.
+
+With no command, opens the journal app. Your journal is one private file; choose another
+with --db PATH or the REFLECT_DB environment variable."""
+
+EPILOG = """\
+examples:
+  reflect                                  open the app
+  reflect add --skill focus "Handled a tricky refund calmly"
+  reflect list -n 5
+  reflect search complaint --skill communication
+  reflect demo                             try the app on a sample journal
+
+Run `reflect COMMAND --help` for a command's options and examples."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors exit with status 2 and one clear line (as everything else)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"reflect: {message} (see `{self.prog} --help`)\n")
+
+
+def common_options() -> argparse.ArgumentParser:
+    """Options every command accepts, before or after the command name."""
+    common = _Parser(add_help=False)
+    group = common.add_argument_group("journal")
+    # SUPPRESS keeps a value given before the command from being reset by the subparser.
+    group.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                       help="journal file (default: $REFLECT_DB, else your data folder)")
+    group.add_argument("--framework", metavar="FILE", default=argparse.SUPPRESS,
+                       help="framework (standards) file to use instead of the journal's own")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command-line grammar."""
+    import importlib
+
+    common = common_options()
+    parser = _Parser(prog="reflect", description=DESCRIPTION, epilog=EPILOG, parents=[common],
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"reflect {__version__}")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"reflect.cli.{name}").register(sub, common)
+    parser.set_defaults(handler=lambda ctx: importlib.import_module("reflect.cli.app").run_app(ctx))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run reflect with ``argv`` (default: the process's arguments); return the exit status."""
+    from reflect.cli.context import Context
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = Context(args)
+    try:
+        return args.handler(ctx) or 0
+    except ReflectError as error:
+        print(f"reflect: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("reflect: interrupted; nothing more was changed", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # Output piped into `head` and the like: not an error worth a traceback.
+        sys.stderr.close()
+        return 0
+    finally:
+        ctx.close()

@@ -1,0 +1,26 @@
+"""`reflect` with no command, and `reflect demo`: the full-screen app."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(sub, common) -> None:
+    p = sub.add_parser("demo", parents=[common], formatter_class=argparse.RawDescriptionHelpFormatter,
+                       help="open the app on a sample journal (your own journal is not touched)",
+                       epilog="examples:\n  reflect demo")
+    p.set_defaults(handler=run_demo)
+
+
+def run_app(ctx) -> int:
+    """Open the app on the person's journal."""
+    from reflect.tui.factory import run
+
+    return run(ctx.journal, ctx.framework)
+
+
+def run_demo(ctx) -> int:
+    """Open the app on a fresh sample journal in a private temporary folder."""
+    from reflect.tui.factory import run_demo as demo
+
+    return demo(ctx.framework)

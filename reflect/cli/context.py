@@ -1,0 +1,67 @@
+"""What a command handler works with: its arguments, the journal and the framework.
+
+Both are opened lazily, on first use, so that ``reflect --help`` or ``reflect standards``
+never create a journal file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from reflect import paths
+
+if TYPE_CHECKING:
+    from reflect.journal import Journal
+    from reflect.standards import Framework
+
+
+class Context:
+    """Arguments plus lazily opened journal and framework, for one run of a command."""
+
+    def __init__(self, args: argparse.Namespace, out: TextIO | None = None):
+        self.args = args
+        self.out = out or sys.stdout
+        self._journal: Journal | None = None
+
+    @property
+    def journal_path(self) -> Path:
+        return paths.journal_path(getattr(self.args, "db", None))
+
+    @property
+    def journal(self) -> "Journal":
+        """The journal, opened (and created, with private permissions) on first use."""
+        if self._journal is None:
+            from reflect.journal import open_journal
+
+            self._journal = open_journal(self.journal_path)
+        return self._journal
+
+    @cached_property
+    def framework(self) -> "Framework":
+        """The framework in force: --framework, $REFLECT_FRAMEWORK, the journal's, or bundled."""
+        from reflect.standards import load_framework
+
+        return load_framework(self.framework_path())
+
+    def framework_path(self) -> Path | None:
+        """Which framework file applies (None: the bundled one)."""
+        chosen = paths.framework_option(getattr(self.args, "framework", None))
+        if chosen is not None:
+            return chosen
+        if self.journal_path.exists():
+            setting = self.journal.settings.get("framework")
+            if setting:
+                return Path(setting)
+        return None
+
+    def print(self, *parts: object, **kwargs) -> None:
+        print(*parts, file=self.out, **kwargs)
+
+    def close(self) -> None:
+        if self._journal is not None:
+            self._journal.close()
+            self._journal = None

@@ -1,0 +1,295 @@
+"""Commands for reflections: add, list, show, edit, search, delete, trash, restore."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reflect.cli.filters import add_filter_options, filters_from_args
+from reflect.errors import InputError
+
+_RAW = argparse.RawDescriptionHelpFormatter
+
+
+def register(sub, common) -> None:
+    """Add the entry commands to ``reflect``."""
+    p = sub.add_parser("add", parents=[common], formatter_class=_RAW, help="write a reflection",
+                       description="Write a reflection. The text comes from BODY, else from stdin "
+                                   "when it is piped in, else from your $EDITOR.",
+                       epilog="examples:\n"
+                              '  reflect add --skill focus --criterion INSCS009.P8 "Kept calm in the rush"\n'
+                              '  reflect add --date yesterday --title "Refund" < notes.md\n'
+                              "  reflect add --model gibbs            (opens $EDITOR with the Gibbs headings)")
+    _entry_options(p)
+    p.add_argument("body", nargs="?", metavar="BODY", help="the reflection text (Markdown)")
+    p.set_defaults(handler=cmd_add)
+
+    p = sub.add_parser("list", aliases=["ls"], parents=[common], formatter_class=_RAW,
+                       help="list reflections, newest first",
+                       epilog="examples:\n  reflect list -n 5\n  reflect list --skill leadership --from '1 Sep'\n"
+                              "  reflect list --unit SDS0223 --json")
+    add_filter_options(p)
+    _reading_options(p, default_n=20)
+    p.set_defaults(handler=cmd_list)
+
+    p = sub.add_parser("search", parents=[common], formatter_class=_RAW,
+                       help="full-text search, best matches first",
+                       epilog='examples:\n  reflect search complaint\n  reflect search "angry customer" --from 1/9/2026\n'
+                              "  reflect search refund OR exchange --skill integrity")
+    p.add_argument("query", nargs="+", help='words to find; "quoted phrase", OR, NOT and word* work')
+    add_filter_options(p)
+    _reading_options(p, default_n=20)
+    p.set_defaults(handler=cmd_search)
+
+    p = sub.add_parser("show", parents=[common], formatter_class=_RAW, help="show one reflection in full",
+                       epilog="examples:\n  reflect show 12\n  reflect show 12 --json")
+    p.add_argument("id", type=_entry_id, help="entry number (as in `reflect list`)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_show)
+
+    p = sub.add_parser("edit", parents=[common], formatter_class=_RAW, help="change a reflection",
+                       description="Change a reflection. With no options the text opens in your $EDITOR; "
+                                   "options change just those fields.",
+                       epilog="examples:\n  reflect edit 12\n  reflect edit 12 --title \"Better title\" --skill focus --skill integrity\n"
+                              "  reflect edit 12 --public")
+    p.add_argument("id", type=_entry_id, help="entry number")
+    _entry_options(p, editing=True)
+    p.add_argument("--body", help="replace the text with this")
+    p.set_defaults(handler=cmd_edit)
+
+    p = sub.add_parser("delete", aliases=["rm"], parents=[common], formatter_class=_RAW,
+                       help="move a reflection to the trash",
+                       epilog="examples:\n  reflect delete 12\n  reflect restore 12      (undo)")
+    p.add_argument("ids", type=_entry_id, nargs="+", metavar="ID", help="entry number(s)")
+    p.set_defaults(handler=cmd_delete)
+
+    p = sub.add_parser("restore", parents=[common], formatter_class=_RAW, help="bring a reflection back from the trash",
+                       epilog="examples:\n  reflect restore 12")
+    p.add_argument("ids", type=_entry_id, nargs="+", metavar="ID", help="entry number(s)")
+    p.set_defaults(handler=cmd_restore)
+
+    p = sub.add_parser("trash", parents=[common], formatter_class=_RAW, help="list the trash, or empty it for good",
+                       epilog="examples:\n  reflect trash\n  reflect trash empty --yes")
+    p.add_argument("action", nargs="?", choices=["list", "empty"], default="list")
+    p.add_argument("--yes", "-y", action="store_true", help="empty without asking")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_trash)
+
+
+def _entry_id(text: str) -> int:
+    try:
+        value = int(text.lstrip("#"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'"{text}" is not an entry number') from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f'"{text}" is not an entry number')
+    return value
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'"{text}" is not a whole number') from None
+    if not 1 <= value <= 100_000:
+        raise argparse.ArgumentTypeError("choose between 1 and 100000")
+    return value
+
+
+def _reading_options(p, default_n: int) -> None:
+    p.add_argument("-n", "--number", type=_count, default=default_n, metavar="N",
+                   help=f"how many to show (default {default_n})")
+    p.add_argument("--json", action="store_true", help="print JSON (full entries)")
+
+
+def _entry_options(p, editing: bool = False) -> None:
+    from reflect.models import MODELS
+
+    p.add_argument("--title", "-t", help="title (default: the first line of the text)")
+    p.add_argument("--date", "-d", help="the day reflected on: 24/11/2026, yesterday, last friday... "
+                                        + ("" if editing else "(default today)"))
+    p.add_argument("--skill", "-s", action="append", default=None, metavar="SKILL",
+                   help="meta-skill tag, e.g. focus (repeat for more)" + ("; replaces the tags" if editing else ""))
+    p.add_argument("--criterion", "-c", action="append", default=None, metavar="ID",
+                   help="criterion evidenced, e.g. INSCS009.P2 (repeat)" + ("; replaces them" if editing else ""))
+    p.add_argument("--model", "-m", choices=MODELS, help="reflective model (its headings start the text)")
+    p.add_argument("--confidence", type=int, choices=range(1, 6), metavar="1-5", help="how confident you felt, 1 to 5")
+    p.add_argument("--time", dest="minutes", metavar="TIME", help="time spent, e.g. 45m or 1h30")
+    privacy = p.add_mutually_exclusive_group()
+    privacy.add_argument("--private", dest="private", action="store_const", const=True, default=None,
+                         help="keep out of exports unless asked")
+    if editing:
+        privacy.add_argument("--public", dest="private", action="store_const", const=False,
+                             help="no longer private")
+
+
+def _resolved_fields(ctx) -> dict:
+    """Turn the entry options given into store fields (only those given)."""
+    from reflect.dates import parse_day, parse_minutes
+
+    args = ctx.args
+    fields: dict = {}
+    if args.title is not None:
+        fields["title"] = args.title
+    if args.date is not None:
+        fields["day"] = parse_day(args.date)
+    if args.skill is not None:
+        fields["skills"] = [ctx.framework.resolve_skill(s) for s in args.skill]
+    if args.criterion is not None:
+        fields["criteria"] = [ctx.framework.resolve_criterion(c) for c in args.criterion]
+    if args.model is not None:
+        fields["model"] = args.model
+    if args.confidence is not None:
+        fields["confidence"] = args.confidence
+    if args.minutes is not None:
+        fields["minutes"] = parse_minutes(args.minutes)
+    if args.private is not None:
+        fields["private"] = args.private
+    return fields
+
+
+def _title_from(body: str) -> str:
+    """A title from the first non-empty line of the text, without Markdown heading marks."""
+    for line in body.splitlines():
+        line = line.strip().lstrip("#>").strip()
+        if line:
+            return line if len(line) <= 70 else line[:69].rstrip() + "…"
+    return ""
+
+
+def cmd_add(ctx) -> int:
+    from datetime import date
+
+    from reflect.cli.editor import edit_text
+    from reflect.cli.output import stdin_is_terminal
+    from reflect.dates import format_long
+    from reflect.templates import template_body
+
+    fields = _resolved_fields(ctx)  # check every option before asking for any text
+    if ctx.args.body is not None:
+        body = ctx.args.body
+    elif not stdin_is_terminal():
+        body = sys.stdin.read()
+    else:
+        body = edit_text(template_body(fields.get("model", "none")))
+    if not body.strip() and not fields.get("title"):
+        raise InputError("Nothing written, so nothing was added.")
+    fields.setdefault("title", _title_from(body))
+    fields.setdefault("day", date.today())
+    entry = ctx.journal.entries.add(body=body, **fields)
+    ctx.print(f"Added entry {entry.id}: {entry.title} ({format_long(entry.day)})"
+              + (" [private]" if entry.private else ""))
+    return 0
+
+
+def cmd_list(ctx) -> int:
+    from reflect.cli.output import entry_rows, print_json
+
+    filters = filters_from_args(ctx)
+    page = ctx.journal.entries.list(filters, limit=ctx.args.number)
+    return _print_rows(ctx, page.rows, empty=_empty_message(ctx, filters))
+
+
+def cmd_search(ctx) -> int:
+    text = " ".join(ctx.args.query)
+    filters = filters_from_args(ctx, text=text)
+    rows = ctx.journal.entries.search(filters, limit=ctx.args.number)
+    return _print_rows(ctx, rows, empty=f'No reflections match "{text}".')
+
+
+def _print_rows(ctx, rows, empty: str) -> int:
+    from reflect.cli.output import entry_rows, plain_snippet, print_json
+
+    if ctx.args.json:
+        entries = ctx.journal.entries.get_many([r.id for r in rows])
+        snippets = {r.id: r.snippet for r in rows if r.snippet}
+        data = []
+        for entry in entries:
+            item = entry.to_json()
+            if entry.id in snippets:
+                item["snippet"] = plain_snippet(snippets[entry.id])
+            data.append(item)
+        print_json(data, ctx.out)
+    elif rows:
+        entry_rows(rows, ctx.framework, ctx.out)
+    else:
+        ctx.print(empty)
+    return 0
+
+
+def _empty_message(ctx, filters) -> str:
+    if filters.is_empty and ctx.journal.entries.count() == 0:
+        return 'No reflections yet. Write your first with `reflect add "what happened today"` or open the app with `reflect`.'
+    return "No reflections match."
+
+
+def cmd_show(ctx) -> int:
+    from reflect.cli.output import print_json, show_entry
+
+    entry = ctx.journal.entries.get(ctx.args.id, include_trashed=True)
+    if ctx.args.json:
+        print_json(entry.to_json(), ctx.out)
+    else:
+        show_entry(entry, ctx.framework, ctx.out)
+    return 0
+
+
+def cmd_edit(ctx) -> int:
+    from reflect.cli.editor import edit_text
+
+    store = ctx.journal.entries
+    entry = store.get(ctx.args.id)
+    fields = _resolved_fields(ctx)
+    if ctx.args.body is not None:
+        fields["body"] = ctx.args.body
+    if not fields:
+        body = edit_text(entry.body)
+        if body == entry.body:
+            ctx.print(f"Entry {entry.id} unchanged.")
+            return 0
+        fields["body"] = body
+    # The editor may have been open a while: refuse to overwrite a save made meanwhile.
+    updated = store.update(entry.id, expected_revision=entry.revision, **fields)
+    ctx.print(f"Updated entry {updated.id}: {updated.title}")
+    return 0
+
+
+def cmd_delete(ctx) -> int:
+    store = ctx.journal.entries
+    with ctx.journal.write():  # all or nothing: a bad id leaves every entry where it was
+        entries = [store.delete(i) for i in ctx.args.ids]
+    for entry in entries:
+        ctx.print(f"Moved entry {entry.id} ({entry.title}) to the trash. `reflect restore {entry.id}` brings it back.")
+    return 0
+
+
+def cmd_restore(ctx) -> int:
+    store = ctx.journal.entries
+    with ctx.journal.write():
+        entries = [store.restore(i) for i in ctx.args.ids]
+    for entry in entries:
+        ctx.print(f"Restored entry {entry.id}: {entry.title}")
+    return 0
+
+
+def cmd_trash(ctx) -> int:
+    from reflect.cli.output import stdin_is_terminal
+
+    store = ctx.journal.entries
+    if ctx.args.action == "list":
+        page = store.list(trashed=True, limit=100_000)
+        return _print_rows(ctx, page.rows, empty="The trash is empty.")
+    count = store.count(trashed=True)
+    if count == 0:
+        ctx.print("The trash is already empty.")
+        return 0
+    if not ctx.args.yes:
+        if not stdin_is_terminal():
+            raise InputError(f"Emptying the trash removes {count} entries for good: add --yes to confirm.")
+        answer = input(f"Remove {count} trashed entries for good? This cannot be undone. [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            ctx.print("Left the trash as it was.")
+            return 0
+    removed = store.empty_trash()
+    ctx.print(f"Removed {removed} entries for good.")
+    return 0

@@ -1,0 +1,111 @@
+"""Plain-text and JSON output for the command line."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import textwrap
+from typing import Any, Iterable, TextIO
+
+from reflect.dates import format_long
+from reflect.entries import HIGHLIGHT_END, HIGHLIGHT_START
+from reflect.models import MODEL_NAMES, Entry, EntrySummary
+from reflect.standards import Framework
+
+
+def print_json(data: Any, out: TextIO) -> None:
+    """Pretty JSON, UTF-8 as is (people's names and words are not ASCII)."""
+    json.dump(data, out, indent=2, ensure_ascii=False, default=str)
+    out.write("\n")
+
+
+def use_colour(out: TextIO) -> bool:
+    """Bold highlights only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+    return hasattr(out, "isatty") and out.isatty() and not os.environ.get("NO_COLOR")
+
+
+def highlight(snippet: str, out: TextIO) -> str:
+    """Show search matches in bold on a terminal, in [brackets] elsewhere."""
+    start, end = ("\033[1m", "\033[0m") if use_colour(out) else ("[", "]")
+    return snippet.replace(HIGHLIGHT_START, start).replace(HIGHLIGHT_END, end)
+
+
+def plain_snippet(snippet: str) -> str:
+    """A snippet with matches marked Markdown-style, for JSON."""
+    return snippet.replace(HIGHLIGHT_START, "**").replace(HIGHLIGHT_END, "**")
+
+
+def skill_names(framework: Framework, skill_ids: Iterable[str]) -> list[str]:
+    """Meta-skill names in framework order; ids the framework lacks are kept, marked unknown."""
+    order = {s.id: i for i, s in enumerate(framework.meta_skills)}
+    names = []
+    for sid in sorted(skill_ids, key=lambda s: (order.get(s, len(order)), s)):
+        skill = framework.skill(sid)
+        names.append(skill.name if skill else f"{sid} (unknown meta-skill)")
+    return names
+
+
+def entry_rows(rows: list[EntrySummary], framework: Framework, out: TextIO) -> None:
+    """One line per entry: number, date, title, meta-skills, criteria count, private mark."""
+    width = shutil.get_terminal_size((100, 24)).columns
+    id_width = max(len(str(r.id)) for r in rows)
+    for row in rows:
+        skills = ", ".join(skill_names(framework, row.skills))
+        extras = []
+        if row.criteria_count:
+            extras.append(f"{row.criteria_count} criteria" if row.criteria_count > 1 else "1 criterion")
+        if row.private:
+            extras.append("private")
+        head = f"{row.id:>{id_width}}  {format_long(row.day)}  "
+        tail = "  ".join(x for x in (skills, *extras) if x)
+        title_room = max(20, width - len(head) - len(tail) - 3)
+        title = _clip(row.title, title_room)
+        print(f"{head}{title:<{min(title_room, 40)}}  {tail}".rstrip(), file=out)
+        if row.snippet:
+            indent = " " * (id_width + 2)
+            print(indent + highlight(" ".join(row.snippet.split()), out), file=out)
+
+
+def show_entry(entry: Entry, framework: Framework, out: TextIO) -> None:
+    """The whole entry as readable text: header, tags with criterion text, then the body."""
+    width = min(shutil.get_terminal_size((100, 24)).columns, 100)
+    flags = ["private"] if entry.private else []
+    if entry.in_trash:
+        flags.append("in the trash")
+    print(f"#{entry.id}  {format_long(entry.day)}" + (f"  ({', '.join(flags)})" if flags else ""), file=out)
+    print(entry.title, file=out)
+    print("=" * min(len(entry.title), width), file=out)
+    details = []
+    if entry.model != "none":
+        details.append(f"Model: {MODEL_NAMES.get(entry.model, entry.model)}")
+    if entry.confidence:
+        details.append(f"Confidence: {entry.confidence}/5")
+    if entry.minutes:
+        details.append(f"Time spent: {entry.minutes} min")
+    if details:
+        print("  ".join(details), file=out)
+    if entry.skills:
+        print("Meta-skills: " + ", ".join(skill_names(framework, entry.skills)), file=out)
+    if entry.criteria:
+        print("Criteria:", file=out)
+        for cid in entry.criteria:
+            criterion = framework.criterion(cid)
+            text = criterion.text if criterion else "(unknown criterion: not in the current framework)"
+            wrapped = textwrap.wrap(text, width=max(30, width - 16)) or [""]
+            print(f"  {cid:<14}{wrapped[0]}", file=out)
+            for line in wrapped[1:]:
+                print(" " * 16 + line, file=out)
+    if entry.body.strip():
+        print(file=out)
+        print(entry.body.rstrip("\n"), file=out)
+
+
+def _clip(text: str, room: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= room else text[: room - 1] + "…"
+
+
+def stdin_is_terminal() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()

@@ -1,0 +1,71 @@
+"""Unsaved work in the editor, kept in the journal so that a crash loses nothing.
+
+The editor writes its whole state here a moment after each change; saving the entry deletes
+the draft. A draft still here when reflect starts is work that was never saved, and is
+offered back.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reflect.journal import Journal
+
+
+@dataclass(frozen=True)
+class Draft:
+    """Editor state as typed (the date as text, tags as ids), for a new or an existing entry."""
+
+    id: int
+    entry_id: int | None
+    data: dict[str, Any]
+    updated_at: str
+
+    @property
+    def title(self) -> str:
+        return (self.data.get("title") or "").strip() or "(untitled)"
+
+
+class DraftStore:
+    """Drafts of one journal. Reach it as ``journal.drafts``."""
+
+    def __init__(self, journal: "Journal"):
+        self.journal = journal
+        self.db = journal.db
+
+    def save(self, data: dict[str, Any], *, draft_id: int | None = None, entry_id: int | None = None) -> int:
+        """Create or overwrite a draft; return its id."""
+        payload = json.dumps(data, ensure_ascii=False)
+        now = self.journal.now()
+        with self.journal.write():
+            if draft_id is not None:
+                cursor = self.db.execute(
+                    "UPDATE drafts SET data = ?, entry_id = ?, updated_at = ? WHERE id = ?",
+                    [payload, entry_id, now, draft_id])
+                if cursor.rowcount:
+                    return draft_id
+            cursor = self.db.execute(
+                "INSERT INTO drafts (entry_id, data, updated_at) VALUES (?, ?, ?)", [entry_id, payload, now])
+            return cursor.lastrowid
+
+    def get(self, draft_id: int) -> Draft | None:
+        """The draft with this id, or None."""
+        row = self.db.execute("SELECT id, entry_id, data, updated_at FROM drafts WHERE id = ?", [draft_id]).fetchone()
+        return _draft(row) if row else None
+
+    def pending(self) -> list[Draft]:
+        """Every unsaved draft, newest first."""
+        rows = self.db.execute("SELECT id, entry_id, data, updated_at FROM drafts ORDER BY updated_at DESC, id DESC")
+        return [_draft(r) for r in rows]
+
+    def discard(self, draft_id: int) -> None:
+        """Forget a draft (after saving it as an entry, or when the person says so)."""
+        with self.journal.write():
+            self.db.execute("DELETE FROM drafts WHERE id = ?", [draft_id])
+
+
+def _draft(row) -> Draft:
+    return Draft(id=row[0], entry_id=row[1], data=json.loads(row[2]), updated_at=row[3])

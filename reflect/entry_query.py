@@ -1,0 +1,75 @@
+"""SQL for narrowing entries by filters, shared by listing, searching, counting and exports.
+
+Every filter becomes a condition on the alias ``e`` (the entries table) with ``?`` parameters;
+nothing a person types is ever pasted into SQL.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reflect.models import EntryFilter, EntrySummary
+from reflect.search_query import to_fts_query
+
+
+def build_where(filters: EntryFilter, *, trashed: bool = False) -> tuple[list[str], list]:
+    """Conditions and parameters selecting the entries that ``filters`` allow."""
+    # Written exactly as the partial index's WHERE, so SQLite can use it.
+    where = ["e.deleted_at IS NOT NULL" if trashed else "e.deleted_at IS NULL"]
+    params: list = []
+    if filters.date_from:
+        where.append("e.day >= ?")
+        params.append(filters.date_from.isoformat())
+    if filters.date_to:
+        where.append("e.day <= ?")
+        params.append(filters.date_to.isoformat())
+    for skill in filters.skills:
+        where.append("e.id IN (SELECT entry_id FROM entry_skills WHERE skill_id = ?)")
+        params.append(skill)
+    for criterion in filters.criteria:
+        where.append("e.id IN (SELECT entry_id FROM entry_criteria WHERE criterion_id = ?)")
+        params.append(criterion)
+    if filters.units:
+        # Criterion ids start "<unit code>."; a range on the id uses the criterion index.
+        ranges = " OR ".join("(criterion_id > ? AND criterion_id < ?)" for _ in filters.units)
+        where.append(f"e.id IN (SELECT entry_id FROM entry_criteria WHERE {ranges})")
+        for code in filters.units:
+            params += [f"{code}.", f"{code}/"]
+    if filters.private is not None:
+        where.append("e.private = ?")
+        params.append(int(filters.private))
+    if filters.model:
+        where.append("e.model = ?")
+        params.append(filters.model)
+    if filters.objective is not None:
+        where.append("e.id IN (SELECT entry_id FROM entry_objectives WHERE objective_id = ?)")
+        params.append(filters.objective)
+    query = to_fts_query(filters.text) if filters.text else None
+    if query:
+        where.append("e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)")
+        params.append(query)
+    return where, params
+
+
+def fetch_summaries(db, rows: list[dict]) -> list[EntrySummary]:
+    """Turn entry rows into list rows, fetching all their tags in two queries."""
+    if not rows:
+        return []
+    ids = [r["id"] for r in rows]
+    marks = ",".join("?" * len(ids))
+    skills: dict[int, list[str]] = {}
+    for entry_id, skill in db.execute(
+            f"SELECT entry_id, skill_id FROM entry_skills WHERE entry_id IN ({marks})", ids):
+        skills.setdefault(entry_id, []).append(skill)
+    counts = dict(db.execute(
+        f"SELECT entry_id, count(*) FROM entry_criteria WHERE entry_id IN ({marks}) GROUP BY entry_id",
+        ids).fetchall())
+    return [
+        EntrySummary(
+            id=r["id"], day=date.fromisoformat(r["day"]), title=r["title"],
+            skills=tuple(skills.get(r["id"], ())), criteria_count=counts.get(r["id"], 0),
+            private=bool(r["private"]), model=r["model"], snippet=r.get("snippet"),
+            deleted_at=r.get("deleted_at"),
+        )
+        for r in rows
+    ]

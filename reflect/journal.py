@@ -1,0 +1,217 @@
+"""Opening a journal: one SQLite file, private to its owner, always at the current schema.
+
+A :class:`Journal` is the handle every other part uses. It owns the connection (SQLite
+connections belong to the thread that made them, so use a journal from one thread), the
+clock (injectable, so tests and snapshots are deterministic) and the record stores, reached as
+attributes: ``journal.entries``, ``journal.drafts``, ``journal.settings``, ...
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from contextlib import contextmanager
+from datetime import date, datetime, timezone
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterator
+
+import sqlite_utils
+
+from reflect.errors import JournalError
+
+if TYPE_CHECKING:
+    from reflect.drafts import DraftStore
+    from reflect.entries import EntryStore
+    from reflect.settings import Settings
+
+#: How long a write waits for another reflect (window or command) to finish its own.
+BUSY_TIMEOUT_SECONDS = 15
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def utc_now() -> datetime:
+    """The current time in UTC (the default clock)."""
+    return datetime.now(timezone.utc)
+
+
+class Journal:
+    """An open journal file. Create with :func:`open_journal`."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path, clock: Callable[[], datetime] = utc_now):
+        self.db = db
+        self.path = path
+        self.clock = clock
+
+    # -- time ---------------------------------------------------------------------------
+
+    def now(self) -> str:
+        """The current time as stored: ISO 8601 in UTC, to the second."""
+        return self.clock().astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def today(self) -> date:
+        """Today's date where the user is."""
+        return self.clock().astimezone().date()
+
+    # -- transactions ---------------------------------------------------------------------
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite_utils.Database]:
+        """A write transaction: everything inside lands together or not at all.
+
+        ``BEGIN IMMEDIATE`` takes the write lock up front, so two reflect processes queue
+        (for up to :data:`BUSY_TIMEOUT_SECONDS`) instead of failing half-way. Nested uses
+        become savepoints.
+        """
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield self.db
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise _busy_or(error, self.path) from None
+        try:
+            yield self.db
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except sqlite3.OperationalError as error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise _busy_or(error, self.path) from None
+
+    def close(self) -> None:
+        """Close the file (safe to call twice)."""
+        try:
+            self.db.close()
+        except sqlite3.ProgrammingError:
+            pass
+
+    def __enter__(self) -> "Journal":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- stores ---------------------------------------------------------------------------
+
+    @cached_property
+    def entries(self) -> "EntryStore":
+        from reflect.entries import EntryStore
+
+        return EntryStore(self)
+
+    @cached_property
+    def drafts(self) -> "DraftStore":
+        from reflect.drafts import DraftStore
+
+        return DraftStore(self)
+
+    @cached_property
+    def settings(self) -> "Settings":
+        from reflect.settings import Settings
+
+        return Settings(self)
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def open_journal(
+    path: str | os.PathLike,
+    *,
+    create: bool = True,
+    clock: Callable[[], datetime] = utc_now,
+) -> Journal:
+    """Open (and, with ``create``, make) the journal at ``path``, migrating it if needed.
+
+    A new journal's file is created 0600 and any folder made for it 0700. A file that is not
+    a reflect journal, or one written by a newer reflect, raises :class:`JournalError` and is
+    left untouched.
+    """
+    from reflect.migrations import migrate
+
+    path = Path(path)
+    if path.is_dir():
+        raise JournalError(f"{path} is a folder, not a journal file")
+    exists = path.exists()
+    if not exists:
+        if not create:
+            raise JournalError(f"No journal at {path}")
+        _create_private_file(path)
+    else:
+        _check_is_sqlite(path)
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS)
+    except sqlite3.Error as error:
+        raise JournalError(f"Cannot open the journal {path}: {error}") from None
+    db = sqlite_utils.Database(conn)
+    try:
+        _configure(db)
+        migrate(db, path)
+    except JournalError:
+        conn.close()
+        raise
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise _busy_or(error, path) from None
+    return Journal(db, path, clock)
+
+
+def _configure(db: sqlite_utils.Database) -> None:
+    # WAL lets the app and a command read while the other writes; foreign keys keep links
+    # (tags, criteria, drafts) from pointing at entries that are gone.
+    mode = db.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+    if mode.lower() != "wal":  # pragma: no cover - e.g. a file system without shared memory
+        db.execute("PRAGMA journal_mode=DELETE")
+    db.execute("PRAGMA foreign_keys=ON")
+    db.execute("PRAGMA synchronous=NORMAL")
+
+
+def _create_private_file(path: Path) -> None:
+    parent = path.parent
+    try:
+        if not parent.exists():
+            parent.mkdir(parents=True, mode=0o700)
+            os.chmod(parent, 0o700)  # mkdir's mode is filtered by the umask
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+        os.chmod(path, 0o600)
+    except FileExistsError:
+        pass  # another reflect created it between our check and now: just open it
+    except OSError as error:
+        raise JournalError(f"Cannot create the journal {path}: {error.strerror or error}") from None
+
+
+def _check_is_sqlite(path: Path) -> None:
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(len(SQLITE_MAGIC))
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        raise JournalError(f"Cannot read the journal {path}: {error.strerror or error}") from None
+    if not stat.S_ISREG(mode):
+        raise JournalError(f"{path} is not a regular file")
+    # An empty file is what a crash right after creation leaves: treat it as new.
+    if header and header != SQLITE_MAGIC:
+        raise JournalError(f"{path} is not a reflect journal (it is not an SQLite database); nothing was changed")
+
+
+def _busy_or(error: sqlite3.Error, path: Path) -> JournalError:
+    text = str(error)
+    if "locked" in text or "busy" in text:
+        return JournalError(
+            f"The journal {path} is busy: another reflect is writing to it. Try again in a moment."
+        )
+    if "not a database" in text or "malformed" in text:
+        return JournalError(
+            f"The journal {path} is damaged ({text}). Run `reflect doctor` or restore a backup."
+        )
+    return JournalError(f"The journal {path} could not be used: {text}")

@@ -1,0 +1,44 @@
+"""Where reflect keeps things: the journal file and the framework file.
+
+Precedence, most specific first: a command-line option, then an environment variable, then
+the default. Nothing here creates a file or folder; :mod:`reflect.journal` does that on first
+use, with private permissions.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "reflect"
+JOURNAL_FILE = "journal.db"
+DB_ENV = "REFLECT_DB"
+FRAMEWORK_ENV = "REFLECT_FRAMEWORK"
+
+
+def default_data_dir() -> Path:
+    """The user's data folder for reflect (e.g. ``~/.local/share/reflect`` on Linux)."""
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def journal_path(option: str | os.PathLike | None = None) -> Path:
+    """The journal to use: ``--db``, else ``$REFLECT_DB``, else the user's data folder."""
+    if option:
+        return Path(option).expanduser()
+    if os.environ.get(DB_ENV):
+        return Path(os.environ[DB_ENV]).expanduser()
+    return default_data_dir() / JOURNAL_FILE
+
+
+def framework_option(option: str | os.PathLike | None = None) -> Path | None:
+    """A framework file chosen for this run: ``--framework``, else ``$REFLECT_FRAMEWORK``.
+
+    None means "no override": use the journal's own setting, else the bundled framework.
+    """
+    if option:
+        return Path(option).expanduser()
+    if os.environ.get(FRAMEWORK_ENV):
+        return Path(os.environ[FRAMEWORK_ENV]).expanduser()
+    return None

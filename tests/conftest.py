@@ -1,0 +1,54 @@
+"""Shared fixtures: real journal files in tmp_path, a fixed clock, the frameworks."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from reflect.journal import open_journal
+from reflect.standards import load_framework
+
+TESTS = Path(__file__).parent
+TINY_FRAMEWORK = TESTS / "data" / "tiny_framework.json"
+FIXED_NOW = datetime(2026, 11, 24, 10, 30, tzinfo=timezone.utc)
+
+
+class FakeClock:
+    """A clock tests can move: ``clock.now`` is returned until changed."""
+
+    def __init__(self, now: datetime = FIXED_NOW):
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def journal_path(tmp_path) -> Path:
+    return tmp_path / "journal.db"
+
+
+@pytest.fixture
+def journal(journal_path, clock):
+    """A fresh, real journal file with a fixed clock."""
+    with open_journal(journal_path, clock=clock) as j:
+        yield j
+
+
+@pytest.fixture(scope="session")
+def framework():
+    """The bundled framework (SDS Customer Service, Retail and Travel)."""
+    return load_framework()
+
+
+@pytest.fixture(scope="session")
+def tiny_framework():
+    """A second, tiny framework: proves nothing is hard-coded."""
+    return load_framework(TINY_FRAMEWORK)
