@@ -604,3 +604,15 @@ def test_build_check_passes():
         cwd=ROOT, capture_output=True, text=True, timeout=60,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_every_hand_correction_gives_a_reason():
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        from standards_corrections import CORRECTIONS
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    assert CORRECTIONS
+    for correction in CORRECTIONS:
+        assert correction["target"] and correction["action"] in ("note", "replace", "set")
+        assert len(correction["reason"]) > 20

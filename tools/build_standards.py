@@ -59,7 +59,8 @@ FRAMEWORK_SOURCE = (
 
 # SDS Skills 4.0 (SDS with the Centre for Work-based Learning, 2018) names the framework's
 # three categories differently and gives each meta-skill sub-skills.  Neither is in the
-# framework text; both are taken from the project's domain guide (docs/guide domain.md).
+# framework text; both are copied from the project's domain notes (shared guide, domain.md,
+# "Meta-skills in SDS's own model"), which read them from a public copy of Skills 4.0.
 SDS_CATEGORY_NAMES = {
     "Managing yourself": "Self-management",
     "Connecting with others": "Social intelligence",
@@ -177,16 +178,17 @@ def split_source(lines: list[str]) -> tuple[list[str], list[str], list[dict]]:
     mandatory = True
     for raw in lines:
         s = raw.strip()
-        code = None
-        if CODE_LINE.match(s):
+        code = urn = None
+        if m := WS_HEADER.match(s):
+            urn = m.group(1)
+            code = urn.replace(" ", "")  # "SDS 0417" -> "SDS0417"
+        elif CODE_LINE.match(s):
             code = s
-        elif m := WS_HEADER.match(s):
-            code = m.group(1).replace(" ", "")
         if code and (current is None or code != current["code"]):
             current = {
                 "code": code,
-                "kind": "work-situation" if code.startswith("SDS") else "nos",
-                "urn": m.group(1) if code.startswith("SDS") else None,
+                "kind": "work-situation" if urn else "nos",
+                "urn": urn,
                 "mandatory": mandatory,
                 "lines": [],
             }
@@ -210,8 +212,7 @@ def split_source(lines: list[str]) -> tuple[list[str], list[str], list[dict]]:
 
 
 def parse_front(front: list[str]) -> tuple[dict, list[dict], list[dict]]:
-    lines = [line.rstrip() for line in front]
-    text_lines = [line.strip() for line in lines]
+    text_lines = [line.strip() for line in front]
 
     # Purpose: from "Purpose:" to the sentence announcing the three categories.
     start = text_lines.index("Purpose:") + 1
@@ -376,7 +377,7 @@ def items_trailing(lines: list[str]) -> list[Item]:
     """Items whose number is printed after the text ("... with8." or a line "8.").
 
     Text after the last number continues the last item: an item cut by a page break has its
-    number printed after its first part.
+    number printed after its first part.  (No block in this style has sub-headings.)
     """
     items: list[Item] = []
     buf: list[str] = []
@@ -563,7 +564,8 @@ def parse_work_situation(unit: dict) -> dict:
         if s.isdigit():  # stray page number
             continue
         if state in ("outline", "note") and raw[:1].isspace() and s:
-            # The rest of the two columns, printed after the goal and outline blocks.
+            # The rest of the two columns, printed after the goal and outline blocks; the
+            # extraction indents its first line, while outline lines start at the margin.
             state = "tail"
         if state == "tail":
             tail.append(s)
@@ -728,7 +730,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true",
                         help="do not write; exit 1 if the output file is not up to date")
     args = parser.parse_args(argv)
-    text = render(build(args.source))
+    try:
+        text = render(build(args.source))
+    except (OSError, SourceError) as error:
+        print(f"cannot build standards from {args.source}: {error}", file=sys.stderr)
+        return 2
     if args.check:
         try:
             current = args.output.read_text(encoding="utf-8")
