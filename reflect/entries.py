@@ -189,12 +189,14 @@ class EntryStore:
         cursor = (rows[-1]["day"], rows[-1]["id"]) if more else None
         return EntryPage(summaries, cursor)
 
-    def search(self, filters: EntryFilter, *, limit: int = PAGE_SIZE, offset: int = 0) -> list[EntrySummary]:
+    def search(self, filters: EntryFilter, *, limit: int = PAGE_SIZE, offset: int = 0,
+               as_you_type: bool = False) -> list[EntrySummary]:
         """Entries matching ``filters.text``, best match first, each with a highlighted snippet.
 
+        ``as_you_type`` treats the last word as a prefix (the person is still typing it).
         With no searchable text this is the same as :meth:`list`.
         """
-        query = to_fts_query(filters.text)
+        query = to_fts_query(filters.text, prefix_last=as_you_type)
         if query is None:
             return self.list(replace(filters, text=""), limit=limit).rows
         where, params = build_where(replace(filters, text=""))

@@ -44,7 +44,7 @@ def build_where(filters: EntryFilter, *, trashed: bool = False) -> tuple[list[st
     if filters.objective is not None:
         where.append("e.id IN (SELECT entry_id FROM entry_objectives WHERE objective_id = ?)")
         params.append(filters.objective)
-    query = to_fts_query(filters.text) if filters.text else None
+    query = to_fts_query(filters.text, prefix_last=False) if filters.text else None
     if query:
         where.append("e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)")
         params.append(query)

@@ -26,8 +26,9 @@ if TYPE_CHECKING:
     from reflect.entries import EntryStore
     from reflect.settings import Settings
 
-#: How long a write waits for another reflect (window or command) to finish its own.
-BUSY_TIMEOUT_SECONDS = 15
+#: How long a write waits for another reflect (window or command) to finish its own;
+#: ``$REFLECT_BUSY_TIMEOUT`` (seconds) overrides it.
+BUSY_TIMEOUT_SECONDS = 15.0
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -136,7 +137,7 @@ def open_journal(
     a reflect journal, or one written by a newer reflect, raises :class:`JournalError` and is
     left untouched.
     """
-    from reflect.migrations import migrate
+    from reflect.migrations import check_not_newer, migrate
 
     path = Path(path)
     if path.is_dir():
@@ -149,11 +150,13 @@ def open_journal(
     else:
         _check_is_sqlite(path)
     try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS)
+        conn = sqlite3.connect(str(path), timeout=_busy_timeout())
     except sqlite3.Error as error:
         raise JournalError(f"Cannot open the journal {path}: {error}") from None
     db = sqlite_utils.Database(conn)
     try:
+        # Refuse a newer journal before anything (even switching to WAL) touches the file.
+        check_not_newer(db, path)
         _configure(db)
         migrate(db, path)
     except JournalError:
@@ -163,6 +166,13 @@ def open_journal(
         conn.close()
         raise _busy_or(error, path) from None
     return Journal(db, path, clock)
+
+
+def _busy_timeout() -> float:
+    try:
+        return max(0.0, float(os.environ.get("REFLECT_BUSY_TIMEOUT", BUSY_TIMEOUT_SECONDS)))
+    except ValueError:
+        return BUSY_TIMEOUT_SECONDS
 
 
 def _configure(db: sqlite_utils.Database) -> None:

@@ -212,6 +212,18 @@ def schema_version(db: sqlite_utils.Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
+def check_not_newer(db: sqlite_utils.Database, path: Path | None = None) -> int:
+    """Return the journal's version; refuse (changing nothing) one from a newer reflect."""
+    version = schema_version(db)
+    if version > CURRENT_VERSION:
+        where = f"The journal {path}" if path else "This journal"
+        raise JournalError(
+            f"{where} was written by a newer version of reflect (schema {version}; this reflect "
+            f"knows up to {CURRENT_VERSION}). Upgrade reflect to open it; nothing was changed."
+        )
+    return version
+
+
 def migrate(db: sqlite_utils.Database, path: Path | None = None,
             before: Callable[[int], None] | None = None) -> int:
     """Bring the journal up to :data:`CURRENT_VERSION`; return the version it started at.
@@ -219,13 +231,7 @@ def migrate(db: sqlite_utils.Database, path: Path | None = None,
     ``before(version)`` is called once before the first step when an existing journal (not
     a brand-new one) is about to change; it makes the safety backup.
     """
-    start = schema_version(db)
-    where = f"The journal {path}" if path else "This journal"
-    if start > CURRENT_VERSION:
-        raise JournalError(
-            f"{where} was written by a newer version of reflect (schema {start}; this reflect "
-            f"knows up to {CURRENT_VERSION}). Upgrade reflect to open it; nothing was changed."
-        )
+    start = check_not_newer(db, path)
     if start == CURRENT_VERSION:
         return start
     if start > 0 and before is not None:

@@ -116,9 +116,9 @@ def test_list_filters_by_skill_unit_and_dates(reflect):
 
 def test_search_shows_highlighted_snippets(reflect):
     reflect.ok("add", "--title", "Counter", "A customer complained about the queue.")
-    out = reflect.ok("search", "complaint")
+    out = reflect.ok("search", "complaining")
     assert "[complained]" in out
-    data = reflect.json("search", "complaint")
+    data = reflect.json("search", "complaining")
     assert data[0]["snippet"].count("**complained**") == 1
 
 

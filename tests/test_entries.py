@@ -219,7 +219,7 @@ def test_list_excludes_trash_and_trash_list_shows_it(journal):
 def test_search_finds_stemmed_words_with_highlighted_snippet(journal):
     add(journal, "Till queue", body="The customer complained loudly about waiting.")
     add(journal, "Stock count", body="Counted the shelves.")
-    hits = journal.entries.search(EntryFilter(text="complaint"))
+    hits = journal.entries.search(EntryFilter(text="complaining"))
     assert [h.title for h in hits] == ["Till queue"]
     assert "\x02complained\x03" in hits[0].snippet
 

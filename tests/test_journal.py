@@ -166,6 +166,7 @@ def test_importing_core_does_not_create_files(tmp_path, monkeypatch):
     import sys
 
     monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("PYTHONPATH", str(Path(__file__).parent.parent))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     subprocess.run([sys.executable, "-c", "import reflect.journal, reflect.entries, reflect.cli"],
                    check=True, cwd=tmp_path)

@@ -51,18 +51,16 @@ def entry_rows(rows: list[EntrySummary], framework: Framework, out: TextIO) -> N
     """One line per entry: number, date, title, meta-skills, criteria count, private mark."""
     width = shutil.get_terminal_size((100, 24)).columns
     id_width = max(len(str(r.id)) for r in rows)
+    head_width = id_width + 2 + len("Tue 24 Nov 2026") + 2
+    title_width = min(max(len(r.title) for r in rows), 44, max(16, width - head_width - 24))
     for row in rows:
-        skills = ", ".join(skill_names(framework, row.skills))
-        extras = []
+        extras = [", ".join(skill_names(framework, row.skills))]
         if row.criteria_count:
             extras.append(f"{row.criteria_count} criteria" if row.criteria_count > 1 else "1 criterion")
         if row.private:
             extras.append("private")
-        head = f"{row.id:>{id_width}}  {format_long(row.day)}  "
-        tail = "  ".join(x for x in (skills, *extras) if x)
-        title_room = max(20, width - len(head) - len(tail) - 3)
-        title = _clip(row.title, title_room)
-        print(f"{head}{title:<{min(title_room, 40)}}  {tail}".rstrip(), file=out)
+        line = f"{row.id:>{id_width}}  {format_long(row.day)}  {_clip(row.title, title_width):<{title_width}}  "
+        print((line + "  ".join(x for x in extras if x)).rstrip(), file=out)
         if row.snippet:
             indent = " " * (id_width + 2)
             print(indent + highlight(" ".join(row.snippet.split()), out), file=out)
