@@ -18,7 +18,7 @@ DEFAULTS: dict[str, Any] = {
     "framework": None,  # path to a framework file; None means the bundled one
     "stale_weeks": 12,
     "review_start": None,  # ISO date of the first review
-    "review_interval_weeks": 12,
+    "review_interval": "12 weeks",  # see reflect.schedule.parse_interval
     "theme": "textual-dark",
 }
 

@@ -40,6 +40,12 @@ def _day(value: str) -> str:
     return parse_day(value).isoformat()
 
 
+def _interval(value: str) -> str:
+    from reflect.schedule import parse_interval
+
+    return str(parse_interval(value))
+
+
 def _theme(value: str) -> str:
     return value.strip()
 
@@ -50,7 +56,7 @@ SETTERS = {
     "framework": _framework,
     "stale_weeks": _weeks,
     "review_start": _day,
-    "review_interval_weeks": _weeks,
+    "review_interval": _interval,
     "theme": _theme,
 }
 
@@ -61,7 +67,7 @@ def register(sub, common) -> None:
         help="show or change this journal's settings",
         epilog="settings: " + ", ".join(SETTERS) + "\n\nexamples:\n"
                "  reflect config\n  reflect config apprentice_name \"Jamie Reid\"\n"
-               "  reflect config review_start 5/1/2027\n  reflect config framework ~/provider/framework.json\n"
+               "  reflect config review_start 5/1/2027\n  reflect config review_interval \"3 months\"\n  reflect config framework ~/provider/framework.json\n"
                "  reflect config framework --unset      (back to the bundled framework)")
     p.add_argument("key", nargs="?", help="setting to show or change")
     p.add_argument("value", nargs="?", help="new value")
