@@ -108,6 +108,25 @@ class EntryStore:
                 self._set_tags(entry_id, skills, criteria, replace_existing=True)
         return self.get(entry_id, include_trashed=True)
 
+    def save_edit(self, entry_id: int, base_revision: int, **changes) -> tuple[Entry, Entry | None]:
+        """Save an edit made from ``base_revision``, keeping both versions on a conflict.
+
+        Returns ``(saved, other)``. Normally ``other`` is None. If the entry was saved elsewhere
+        meanwhile (another window, the command line), that version stays as it is, this edit is
+        saved as a new entry titled "... (conflicting copy)", and ``other`` is the untouched
+        original, so the caller can tell the person. Nobody's words are overwritten.
+        """
+        with self.journal.write():
+            try:
+                return self.update(entry_id, expected_revision=base_revision, **changes), None
+            except ConflictError as conflict:
+                current = conflict.current
+                fields = {f: getattr(current, f) for f in _FIELDS} | changes
+                fields["title"] = f"{fields['title']} (conflicting copy)"
+                copy = self.add(skills=changes.get("skills", current.skills),
+                                criteria=changes.get("criteria", current.criteria), **fields)
+                return copy, current
+
     def duplicate(self, entry_id: int, *, day: date | None = None) -> Entry:
         """A new entry with the same content and tags (dated today unless ``day`` is given)."""
         source = self.get(entry_id, include_trashed=True)

@@ -277,3 +277,21 @@ def test_get_by_uid_finds_trashed_entries_too(journal):
     journal.entries.delete(entry.id)
     assert journal.entries.get_by_uid(entry.uid).id == entry.id
     assert journal.entries.get_by_uid("nope") is None
+
+
+def test_save_edit_without_conflict_updates_in_place(journal):
+    entry = add(journal)
+    saved, other = journal.entries.save_edit(entry.id, entry.revision, body="Edited.")
+    assert (saved.id, saved.body, other) == (entry.id, "Edited.", None)
+
+
+def test_save_edit_after_change_elsewhere_keeps_both_versions(journal):
+    entry = add(journal, skills=["focus"])
+    journal.entries.update(entry.id, body="Saved from the command line.")
+    saved, other = journal.entries.save_edit(entry.id, entry.revision, body="Typed in the app.", skills=["integrity"])
+    assert saved.id != entry.id
+    assert saved.title == f"{entry.title} (conflicting copy)"
+    assert (saved.body, saved.skills) == ("Typed in the app.", ("integrity",))
+    assert other.body == "Saved from the command line."
+    assert journal.entries.get(entry.id).body == "Saved from the command line."
+    assert journal.entries.count() == 2
