@@ -121,11 +121,10 @@ class EntryStore:
                 return self.update(entry_id, expected_revision=base_revision, **changes), None
             except ConflictError as conflict:
                 current = conflict.current
-                fields = {f: getattr(current, f) for f in _FIELDS} | changes
+                fields = {f: getattr(current, f) for f in _FIELDS}
+                fields |= {"skills": current.skills, "criteria": current.criteria} | changes
                 fields["title"] = f"{fields['title']} (conflicting copy)"
-                copy = self.add(skills=changes.get("skills", current.skills),
-                                criteria=changes.get("criteria", current.criteria), **fields)
-                return copy, current
+                return self.add(**fields), current
 
     def duplicate(self, entry_id: int, *, day: date | None = None) -> Entry:
         """A new entry with the same content and tags (dated today unless ``day`` is given)."""
