@@ -20,7 +20,13 @@ def run_app(ctx) -> int:
 
 
 def run_demo(ctx) -> int:
-    """Open the app on a fresh sample journal in a private temporary folder."""
+    """Open the app on a fresh sample journal in a private temporary folder.
+
+    The framework comes from --framework or $REFLECT_FRAMEWORK, else the bundled one: never
+    from the person's own journal, which the demo must not even open.
+    """
+    from reflect import paths
+    from reflect.standards import load_framework
     from reflect.tui.factory import run_demo as demo
 
-    return demo(ctx.framework)
+    return demo(load_framework(paths.framework_option(getattr(ctx.args, "framework", None))))
