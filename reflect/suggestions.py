@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 #: How many days before a review it is worth a nudge.
 REVIEW_SOON_DAYS = 14
+#: At most this many suggestions of one kind.
+PER_KIND = 2
 #: How to name items of each kind in a sentence (singular, plural).
 KIND_NOUNS = {
     "performance": ("performance criterion", "performance criteria"),
@@ -60,7 +62,14 @@ def suggestions(summary: "GapSummary", *, streak_weeks: int | None = None,
         found.append(Suggestion("streak", f"Write a reflection this week to keep your {streak_weeks}-week run going.",
                                 Target("entries"), 60))
     found.sort(key=lambda s: s.priority)  # stable: ties keep the order they were made in
-    return found if limit is None else found[:limit]
+    # A few of each kind, so one long list (twelve skills, ten units) does not crowd out the rest.
+    seen: dict[str, int] = {}
+    kept = []
+    for s in found:
+        seen[s.kind] = seen.get(s.kind, 0) + 1
+        if seen[s.kind] <= PER_KIND:
+            kept.append(s)
+    return kept if limit is None else kept[:limit]
 
 
 def _review(summary: "GapSummary") -> list[Suggestion]:
@@ -93,7 +102,7 @@ def _plan(summary: "GapSummary") -> list[Suggestion]:
     plan = summary.plan
     if plan.met:
         return []
-    text = f"{plan.message[:-1]}: choose {_plural(plan.shortfall, 'more')}."
+    text = f"{plan.message[:-1]}: choose {plan.shortfall} more."
     unchosen = summary.criteria.unchosen_evidence
     if unchosen:
         code, n = next(iter(unchosen.items()))
@@ -106,9 +115,14 @@ def _skills(summary: "GapSummary") -> list[Suggestion]:
     for s in summary.skills.flagged:
         found.append(Suggestion("rating", f"You rated {s.name} {s.rating}/5 and have no active objective "
                                           "for it: agree one with your mentor.", s.target, 30))
-    for s in summary.skills.skills:
-        if s.status == GAP:
-            found.append(Suggestion("skill", f"No reflection on {s.name} yet.", s.target, 40))
+    missing = [s for s in summary.skills.skills if s.status == GAP]
+    if len(missing) == 1:
+        found.append(Suggestion("skill", f"No reflection on {missing[0].name} yet.", missing[0].target, 40))
+    elif missing:
+        names = [s.name for s in missing]
+        listed = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        found.append(Suggestion("skill", f"No reflection yet on {len(names)} meta-skills: {listed}.",
+                                missing[0].target, 40))
     # Longest neglected first.
     for s in sorted(summary.skills.stale, key=lambda s: s.latest):
         weeks = (summary.today - s.latest).days // 7
