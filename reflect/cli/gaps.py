@@ -16,10 +16,10 @@ def register(sub, common) -> None:
     p = sub.add_parser(
         "gaps", parents=[common], formatter_class=_RAW,
         help="criteria and meta-skills with no (or only old) evidence",
-        description="What is well evidenced and what is missing: criteria of your units (mandatory and "
-                    "chosen optional ones), meta-skills, loose ends before your review, next steps. "
-                    "A criterion with no reflection is a GAP; one whose latest reflection is older "
-                    "than the stale age is STALE. Trashed reflections never count.",
+        description="What is well evidenced and what is missing: criteria of your units (mandatory\n"
+                    "and chosen optional ones), meta-skills, loose ends before your review, next steps.\n"
+                    "A criterion with no reflection is a GAP; one whose latest reflection is older than\n"
+                    "the stale age is STALE. Trashed reflections never count.",
         epilog="examples:\n  reflect gaps\n  reflect gaps --unit INSCS009       every criterion of one unit\n"
                "  reflect gaps --stale-weeks 8\n  reflect gaps --public             count only what a mentor's export shows\n"
                "  reflect gaps --json")
