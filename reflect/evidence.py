@@ -134,7 +134,7 @@ class Target:
 
     ``kind`` is one of ``entries``, ``criterion``, ``unit``, ``skill``, ``category``,
     ``units`` (the optional-unit choice), ``objective``, ``activity``, ``feedback``,
-    ``training``, ``review``. ``id`` names the record (criterion id, unit code, skill id,
+    ``training``, ``review``, ``write`` (start a new reflection). ``id`` names the record (criterion id, unit code, skill id,
     row id). ``entries`` is the filter that lists the entries behind it, when there are any.
     """
 

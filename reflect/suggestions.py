@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from reflect.dates import format_long
-from reflect.evidence import GAP, STALE, Target
+from reflect.evidence import GAP, Target
 
 if TYPE_CHECKING:
     from reflect.gaps import GapSummary
@@ -60,7 +60,7 @@ def suggestions(summary: "GapSummary", *, streak_weeks: int | None = None,
     found += _units(summary)
     if streak_weeks and this_week == 0:
         found.append(Suggestion("streak", f"Write a reflection this week to keep your {streak_weeks}-week run going.",
-                                Target("entries"), 60))
+                                Target("write"), 60))
     found.sort(key=lambda s: s.priority)  # stable: ties keep the order they were made in
     # A few of each kind, so one long list (twelve skills, ten units) does not crowd out the rest.
     seen: dict[str, int] = {}
@@ -84,7 +84,7 @@ def _review(summary: "GapSummary") -> list[Suggestion]:
             ("activities", review.overdue_activities, "activity is overdue|activities are overdue"),
             ("objectives", review.overdue_objectives, "objective is past its deadline|objectives are past their deadline"),
             ("feedback", review.feedback_without_action, "piece of feedback has no action|pieces of feedback have no action"),
-            ("training", review.training_overdue, "mandatory training is overdue|mandatory trainings are overdue")):
+            ("training", review.training_overdue, "mandatory training course is overdue|mandatory training courses are overdue")):
         if not items:
             continue
         one, many = what.split("|")

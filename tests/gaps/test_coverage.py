@@ -182,3 +182,10 @@ def test_bundled_framework_covers_mandatory_units_with_nothing_chosen(journal, f
     cov = coverage(journal, framework)
     assert {u.code for u in cov.units} == {u.code for u in framework.mandatory_units}
     assert cov.overall.gaps == cov.overall.total == sum(len(u.criteria) for u in framework.mandatory_units)
+
+
+def test_search_text_filter_narrows_the_evidence(journal, tiny_framework):
+    add_entry(journal, days_ago(3), title="A refund at the till", criteria=["BAKE01.P1"])
+    add_entry(journal, days_ago(2), title="Kneading practice", criteria=["BAKE01.P1"])
+    cov = coverage(journal, tiny_framework, entry_filter=EntryFilter(text="refund"))
+    assert criterion(cov, "BAKE01.P1").count == 1
