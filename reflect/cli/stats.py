@@ -1,0 +1,109 @@
+"""`reflect stats`: how much and how often you reflect, words, time, meta-skills, months."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, timedelta
+
+
+def register(sub, common) -> None:
+    p = sub.add_parser(
+        "stats", parents=[common], formatter_class=argparse.RawDescriptionHelpFormatter,
+        help="numbers about your journal: totals, weeks, words, time, meta-skills",
+        epilog="examples:\n  reflect stats\n  reflect stats --from 1/9/2026\n  reflect stats --json")
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="only reflections on or after this day")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="only reflections on or before this day")
+    p.add_argument("--public", action="store_true", help="leave private reflections out")
+    p.add_argument("--weeks", type=int, default=12, choices=range(1, 105), metavar="N",
+                   help="how many recent weeks to show (default 12)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_stats)
+
+
+def cmd_stats(ctx) -> int:
+    from reflect.activity_stats import weekly_counts
+    from reflect.cli.gaps import period_filter
+    from reflect.cli.output import print_json
+    from reflect.journal_stats import journal_stats
+
+    args = ctx.args
+    journal, fw = ctx.journal, ctx.framework
+    period = period_filter(args)
+    stats = journal_stats(journal, fw, entry_filter=period, include_private=not args.public)
+    weeks = weekly_counts(journal, stats.today, args.weeks, entry_filter=period, include_private=not args.public)
+    if args.json:
+        print_json(stats.to_json() | {"weeks": [w.to_json() for w in weeks]}, ctx.out)
+        return 0
+    _print(ctx, stats, weeks, fw)
+    return 0
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def _bar(count: int, top: int) -> str:
+    """A bar of up to 30 characters; anything above zero shows at least one mark."""
+    return "#" * max(1 if count else 0, round(count * 30 / top))
+
+
+def _hours(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    return f"{hours}h {rest:02d}m" if hours else f"{rest}m"
+
+
+def _print(ctx, s, weeks, fw) -> None:
+    from reflect.dates import format_long, format_short
+    from reflect.models import MODEL_NAMES
+
+    p = ctx.print
+    p(f"Your journal on {format_long(s.today)}")
+    if not s.entries:
+        p("  No reflections yet" + (" in this period." if s.trashed == 0 else " (apart from the trash)."))
+        return
+    extras = [f"{s.private} private"] if s.private else []
+    if s.trashed:
+        extras.append(f"{s.trashed} in the trash")
+    rows = [
+        ("Reflections", f"{s.entries:,}" + (f" ({'; '.join(extras)})" if extras else "")),
+        ("First and latest", f"{format_long(s.first_day)} and {format_long(s.last_day)}"),
+        ("Days written on", f"{s.active_days:,}"),
+        ("Per week", f"{s.per_week:.1f} on average over {s.weeks_spanned} weeks"),
+        ("Current run", f"{_n(s.current_streak_weeks, 'week')} with a reflection (longest {s.longest_streak_weeks})"),
+        ("Words written", f"{s.words:,} (about {s.words // s.entries:,} a reflection)"),
+        ("Time spent", f"{_hours(s.minutes)} over {_n(s.timed_entries, 'reflection')}" if s.timed_entries
+         else "not recorded (`reflect add --time 30m` records it)"),
+        ("Confidence", f"{s.average_confidence:.1f} out of 5 on average" if s.average_confidence
+         else "not rated"),
+        ("Criteria cited", f"{s.criteria_cited} different " + ("criterion" if s.criteria_cited == 1 else "criteria")),
+    ]
+    for label, value in rows:
+        p(f"  {label:<18}{value}")
+    p("\nReflective models: " + ", ".join(f"{MODEL_NAMES.get(m, m)} {n}" for m, n in s.models.items()))
+    p("\nMeta-skills (reflections tagged):")
+    top = max(s.skills.values(), default=0) or 1
+    for sid, n in s.skills.items():
+        skill = fw.skill(sid)
+        name = skill.name if skill else f"{sid} (unknown)"
+        p(f"  {name:<22}{n:>6}  {_bar(n, top)}".rstrip())
+    p(f"\nLast {len(weeks)} weeks (week starting):")
+    top = max((w.count for w in weeks), default=0) or 1
+    for w in weeks:
+        p(f"  {format_short(w.start)}{w.count:>6}  {_bar(w.count, top)}".rstrip())
+    months = _last_months(s.months, s.today, 12)
+    p("\nLast 12 months:")
+    top = max(months.values(), default=0) or 1
+    for month, n in months.items():
+        label = date.fromisoformat(month + "-01").strftime("%b %Y")
+        p(f"  {label:<10}{n:>6}  {_bar(n, top)}".rstrip())
+
+
+def _last_months(months, today: date, count: int) -> dict[str, int]:
+    """The last ``count`` calendar months up to today, zeros included, oldest first."""
+    found = {m.month: m.count for m in months}
+    keys = []
+    day = today.replace(day=1)
+    for _ in range(count):
+        keys.append(day.strftime("%Y-%m"))
+        day = (day - timedelta(days=1)).replace(day=1)
+    return {k: found.get(k, 0) for k in reversed(keys)}
