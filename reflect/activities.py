@@ -1,8 +1,8 @@
 """Development activities under an objective: a course, shadowing, reading, practice.
 
 Each has an optional due date and a completion date; an open activity past its due date is
-overdue (:meth:`Activity.is_overdue`) and :meth:`ActivityStore.overdue` lists them all, so the
-app and the review can make them stand out.
+overdue (:meth:`Activity.is_overdue`) while its objective is open, and
+:meth:`ActivityStore.overdue` lists them all, so the app and the review can make them stand out.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from reflect import record_fields as f
 from reflect.errors import InputError, NotFoundError
-from reflect.review_models import ACTIVITY_KINDS, Activity
+from reflect.review_models import ACTIVITY_KINDS, OPEN_STATUSES, Activity
 
 if TYPE_CHECKING:
     from reflect.journal import Journal
@@ -101,9 +101,12 @@ class ActivityStore:
         return self._rows(" AND ".join(where), params)
 
     def overdue(self, today: date | None = None) -> list[Activity]:
-        """Open activities whose due date has passed, most overdue first."""
+        """Open activities past their due date, most overdue first. Activities of an objective
+        that is closed (achieved, not achieved, dropped) no longer count: nobody is waiting on them."""
         today = today or self.journal.today()
-        return self._rows("completed_on IS NULL AND due < ?", [today.isoformat()])
+        open_statuses = ",".join(repr(s) for s in OPEN_STATUSES)
+        return self._rows("completed_on IS NULL AND due < ? AND objective_id IN"
+                          f" (SELECT id FROM objectives WHERE status IN ({open_statuses}))", [today.isoformat()])
 
     def completed_between(self, start: date, end: date) -> list[Activity]:
         """Activities completed from ``start`` to ``end`` inclusive, oldest first."""

@@ -258,7 +258,7 @@ class ObjectiveStore:
             allowed = " or ".join(OBJECTIVE_STATUSES[s].lower() for s in TRANSITIONS[current.status])
             raise InputError(f"{name} is {current.label.lower()}; it can move to {allowed}.")
         if needs_reason(current.status, status) and not reason:
-            raise InputError(f"Say why {name.lower()} is {OBJECTIVE_STATUSES[status].lower()} (a reason).")
+            raise InputError(f"Give a reason for marking {name.lower()} {OBJECTIVE_STATUSES[status].lower()}.")
         last = self.db.execute("SELECT max(changed_on) FROM objective_status_changes WHERE objective_id = ?",
                                [current.id]).fetchone()[0]
         if last and on.isoformat() < last:

@@ -11,7 +11,8 @@ from datetime import date
 from typing import Any
 
 from reflect.dates import format_long, format_short
-from reflect.review_models import ACTIVITY_KINDS, FEEDBACK_SOURCES, OBJECTIVE_STATUSES, RATING_SCALE, Review
+from reflect.review_models import (ACTIVITY_KINDS, FEEDBACK_SOURCES, OBJECTIVE_STATUSES, OPEN_STATUSES, RATING_SCALE,
+                                   Review)
 
 
 def render_review(data: dict, review: Review | None = None) -> str:
@@ -116,17 +117,19 @@ def _objectives(items: list[dict], end: date) -> list[str]:
                          + reason)
         if item["evidence"]:
             lines.append("    Evidence: " + ", ".join(f"#{e['id']} {e['title']}" for e in item["evidence"]))
+        is_open = o["status"] in OPEN_STATUSES
         for activity in item["activities"]:
-            lines.append("    " + _activity(activity, end))
+            lines.append("    " + _activity(activity, end if is_open else None))
     return lines
 
 
-def _activity(a: dict, end: date) -> str:
+def _activity(a: dict, end: date | None) -> str:
+    """One activity line; ``end`` is the day it counts as overdue from (None: never, its objective is closed)."""
     kind = ACTIVITY_KINDS.get(a["kind"], a["kind"])
     if a["completed_on"]:
         return f"[x] {a['title']} ({kind}, done {_short(a['completed_on'])})"
     due = f", due {_short(a['due'])}" if a["due"] else ""
-    late = "  OVERDUE" if a["due"] and _day(a["due"]) < end else ""
+    late = "  OVERDUE" if end and a["due"] and _day(a["due"]) < end else ""
     return f"[ ] {a['title']} ({kind}{due}){late}"
 
 

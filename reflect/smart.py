@@ -94,7 +94,8 @@ _MEASURE = re.compile(
     re.IGNORECASE)
 # Done-or-not outcomes: "complete the till training" carries its own measure.
 _BINARY_VERBS = frozenset("attend complete finish pass submit achieve".split())
-_MIN_WORDS = 4
+_MIN_WORDS = 3  # words and numbers, not counting "I will" or the deadline
+_TOKEN = re.compile(r"\w+")
 _FAR_MONTHS = 12
 
 
@@ -118,7 +119,7 @@ def check_objective(specific: str = "", measure: str = "", deadline: date | str 
     # The deadline's own numbers ("within 6 weeks") are not a measure.
     measured = (_is_measured(_without(specific, in_specific), _without(measure, in_measure))
                 or _first_word(specific) in _BINARY_VERBS)
-    advice += _specific(specific, measured)
+    advice += _specific(specific, _without(specific, in_specific), measured)
     if not measured:
         advice.append(Advice("no-measure", "Add a number or a measure: how will you and your mentor know it is done?",
                              "M", "measure"))
@@ -141,7 +142,8 @@ def smart_letters(advice: Iterable[Advice]) -> dict[str, bool]:
     return {letter: letter not in flagged for letter in LETTERS}
 
 
-def _specific(specific: str, measured: bool) -> list[Advice]:
+def _specific(specific: str, rest: str, measured: bool) -> list[Advice]:
+    """Advice on the "what": ``rest`` is the text without its deadline phrase."""
     advice: list[Advice] = []
     body = _LEAD_IN.sub("", specific, count=1)
     words = _WORD.findall(body)  # the lead-in ("I will") is not what you will do
@@ -155,7 +157,7 @@ def _specific(specific: str, measured: bool) -> list[Advice]:
     if not starts_vague and not _is_verb(first) and not (still_typing and _verb_prefix(first)):
         advice.append(Advice("no-action-verb", f"Start with an action verb such as {_EXAMPLE_VERBS}.", "S", "specific"))
     advice += [Advice("vague-word", message, "S", "specific") for _, message in vague]
-    if len(words) < _MIN_WORDS and not still_typing:
+    if len(_TOKEN.findall(_LEAD_IN.sub("", rest, count=1))) < _MIN_WORDS and not still_typing:
         advice.append(Advice("too-short", "Say more: what exactly, where, or with whom?", "S", "specific"))
     return advice
 
