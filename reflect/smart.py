@@ -29,7 +29,8 @@ from dateutil.relativedelta import relativedelta
 from reflect.dates import format_short
 from reflect.smart_deadlines import DeadlineHint, find_deadline, read_deadline
 
-__all__ = ["Advice", "DeadlineHint", "check_objective", "find_deadline", "read_deadline", "smart_letters"]
+__all__ = ["Advice", "DeadlineHint", "check_objective", "find_deadline", "framework_verbs", "read_deadline",
+           "smart_letters"]
 
 #: The letters advice is filed under: SMART plus L for "linked".
 LETTERS = ("S", "M", "A", "R", "T", "L")
@@ -102,12 +103,13 @@ _FAR_MONTHS = 12
 def check_objective(specific: str = "", measure: str = "", deadline: date | str | None = None,
                     set_on: date | None = None, skills: Iterable[str] = (), criteria: Iterable[str] = (), *,
                     achievable: str = "", relevant: str = "", next_review: date | None = None,
-                    today: date | None = None) -> list[Advice]:
+                    today: date | None = None, verbs: Iterable[str] = ()) -> list[Advice]:
     """Advice on an objective, in SMART order then "linked"; empty when it looks SMART.
 
     ``deadline`` may be a date, the text typed in the deadline box, or None. ``set_on`` is
     when it was set (default ``today``, itself default the computer's date); ``next_review``
-    lets "before my next review" count as a date.
+    lets "before my next review" count as a date; ``verbs`` adds action verbs to the built-in
+    ones (pass :func:`framework_verbs` so a bakery framework's "knead" counts).
     """
     today = today or date.today()
     set_on = set_on or today
@@ -119,7 +121,8 @@ def check_objective(specific: str = "", measure: str = "", deadline: date | str 
     # The deadline's own numbers ("within 6 weeks") are not a measure.
     measured = (_is_measured(_without(specific, in_specific), _without(measure, in_measure))
                 or _first_word(specific) in _BINARY_VERBS)
-    advice += _specific(specific, _without(specific, in_specific), measured)
+    known = ACTION_VERBS | frozenset(v.lower() for v in verbs)
+    advice += _specific(specific, _without(specific, in_specific), measured, known)
     if not measured:
         advice.append(Advice("no-measure", "Add a number or a measure: how will you and your mentor know it is done?",
                              "M", "measure"))
@@ -142,7 +145,7 @@ def smart_letters(advice: Iterable[Advice]) -> dict[str, bool]:
     return {letter: letter not in flagged for letter in LETTERS}
 
 
-def _specific(specific: str, rest: str, measured: bool) -> list[Advice]:
+def _specific(specific: str, rest: str, measured: bool, known: frozenset[str]) -> list[Advice]:
     """Advice on the "what": ``rest`` is the text without its deadline phrase."""
     advice: list[Advice] = []
     body = _LEAD_IN.sub("", specific, count=1)
@@ -154,7 +157,7 @@ def _specific(specific: str, rest: str, measured: bool) -> list[Advice]:
     vague = _vague_words(body, measured)
     first = words[0].lower()
     starts_vague = any(body.lower().lstrip().startswith(w.lower()) for w, _ in vague)
-    if not starts_vague and not _is_verb(first) and not (still_typing and _verb_prefix(first)):
+    if not starts_vague and not _is_verb(first, known) and not (still_typing and _verb_prefix(first, known)):
         advice.append(Advice("no-action-verb", f"Start with an action verb such as {_EXAMPLE_VERBS}.", "S", "specific"))
     advice += [Advice("vague-word", message, "S", "specific") for _, message in vague]
     if len(_TOKEN.findall(_LEAD_IN.sub("", rest, count=1))) < _MIN_WORDS and not still_typing:
@@ -178,17 +181,34 @@ def _vague_words(text: str, measured: bool) -> list[tuple[str, str]]:
     return [(w, m) for _, w, m in sorted(found)]
 
 
-def _is_verb(word: str) -> bool:
+def framework_verbs(framework) -> frozenset[str]:
+    """The verbs a framework's performance criteria start with ("knead the dough...",
+    "Identifying meta-skills..."), minus vague ones: action verbs for that trade."""
+    verbs = set()
+    for criterion in framework.all_criteria():
+        words = _WORD.findall(criterion.text) if criterion.kind == "performance" else []
+        if words:
+            verbs |= _base_forms(words[0].lower())
+    vague = {"improve", "improv", "learn", "understand", "know", "try", "be", "get", "work", "the", "a", "an"}
+    return frozenset(v for v in verbs if v not in vague and len(v) > 2)
+
+
+def _base_forms(word: str) -> set[str]:
+    """The word and what it may be a form of: handles -> handle, handling -> handle, running -> run."""
     word = word.replace("’", "'")
-    candidates = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
+    forms = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
     if word.endswith("ing") and len(word) > 5:
         stem = word[:-3]
-        candidates |= {stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem}
-    return bool(candidates & ACTION_VERBS)
+        forms |= {stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem}
+    return forms
 
 
-def _verb_prefix(word: str) -> bool:
-    return any(v.startswith(word) for v in ACTION_VERBS)
+def _is_verb(word: str, known: frozenset[str] = ACTION_VERBS) -> bool:
+    return bool(_base_forms(word) & known)
+
+
+def _verb_prefix(word: str, known: frozenset[str] = ACTION_VERBS) -> bool:
+    return any(v.startswith(word) for v in known)
 
 
 def _first_word(specific: str) -> str:

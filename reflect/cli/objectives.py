@@ -121,12 +121,12 @@ def _content_options(p, editing: bool = False) -> None:
 
 def _advice(ctx, objective):
     from reflect.schedule import review_schedule
-    from reflect.smart import check_objective
+    from reflect.smart import check_objective, framework_verbs
 
     return check_objective(objective.specific, objective.measure, objective.deadline, objective.set_on,
                            objective.skills, objective.criteria, achievable=objective.achievable,
                            relevant=objective.relevant, next_review=review_schedule(ctx.journal).next_date,
-                           today=ctx.journal.today())
+                           today=ctx.journal.today(), verbs=framework_verbs(ctx.framework))
 
 
 def cmd_add(ctx) -> int:
@@ -257,14 +257,15 @@ def cmd_update(ctx) -> int:
 def cmd_check(ctx) -> int:
     from reflect.cli.output import print_json
     from reflect.schedule import review_schedule
-    from reflect.smart import check_objective
+    from reflect.smart import check_objective, framework_verbs
 
     args = ctx.args
     journal = ctx.journal
     advice = check_objective(args.specific, args.measure or "", args.deadline, journal.today(),
                              ra.skills(ctx, args.skill) or (), ra.criteria(ctx, args.criterion) or (),
                              achievable=args.achievable or "", relevant=args.relevant or "",
-                             next_review=review_schedule(journal).next_date, today=journal.today())
+                             next_review=review_schedule(journal).next_date, today=journal.today(),
+                             verbs=framework_verbs(ctx.framework))
     if args.json:
         print_json([a.to_json() for a in advice], ctx.out)
     else:

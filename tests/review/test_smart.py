@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reflect.smart import check_objective, find_deadline, read_deadline, smart_letters
+from reflect.smart import check_objective, find_deadline, framework_verbs, read_deadline, smart_letters
 
 SET_ON = date(2026, 11, 24)
 ALL_OTHER = dict(achievable="Sam backs me up", relevant="Complaints are half my job", skills=["focus"])
@@ -52,6 +52,14 @@ BAD = [
 @pytest.mark.parametrize("specific,expected", BAD, ids=[s for s, _ in BAD])
 def test_bad_objectives_get_the_advice_expected(specific, expected):
     assert codes(specific) == expected
+
+
+def test_framework_verbs_count_as_action_verbs(tiny_framework, framework):
+    assert "no-action-verb" in codes("Knead 20 loaves by 31/01/2027")
+    verbs = framework_verbs(tiny_framework)
+    assert {"knead", "greet", "weigh"} <= verbs
+    assert codes("Knead 20 loaves by 31/01/2027", verbs=verbs) == []
+    assert "identify" in framework_verbs(framework)  # "Identifying meta-skills ..." (SDS0223.P1)
 
 
 def test_no_skill_or_criterion_asks_for_a_link():
