@@ -30,8 +30,8 @@ def register(sub, common) -> None:
                                    '  reflect objective add "Lead the Saturday huddle" --status agreed --agreed-by "Alex Smith"')
     p.add_argument("specific", metavar="WHAT", help="what you will do (start with an action verb)")
     _content_options(p)
-    p.add_argument("--status", choices=["draft", "agreed", "in-progress"], default="draft",
-                   help="starting status (default draft)")
+    p.add_argument("--status", choices=["draft", "agreed", "in-progress"],
+                   help="starting status (default draft, or agreed when --agreed-by is given)")
     p.add_argument("--set-on", metavar="DATE", help="when it was set (default today)")
     p.add_argument("--reason", default="", help="a note for its first status")
     p.add_argument("--from-entry", type=_ENTRY, metavar="ENTRY", help="the reflection it came from (linked as evidence)")
@@ -120,13 +120,9 @@ def _content_options(p, editing: bool = False) -> None:
 
 
 def _advice(ctx, objective):
-    from reflect.schedule import review_schedule
-    from reflect.smart import check_objective, framework_verbs
+    from reflect.objective_detail import smart_advice
 
-    return check_objective(objective.specific, objective.measure, objective.deadline, objective.set_on,
-                           objective.skills, objective.criteria, achievable=objective.achievable,
-                           relevant=objective.relevant, next_review=review_schedule(ctx.journal).next_date,
-                           today=ctx.journal.today(), verbs=framework_verbs(ctx.framework))
+    return smart_advice(ctx.journal, objective, ctx.framework)
 
 
 def cmd_add(ctx) -> int:
@@ -137,7 +133,8 @@ def cmd_add(ctx) -> int:
                   agreed_by=args.agreed_by or "", agreed_on=ra.day(args.agreed_on), set_on=ra.day(args.set_on))
     journal = ctx.journal
     with journal.write():
-        objective = journal.objectives.add(status=args.status, reason=args.reason,
+        status = args.status or ("agreed" if args.agreed_by else "draft")
+        objective = journal.objectives.add(status=status, reason=args.reason,
                                            source_entry_id=args.from_entry, **fields)
         if args.from_entry:
             journal.objectives.link_entry(objective.id, args.from_entry)
@@ -171,23 +168,14 @@ def cmd_list(ctx) -> int:
 
 def cmd_show(ctx) -> int:
     from reflect.cli.output import print_json, skill_names
+    from reflect.objective_detail import objective_detail
 
-    journal, today = ctx.journal, ctx.journal.today()
-    o = journal.objectives.get(ctx.args.id)
-    history = journal.objectives.history(o.id)
-    activities = journal.activities.list(objective_id=o.id)
-    evidence = journal.objectives.evidence(o.id)
-    feedback = journal.feedback.list(objective_id=o.id)
-    advice = _advice(ctx, o)
+    detail = objective_detail(ctx.journal, ctx.args.id, ctx.framework)
     if ctx.args.json:
-        print_json(o.to_json() | {
-            "overdue": o.is_overdue(today), "history": [c.to_json() for c in history],
-            "activities": [a.to_json() | {"overdue": o.is_open and a.is_overdue(today)} for a in activities],
-            "evidence": [e.to_json() for e in evidence], "feedback": [fb.to_json() for fb in feedback],
-            "advice": [a.to_json() for a in advice]}, ctx.out)
+        print_json(detail.to_json(), ctx.out)
         return 0
-    fw = ctx.framework
-    ctx.print(f"#{o.id}  {o.label}" + ("  OVERDUE" if o.is_overdue(today) else ""))
+    fw, o = ctx.framework, detail.objective
+    ctx.print(f"#{o.id}  {o.label}" + ("  OVERDUE" if detail.overdue else ""))
     ctx.print(o.specific)
     for label, value in (("Measure", o.measure), ("Achievable", o.achievable), ("Relevant", o.relevant),
                          ("Deadline", ra.short(o.deadline)), ("Set on", ra.short(o.set_on)),
@@ -200,23 +188,23 @@ def cmd_show(ctx) -> int:
         criterion = fw.criterion(cid)
         ctx.print(f"  {'Criterion:':<13}{cid}  {ra.clip(criterion.text if criterion else '(not in this framework)', 70)}")
     ctx.print("History:")
-    for change in history:
+    for change in detail.history:
         ctx.print(f"  {ra.short(change.changed_on)}  {change.label}" + (f": {change.reason}" if change.reason else ""))
-    if activities:
+    if detail.activities:
         ctx.print("Activities:")
-        for a in activities:
+        for a in detail.activities:
             state = f"done {ra.short(a.completed_on)}" if a.done else (f"due {ra.short(a.due)}" if a.due else "open")
             ctx.print(f"  #{a.id} [{'x' if a.done else ' '}] {a.title} ({a.kind}, {state})"
-                      + ("  OVERDUE" if o.is_open and a.is_overdue(today) else ""))
-    if evidence:
+                      + ("  OVERDUE" if a.id in detail.overdue_activities else ""))
+    if detail.evidence:
         ctx.print("Evidence:")
-        for e in evidence:
+        for e in detail.evidence:
             ctx.print(f"  #{e.id}  {ra.short(e.day)}  {e.title}")
-    if feedback:
+    if detail.feedback:
         ctx.print("Feedback:")
-        for fb in feedback:
+        for fb in detail.feedback:
             ctx.print(f"  #{fb.id}  {ra.short(fb.received_on)}  {fb.source}: {ra.clip(fb.said, 60)}")
-    ra.print_advice(ctx, advice)
+    ra.print_advice(ctx, detail.advice)
     return 0
 
 

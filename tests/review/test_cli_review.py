@@ -52,6 +52,12 @@ def test_objective_list_filters_by_status(reflect):
     assert [o["id"] for o in reflect.json("objective", "list", "--open")] == [1, 2]
 
 
+def test_objective_add_with_agreed_by_starts_agreed(reflect):
+    reflect.ok("objective", "add", "Knead 20 loaves", "--agreed-by", "Alex Smith")
+    [objective] = reflect.json("objective", "list")
+    assert (objective["status"], objective["agreed_by"]) == ("agreed", "Alex Smith")
+
+
 def test_objective_check_saves_nothing(reflect):
     advice = reflect.json("objective", "check", "Try to learn decorating")
     assert [a["code"] for a in advice][:3] == ["vague-word", "vague-word", "no-measure"]

@@ -218,3 +218,19 @@ def test_missing_objective_is_a_clear_not_found(journal):
     with pytest.raises(NotFoundError, match="No objective 42"):
         journal.objectives.get(42)
     assert journal.objectives.get_by_uid("nope") is None
+
+
+def test_objective_detail_gathers_everything_for_one_screen(objective, journal, tiny_framework):
+    from reflect.objective_detail import objective_detail
+
+    o = objective("Knead 20 loaves", status="agreed", deadline=date(2026, 11, 1), skills=["kneading"])
+    entry = journal.entries.add(day=TODAY, title="Dough day")
+    journal.objectives.link_entry(o.id, entry.id)
+    late = journal.activities.add(objective_id=o.id, title="Watch Sam", due=date(2026, 11, 1))
+    journal.feedback.add(received_on=TODAY, source_kind="mentor", said="Good", objective_id=o.id)
+    detail = objective_detail(journal, o.id, tiny_framework)
+    assert [e.id for e in detail.evidence] == [entry.id] and [f.said for f in detail.feedback] == ["Good"]
+    assert detail.overdue and detail.overdue_activities == {late.id}
+    # "Knead" is a verb of the tiny framework's criteria, so only these remain.
+    assert [a.code for a in detail.advice] == ["no-achievable", "no-relevant", "past-deadline"]
+    assert detail.to_json()["activities"][0]["overdue"] is True
