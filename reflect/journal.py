@@ -22,9 +22,15 @@ import sqlite_utils
 from reflect.errors import JournalError
 
 if TYPE_CHECKING:
+    from reflect.activities import ActivityStore
+    from reflect.assessments import AssessmentStore
     from reflect.drafts import DraftStore
     from reflect.entries import EntryStore
+    from reflect.feedback import FeedbackStore
+    from reflect.objectives import ObjectiveStore
+    from reflect.reviews import ReviewStore
     from reflect.settings import Settings
+    from reflect.training import TrainingStore
 
 #: How long a write waits for another reflect (window or command) to finish its own;
 #: ``$REFLECT_BUSY_TIMEOUT`` (seconds) overrides it.
@@ -119,6 +125,42 @@ class Journal:
         from reflect.settings import Settings
 
         return Settings(self)
+
+    @cached_property
+    def assessments(self) -> "AssessmentStore":
+        from reflect.assessments import AssessmentStore
+
+        return AssessmentStore(self)
+
+    @cached_property
+    def objectives(self) -> "ObjectiveStore":
+        from reflect.objectives import ObjectiveStore
+
+        return ObjectiveStore(self)
+
+    @cached_property
+    def activities(self) -> "ActivityStore":
+        from reflect.activities import ActivityStore
+
+        return ActivityStore(self)
+
+    @cached_property
+    def feedback(self) -> "FeedbackStore":
+        from reflect.feedback import FeedbackStore
+
+        return FeedbackStore(self)
+
+    @cached_property
+    def training(self) -> "TrainingStore":
+        from reflect.training import TrainingStore
+
+        return TrainingStore(self)
+
+    @cached_property
+    def reviews(self) -> "ReviewStore":
+        from reflect.reviews import ReviewStore
+
+        return ReviewStore(self)
 
     @property
     def schema_version(self) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import WEEKLY, rrule
@@ -82,3 +82,88 @@ def previous_review(start: date, interval: Interval, today: date) -> date | None
     past = review_dates(start, interval, today)
     past = [d for d in past if d < today]
     return past[-1] if past else None
+
+
+@dataclass(frozen=True)
+class ReviewSchedule:
+    """Where the apprentice stands in the review cycle (for the home screen's countdown).
+
+    ``start`` is the configured first review (``review_start``); without one, the schedule
+    runs from the last completed review. ``next_date`` skips a slot already covered by a
+    review held early (within half an interval before it). ``overdue`` means a scheduled
+    review has passed with no completed review for it.
+    """
+
+    interval: Interval
+    start: date | None = None
+    next_date: date | None = None
+    days_until: int | None = None
+    previous_date: date | None = None
+    last_review: date | None = None
+    overdue: bool = False
+
+    @property
+    def is_set(self) -> bool:
+        return self.next_date is not None
+
+    @property
+    def countdown(self) -> str:
+        """One plain line: "Next review in 13 days (Mon 7 Dec 2026)", "Next review today", ..."""
+        from reflect.dates import format_long
+
+        if self.next_date is None:
+            return "No review date set yet."
+        when = format_long(self.next_date)
+        if self.days_until == 0:
+            text = f"Next review today ({when})"
+        elif self.days_until == 1:
+            text = f"Next review tomorrow ({when})"
+        else:
+            text = f"Next review in {self.days_until} days ({when})"
+        if self.overdue and self.previous_date:
+            text += f"; the review due {format_long(self.previous_date)} has not been recorded"
+        return text + "."
+
+    def to_json(self) -> dict:
+        return {"interval": str(self.interval), "start": _iso(self.start), "next_date": _iso(self.next_date),
+                "days_until": self.days_until, "previous_date": _iso(self.previous_date),
+                "last_review": _iso(self.last_review), "overdue": self.overdue, "countdown": self.countdown}
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def grace_days(interval: Interval) -> int:
+    """How early a review may be held and still count for its slot: half an interval."""
+    return interval.count * (7 if interval.unit == "weeks" else 30) // 2
+
+
+def build_schedule(interval: Interval, today: date, start: date | None = None,
+                   last_review: date | None = None) -> ReviewSchedule:
+    """The schedule from a configured ``start`` (or, without one, from ``last_review``)."""
+    if start is None and last_review is None:
+        return ReviewSchedule(interval, last_review=last_review)
+    if start is None:
+        # Reviews every interval from the last one; that one itself is done.
+        start, done_through = last_review, last_review
+    else:
+        done_through = last_review
+    grace = timedelta(days=grace_days(interval))
+    upcoming = next_review(start, interval, today)
+    while done_through is not None and done_through >= upcoming - grace:
+        upcoming = next_review(start, interval, upcoming + timedelta(days=1))
+    previous = previous_review(start, interval, today)
+    overdue = previous is not None and (last_review is None or last_review < previous - grace)
+    return ReviewSchedule(interval, start=start, next_date=upcoming, days_until=(upcoming - today).days,
+                          previous_date=previous, last_review=last_review, overdue=overdue)
+
+
+def review_schedule(journal, today: date | None = None) -> ReviewSchedule:
+    """The journal's review schedule as of ``today`` (default the journal's today)."""
+    today = today or journal.today()
+    interval = parse_interval(journal.settings.get("review_interval") or DEFAULT_INTERVAL)
+    start_setting = journal.settings.get("review_start")
+    start = date.fromisoformat(start_setting) if start_setting else None
+    last = journal.reviews.last_completed()
+    return build_schedule(interval, today, start, last.agreed_on if last else None)

@@ -1,0 +1,112 @@
+"""Argument types and small output helpers shared by the review-workflow commands
+(objective, activity, feedback, training, assess, review)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import Iterable, TextIO
+
+from reflect.errors import InputError
+
+RAW = argparse.RawDescriptionHelpFormatter
+
+
+def record_id(what: str):
+    """An argparse type for a record number ("3" or "#3") that names ``what`` in its error."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text.strip().lstrip("#"))
+        except ValueError:
+            raise argparse.ArgumentTypeError(f'"{text}" is not {what} number') from None
+        if value < 1:
+            raise argparse.ArgumentTypeError(f'"{text}" is not {what} number')
+        return value
+
+    return parse
+
+
+def day(text: str | None, today: date | None = None) -> date | None:
+    """A UK-style date as typed (None stays None)."""
+    from reflect.dates import parse_day
+
+    return parse_day(text, today) if text is not None else None
+
+
+def optional_day(text: str | None) -> date | None | str:
+    """For options that may clear a date: "none" (or "") means no date; None means not given."""
+    if text is None:
+        return "unchanged"
+    if text.strip().lower() in ("", "none", "no", "-"):
+        return None
+    return day(text)
+
+
+def deadline(ctx, text: str | None) -> date | None:
+    """A deadline as typed: a date ("31/01/2027", "friday") or a span ("within 6 weeks",
+    "end of the month", "next review")."""
+    if text is None or text.strip().lower() in ("", "none", "no", "-"):
+        return None
+    from reflect.schedule import review_schedule
+    from reflect.smart import read_deadline
+
+    today = ctx.journal.today()
+    hint = read_deadline(text, today, review_schedule(ctx.journal, today).next_date)
+    if hint is None:
+        raise InputError(f'Can\'t read the deadline "{" ".join(text.split())[:40]}". '
+                         "Try 31/01/2027, within 6 weeks or end of the month.")
+    if hint.day is None:
+        raise InputError("There is no review date yet to count from: set one with "
+                         "`reflect config review_start DATE`, or give a date.")
+    return hint.day
+
+
+def skills(ctx, names: Iterable[str] | None) -> list[str] | None:
+    return None if names is None else [ctx.framework.resolve_skill(s) for s in names]
+
+
+def criteria(ctx, names: Iterable[str] | None) -> list[str] | None:
+    return None if names is None else [ctx.framework.resolve_criterion(c) for c in names]
+
+
+def pairs(items: Iterable[str], option: str) -> list[tuple[str, str]]:
+    """``SKILL=VALUE`` options split into pairs."""
+    result = []
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise InputError(f'{option} takes SKILL=VALUE, e.g. {option} focus=4 (not "{item}").')
+        result.append((name.strip(), value.strip()))
+    return result
+
+
+def table(rows: list[list[str]], out: TextIO, *, last_wraps: bool = True) -> None:
+    """Rows as aligned columns (the last column is left ragged)."""
+    if not rows:
+        return
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths)] + [row[-1]]
+        print("  ".join(cells).rstrip(), file=out)
+
+
+def clip(text: str, room: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= room else text[: room - 1] + "…"
+
+
+def short(d: date | None, empty: str = "") -> str:
+    from reflect.dates import format_short
+
+    return format_short(d) if d else empty
+
+
+def print_advice(ctx, advice) -> None:
+    """The SMART check's advice, one line each, or a short all-clear."""
+    if not advice:
+        ctx.print("SMART check: nothing to add, it reads as SMART.")
+        return
+    ctx.print("SMART check (advice only):")
+    for item in advice:
+        ctx.print(f"  {item.letter}  {item.message}")

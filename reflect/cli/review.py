@@ -1,0 +1,200 @@
+"""`reflect review ...`: prepare a performance review, record it, look back at past ones."""
+
+from __future__ import annotations
+
+from reflect.cli import record_args as ra
+from reflect.errors import InputError
+
+_ID = ra.record_id("a review")
+
+
+def register(sub, common) -> None:
+    top = sub.add_parser("review", aliases=["reviews"], parents=[common], formatter_class=ra.RAW,
+                         help="performance reviews: prepare, complete, list, schedule",
+                         description="Performance reviews (SDS0223). `prepare` gathers everything since the last "
+                                     "review; `complete` records the meeting and freezes it (read-only after).",
+                         epilog="examples:\n"
+                                "  reflect review schedule                 when the next review is\n"
+                                "  reflect review prepare                  everything since the last review\n"
+                                '  reflect review update --strengths "Calm with complaints" --next "Lead a huddle"\n'
+                                '  reflect review complete --mentor "Alex Smith" --agreed today\n'
+                                "  reflect review list\n\n"
+                                "Run `reflect review COMMAND --help` for each command's options.")
+    commands = top.add_subparsers(title="commands", metavar="COMMAND", required=True)
+
+    p = commands.add_parser("prepare", parents=[common], formatter_class=ra.RAW,
+                            help="gather everything since the last review (changes nothing)",
+                            epilog="examples:\n  reflect review prepare\n  reflect review prepare --json > review.json\n"
+                                   "  reflect review prepare --from 1/9/2026 --to 30/11/2026 --include-private")
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="start of the period (default: after the last review)")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="end of the period (default today)")
+    p.add_argument("--include-private", action="store_true", help="list private reflections too")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_prepare)
+
+    p = commands.add_parser("update", parents=[common], formatter_class=ra.RAW,
+                            help="write your notes on the review being prepared",
+                            description="Save your strengths, improvement needs and proposed next objectives on the "
+                                        "review being prepared (started if there is none). A completed review is read-only.",
+                            epilog="examples:\n"
+                                   '  reflect review update --strengths "Calm with complaints" --improvements "Speaking up"\n'
+                                   '  reflect review update --next "Lead the Saturday huddle" --next "Cut refund errors to 0"\n'
+                                   '  reflect review update --mentor "Alex Smith" --date 7/12/2026   (planned meeting)')
+    p.add_argument("id", nargs="?", type=_ID, help="review number (default: the one being prepared)")
+    _notes_options(p)
+    p.add_argument("--mentor", metavar="NAME", help="who you will meet")
+    p.add_argument("--date", metavar="DATE", help="when you plan to meet")
+    p.set_defaults(handler=cmd_update)
+
+    p = commands.add_parser("complete", parents=[common], formatter_class=ra.RAW,
+                            help="record the review as agreed and freeze it",
+                            description="Record the review meeting: the mentor's name and the agreed date. Everything "
+                                        "gathered up to that date is kept as a snapshot; the review is read-only after.",
+                            epilog="examples:\n"
+                                   '  reflect review complete --mentor "Alex Smith" --agreed today\n'
+                                   '  reflect review complete --mentor "Alex Smith" --agreed 7/12/2026 \\\n'
+                                   '      --strengths "Calm with complaints" --improvements "Speaking up in huddles" \\\n'
+                                   '      --next "Lead the Saturday huddle by 31/01/2027" --draft-objectives')
+    p.add_argument("--mentor", metavar="NAME", required=True, help="the mentor (or manager) you reviewed with")
+    p.add_argument("--agreed", metavar="DATE", default="today", help="when it was agreed (default today)")
+    _notes_options(p)
+    p.add_argument("--draft-objectives", action="store_true", help="also set each --next line as a draft objective")
+    p.add_argument("--include-private", action="store_true", help="keep private reflections in the snapshot")
+    p.set_defaults(handler=cmd_complete)
+
+    p = commands.add_parser("list", parents=[common], formatter_class=ra.RAW, help="list reviews",
+                            epilog="examples:\n  reflect review list\n  reflect review list --json")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_list)
+
+    p = commands.add_parser("show", parents=[common], formatter_class=ra.RAW, help="show a review as it was agreed",
+                            epilog="examples:\n  reflect review show 2\n  reflect review show 2 --json")
+    p.add_argument("id", type=_ID, help="review number")
+    p.add_argument("--json", action="store_true", help="print JSON (with the snapshot)")
+    p.set_defaults(handler=cmd_show)
+
+    p = commands.add_parser("delete", parents=[common], formatter_class=ra.RAW,
+                            help="throw away the review being prepared (completed ones are kept)",
+                            epilog="examples:\n  reflect review delete 3")
+    p.add_argument("id", type=_ID, help="review number")
+    p.set_defaults(handler=cmd_delete)
+
+    p = commands.add_parser("schedule", parents=[common], formatter_class=ra.RAW,
+                            help="when the next review is, and what is overdue",
+                            epilog="examples:\n  reflect review schedule\n  reflect review schedule --json\n"
+                                   "  reflect config review_start 5/1/2027      (set the schedule)\n"
+                                   '  reflect config review_interval "12 weeks"')
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_schedule)
+
+
+def _notes_options(p) -> None:
+    p.add_argument("--strengths", metavar="TEXT", help="your strengths this period")
+    p.add_argument("--improvements", metavar="TEXT", help="your improvement needs")
+    p.add_argument("--next", action="append", metavar="TEXT", help="a proposed next objective (repeat)")
+
+
+def _notes(args) -> dict:
+    notes = {"strengths": args.strengths, "improvements": args.improvements,
+             "next_objectives": "\n".join(args.next) if args.next else None}
+    return {k: v for k, v in notes.items() if v is not None}
+
+
+def cmd_prepare(ctx) -> int:
+    from reflect.cli.output import print_json
+    from reflect.review_prep import prepare_review
+    from reflect.review_text import render_review
+
+    args = ctx.args
+    prepared = prepare_review(ctx.journal, ctx.framework, start=ra.day(args.date_from), end=ra.day(args.date_to),
+                              include_private=args.include_private)
+    if args.json:
+        print_json(prepared.to_json(), ctx.out)
+    else:
+        ctx.print(render_review(prepared.to_json(), prepared.draft), end="")
+    return 0
+
+
+def cmd_update(ctx) -> int:
+    args, store = ctx.args, ctx.journal.reviews
+    changes = _notes(args)
+    if args.mentor is not None:
+        changes["mentor_name"] = args.mentor
+    if args.date is not None:
+        changes["agreed_on"] = ra.day(args.date)
+    if not changes:
+        raise InputError("Nothing to change: give --strengths, --improvements, --next, --mentor or --date.")
+    review = store.update(args.id, **changes) if args.id else store.save_draft(**changes)
+    ctx.print(f"Saved your notes on review {review.id} (being prepared). "
+              "`reflect review prepare` shows it all; `reflect review complete` records the meeting.")
+    return 0
+
+
+def cmd_complete(ctx) -> int:
+    from reflect.review_prep import complete_review
+
+    args = ctx.args
+    review = complete_review(ctx.journal, ctx.framework, mentor_name=args.mentor, agreed_on=ra.day(args.agreed),
+                             include_private=args.include_private, draft_objectives=args.draft_objectives,
+                             **_notes(args))
+    ctx.print(f"Completed review {review.id} with {review.mentor_name} on {ra.short(review.agreed_on)} "
+              f"(covering {ra.short(review.period_start)} to {ra.short(review.period_end)}). It is now read-only.")
+    if args.draft_objectives and review.proposed_objectives:
+        ctx.print(f"Set {len(review.proposed_objectives)} draft objective(s) from it: `reflect objective list --open`.")
+    return 0
+
+
+def cmd_list(ctx) -> int:
+    from reflect.cli.output import print_json
+
+    reviews = ctx.journal.reviews.list()
+    if ctx.args.json:
+        print_json([r.to_json() | {"snapshot": None} for r in reviews], ctx.out)
+    elif reviews:
+        ra.table([[f"#{r.id}", "completed" if r.read_only else "being prepared",
+                   ra.short(r.agreed_on, "no date"), f"{ra.short(r.period_start)} to {ra.short(r.period_end)}",
+                   r.mentor_name] for r in reviews], ctx.out)
+    else:
+        ctx.print("No reviews yet. `reflect review prepare` gathers everything for your first one.")
+    return 0
+
+
+def cmd_show(ctx) -> int:
+    from reflect.cli.output import print_json
+    from reflect.review_text import render_review
+
+    review = ctx.journal.reviews.get(ctx.args.id)
+    if ctx.args.json:
+        print_json(review.to_json(), ctx.out)
+    elif review.snapshot is not None:
+        ctx.print(render_review(review.snapshot, review), end="")
+    else:
+        ctx.print(f"Review {review.id} is still being prepared: `reflect review prepare` shows it as it stands.")
+    return 0
+
+
+def cmd_delete(ctx) -> int:
+    review = ctx.journal.reviews.delete(ctx.args.id)
+    ctx.print(f"Threw away review {review.id} (it was being prepared).")
+    return 0
+
+
+def cmd_schedule(ctx) -> int:
+    from reflect.cli.output import print_json
+    from reflect.overdue import overdue
+    from reflect.schedule import review_schedule
+
+    schedule = review_schedule(ctx.journal)
+    late = overdue(ctx.journal)
+    if ctx.args.json:
+        print_json({"schedule": schedule.to_json(), "overdue": late.to_json()}, ctx.out)
+        return 0
+    ctx.print(schedule.countdown)
+    if not schedule.is_set:
+        ctx.print("Set one with `reflect config review_start DATE` (and `reflect config review_interval \"12 weeks\"`).")
+    else:
+        ctx.print(f"Reviews every {schedule.interval}"
+                  + (f"; last one {ra.short(schedule.last_review)}." if schedule.last_review else "."))
+    if late.total:
+        ctx.print(late.summary)
+    return 0
