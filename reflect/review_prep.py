@@ -4,8 +4,8 @@
 the journal began): reflections by meta-skill, criteria evidenced for the first time,
 objectives and their status changes and evidence, development activities done and overdue,
 feedback and what was done about it, mandatory training, the latest self-assessment against
-the previous one, suggestions and reminders. It writes nothing. The current gaps come from
-:mod:`reflect.gaps` (another module): the ``gaps`` field is left for them.
+the previous one, the current gaps (from :mod:`reflect.gaps`, counting only the reflections the
+review includes), suggestions and reminders. It writes nothing.
 
 :func:`complete_review` prepares again up to the agreed date and freezes the result as the
 review's snapshot. Private reflections are left out unless ``include_private``; they are
@@ -107,7 +107,7 @@ class PreparedReview:
     suggested_improvements: tuple[str, ...]
     reminders: tuple[str, ...]
     draft: Review | None = None
-    #: The current gaps, from reflect.gaps (not computed here); None until plugged in.
+    #: The current gaps (a :class:`reflect.gaps.GapSummary`); None without a framework.
     gaps: Any = None
     include_private: bool = field(default=False)
 
@@ -166,8 +166,18 @@ def prepare_review(journal: "Journal", framework: "Framework | None" = None, *, 
         assessment=assessment,
         suggested_strengths=tuple(_skill_name(framework, s) for s in (latest.strengths if latest else ())),
         suggested_improvements=tuple(_skill_name(framework, s) for s in (latest.improvements if latest else ())),
-        reminders=(), draft=journal.reviews.draft(), include_private=include_private)
+        reminders=(), draft=journal.reviews.draft(), include_private=include_private,
+        gaps=_gaps(journal, framework, end, include_private))
     return replace(prepared, reminders=tuple(_reminders(prepared)))
+
+
+def _gaps(journal, framework, end: date, include_private: bool):
+    """Coverage as it stands at the end of the period, over the reflections the review shows."""
+    if framework is None:
+        return None
+    from reflect.gaps import gap_summary
+
+    return gap_summary(journal, framework, today=end, include_private=include_private, suggestion_limit=0)
 
 
 def complete_review(journal: "Journal", framework: "Framework | None" = None, *, mentor_name: str,

@@ -8,7 +8,6 @@ the names and criterion text it had then.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from reflect.dates import format_long, format_short
 from reflect.review_models import (ACTIVITY_KINDS, FEEDBACK_SOURCES, OBJECTIVE_STATUSES, OPEN_STATUSES, RATING_SCALE,
@@ -40,7 +39,7 @@ def render_review(data: dict, review: Review | None = None) -> str:
     out += _section("Feedback", _feedback(data))
     out += _section("Mandatory training", _training(data, end))
     if data.get("gaps") is not None:
-        out += _section("Current gaps", _generic(data["gaps"]))
+        out += _section("Current gaps", _gaps(data["gaps"]))
     out += _section("Review notes", _notes(data, review))
     return "\n".join(out).rstrip() + "\n"
 
@@ -187,12 +186,30 @@ def _notes(data: dict, review: Review | None) -> list[str]:
     return lines
 
 
-def _generic(value: Any) -> list[str]:
-    if isinstance(value, dict):
-        return [f"- {k}: {v}" for k, v in value.items()]
-    if isinstance(value, (list, tuple)):
-        return [f"- {v}" for v in value]
-    return [str(value)]
+def _gaps(g: dict) -> list[str]:
+    """Coverage in a few lines: units by what is missing, then thin meta-skills."""
+    lines = []
+    plan = g["optional_units"]
+    if not plan["met"]:
+        lines.append(plan["message"])
+    overall = g["overall"]
+    kinds = overall.get("kinds", {})
+    split = ", ".join(f"{k} {v['evidenced']}/{v['total']}" for k, v in kinds.items())
+    lines.append(f"Criteria evidenced: {overall['evidenced']} of {overall['total']} ({overall['percent']}%)"
+                 + (f": {split}" if split else "") + ".")
+    for unit in g["units"]:
+        if unit["gap"] or unit["stale"]:
+            lines.append(f"- {unit['code']} {unit['title']}: {unit['evidenced']}/{unit['total']} evidenced, "
+                         f"{unit['gap']} with no evidence, {unit['stale']} stale")
+    thin = [s for s in g["meta_skills"] if s["status"] != "ok" or s.get("flagged")]
+    for skill in thin:
+        why = {"gap": "no reflections", "stale": f"last reflection {_short(skill['latest'])}"}.get(skill["status"], "")
+        if skill.get("flagged"):
+            why = ", ".join(x for x in (why, f"rated {skill['rating']}/5 with no active objective") if x)
+        lines.append(f"- {skill['name']}: {why}")
+    if g.get("unknown_criteria"):
+        lines.append(f"- {len(g['unknown_criteria'])} criteria cited that the current framework does not have")
+    return lines
 
 
 def _day(value: str | date) -> date:

@@ -124,7 +124,6 @@ def skill_coverage(
     stale_weeks = stale_weeks if stale_weeks is not None else journal.settings.get("stale_weeks")
     cutoff = stale_cutoff(today, stale_weeks)
     base = evidence.filters
-    db = journal.db
 
     sets = tag_sets(journal, evidence, cutoff)
     ratings = _latest_ratings(journal, today)

@@ -73,7 +73,7 @@ def suggestions(summary: "GapSummary", *, streak_weeks: int | None = None,
 
 
 def _review(summary: "GapSummary") -> list[Suggestion]:
-    review, today = summary.review, summary.today
+    review = summary.review
     found = []
     days = review.days_to_review
     if days is not None and days <= REVIEW_SOON_DAYS:

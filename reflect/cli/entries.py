@@ -183,7 +183,6 @@ def cmd_add(ctx) -> int:
 
 
 def cmd_list(ctx) -> int:
-    from reflect.cli.output import entry_rows, print_json
 
     filters = filters_from_args(ctx)
     page = ctx.journal.entries.list(filters, limit=ctx.args.number)

@@ -153,3 +153,24 @@ def test_overdue_summary_for_the_home_screen(busy):
     late = overdue(busy)
     assert (len(late.objectives), len(late.activities), len(late.training)) == (1, 1, 1)
     assert late.summary == "Overdue: 1 objective, 1 activity, 1 training."
+
+
+def test_prepared_review_includes_current_gaps_over_shown_reflections_only(journal, framework):
+    journal.entries.add(day=date(2026, 11, 2), title="public", criteria=["INSCS009.P1"])
+    journal.entries.add(day=date(2026, 11, 3), title="private", criteria=["INSCS009.P2"], private=True)
+    prepared = prepare_review(journal, framework, start=date(2026, 11, 1), end=date(2026, 11, 24))
+    unit = prepared.gaps.criteria.unit("INSCS009")
+    statuses = {c.id: c.status for c in unit.criteria}
+    assert statuses["INSCS009.P1"] == "ok"
+    assert statuses["INSCS009.P2"] == "gap"  # evidenced only privately: not in the mentor's view
+    with_private = prepare_review(journal, framework, start=date(2026, 11, 1), end=date(2026, 11, 24),
+                                  include_private=True)
+    assert {c.id: c.status for c in with_private.gaps.criteria.unit("INSCS009").criteria}["INSCS009.P2"] == "ok"
+
+
+def test_review_text_has_a_current_gaps_section(journal, framework):
+    journal.entries.add(day=date(2026, 11, 2), title="t", skills=["focus"])
+    text = render_review(prepare_review(journal, framework, start=date(2026, 11, 1), end=date(2026, 11, 24)).to_json())
+    gaps = text.split("## Current gaps")[1].split("##")[0]
+    assert "Criteria evidenced: 0 of" in gaps
+    assert "- Leadership: no reflections" in gaps
