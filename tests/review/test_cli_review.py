@@ -155,7 +155,8 @@ def test_review_prepare_update_complete_and_read_only(reflect):
     prepared = reflect.ok("review", "prepare")
     assert "# Review preparation" in prepared and "Kneading (1)" in prepared and "BAKE01.P1" in prepared
     data = reflect.json("review", "prepare")
-    assert data["reflection_count"] == 1 and data["gaps"] is None
+    assert data["reflection_count"] == 1
+    assert {c["id"]: c["status"] for c in data["gaps"]["units"][0]["criteria"]}["BAKE01.P1"] == "ok"
     reflect.ok("review", "update", "--strengths", "Steady hands", "--next", "Knead 20 loaves alone")
     assert "Steady hands" in reflect.ok("review", "prepare")
     out = reflect.ok("review", "complete", "--mentor", "Alex Smith", "--agreed", "today", "--draft-objectives")

@@ -15,11 +15,10 @@ def test_preparation_text_has_every_section(journal, framework):
     for heading in ("# Review preparation", "## Before the meeting", "## Self-assessment",
                     "## Reflections by meta-skill (1)", "## Criteria evidenced for the first time (1)",
                     "## Objectives", "## Development activities", "## Feedback", "## Mandatory training",
-                    "## Review notes"):
+                    "## Current gaps", "## Review notes"):
         assert heading in text, heading
     assert "  #1     Tue 24 Nov 2026  Calm refund" in text
     assert "Strengths:\n  Calm with complaints" in text
-    assert "## Current gaps" not in text
 
 
 def test_ratings_show_words_and_change(journal, framework):
@@ -37,9 +36,3 @@ def test_completed_review_text_says_read_only(journal, framework):
     assert text.startswith("# Completed review: ")
     assert "Agreed on Tue 24 Nov 2026 with Alex Smith (review 1; read-only)." in text
     assert "## Before the meeting" not in text
-
-
-def test_gaps_are_shown_when_present(journal):
-    journal.entries.add(day=TODAY, title="x")
-    data = prepare_review(journal).to_json() | {"gaps": ["SDS0223.P7 has no evidence"]}
-    assert "## Current gaps\n- SDS0223.P7 has no evidence" in render_review(data)
