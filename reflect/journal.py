@@ -44,6 +44,8 @@ class Journal:
         self.db = db
         self.path = path
         self.clock = clock
+        #: Why today's automatic backup failed, if it did (shown as a warning, never fatal).
+        self.backup_problem: str | None = None
 
     # -- time ---------------------------------------------------------------------------
 
@@ -130,12 +132,16 @@ def open_journal(
     *,
     create: bool = True,
     clock: Callable[[], datetime] = utc_now,
+    daily_backup: bool = False,
 ) -> Journal:
     """Open (and, with ``create``, make) the journal at ``path``, migrating it if needed.
 
     A new journal's file is created 0600 and any folder made for it 0700. A file that is not
     a reflect journal, or one written by a newer reflect, raises :class:`JournalError` and is
-    left untouched.
+    left untouched. An existing journal is backed up (into ``backups/`` beside it) before it
+    is upgraded; with ``daily_backup`` (the app, and commands that write) it is also backed up
+    once a day. A daily backup that fails does not stop the journal opening: the reason is in
+    ``journal.backup_problem``.
     """
     from reflect.migrations import check_not_newer, migrate
 
@@ -158,14 +164,36 @@ def open_journal(
         # Refuse a newer journal before anything (even switching to WAL) touches the file.
         check_not_newer(db, path)
         _configure(db)
-        migrate(db, path)
+        migrate(db, path, before=lambda version: _backup_before_upgrade(conn, path, version, clock))
     except JournalError:
         conn.close()
         raise
     except sqlite3.DatabaseError as error:
         conn.close()
         raise _busy_or(error, path) from None
-    return Journal(db, path, clock)
+    journal = Journal(db, path, clock)
+    if daily_backup and exists:
+        from reflect.backup import daily_backup_if_due
+        from reflect.errors import ReflectError
+
+        try:
+            daily_backup_if_due(journal)
+        except (ReflectError, sqlite3.Error) as error:
+            journal.backup_problem = f"today's automatic backup could not be made: {error}"
+    return journal
+
+
+def _backup_before_upgrade(conn: sqlite3.Connection, path: Path, version: int,
+                           clock: Callable[[], datetime]) -> None:
+    """The safety copy taken before a journal is upgraded; no copy, no upgrade."""
+    from reflect.backup import automatic_backup, keep_setting
+    from reflect.errors import ReflectError
+
+    try:
+        automatic_backup(conn, path, f"before-migration-v{version}", keep=keep_setting(conn), clock=clock)
+    except ReflectError as error:
+        raise JournalError(f"Could not back up the journal before upgrading it ({error}); "
+                           "nothing was changed.") from None
 
 
 def _busy_timeout() -> float:

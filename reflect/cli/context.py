@@ -37,7 +37,10 @@ class Context:
         if self._journal is None:
             from reflect.journal import open_journal
 
-            self._journal = open_journal(self.journal_path)
+            # Commands that write take the day's automatic backup first; reading ones stay fast.
+            self._journal = open_journal(self.journal_path, daily_backup=getattr(self.args, "writes", False))
+            if self._journal.backup_problem:
+                print(f"reflect: warning: {self._journal.backup_problem}", file=sys.stderr)
         return self._journal
 
     @cached_property

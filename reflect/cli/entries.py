@@ -22,7 +22,7 @@ def register(sub, common) -> None:
                               "  reflect add --model gibbs            (opens $EDITOR with the Gibbs headings)")
     _entry_options(p)
     p.add_argument("body", nargs="?", metavar="BODY", help="the reflection text (Markdown)")
-    p.set_defaults(handler=cmd_add)
+    p.set_defaults(handler=cmd_add, writes=True)
 
     p = sub.add_parser("list", aliases=["ls"], parents=[common], formatter_class=_RAW,
                        help="list reflections, newest first",
@@ -55,18 +55,18 @@ def register(sub, common) -> None:
     p.add_argument("id", type=_entry_id, help="entry number")
     _entry_options(p, editing=True)
     p.add_argument("--body", help="replace the text with this")
-    p.set_defaults(handler=cmd_edit)
+    p.set_defaults(handler=cmd_edit, writes=True)
 
     p = sub.add_parser("delete", aliases=["rm"], parents=[common], formatter_class=_RAW,
                        help="move a reflection to the trash",
                        epilog="examples:\n  reflect delete 12\n  reflect restore 12      (undo)")
     p.add_argument("ids", type=_entry_id, nargs="+", metavar="ID", help="entry number(s)")
-    p.set_defaults(handler=cmd_delete)
+    p.set_defaults(handler=cmd_delete, writes=True)
 
     p = sub.add_parser("restore", parents=[common], formatter_class=_RAW, help="bring a reflection back from the trash",
                        epilog="examples:\n  reflect restore 12")
     p.add_argument("ids", type=_entry_id, nargs="+", metavar="ID", help="entry number(s)")
-    p.set_defaults(handler=cmd_restore)
+    p.set_defaults(handler=cmd_restore, writes=True)
 
     p = sub.add_parser("trash", parents=[common], formatter_class=_RAW, help="list the trash, or empty it for good",
                        epilog="examples:\n  reflect trash\n  reflect trash empty --yes")
