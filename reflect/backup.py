@@ -60,12 +60,13 @@ def backup_name(journal_path: Path, when: datetime, reason: str = "") -> str:
 
 def backup_to(source: "Journal | sqlite3.Connection | str | os.PathLike", dest: str | os.PathLike, *, journal_path: Path | None = None,
               reason: str = "", clock: Callable[[], datetime] | None = None,
-              overwrite: bool = False) -> Path:
+              overwrite: bool = False, into_folder: bool = False) -> Path:
     """Copy the journal ``source`` to ``dest`` (a file, or a folder to put a dated file in).
 
     ``source`` is an open :class:`Journal`, a raw connection, or the path of a journal file.
-    A folder is recognised because it exists or because ``dest`` ends with a slash. An existing
-    file is never replaced unless ``overwrite``. Returns the backup's path.
+    ``dest`` is a folder if ``into_folder``, if it exists as one, or if it is spelled with a
+    trailing slash (as people type it). An existing file is never replaced unless
+    ``overwrite``. Returns the backup's path.
     """
     from reflect.journal import Journal
 
@@ -79,7 +80,8 @@ def backup_to(source: "Journal | sqlite3.Connection | str | os.PathLike", dest: 
         journal_path = journal_path or Path(source)
         conn, owned = open_read_only(Path(source)), True
     try:
-        target = _target(Path(dest), str(dest), journal_path or Path("journal.db"), now, reason, overwrite)
+        spelled = str(dest) + ("/" if into_folder else "")
+        target = _target(Path(dest), spelled, journal_path or Path("journal.db"), now, reason, overwrite)
         _copy_database(conn, target)
     finally:
         if owned:
@@ -91,7 +93,7 @@ def automatic_backup(source: "Journal | sqlite3.Connection | str | os.PathLike",
                      keep: int | None = None, clock: Callable[[], datetime] | None = None) -> Path:
     """Back up into ``backups/`` beside the journal, then keep only the newest ``keep`` automatic ones."""
     folder = backups_folder(journal_path)
-    path = backup_to(source, folder, journal_path=journal_path, reason=reason, clock=clock)
+    path = backup_to(source, folder, journal_path=journal_path, reason=reason, clock=clock, into_folder=True)
     prune(journal_path, keep if keep is not None else DEFAULT_KEEP)
     return path
 
