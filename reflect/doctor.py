@@ -143,9 +143,10 @@ def _foreign_keys(conn: sqlite3.Connection) -> Finding:
 def _search_index(conn: sqlite3.Connection) -> Finding:
     conn.execute("BEGIN")
     try:
-        conn.execute("INSERT INTO entries_fts(entries_fts) VALUES('integrity-check')")
-    except sqlite3.DatabaseError as error:
-        return Finding("search", PROBLEM, f"The search index does not match the entries ({error}).",
+        # rank = 1 also compares the index with the entries' text (external content).
+        conn.execute("INSERT INTO entries_fts(entries_fts, rank) VALUES('integrity-check', 1)")
+    except sqlite3.DatabaseError:
+        return Finding("search", PROBLEM, "The search index does not match the entries, so searches may miss some.",
                        "Run `reflect doctor --fix` to rebuild it; your entries are not affected.")
     finally:
         conn.execute("ROLLBACK")
