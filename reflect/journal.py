@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import time
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from functools import cached_property
@@ -72,10 +73,7 @@ class Journal:
             with self.db.atomic():
                 yield self.db
             return
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as error:
-            raise _busy_or(error, self.path) from None
+        self._begin_immediate()
         try:
             yield self.db
         except BaseException:
@@ -87,7 +85,27 @@ class Journal:
         except sqlite3.OperationalError as error:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            raise _busy_or(error, self.path) from None
+            raise explain_sqlite_error(error, self.path) from None
+
+    def _begin_immediate(self) -> None:
+        """Take the write lock, waiting up to the busy timeout however SQLite reports "busy".
+
+        SQLite's own busy handler does the waiting in almost every case, but a few (a journal
+        being recovered, a lock held across a checkpoint) return "busy" at once: those are
+        retried with short sleeps until the same deadline, then reported plainly.
+        """
+        conn = self.db.conn
+        deadline = time.monotonic() + _busy_timeout()
+        pause = 0.005
+        while True:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                if not _is_busy(error) or time.monotonic() >= deadline:
+                    raise explain_sqlite_error(error, self.path) from None
+            time.sleep(pause)
+            pause = min(pause * 2, 0.1)
 
     def close(self) -> None:
         """Close the file (safe to call twice)."""
@@ -170,7 +188,7 @@ def open_journal(
         raise
     except sqlite3.DatabaseError as error:
         conn.close()
-        raise _busy_or(error, path) from None
+        raise explain_sqlite_error(error, path) from None
     journal = Journal(db, path, clock)
     if daily_backup and exists:
         from reflect.backup import daily_backup_if_due
@@ -242,9 +260,15 @@ def _check_is_sqlite(path: Path) -> None:
         raise JournalError(f"{path} is not a reflect journal (it is not an SQLite database); nothing was changed")
 
 
-def _busy_or(error: sqlite3.Error, path: Path) -> JournalError:
+def _is_busy(error: sqlite3.Error) -> bool:
     text = str(error)
-    if "locked" in text or "busy" in text:
+    return "locked" in text or "busy" in text
+
+
+def explain_sqlite_error(error: sqlite3.Error, path: Path) -> JournalError:
+    """The plain-words :class:`JournalError` for an SQLite error on the journal at ``path``."""
+    text = str(error)
+    if _is_busy(error):
         return JournalError(
             f"The journal {path} is busy: another reflect is writing to it. Try again in a moment."
         )

@@ -9,6 +9,7 @@ Modules here import only what they need, and never textual, so reading commands 
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 
 from reflect import __version__
@@ -82,6 +83,12 @@ def main(argv: list[str] | None = None) -> int:
         return args.handler(ctx) or 0
     except ReflectError as error:
         print(f"reflect: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except sqlite3.DatabaseError as error:
+        # Met mid-command: the journal stayed locked past the timeout, or is damaged.
+        from reflect.journal import explain_sqlite_error
+
+        print(f"reflect: {explain_sqlite_error(error, ctx.journal_path)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("reflect: interrupted; nothing more was changed", file=sys.stderr)
