@@ -276,4 +276,10 @@ def explain_sqlite_error(error: sqlite3.Error, path: Path) -> JournalError:
         return JournalError(
             f"The journal {path} is damaged ({text}). Run `reflect doctor` or restore a backup."
         )
+    if "readonly" in text or "read-only" in text:
+        return JournalError(f"The journal {path} cannot be changed here (it or its folder is read-only); "
+                            "nothing was changed.")
+    if "disk is full" in text:
+        return JournalError(f"The disk holding {path} is full, so nothing was saved. Free some space "
+                            "and try again.")
     return JournalError(f"The journal {path} could not be used: {text}")

@@ -46,9 +46,18 @@ class Context:
     @cached_property
     def framework(self) -> "Framework":
         """The framework in force: --framework, $REFLECT_FRAMEWORK, the journal's, or bundled."""
+        from reflect.errors import FrameworkError
         from reflect.standards import load_framework
 
-        return load_framework(self.framework_path())
+        path = self.framework_path()
+        try:
+            return load_framework(path)
+        except FrameworkError as error:
+            if path is not None and paths.framework_option(getattr(self.args, "framework", None)) is None:
+                # Chosen by the journal's setting, so say how to get back to a working one.
+                raise FrameworkError(f"{error} (this journal's framework setting; "
+                                     "`reflect config framework --unset` goes back to the bundled one)") from None
+            raise
 
     def framework_path(self) -> Path | None:
         """Which framework file applies (None: the bundled one)."""
