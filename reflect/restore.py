@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -76,6 +77,7 @@ def restore_backup(backup: Path, journal_path: Path, *,
     """Replace the journal at ``journal_path`` with the checked backup ``backup``."""
     backup, journal_path = Path(backup), Path(journal_path)
     version, entries = check_backup_file(backup)
+    _check_replaceable(journal_path)
     if journal_path.exists() and _same_file(backup, journal_path):
         raise JournalError(f"{backup} is the journal itself; choose a backup file.")
     temp = _prepared_copy(backup, journal_path.parent)
@@ -92,6 +94,30 @@ def restore_backup(backup: Path, journal_path: Path, *,
         if lock is not None:
             lock.close()
     return Restored(journal_path, backup, version, entries, safety)
+
+
+def _check_replaceable(journal_path: Path) -> None:
+    """Refuse to replace anything but a journal (even a damaged one) or an empty file.
+
+    ``--db`` can point anywhere: a restore must never put a journal in place of someone's
+    notes, a device or a system file.
+    """
+    from reflect.journal import SQLITE_MAGIC
+    from reflect.paths import usable_journal_path
+
+    if not usable_journal_path(journal_path):
+        return
+    try:
+        info = journal_path.stat()
+        with open(journal_path, "rb") as handle:
+            header = handle.read(len(SQLITE_MAGIC)) if stat.S_ISREG(info.st_mode) else b""
+    except OSError as error:
+        raise JournalError(f"Cannot read {journal_path}: {error.strerror or error}; nothing was changed.") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise JournalError(f"{journal_path} is not a regular file, so not a journal to replace; nothing was changed.")
+    if header and header != SQLITE_MAGIC:
+        raise JournalError(f"{journal_path} is not a reflect journal (it is not an SQLite database), so "
+                           "restore-backup will not replace it; nothing was changed.")
 
 
 def _same_file(a: Path, b: Path) -> bool:

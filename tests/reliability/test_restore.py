@@ -127,3 +127,26 @@ def test_restore_leaves_no_temporary_files(filled, saved):
     restore_backup(saved, filled)
     leftovers = [p.name for p in filled.parent.iterdir() if p.name.endswith(".part")]
     assert leftovers == []
+
+
+def test_restore_never_replaces_a_file_that_is_not_a_journal(saved, tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("someone's notes, named by a mistyped --db")
+    with pytest.raises(JournalError, match="will not replace it"):
+        restore_backup(saved, notes)
+    assert notes.read_text() == "someone's notes, named by a mistyped --db"
+    assert not (tmp_path / "backups").exists()
+
+
+def test_restore_never_replaces_a_device(saved, tmp_path):
+    import os
+    import stat
+
+    device = tmp_path / "full"
+    try:
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 7))  # a private /dev/full
+    except (PermissionError, OSError):
+        pytest.skip("cannot make a device node here")
+    with pytest.raises(JournalError, match="not a regular file"):
+        restore_backup(saved, device)
+    assert stat.S_ISCHR(os.stat(device).st_mode)
