@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 import sqlite_utils
 
 from reflect.errors import JournalError
+from reflect.paths import usable_journal_path
 
 if TYPE_CHECKING:
     from reflect.drafts import DraftStore
@@ -164,9 +165,7 @@ def open_journal(
     from reflect.migrations import check_not_newer, migrate
 
     path = Path(path)
-    if path.is_dir():
-        raise JournalError(f"{path} is a folder, not a journal file")
-    exists = path.exists()
+    exists = usable_journal_path(path)
     if not exists:
         if not create:
             raise JournalError(f"No journal at {path}")

@@ -29,7 +29,10 @@ class Context:
 
     @property
     def journal_path(self) -> Path:
-        return paths.journal_path(getattr(self.args, "db", None))
+        """The journal's path, checked to be usable as one (not a folder, not too long a name)."""
+        path = paths.journal_path(getattr(self.args, "db", None))
+        paths.usable_journal_path(path)
+        return path
 
     @property
     def journal(self) -> "Journal":

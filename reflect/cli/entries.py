@@ -81,7 +81,7 @@ def _entry_id(text: str) -> int:
         value = int(text.lstrip("#"))
     except ValueError:
         raise argparse.ArgumentTypeError(f'"{text}" is not an entry number') from None
-    if value < 1:
+    if not 1 <= value < 2**63:  # SQLite's largest integer
         raise argparse.ArgumentTypeError(f'"{text}" is not an entry number')
     return value
 
