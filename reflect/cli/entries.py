@@ -290,6 +290,9 @@ def cmd_trash(ctx) -> int:
         if answer.strip().lower() not in ("y", "yes"):
             ctx.print("Left the trash as it was.")
             return 0
+    from reflect.backup import daily_backup_if_due
+
+    daily_backup_if_due(ctx.journal)  # the one delete that cannot be undone: be sure of a backup
     removed = store.empty_trash()
     ctx.print(f"Removed {removed} entries for good.")
     return 0

@@ -1,6 +1,7 @@
 """`reflect backup`, `restore-backup` and the automatic daily backup, run as real processes."""
 
 import json
+import sqlite3
 
 from reflect.backup import list_backups
 from tests.reliability.conftest import content_digest
@@ -72,3 +73,16 @@ def test_backup_keep_is_a_setting(reflect):
     reflect.ok("config", "backup_keep", "3")
     assert reflect.json("config")["backup_keep"] == 3
     assert_clean_failure(reflect("config", "backup_keep", "0"), "between 1 and 1000")
+
+
+def test_emptying_the_trash_takes_the_daily_backup_first(reflect):
+    reflect.ok("add", "keep")
+    reflect.ok("add", "bin")
+    reflect.ok("delete", "2")  # takes today's backup, so remove it to see emptying take one
+    for p in (reflect.db.parent / "backups").iterdir():
+        p.unlink()
+    reflect.ok("trash", "empty", "--yes")
+    (taken,) = list_backups(reflect.db)
+    conn = sqlite3.connect(taken.path)
+    assert conn.execute("SELECT count(*) FROM entries").fetchone()[0] == 2  # the emptied entry is kept there
+    conn.close()
