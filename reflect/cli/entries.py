@@ -248,9 +248,13 @@ def cmd_edit(ctx) -> int:
             ctx.print(f"Entry {entry.id} unchanged.")
             return 0
         fields["body"] = body
-    # The editor may have been open a while: refuse to overwrite a save made meanwhile.
-    updated = store.update(entry.id, expected_revision=entry.revision, **fields)
-    ctx.print(f"Updated entry {updated.id}: {updated.title}")
+    # The editor may have been open a while: a save made meanwhile is kept, and so is this one.
+    saved, other = store.save_edit(entry.id, entry.revision, **fields)
+    if other is not None:
+        ctx.print(f"Entry {entry.id} was changed elsewhere while you edited it, so it was left as it is; "
+                  f"your version was saved as entry {saved.id}: {saved.title}")
+        return 0
+    ctx.print(f"Updated entry {saved.id}: {saved.title}")
     return 0
 
 

@@ -141,3 +141,30 @@ def test_locked_in_the_middle_of_a_command_is_one_line(tmp_path, monkeypatch, ca
     assert main(["show", "1"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("reflect: The journal") and "busy" in err and len(err.splitlines()) == 1
+
+
+def test_cli_edit_while_the_entry_changes_elsewhere_keeps_both(tmp_path):
+    from tests.test_cli_entries import Reflect
+
+    reflect = Reflect(tmp_path)
+    reflect.ok("add", "--title", "Refund", "first words")
+    # An "editor" during which the app (here: another command) saves the same entry.
+    editor = tmp_path / "slow-editor.py"
+    editor.write_text(
+        "import subprocess, sys\n"
+        "subprocess.run([sys.executable, '-m', 'reflect', 'edit', '1', '--body', 'saved in the app'], check=True)\n"
+        "open(sys.argv[1], 'w').write('typed in the editor')\n")
+    import pty
+
+    primary, secondary = pty.openpty()
+    try:
+        result = subprocess.run([sys.executable, "-m", "reflect", "edit", "1"], stdin=secondary,
+                                capture_output=True, text=True, cwd=ROOT, timeout=60,
+                                env=reflect.env | {"EDITOR": f"{sys.executable} {editor}"})
+    finally:
+        os.close(primary)
+        os.close(secondary)
+    assert result.returncode == 0, result.stderr
+    assert "changed elsewhere" in result.stdout
+    bodies = {e["title"]: e["body"] for e in reflect.json("list")}
+    assert bodies == {"Refund": "saved in the app", "Refund (conflicting copy)": "typed in the editor"}
