@@ -35,8 +35,9 @@ class ConflictError(ReflectError):
 
     def __init__(self, current: Entry):
         super().__init__(
-            f'"{current.title}" was changed elsewhere while you edited it; '
-            "your version was kept as a separate copy."
+            # update() raises this and keeps nothing; save_edit() catches it and keeps both.
+            f'"{current.title}" was changed elsewhere while you edited it, so your change was not '
+            "saved over it."
         )
         self.current = current
 

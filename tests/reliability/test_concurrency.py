@@ -168,3 +168,13 @@ def test_cli_edit_while_the_entry_changes_elsewhere_keeps_both(tmp_path):
     assert "changed elsewhere" in result.stdout
     bodies = {e["title"]: e["body"] for e in reflect.json("list")}
     assert bodies == {"Refund": "saved in the app", "Refund (conflicting copy)": "typed in the editor"}
+
+
+def test_conflict_error_does_not_claim_a_copy_was_kept(journal):
+    from reflect.entries import ConflictError
+
+    entry = journal.entries.add(day=date(2026, 11, 3), title="Refund")
+    journal.entries.update(entry.id, body="changed")
+    with pytest.raises(ConflictError) as caught:
+        journal.entries.update(entry.id, expected_revision=entry.revision, body="stale")
+    assert "kept" not in str(caught.value) and journal.entries.count() == 1
