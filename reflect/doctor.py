@@ -44,6 +44,9 @@ def examine(path: Path, framework: "Framework | None" = None, *,
     if not path.exists():
         return [Finding("file", PROBLEM, f"There is no journal at {path}.",
                         "Check --db / $REFLECT_DB, or restore a backup with `reflect restore-backup FILE`.")]
+    if not path.is_file():  # a pipe or a device: never open it (a pipe would wait for ever)
+        return [Finding("file", PROBLEM, f"{path} is not a regular file, so not a journal.",
+                        "Check --db / $REFLECT_DB.")]
     try:
         with open(path, "rb") as handle:
             header = handle.read(len(SQLITE_MAGIC))

@@ -247,13 +247,13 @@ def _create_private_file(path: Path) -> None:
 
 def _check_is_sqlite(path: Path) -> None:
     try:
+        # Look before opening: opening a named pipe for reading would wait for ever.
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise JournalError(f"{path} is not a regular file, so not a journal; nothing was changed")
         with open(path, "rb") as handle:
             header = handle.read(len(SQLITE_MAGIC))
-        mode = os.stat(path).st_mode
     except OSError as error:
         raise JournalError(f"Cannot read the journal {path}: {error.strerror or error}") from None
-    if not stat.S_ISREG(mode):
-        raise JournalError(f"{path} is not a regular file")
     # An empty file is what a crash right after creation leaves: treat it as new.
     if header and header != SQLITE_MAGIC:
         raise JournalError(f"{path} is not a reflect journal (it is not an SQLite database); nothing was changed")

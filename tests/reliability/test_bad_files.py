@@ -214,3 +214,11 @@ def test_unknown_criterion_survives_an_edit(cites_unknown):
 def test_unknown_criterion_is_kept_in_json_and_filters(cites_unknown):
     assert cites_unknown.json("list")[0]["criteria"] == ["BAKE01.P1", "NOPE.P1"]
     assert [e["id"] for e in cites_unknown.json("list", "--unit", "BAKE01")] == [1]
+
+
+@pytest.mark.parametrize("command", READING + WRITING + [("doctor",), ("backup",)], ids=" ".join)
+def test_a_named_pipe_as_journal_is_refused_without_waiting(reflect, command):
+    os.mkfifo(reflect.db)
+    result = reflect(*command)  # the runner's timeout fails the test if reflect waits on the pipe
+    assert result.returncode in (1, 2) and "Traceback" not in result.stderr
+    assert "not a regular file" in result.stderr + result.stdout
