@@ -108,13 +108,13 @@ def _check_replaceable(journal_path: Path) -> None:
     if not usable_journal_path(journal_path):
         return
     try:
-        info = journal_path.stat()
+        if not stat.S_ISREG(journal_path.stat().st_mode):  # never open a pipe or a device
+            raise JournalError(f"{journal_path} is not a regular file, so not a journal to replace; "
+                               "nothing was changed.")
         with open(journal_path, "rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC)) if stat.S_ISREG(info.st_mode) else b""
+            header = handle.read(len(SQLITE_MAGIC))
     except OSError as error:
         raise JournalError(f"Cannot read {journal_path}: {error.strerror or error}; nothing was changed.") from None
-    if not stat.S_ISREG(info.st_mode):
-        raise JournalError(f"{journal_path} is not a regular file, so not a journal to replace; nothing was changed.")
     if header and header != SQLITE_MAGIC:
         raise JournalError(f"{journal_path} is not a reflect journal (it is not an SQLite database), so "
                            "restore-backup will not replace it; nothing was changed.")

@@ -21,6 +21,7 @@ import io
 import os
 import random
 import shutil
+import signal
 import stat
 import subprocess
 import sys
@@ -56,6 +57,7 @@ HOSTILE = [
     "../../etc/passwd",
     "{passwd}",  # an absolute path to someone else's file: a copy, in case a bug writes to it
     "{full}",  # a device that is always full: a private copy of /dev/full where possible
+    "{fifo}",  # a named pipe: opening it to read waits for a writer that never comes
     "-1",
     "0",
     "99999999999999999999999",
@@ -139,6 +141,8 @@ def world(tmp_path, monkeypatch):
     (tmp_path / "etc").mkdir()
     passwd = tmp_path / "etc" / "passwd"
     passwd.write_text("root:x:0:0:root:/root:/bin/bash\n")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
     full = tmp_path / "full"
     try:
         os.mknod(full, 0o666 | stat.S_IFCHR, os.makedev(1, 7))
@@ -151,7 +155,7 @@ def world(tmp_path, monkeypatch):
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     yield {"journal": journal, "backup": str(backup), "pristine": pristine, "env": env, "cwd": cwd,
-           "{passwd}": str(passwd), "{full}": str(full)}
+           "{passwd}": str(passwd), "{full}": str(full), "{fifo}": str(fifo)}
     # Tripwire: hostile values must only ever name copies, never the machine's own files.
     assert stat.S_ISCHR(os.stat("/dev/full").st_mode), "/dev/full was replaced!"
     assert stat.S_ISCHR(os.stat(full).st_mode) or full.read_text() == "", "the copy of /dev/full was replaced"
@@ -160,15 +164,25 @@ def world(tmp_path, monkeypatch):
 
 def resolve(value: str, world) -> str:
     """Put the sandboxed paths in place of their placeholders."""
-    for token in ("{passwd}", "{full}", "{backup}"):
+    for token in ("{passwd}", "{full}", "{fifo}", "{backup}"):
         value = value.replace(token, world["backup"] if token == "{backup}" else world[token])
     return value
+
+
+class Hung(Exception):
+    """A run took far longer than any command should (e.g. waiting on a pipe)."""
+
+
+def _hung(signum, frame):
+    raise Hung("no answer after 20 s")
 
 
 def run_in_process(argv: list[str]) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     stdin = sys.stdin
     sys.stdin = io.StringIO("")
+    previous = signal.signal(signal.SIGALRM, _hung)
+    signal.alarm(20)
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             try:
@@ -178,6 +192,8 @@ def run_in_process(argv: list[str]) -> tuple[int, str, str]:
             except BaseException:
                 return -1, out.getvalue(), traceback.format_exc()
     finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
         sys.stdin = stdin
     return code, out.getvalue(), err.getvalue()
 
