@@ -50,3 +50,20 @@ def filled(tmp_path) -> Path:
     path = tmp_path / "journal" / "journal.db"
     fill(path)
     return path
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch):
+    """Every reliability test runs with the network cut off in-process: a connection fails the test.
+
+    (Real processes are checked by tests/reliability/test_privacy.py.)
+    """
+    import socket
+
+    def refuse(*args, **kwargs):
+        pytest.fail(f"reflect tried to open a network connection: {args[1:3]!r}")
+
+    for name in ("connect", "connect_ex", "sendto"):
+        monkeypatch.setattr(socket.socket, name, refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)

@@ -132,3 +132,10 @@ def test_no_temporary_files_left_and_nothing_written_outside_the_journal(tmp_pat
     assert leftovers == []
     logs = [p for p in tmp_path.rglob("*.log")]
     assert logs == []
+
+
+def test_in_process_network_guard_is_on():
+    import socket
+
+    with pytest.raises(BaseException, match="network connection"):
+        socket.create_connection(("127.0.0.1", 9), timeout=1)
