@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from reflect.entry_query import build_where, fetch_summaries
 from reflect.errors import InputError, NotFoundError, ReflectError
 from reflect.models import MODELS, Entry, EntryFilter, EntryPage, EntrySummary
+from reflect.sanitize import clean_body, clean_line
 from reflect.search_query import to_fts_query
 
 if TYPE_CHECKING:
@@ -34,8 +35,9 @@ class ConflictError(ReflectError):
 
     def __init__(self, current: Entry):
         super().__init__(
-            f'"{current.title}" was changed elsewhere while you edited it; '
-            "your version was kept as a separate copy."
+            # update() raises this and keeps nothing; save_edit() catches it and keeps both.
+            f'"{current.title}" was changed elsewhere while you edited it, so your change was not '
+            "saved over it."
         )
         self.current = current
 
@@ -297,7 +299,7 @@ def _checked(*, day, title, body, model, private, confidence, minutes) -> dict:
     """Validate field values and convert them to their stored form."""
     if not isinstance(day, date):
         raise InputError("The entry needs a date.")
-    title = (title or "").strip()
+    title = clean_line(title or "")
     if not title:
         raise InputError("The entry needs a title.")
     if model not in MODELS:
@@ -306,5 +308,5 @@ def _checked(*, day, title, body, model, private, confidence, minutes) -> dict:
         raise InputError(f"Confidence is rated 1 to 5, not {confidence}.")
     if minutes is not None and not (isinstance(minutes, int) and 0 < minutes <= 24 * 60):
         raise InputError(f"Time spent should be between 1 minute and 24 hours, not {minutes} minutes.")
-    return {"day": day.isoformat(), "title": title, "body": body or "", "model": model,
+    return {"day": day.isoformat(), "title": title, "body": clean_body(body or ""), "model": model,
             "private": int(bool(private)), "confidence": confidence, "minutes": minutes}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import time
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from functools import cached_property
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 import sqlite_utils
 
 from reflect.errors import JournalError
+from reflect.paths import usable_journal_path
 
 if TYPE_CHECKING:
     from reflect.activities import ActivityStore
@@ -50,6 +52,8 @@ class Journal:
         self.db = db
         self.path = path
         self.clock = clock
+        #: Why today's automatic backup failed, if it did (shown as a warning, never fatal).
+        self.backup_problem: str | None = None
 
     # -- time ---------------------------------------------------------------------------
 
@@ -76,10 +80,7 @@ class Journal:
             with self.db.atomic():
                 yield self.db
             return
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as error:
-            raise _busy_or(error, self.path) from None
+        self._begin_immediate()
         try:
             yield self.db
         except BaseException:
@@ -91,7 +92,27 @@ class Journal:
         except sqlite3.OperationalError as error:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            raise _busy_or(error, self.path) from None
+            raise explain_sqlite_error(error, self.path) from None
+
+    def _begin_immediate(self) -> None:
+        """Take the write lock, waiting up to the busy timeout however SQLite reports "busy".
+
+        SQLite's own busy handler does the waiting in almost every case, but a few (a journal
+        being recovered, a lock held across a checkpoint) return "busy" at once: those are
+        retried with short sleeps until the same deadline, then reported plainly.
+        """
+        conn = self.db.conn
+        deadline = time.monotonic() + _busy_timeout()
+        pause = 0.005
+        while True:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                if not _is_busy(error) or time.monotonic() >= deadline:
+                    raise explain_sqlite_error(error, self.path) from None
+            time.sleep(pause)
+            pause = min(pause * 2, 0.1)
 
     def close(self) -> None:
         """Close the file (safe to call twice)."""
@@ -172,19 +193,21 @@ def open_journal(
     *,
     create: bool = True,
     clock: Callable[[], datetime] = utc_now,
+    daily_backup: bool = False,
 ) -> Journal:
     """Open (and, with ``create``, make) the journal at ``path``, migrating it if needed.
 
     A new journal's file is created 0600 and any folder made for it 0700. A file that is not
     a reflect journal, or one written by a newer reflect, raises :class:`JournalError` and is
-    left untouched.
+    left untouched. An existing journal is backed up (into ``backups/`` beside it) before it
+    is upgraded; with ``daily_backup`` (the app, and commands that write) it is also backed up
+    once a day. A daily backup that fails does not stop the journal opening: the reason is in
+    ``journal.backup_problem``.
     """
     from reflect.migrations import check_not_newer, migrate
 
     path = Path(path)
-    if path.is_dir():
-        raise JournalError(f"{path} is a folder, not a journal file")
-    exists = path.exists()
+    exists = usable_journal_path(path)
     if not exists:
         if not create:
             raise JournalError(f"No journal at {path}")
@@ -200,14 +223,36 @@ def open_journal(
         # Refuse a newer journal before anything (even switching to WAL) touches the file.
         check_not_newer(db, path)
         _configure(db)
-        migrate(db, path)
+        migrate(db, path, before=lambda version: _backup_before_upgrade(conn, path, version, clock))
     except JournalError:
         conn.close()
         raise
     except sqlite3.DatabaseError as error:
         conn.close()
-        raise _busy_or(error, path) from None
-    return Journal(db, path, clock)
+        raise explain_sqlite_error(error, path) from None
+    journal = Journal(db, path, clock)
+    if daily_backup and exists:
+        from reflect.backup import daily_backup_if_due
+        from reflect.errors import ReflectError
+
+        try:
+            daily_backup_if_due(journal)
+        except (ReflectError, sqlite3.Error) as error:
+            journal.backup_problem = f"today's automatic backup could not be made: {error}"
+    return journal
+
+
+def _backup_before_upgrade(conn: sqlite3.Connection, path: Path, version: int,
+                           clock: Callable[[], datetime]) -> None:
+    """The safety copy taken before a journal is upgraded; no copy, no upgrade."""
+    from reflect.backup import automatic_backup, keep_setting
+    from reflect.errors import ReflectError
+
+    try:
+        automatic_backup(conn, path, f"before-migration-v{version}", keep=keep_setting(conn), clock=clock)
+    except ReflectError as error:
+        raise JournalError(f"Could not back up the journal before upgrading it ({error}); "
+                           "nothing was changed.") from None
 
 
 def _busy_timeout() -> float:
@@ -244,21 +289,27 @@ def _create_private_file(path: Path) -> None:
 
 def _check_is_sqlite(path: Path) -> None:
     try:
+        # Look before opening: opening a named pipe for reading would wait for ever.
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise JournalError(f"{path} is not a regular file, so not a journal; nothing was changed")
         with open(path, "rb") as handle:
             header = handle.read(len(SQLITE_MAGIC))
-        mode = os.stat(path).st_mode
     except OSError as error:
         raise JournalError(f"Cannot read the journal {path}: {error.strerror or error}") from None
-    if not stat.S_ISREG(mode):
-        raise JournalError(f"{path} is not a regular file")
     # An empty file is what a crash right after creation leaves: treat it as new.
     if header and header != SQLITE_MAGIC:
         raise JournalError(f"{path} is not a reflect journal (it is not an SQLite database); nothing was changed")
 
 
-def _busy_or(error: sqlite3.Error, path: Path) -> JournalError:
+def _is_busy(error: sqlite3.Error) -> bool:
     text = str(error)
-    if "locked" in text or "busy" in text:
+    return "locked" in text or "busy" in text
+
+
+def explain_sqlite_error(error: sqlite3.Error, path: Path) -> JournalError:
+    """The plain-words :class:`JournalError` for an SQLite error on the journal at ``path``."""
+    text = str(error)
+    if _is_busy(error):
         return JournalError(
             f"The journal {path} is busy: another reflect is writing to it. Try again in a moment."
         )
@@ -266,4 +317,10 @@ def _busy_or(error: sqlite3.Error, path: Path) -> JournalError:
         return JournalError(
             f"The journal {path} is damaged ({text}). Run `reflect doctor` or restore a backup."
         )
+    if "readonly" in text or "read-only" in text:
+        return JournalError(f"The journal {path} cannot be changed here (it or its folder is read-only); "
+                            "nothing was changed.")
+    if "disk is full" in text:
+        return JournalError(f"The disk holding {path} is full, so nothing was saved. Free some space "
+                            "and try again.")
     return JournalError(f"The journal {path} could not be used: {text}")

@@ -236,10 +236,16 @@ def migrate(db: sqlite_utils.Database, path: Path | None = None,
         return start
     if start > 0 and before is not None:
         before(start)
-    for version in range(start, CURRENT_VERSION):
-        conn = db.conn
+    conn = db.conn
+    while True:
         conn.execute("BEGIN IMMEDIATE")
         try:
+            # Read the version again under the write lock: another reflect starting at the same
+            # moment (two windows on a brand-new journal) may have done this step already.
+            version = check_not_newer(db, path)
+            if version == CURRENT_VERSION:
+                conn.execute("COMMIT")
+                return start
             MIGRATIONS[version](db)
             # PRAGMA user_version is part of the transaction: it moves only if the step lands.
             conn.execute(f"PRAGMA user_version = {version + 1}")
@@ -249,7 +255,6 @@ def migrate(db: sqlite_utils.Database, path: Path | None = None,
                 conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
-    return start
 
 
 def _check_foreign_keys(db: sqlite_utils.Database, version: int) -> None:

@@ -8,7 +8,10 @@ use, with private permissions.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
+
+from reflect.errors import JournalError
 
 APP_NAME = "reflect"
 JOURNAL_FILE = "journal.db"
@@ -42,3 +45,22 @@ def framework_option(option: str | os.PathLike | None = None) -> Path | None:
     if os.environ.get(FRAMEWORK_ENV):
         return Path(os.environ[FRAMEWORK_ENV]).expanduser()
     return None
+
+
+def usable_journal_path(path: Path) -> bool:
+    """Whether a journal file exists at ``path``; :class:`JournalError` if the path cannot be one.
+
+    Catches what the file system says about the name itself (too long, a folder, a loop of
+    links, no permission) before anything tries to create or open it.
+    """
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as error:
+        raise JournalError(f"Cannot use {path} as the journal: {error.strerror or error}") from None
+    except ValueError:  # an embedded NUL: only possible from code, never from a shell
+        raise JournalError("The journal path is not a valid file name") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise JournalError(f"{path} is a folder, not a journal file")
+    return True

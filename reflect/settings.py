@@ -20,6 +20,7 @@ DEFAULTS: dict[str, Any] = {
     "review_start": None,  # ISO date of the first review
     "review_interval": "12 weeks",  # see reflect.schedule.parse_interval
     "theme": "textual-dark",
+    "backup_keep": 10,  # automatic backups kept in backups/ beside the journal
 }
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import stat
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -30,6 +31,7 @@ KIND_LABELS = {
     "behaviour": "Behaviours",
 }
 BUNDLED_NAME = "standards.json"
+MAX_FRAMEWORK_BYTES = 50_000_000
 
 
 @dataclass(frozen=True)
@@ -247,6 +249,12 @@ def load_framework(path: str | Path | None = None) -> Framework:
 
     file = Path(path) if path is not None else bundled_framework_path()
     try:
+        # Refuse devices, pipes and huge files before reading: /dev/zero would never end.
+        info = file.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise FrameworkError(f"{file}: not a framework file (it is not a regular file)")
+        if info.st_size > MAX_FRAMEWORK_BYTES:
+            raise FrameworkError(f"{file}: too big to be a framework file ({info.st_size // 1_000_000} MB)")
         raw = file.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise FrameworkError(f"{file}: no such framework file") from None

@@ -9,6 +9,7 @@ Modules here import only what they need, and never textual, so reading commands 
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 
 from reflect import __version__
@@ -17,7 +18,7 @@ from reflect.errors import ReflectError
 #: Modules under reflect/cli/ whose commands make up `reflect`, in --help order.
 COMMAND_MODULES = (
     "entries", "objectives", "activities", "records", "assess", "review",
-    "gaps", "stats", "units", "standards", "config", "app",
+    "gaps", "stats", "units", "standards", "config", "backup", "app",
 )
 
 #: Exit status for anything the user can fix (bad input, missing entry, unusable journal).
@@ -44,7 +45,9 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but usage errors exit with status 2 and one clear line (as everything else)."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_USAGE, f"reflect: {message} (see `{self.prog} --help`)\n")
+        from reflect.sanitize import one_line
+
+        self.exit(EXIT_USAGE, f"reflect: {one_line(message)} (see `{self.prog} --help`)\n")
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -78,13 +81,29 @@ def main(argv: list[str] | None = None) -> int:
     """Run reflect with ``argv`` (default: the process's arguments); return the exit status."""
     from reflect.cli.context import Context
 
+    from reflect.sanitize import has_undecodable, one_line
+
+    argv = sys.argv[1:] if argv is None else argv
+    if any(has_undecodable(a) for a in argv):
+        # Bytes that are not UTF-8 cannot be stored or printed faithfully: refuse them whole.
+        print("reflect: an argument is not valid UTF-8 text (check your terminal's encoding); "
+              "nothing was changed", file=sys.stderr)
+        return EXIT_USAGE
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = Context(args)
     try:
         return args.handler(ctx) or 0
     except ReflectError as error:
-        print(f"reflect: {error}", file=sys.stderr)
+        print(f"reflect: {one_line(str(error))}", file=sys.stderr)
+        return EXIT_USAGE
+    except sqlite3.DatabaseError as error:
+        # Met mid-command: the journal stayed locked past the timeout, or is damaged.
+        from reflect.journal import explain_sqlite_error
+        from reflect.paths import journal_path
+
+        where = journal_path(getattr(args, "db", None))
+        print(f"reflect: {one_line(str(explain_sqlite_error(error, where)))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("reflect: interrupted; nothing more was changed", file=sys.stderr)

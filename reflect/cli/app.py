@@ -16,6 +16,8 @@ def run_app(ctx) -> int:
     """Open the app on the person's journal."""
     from reflect.tui.factory import run
 
+    ctx.args.writes = True  # the app writes: take the day's automatic backup as it opens
+
     return run(ctx.journal, ctx.framework)
 
 

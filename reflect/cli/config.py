@@ -50,6 +50,16 @@ def _theme(value: str) -> str:
     return value.strip()
 
 
+def _keep(value: str) -> int:
+    try:
+        keep = int(value)
+    except ValueError:
+        raise InputError(f'"{value}" is not a whole number of backups.') from None
+    if not 1 <= keep <= 1000:
+        raise InputError("Keep between 1 and 1000 automatic backups.")
+    return keep
+
+
 #: Each setting people may change, with the function that checks and converts its value.
 SETTERS = {
     "apprentice_name": _name,
@@ -58,6 +68,7 @@ SETTERS = {
     "review_start": _day,
     "review_interval": _interval,
     "theme": _theme,
+    "backup_keep": _keep,
 }
 
 
@@ -73,7 +84,7 @@ def register(sub, common) -> None:
     p.add_argument("value", nargs="?", help="new value")
     p.add_argument("--unset", action="store_true", help="return the setting to its default")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(handler=cmd_config)
+    p.set_defaults(handler=cmd_config, writes=True)
 
 
 def cmd_config(ctx) -> int:

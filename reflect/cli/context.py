@@ -29,7 +29,10 @@ class Context:
 
     @property
     def journal_path(self) -> Path:
-        return paths.journal_path(getattr(self.args, "db", None))
+        """The journal's path, checked to be usable as one (not a folder, not too long a name)."""
+        path = paths.journal_path(getattr(self.args, "db", None))
+        paths.usable_journal_path(path)
+        return path
 
     @property
     def journal(self) -> "Journal":
@@ -37,15 +40,27 @@ class Context:
         if self._journal is None:
             from reflect.journal import open_journal
 
-            self._journal = open_journal(self.journal_path)
+            # Commands that write take the day's automatic backup first; reading ones stay fast.
+            self._journal = open_journal(self.journal_path, daily_backup=getattr(self.args, "writes", False))
+            if self._journal.backup_problem:
+                print(f"reflect: warning: {self._journal.backup_problem}", file=sys.stderr)
         return self._journal
 
     @cached_property
     def framework(self) -> "Framework":
         """The framework in force: --framework, $REFLECT_FRAMEWORK, the journal's, or bundled."""
+        from reflect.errors import FrameworkError
         from reflect.standards import load_framework
 
-        return load_framework(self.framework_path())
+        path = self.framework_path()
+        try:
+            return load_framework(path)
+        except FrameworkError as error:
+            if path is not None and paths.framework_option(getattr(self.args, "framework", None)) is None:
+                # Chosen by the journal's setting, so say how to get back to a working one.
+                raise FrameworkError(f"{error} (this journal's framework setting; "
+                                     "`reflect config framework --unset` goes back to the bundled one)") from None
+            raise
 
     def framework_path(self) -> Path | None:
         """Which framework file applies (None: the bundled one)."""

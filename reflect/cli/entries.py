@@ -22,7 +22,7 @@ def register(sub, common) -> None:
                               "  reflect add --model gibbs            (opens $EDITOR with the Gibbs headings)")
     _entry_options(p)
     p.add_argument("body", nargs="?", metavar="BODY", help="the reflection text (Markdown)")
-    p.set_defaults(handler=cmd_add)
+    p.set_defaults(handler=cmd_add, writes=True)
 
     p = sub.add_parser("list", aliases=["ls"], parents=[common], formatter_class=_RAW,
                        help="list reflections, newest first",
@@ -55,18 +55,18 @@ def register(sub, common) -> None:
     p.add_argument("id", type=_entry_id, help="entry number")
     _entry_options(p, editing=True)
     p.add_argument("--body", help="replace the text with this")
-    p.set_defaults(handler=cmd_edit)
+    p.set_defaults(handler=cmd_edit, writes=True)
 
     p = sub.add_parser("delete", aliases=["rm"], parents=[common], formatter_class=_RAW,
                        help="move a reflection to the trash",
                        epilog="examples:\n  reflect delete 12\n  reflect restore 12      (undo)")
     p.add_argument("ids", type=_entry_id, nargs="+", metavar="ID", help="entry number(s)")
-    p.set_defaults(handler=cmd_delete)
+    p.set_defaults(handler=cmd_delete, writes=True)
 
     p = sub.add_parser("restore", parents=[common], formatter_class=_RAW, help="bring a reflection back from the trash",
                        epilog="examples:\n  reflect restore 12")
     p.add_argument("ids", type=_entry_id, nargs="+", metavar="ID", help="entry number(s)")
-    p.set_defaults(handler=cmd_restore)
+    p.set_defaults(handler=cmd_restore, writes=True)
 
     p = sub.add_parser("trash", parents=[common], formatter_class=_RAW, help="list the trash, or empty it for good",
                        epilog="examples:\n  reflect trash\n  reflect trash empty --yes")
@@ -81,7 +81,7 @@ def _entry_id(text: str) -> int:
         value = int(text.lstrip("#"))
     except ValueError:
         raise argparse.ArgumentTypeError(f'"{text}" is not an entry number') from None
-    if value < 1:
+    if not 1 <= value < 2**63:  # SQLite's largest integer
         raise argparse.ArgumentTypeError(f'"{text}" is not an entry number')
     return value
 
@@ -247,9 +247,13 @@ def cmd_edit(ctx) -> int:
             ctx.print(f"Entry {entry.id} unchanged.")
             return 0
         fields["body"] = body
-    # The editor may have been open a while: refuse to overwrite a save made meanwhile.
-    updated = store.update(entry.id, expected_revision=entry.revision, **fields)
-    ctx.print(f"Updated entry {updated.id}: {updated.title}")
+    # The editor may have been open a while: a save made meanwhile is kept, and so is this one.
+    saved, other = store.save_edit(entry.id, entry.revision, **fields)
+    if other is not None:
+        ctx.print(f"Entry {entry.id} was changed elsewhere while you edited it, so it was left as it is; "
+                  f"your version was saved as entry {saved.id}: {saved.title}")
+        return 0
+    ctx.print(f"Updated entry {saved.id}: {saved.title}")
     return 0
 
 
@@ -289,6 +293,9 @@ def cmd_trash(ctx) -> int:
         if answer.strip().lower() not in ("y", "yes"):
             ctx.print("Left the trash as it was.")
             return 0
+    from reflect.backup import daily_backup_if_due
+
+    daily_backup_if_due(ctx.journal)  # the one delete that cannot be undone: be sure of a backup
     removed = store.empty_trash()
     ctx.print(f"Removed {removed} entries for good.")
     return 0

@@ -12,6 +12,7 @@ from typing import Any, Iterable, TextIO
 from reflect.dates import format_long
 from reflect.entries import HIGHLIGHT_END, HIGHLIGHT_START
 from reflect.models import MODEL_NAMES, Entry, EntrySummary
+from reflect.sanitize import clean_line
 from reflect.standards import Framework
 
 
@@ -73,8 +74,9 @@ def show_entry(entry: Entry, framework: Framework, out: TextIO) -> None:
     if entry.in_trash:
         flags.append("in the trash")
     print(f"#{entry.id}  {format_long(entry.day)}" + (f"  ({', '.join(flags)})" if flags else ""), file=out)
-    print(entry.title, file=out)
-    print("=" * min(len(entry.title), width), file=out)
+    title = clean_line(entry.title)  # journals written before titles were cleaned on the way in
+    print(title, file=out)
+    print("=" * min(len(title), width), file=out)
     details = []
     if entry.model != "none":
         details.append(f"Model: {MODEL_NAMES.get(entry.model, entry.model)}")
@@ -101,7 +103,7 @@ def show_entry(entry: Entry, framework: Framework, out: TextIO) -> None:
 
 
 def _clip(text: str, room: int) -> str:
-    text = " ".join(text.split())
+    text = clean_line(text)
     return text if len(text) <= room else text[: room - 1] + "…"
 
 
