@@ -15,7 +15,7 @@ from reflect import __version__
 from reflect.errors import ReflectError
 
 #: Modules under reflect/cli/ whose commands make up `reflect`, in --help order.
-COMMAND_MODULES = ("entries", "standards", "config", "app")
+COMMAND_MODULES = ("entries", "standards", "config", "export", "app")
 
 #: Exit status for anything the user can fix (bad input, missing entry, unusable journal).
 EXIT_USAGE = 2
