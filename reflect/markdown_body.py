@@ -95,7 +95,10 @@ def layout_body(body: str) -> tuple[str, BodyLayout]:
         lines[i] = lines[i][:at] + "#" * n + lines[i][at:]
     for first, under, underline in layout.setext:
         lines[first] = _setext_prefix(underline) + lines[first]
-        lines[under] = ""
+        # Blank the underline; a space keeps a "\r" before it and a "\n" after it from
+        # becoming one "\r\n" line break.
+        merges = parts[2 * under - 1] == "\r" and parts[2 * under + 1:2 * under + 2] == ["\n"]
+        lines[under] = " " if merges else ""
     parts[0::2] = lines
     text = "".join(parts)
     if layout.closers:
@@ -120,7 +123,7 @@ def restore_body(text: str, layout: BodyLayout) -> str:
             lines[i] = lines[i][:at] + lines[i][at + n:]
     for first, under, underline in layout.setext:
         prefix = _setext_prefix(underline)
-        if under < len(lines) and lines[first].startswith(prefix) and lines[under] == "":
+        if under < len(lines) and lines[first].startswith(prefix) and not lines[under].strip(" "):
             lines[first] = lines[first][len(prefix):]
             lines[under] = underline
     parts[0::2] = lines
