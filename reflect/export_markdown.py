@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Callable, Iterator, TextIO
 
 from reflect.dates import format_long
 from reflect.export_plan import ExportPlan, plan_export
+from reflect.export_rows import ExportRow, iter_rows
 from reflect.markdown_body import layout_body
 from reflect.markdown_format import (COMMENTS_HEADING, COMMENTS_HINT, FORMAT_VERSION, MARK_END,
                                      body_marker, comments_marker, entry_marker, front_matter,
@@ -43,9 +44,10 @@ def export_markdown(journal: "Journal", framework: "Framework", out: TextIO,
         plan = plan_export(journal, framework, filters, include_private=include_private)
         out.write(front_matter(_front_matter_data(plan, framework)))
         out.write(_header(plan, framework))
+        renderer = EntryRenderer(framework)
         written = 0
-        for entry in journal.entries.iter_entries(plan.filters):
-            out.write(render_entry(entry, framework))
+        for entry in iter_rows(journal, plan.filters):
+            out.write(renderer.render(entry))
             written += 1
             if progress and written % PROGRESS_EVERY == 0:
                 progress(written, plan.entries)
@@ -176,22 +178,64 @@ def _table(head: list[str], rows: list[list[str]], right: tuple[int, ...] = ()) 
 # -- one entry ----------------------------------------------------------------------------------
 
 
-def render_entry(entry: Entry, framework: "Framework") -> str:
+def render_entry(entry: "Entry | ExportRow", framework: "Framework") -> str:
     """One entry: hidden data, heading, details for people, the body and the comment place."""
-    text, layout = layout_body(entry.body)
-    parts = [
-        entry_marker(_entry_data(entry)), "",
-        f"## {format_long(entry.day)} {EM_DASH} {inline(entry.title)}", "",
-        *_details(entry, framework), "",
-        body_marker(layout.to_json()), "",
-    ]
-    if layout.lines:
-        parts.append(text)
-    parts += ["", COMMENTS_HEADING, comments_marker(entry.uid), COMMENTS_HINT, "", ""]
-    return "\n".join(parts)
+    return EntryRenderer(framework).render(entry)
 
 
-def _entry_data(entry: Entry) -> dict:
+class EntryRenderer:
+    """Renders entries for one export, remembering the framework's names as it goes (an
+    export of 100,000 entries names the same few criteria over and over)."""
+
+    def __init__(self, framework: "Framework"):
+        self.framework = framework
+        self._order = {s.id: i for i, s in enumerate(framework.meta_skills)}
+        self._skill_names = {s.id: inline(s.name) for s in framework.meta_skills}
+        self._criterion_lines: dict[str, str] = {}
+
+    def render(self, entry: "Entry | ExportRow") -> str:
+        text, layout = layout_body(entry.body)
+        body = f"{text}\n\n" if layout.lines else "\n"
+        return (f"{entry_marker(_entry_data(entry))}\n\n"
+                f"## {format_long(entry.day)} {EM_DASH} {inline(entry.title)}\n\n"
+                f"{self._details(entry)}\n\n"
+                f"{body_marker(layout.to_json())}\n\n"
+                f"{body}"
+                f"{COMMENTS_HEADING}\n{comments_marker(entry.uid)}\n{COMMENTS_HINT}\n\n")
+
+    def _details(self, entry: "Entry | ExportRow") -> str:
+        """The list of details people read: meta-skills, criteria in full, model, ..."""
+        try:
+            skills = sorted(entry.skills, key=self._order.__getitem__)
+        except KeyError:  # ids this framework lacks go last
+            skills = sorted(entry.skills, key=lambda s: (self._order.get(s, len(self._order)), s))
+        names = [self._skill_names.get(s) or f"{inline(s)} (unknown meta-skill)" for s in skills]
+        lines = [f"- **Meta-skills:** {', '.join(names) or 'none'}"]
+        if entry.criteria:
+            lines.append("- **Criteria:**")
+            lines += [self._criterion_line(cid) for cid in entry.criteria]
+        else:
+            lines.append("- **Criteria:** none")
+        if entry.model != "none":
+            lines.append(f"- **Model:** {inline(MODEL_NAMES.get(entry.model, entry.model))}")
+        if entry.confidence is not None:
+            lines.append(f"- **Confidence:** {entry.confidence} out of 5")
+        if entry.minutes is not None:
+            lines.append(f"- **Time spent:** {_duration(entry.minutes)}")
+        if entry.private:
+            lines.append("- **Private:** yes")
+        return "\n".join(lines)
+
+    def _criterion_line(self, cid: str) -> str:
+        line = self._criterion_lines.get(cid)
+        if line is None:
+            criterion = self.framework.criterion(cid)
+            text = inline(criterion.text) if criterion else "unknown criterion"
+            line = self._criterion_lines[cid] = f"  - {inline(cid)} {EM_DASH} {text}"
+        return line
+
+
+def _entry_data(entry: "Entry | ExportRow") -> dict:
     data: dict = {"uid": entry.uid, "date": entry.day.isoformat(), "title": entry.title}
     if entry.skills:
         data["skills"] = list(entry.skills)
@@ -207,31 +251,6 @@ def _entry_data(entry: Entry) -> dict:
         data["minutes"] = entry.minutes
     data["created_at"] = entry.created_at
     return data
-
-
-def _details(entry: Entry, framework: "Framework") -> list[str]:
-    order = {s.id: i for i, s in enumerate(framework.meta_skills)}
-    names = []
-    for sid in sorted(entry.skills, key=lambda s: (order.get(s, len(order)), s)):
-        skill = framework.skill(sid)
-        names.append(inline(skill.name) if skill else f"{inline(sid)} (unknown meta-skill)")
-    lines = [f"- **Meta-skills:** {', '.join(names) or 'none'}"]
-    if entry.criteria:
-        lines.append("- **Criteria:**")
-        for cid in entry.criteria:
-            criterion = framework.criterion(cid)
-            lines.append(f"  - {inline(cid)} {EM_DASH} {inline(criterion.text) if criterion else 'unknown criterion'}")
-    else:
-        lines.append("- **Criteria:** none")
-    if entry.model != "none":
-        lines.append(f"- **Model:** {inline(MODEL_NAMES.get(entry.model, entry.model))}")
-    if entry.confidence is not None:
-        lines.append(f"- **Confidence:** {entry.confidence} out of 5")
-    if entry.minutes is not None:
-        lines.append(f"- **Time spent:** {_duration(entry.minutes)}")
-    if entry.private:
-        lines.append("- **Private:** yes")
-    return lines
 
 
 def _duration(minutes: int) -> str:

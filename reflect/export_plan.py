@@ -59,18 +59,14 @@ def plan_export(journal: "Journal", framework: "Framework", filters: EntryFilter
 
     Call it inside the same read transaction as the writing, so the numbers match.
     """
-    store = journal.entries
     chosen = replace(filters, private=None if include_private else False)
-    total = store.count(chosen)
-    everything = store.count(replace(filters, private=None))
-    private_included = store.count(replace(filters, private=True)) if include_private else 0
-    first, last = _period(journal, chosen)
+    total, private, first, last = _counts(journal, filters, include_private)
     return ExportPlan(
         filters=chosen,
         include_private=include_private,
         entries=total,
-        private_left_out=everything - total,
-        private_included=private_included,
+        private_left_out=0 if include_private else private,
+        private_included=private if include_private else 0,
         period_from=filters.date_from or first,
         period_to=filters.date_to or last,
         generated=journal.now(),
@@ -85,11 +81,17 @@ def _included(filters: EntryFilter) -> tuple[str, list]:
     return f"SELECT e.id FROM entries e WHERE {' AND '.join(where)}", params
 
 
-def _period(journal: "Journal", filters: EntryFilter) -> tuple[date | None, date | None]:
-    where, params = build_where(filters)
-    row = journal.db.execute(
-        f"SELECT min(e.day), max(e.day) FROM entries e WHERE {' AND '.join(where)}", params).fetchone()
-    return tuple(date.fromisoformat(d) if d else None for d in row)  # type: ignore[return-value]
+def _counts(journal: "Journal", filters: EntryFilter, include_private: bool) -> tuple:
+    """Entries included, private entries (left out or included), first and last day included:
+    one pass over the entries the filters allow, whatever their privacy."""
+    where, params = build_where(replace(filters, private=None))
+    included = "1" if include_private else "e.private = 0"
+    total, private, first, last = journal.db.execute(
+        f"SELECT sum({included}), sum(e.private), min(CASE WHEN {included} THEN e.day END),"
+        f" max(CASE WHEN {included} THEN e.day END) FROM entries e WHERE {' AND '.join(where)}",
+        params).fetchone()
+    return (total or 0, private or 0, date.fromisoformat(first) if first else None,
+            date.fromisoformat(last) if last else None)
 
 
 def _skill_counts(journal: "Journal", filters: EntryFilter) -> dict[str, int]:
@@ -105,14 +107,11 @@ def _unit_coverage(journal: "Journal", framework: "Framework", filters: EntryFil
     cited: dict[str, int] = dict(journal.db.execute(
         f"SELECT criterion_id, count(*) FROM entry_criteria WHERE entry_id IN ({included})"
         " GROUP BY criterion_id", params).fetchall())
-    entries_per_unit: dict[str, int] = {}
-    if cited:
-        # Criterion ids are "<unit code>.<item>", so a unit's criteria form one id range.
-        for code in {c.unit_code for cid in cited if (c := framework.criterion(cid))}:
-            entries_per_unit[code] = journal.db.execute(
-                f"SELECT count(DISTINCT entry_id) FROM entry_criteria WHERE criterion_id > ?"
-                f" AND criterion_id < ? AND entry_id IN ({included})",
-                [f"{code}.", f"{code}/", *params]).fetchone()[0]
+    # Unit codes have no dot (the framework check makes sure), so a criterion id's unit is
+    # everything before its first dot.
+    entries_per_unit: dict[str, int] = dict(journal.db.execute(
+        f"SELECT substr(criterion_id, 1, instr(criterion_id, '.') - 1) AS unit, count(DISTINCT entry_id)"
+        f" FROM entry_criteria WHERE entry_id IN ({included}) GROUP BY unit", params).fetchall())
     chosen = set(journal.settings.chosen_units())
     rows = []
     for unit in framework.units:

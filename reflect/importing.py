@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from reflect.errors import InputError
 
@@ -49,18 +49,20 @@ class _DryRun(Exception):
 
 
 def add_entries(journal: "Journal", entries: Iterable[NewEntry], *, source: str = "the file",
-                dry_run: bool = False) -> ImportResult:
+                dry_run: bool = False, progress: Callable[[int], None] | None = None) -> ImportResult:
     """Add ``entries`` not already in the journal, all or nothing.
 
     ``entries`` may be a generator that reads the file as it goes: an error it raises
     half-way rolls back everything added before it. With ``dry_run`` everything is checked
-    and counted, then rolled back.
+    and counted, then rolled back. ``progress(entries read)`` is called every 1000 entries.
     """
     result = ImportResult()
     store = journal.entries
     try:
         with journal.write():
-            for entry in entries:
+            for count, entry in enumerate(entries, start=1):
+                if progress and count % 1000 == 0:
+                    progress(count)
                 if store.get_by_uid(entry.uid) is not None:
                     result.skipped += 1
                     continue

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import re
+from json.encoder import c_make_encoder, encode_basestring
 from datetime import date
 from functools import lru_cache
 from typing import Any, Iterable
@@ -74,9 +75,20 @@ def block_parser():
 # -- markers ------------------------------------------------------------------------------
 
 
-def _json(data: Any) -> str:
+def _refuse(value: Any) -> None:
+    raise TypeError(f"cannot put {type(value).__name__} in a marker")
+
+
+# json.dumps(value, ensure_ascii=False) without its per-call set-up: exports write two markers
+# per entry. (c_make_encoder is CPython's C encoder; the fallback is the same, just slower.)
+_ENCODE = (c_make_encoder(None, _refuse, encode_basestring, None, ": ", ", ", False, False, True)
+           if c_make_encoder else json.JSONEncoder(ensure_ascii=False, default=_refuse).iterencode)
+
+
+def _json(value: Any) -> str:
     # ">" only occurs inside JSON strings, so escaping it keeps "-->" out of the comment.
-    return json.dumps(data, ensure_ascii=False).replace(">", "\\u003e")
+    text = "".join(_ENCODE(value, 0) if c_make_encoder else _ENCODE(value))
+    return text.replace(">", "\\u003e") if ">" in text else text
 
 
 def entry_marker(data: dict) -> str:
@@ -183,7 +195,13 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<|~])|&(?=#?\w+;)")
 
 def inline(text: str) -> str:
     """``text`` as literal inline Markdown on one line (for titles, names, criterion text)."""
-    text = " ".join(_CONTROL.sub(" ", text).split())
-    text = _SPECIAL.sub(lambda m: "\\" + m.group(), text)
-    # A run of "#" at the end of a heading would be read as its closing sequence.
-    return re.sub(r"(#+)$", lambda m: "\\#" * len(m.group(1)), text)
+    if _CONTROL.search(text):
+        text = _CONTROL.sub(" ", text)
+    text = " ".join(text.split())
+    if _SPECIAL.search(text):
+        text = _SPECIAL.sub(lambda m: "\\" + m.group(), text)
+    if text.endswith("#"):
+        # A run of "#" at the end of a heading would be read as its closing sequence.
+        bare = text.rstrip("#")
+        text = bare + "\\#" * (len(text) - len(bare))
+    return text

@@ -88,6 +88,10 @@ def _progress(done: int, total: int) -> None:
     print(f"\rExporting… {done:,} of {total:,} entries", end="", file=sys.stderr, flush=True)
 
 
+def _import_progress(done: int) -> None:
+    print(f"\rImporting… {done:,} entries read", end="", file=sys.stderr, flush=True)
+
+
 def _report(plan, where: str, out) -> None:
     count = f"{plan.entries} {'entry' if plan.entries == 1 else 'entries'}"
     message = f"Exported {count} {where}"
@@ -112,7 +116,10 @@ def cmd_import(ctx) -> int:
     else:
         from reflect.import_markdown import import_markdown
 
-        result, reader = import_markdown(journal, path, dry_run=ctx.args.dry_run)
+        progress = _import_progress if sys.stderr.isatty() else None
+        result, reader = import_markdown(journal, path, dry_run=ctx.args.dry_run, progress=progress)
+        if progress:
+            print("\r\033[K", end="", file=sys.stderr)
         notes = _export_notes(reader, ctx)
     verb = "Would import" if ctx.args.dry_run else "Imported"
     message = f"{verb} {result.added} {'entry' if result.added == 1 else 'entries'} from {path}"

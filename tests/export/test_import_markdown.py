@@ -190,3 +190,19 @@ def test_dry_run_changes_nothing(journal, framework, add, tmp_path):
     with open_journal(tmp_path / "new.db") as target:
         result, _ = import_markdown(target, path, dry_run=True)
         assert result.added == 1 and target.entries.count() == 0
+
+
+SEGMENT_LINES = st.sampled_from([
+    '<!-- reflect:entry {"uid": "a"} -->\n', '<!-- reflect:body {"lines": 0} -->\n',
+    "<!-- reflect:comments entry=a -->\n", "<!-- reflect:end -->\n", " <!-- reflect:end -->\n",
+    "```\n", "~~~\n", "   ```\n", "    ```\n", "<div>\n", "<!-- note\n", "-->\n", "<script>\n", "text\n",
+    "\n", "- item\n", "  - nested\n", "> quote\n", "    code\n", "### Mentor comments\n", "\t<pre>\n"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(SEGMENT_LINES, max_size=12))
+def test_quick_marker_scan_agrees_with_markdown_it(segment):
+    from reflect.import_markdown import _markers, _may_hide_lines, _parsed_markers
+
+    if not any(_may_hide_lines(line) for line in segment):
+        assert _markers(segment) == _parsed_markers(segment)
