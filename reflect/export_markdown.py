@@ -192,6 +192,7 @@ class EntryRenderer:
         self._order = {s.id: i for i, s in enumerate(framework.meta_skills)}
         self._skill_names = {s.id: inline(s.name) for s in framework.meta_skills}
         self._criterion_lines: dict[str, str] = {}
+        self._skills_lines: dict[tuple[str, ...], str] = {}
 
     def render(self, entry: "Entry | ExportRow") -> str:
         text, layout = layout_body(entry.body)
@@ -205,12 +206,7 @@ class EntryRenderer:
 
     def _details(self, entry: "Entry | ExportRow") -> str:
         """The list of details people read: meta-skills, criteria in full, model, ..."""
-        try:
-            skills = sorted(entry.skills, key=self._order.__getitem__)
-        except KeyError:  # ids this framework lacks go last
-            skills = sorted(entry.skills, key=lambda s: (self._order.get(s, len(self._order)), s))
-        names = [self._skill_names.get(s) or f"{inline(s)} (unknown meta-skill)" for s in skills]
-        lines = [f"- **Meta-skills:** {', '.join(names) or 'none'}"]
+        lines = [self._skills_line(entry.skills)]
         if entry.criteria:
             lines.append("- **Criteria:**")
             lines += [self._criterion_line(cid) for cid in entry.criteria]
@@ -225,6 +221,15 @@ class EntryRenderer:
         if entry.private:
             lines.append("- **Private:** yes")
         return "\n".join(lines)
+
+    def _skills_line(self, skills: tuple[str, ...]) -> str:
+        line = self._skills_lines.get(skills)
+        if line is None:
+            # Framework order; ids the framework lacks go last.
+            ordered = sorted(skills, key=lambda s: (self._order.get(s, len(self._order)), s))
+            names = [self._skill_names.get(s) or f"{inline(s)} (unknown meta-skill)" for s in ordered]
+            line = self._skills_lines[skills] = f"- **Meta-skills:** {', '.join(names) or 'none'}"
+        return line
 
     def _criterion_line(self, cid: str) -> str:
         line = self._criterion_lines.get(cid)

@@ -76,9 +76,11 @@ def plan_export(journal: "Journal", framework: "Framework", filters: EntryFilter
     )
 
 
-def _included(filters: EntryFilter) -> tuple[str, list]:
+def _joined(table: str, filters: EntryFilter) -> tuple[str, list]:
+    """``FROM`` and ``WHERE`` for the rows of ``table`` (tags) of the included entries.
+    (A join: about twice as fast here as ``entry_id IN (SELECT ...)``.)"""
     where, params = build_where(filters)
-    return f"SELECT e.id FROM entries e WHERE {' AND '.join(where)}", params
+    return f"FROM {table} t JOIN entries e ON e.id = t.entry_id WHERE {' AND '.join(where)}", params
 
 
 def _counts(journal: "Journal", filters: EntryFilter, include_private: bool) -> tuple:
@@ -95,23 +97,20 @@ def _counts(journal: "Journal", filters: EntryFilter, include_private: bool) -> 
 
 
 def _skill_counts(journal: "Journal", filters: EntryFilter) -> dict[str, int]:
-    included, params = _included(filters)
-    return dict(journal.db.execute(
-        f"SELECT skill_id, count(*) FROM entry_skills WHERE entry_id IN ({included}) GROUP BY skill_id",
-        params).fetchall())
+    source, params = _joined("entry_skills", filters)
+    return dict(journal.db.execute(f"SELECT t.skill_id, count(*) {source} GROUP BY t.skill_id", params).fetchall())
 
 
 def _unit_coverage(journal: "Journal", framework: "Framework", filters: EntryFilter) -> list[UnitCoverage]:
     """Mandatory and chosen units, and any other unit the included entries cite."""
-    included, params = _included(filters)
-    cited: dict[str, int] = dict(journal.db.execute(
-        f"SELECT criterion_id, count(*) FROM entry_criteria WHERE entry_id IN ({included})"
-        " GROUP BY criterion_id", params).fetchall())
+    source, params = _joined("entry_criteria", filters)
+    cited = dict(journal.db.execute(
+        f"SELECT t.criterion_id, count(*) {source} GROUP BY t.criterion_id", params).fetchall())
     # Unit codes have no dot (the framework check makes sure), so a criterion id's unit is
     # everything before its first dot.
     entries_per_unit: dict[str, int] = dict(journal.db.execute(
-        f"SELECT substr(criterion_id, 1, instr(criterion_id, '.') - 1) AS unit, count(DISTINCT entry_id)"
-        f" FROM entry_criteria WHERE entry_id IN ({included}) GROUP BY unit", params).fetchall())
+        f"SELECT substr(t.criterion_id, 1, instr(t.criterion_id, '.') - 1) AS unit,"
+        f" count(DISTINCT t.entry_id) {source} GROUP BY unit", params).fetchall())
     chosen = set(journal.settings.chosen_units())
     rows = []
     for unit in framework.units:

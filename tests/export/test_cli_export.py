@@ -133,3 +133,11 @@ def test_import_jrnl(reflect_here):
 def test_help_has_examples(reflect_here):
     for command in ("export", "import"):
         assert "examples:" in reflect_here.ok(command, "--help")
+
+
+def test_import_notes_a_different_framework(reflect_here, tmp_path):
+    add_some(reflect_here)
+    reflect_here.ok("export", "-o", "some.md")
+    bundled = str(Path(__file__).parent.parent.parent / "data" / "standards.json")
+    out = reflect_here.ok("import", "some.md", "--framework", bundled, env={"REFLECT_DB": str(tmp_path / "o.db")})
+    assert 'exported with the framework "tiny-bakery"' in out
