@@ -184,3 +184,29 @@ def test_tiny_framework_export_uses_its_names(journal, tiny_framework, add):
 def test_default_file_names(journal, framework, add, filters, name):
     add("Only", day=date(2026, 10, 10))
     assert default_file_name(plan_export(journal, framework, filters), date(2026, 11, 24)) == name
+
+
+def test_entry_saved_during_an_export_does_not_break_its_counts(journal, framework, add, journal_path):
+    import io
+
+    from reflect.export_markdown import export_markdown
+    from reflect.journal import open_journal
+
+    add("Before", day=date(2026, 1, 1))
+
+    class SavesMidway(io.StringIO):
+        """Another window saves an entry while the export is being written."""
+
+        saved = False
+
+        def write(self, text):
+            if not self.saved:  # after the counts, before the entries are read
+                with open_journal(journal_path) as other:
+                    other.entries.add(day=date(2026, 1, 2), title="Saved meanwhile")
+                self.saved = True
+            return super().write(text)
+
+    out = SavesMidway()
+    export_markdown(journal, framework, out)
+    assert out.saved and "Saved meanwhile" not in out.getvalue()
+    assert front(out.getvalue())["counts"]["entries"] == 1
