@@ -15,12 +15,12 @@ def register(sub, common) -> None:
     """Add `export` and `import` to ``reflect``."""
     p = sub.add_parser(
         "export", parents=[common], formatter_class=_RAW, help="write reflections as Markdown for a mentor",
-        description="Write the journal, a period or a filtered part of it as one Markdown file that reads "
-                    "well anywhere and has a place under each entry for mentor comments. Private entries "
-                    f"are left out unless --include-private. By default the file goes in ./{DEFAULT_FOLDER}/, "
-                    "named by date (e.g. 2026-11-24-reflections.md, or 2026-09-01-to-2026-11-24-"
-                    "reflections.md for a period); it is created private (0600) and never replaces a "
-                    "file without --force.",
+        description="Write the journal, a period or a filtered part of it as one Markdown file that\n"
+                    "reads well anywhere and has a place under each entry for mentor comments.\n"
+                    "Private entries are left out unless --include-private.\n\n"
+                    f"By default the file goes in ./{DEFAULT_FOLDER}/, named by date: 2026-11-24-reflections.md,\n"
+                    "or 2026-09-01-to-2026-11-24-reflections.md for a period. It is created private\n"
+                    "(0600) and never replaces an existing file without --force.",
         epilog="examples:\n"
                "  reflect export                                   the whole journal\n"
                "  reflect export --from 1/9/2026 --to 24/11/2026   one review period\n"
@@ -37,11 +37,11 @@ def register(sub, common) -> None:
 
     p = sub.add_parser(
         "import", parents=[common], formatter_class=_RAW, help="read reflections from an export or jrnl",
-        description="Add the entries of a reflect Markdown export (or, with --from jrnl, a jrnl journal: "
-                    "its plain-text file or its `jrnl --export json` output) to the journal. Entries "
-                    "already there are skipped, so importing a file twice adds nothing; a file with a "
-                    "problem anywhere imports nothing. jrnl @tags that name a meta-skill (@focus, "
-                    "@critical-thinking, @critical_thinking, ...) tag the entry with it.",
+        description="Add the entries of a reflect Markdown export to the journal (or, with --from jrnl,\n"
+                    "a jrnl journal: its plain-text file or its `jrnl --export json` output).\n\n"
+                    "Entries already there are skipped, so importing a file twice adds nothing; a file\n"
+                    "with a problem anywhere imports nothing. jrnl @tags that name a meta-skill\n"
+                    "(@focus, @critical-thinking, @critical_thinking, ...) tag the entry with it.",
         epilog="examples:\n"
                "  reflect import journals/2026-11-24-reflections.md\n"
                "  reflect import --dry-run old-laptop.md         check and count, change nothing\n"
