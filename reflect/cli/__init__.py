@@ -18,7 +18,7 @@ from reflect.errors import ReflectError
 #: Modules under reflect/cli/ whose commands make up `reflect`, in --help order.
 COMMAND_MODULES = (
     "entries", "objectives", "activities", "records", "assess", "review",
-    "gaps", "stats", "units", "standards", "config", "backup", "app",
+    "gaps", "stats", "units", "export", "standards", "config", "backup", "app",
 )
 
 #: Exit status for anything the user can fix (bad input, missing entry, unusable journal).

@@ -1,0 +1,208 @@
+"""Reading exports back: lossless round trips, skipping what is there, refusing bad files."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime, timezone
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reflect.errors import InputError
+from reflect.import_markdown import ExportReader, import_markdown, new_entry
+from reflect.importing import add_entries
+from reflect.journal import open_journal
+from tests.conftest import FakeClock
+from tests.export.conftest import export_text, read_text
+from tests.export.test_markdown_body import MARKDOWNISH, NASTY
+
+FIELDS = ("uid", "day", "title", "body", "model", "skills", "criteria", "private", "confidence",
+          "minutes", "created_at")
+
+
+def same(a, b) -> bool:
+    return all(getattr(a, f) == getattr(b, f) for f in FIELDS)
+
+
+def import_into(path, text: str):
+    """Import ``text`` into the journal at ``path``; return the result and the entries."""
+    with open_journal(path, clock=FakeClock(datetime(2027, 1, 1, tzinfo=timezone.utc))) as target:
+        reader = ExportReader(io.StringIO(text, newline=""), "export.md")
+        result = add_entries(target, (new_entry(e, "export.md") for e in reader), source="export.md")
+        return result, list(target.entries.iter_entries())
+
+
+def test_round_trip_gives_back_the_same_entries(journal, framework, add, tmp_path):
+    originals = [
+        add("Calmed an angry customer", body="# What happened\r\n\r\nShouting.  \n", skills=["focus", "feeling"],
+            criteria=["INSCS009.P2", "OLD01.P9"], model="gibbs", confidence=3, minutes=25),
+        add("Plain", day=date(2026, 1, 2)),
+        add("Secret", body="diary", private=True),
+    ]
+    result, entries = import_into(tmp_path / "new.db", export_text(journal, framework, include_private=True))
+    assert result.added == 3
+    by_uid = {e.uid: e for e in entries}
+    assert all(same(o, by_uid[o.uid]) for o in originals)
+
+
+@pytest.mark.parametrize("body", NASTY.values(), ids=NASTY.keys())
+def test_nasty_bodies_survive_a_whole_export(journal, framework, add, tmp_path, body):
+    add("Before", day=date(2026, 1, 1), body="# Before\n")
+    entry = add("Nasty", day=date(2026, 1, 2), body=body)
+    add("After", day=date(2026, 1, 3), body="after\n")
+    _, entries = import_into(tmp_path / "new.db", export_text(journal, framework))
+    assert [e.title for e in entries] == ["Before", "Nasty", "After"]
+    assert entries[1].body == entry.body
+    assert entries[2].body == "after\n"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(titles=st.lists(st.text(min_size=1, max_size=30).filter(lambda t: t.strip()), min_size=1, max_size=3),
+       bodies=st.lists(MARKDOWNISH | st.text(max_size=40), min_size=3, max_size=3))
+def test_any_titles_and_bodies_round_trip(framework, tmp_path_factory, titles, bodies):
+    folder = tmp_path_factory.mktemp("rt")
+    with open_journal(folder / "a.db", clock=FakeClock()) as source:
+        originals = [source.entries.add(day=date(2026, 3, i + 1), title=t, body=bodies[i], skills=["focus"],
+                                        criteria=["INSCS009.P1"]) for i, t in enumerate(titles)]
+        text = export_text(source, framework)
+    _, entries = import_into(folder / "b.db", text)
+    assert len(entries) == len(originals)
+    assert all(same(o, e) for o, e in zip(originals, entries))
+
+
+def test_reimporting_adds_nothing_twice(journal, framework, add, tmp_path):
+    add("Once")
+    text = export_text(journal, framework)
+    import_into(tmp_path / "new.db", text)
+    result, entries = import_into(tmp_path / "new.db", text)
+    assert (result.added, result.skipped, len(entries)) == (0, 1, 1)
+
+
+def test_importing_into_the_same_journal_skips_everything(journal, framework, add):
+    add("Here already")
+    reader = ExportReader(io.StringIO(export_text(journal, framework), newline=""))
+    result = add_entries(journal, (new_entry(e, "x") for e in reader))
+    assert (result.added, result.skipped) == (0, 1)
+
+
+def test_mentor_comments_are_read_for_each_entry(journal, framework, add):
+    first, second = add("One", day=date(2026, 1, 1)), add("Two", day=date(2026, 1, 2))
+    hint = "*Mentor: write your comments for this entry under this line.*\n"
+    text = export_text(journal, framework)
+    text = text.replace(hint, hint + "Well handled.\n\n- try the refund script\n", 1)
+    text = text.replace(f"entry={second.uid} -->\n{hint}", f"entry={second.uid} -->\n{hint}Good.\n")
+    _, items = read_text(text)
+    assert [(i.uid, i.comments) for i in items] == [
+        (first.uid, "Well handled.\n\n- try the refund script"), (second.uid, "Good.")]
+
+
+def test_marker_lookalike_in_a_comment_code_block_is_just_text(journal, framework, add):
+    add("One", day=date(2026, 1, 1), body="one\n")
+    add("Two", day=date(2026, 1, 2), body="two\n")
+    hint = "*Mentor: write your comments for this entry under this line.*\n"
+    fake = '```\n<!-- reflect:body {"lines": 1, "sha256": ""} -->\n```\n'
+    _, items = read_text(export_text(journal, framework).replace(hint, hint + fake, 1))
+    assert [i.body for i in items] == ["one\n", "two\n"]
+
+
+def test_file_saved_with_windows_line_ends_still_imports(journal, framework, add):
+    add("One", body="# Heading\nline\n")
+    reader, items = read_text(export_text(journal, framework).replace("\n", "\r\n"))
+    assert items[0].body == "# Heading\nline\n"
+    assert reader.edited == 0
+
+
+def test_body_edited_after_export_is_taken_as_it_reads(journal, framework, add):
+    add("One", body="# Heading\nfirst draft\n")
+    reader, items = read_text(export_text(journal, framework).replace("first draft", "mentor's fix"))
+    assert items[0].body == "# Heading\nmentor's fix\n"
+    assert items[0].edited and reader.edited == 1
+
+
+# -- refusing bad files ------------------------------------------------------------------------
+
+
+def refusal(text: str) -> str:
+    with pytest.raises(InputError) as caught:
+        read_text(text)
+    return str(caught.value)
+
+
+def test_file_without_front_matter_is_not_an_export():
+    assert "is not a reflect export" in refusal("# Just some notes\n")
+
+
+def test_newer_format_is_refused():
+    assert "newer reflect" in refusal("---\nreflect_export: 99\n---\n")
+
+
+def test_cut_short_file_is_refused(journal, framework, add):
+    add("One", body="a\nb\nc\n")
+    text = export_text(journal, framework)
+    assert "cut short" in refusal(text[: text.index("### Mentor comments")])
+    assert "ends inside" in refusal(text[: text.index("b\nc\n")])
+
+
+def test_damaged_marker_is_refused_with_its_line(journal, framework, add):
+    add("One")
+    text = export_text(journal, framework).replace('{"uid"', '{uid', 1)
+    line = text[: text.index("{uid")].count("\n") + 1
+    assert f"line {line}: reflect's hidden marker on this line is damaged" in refusal(text)
+
+
+def test_body_longer_than_its_marker_says_is_refused(journal, framework, add):
+    add("One", body="a\nb")
+    assert "does not end where its marker says" in refusal(export_text(journal, framework).replace("a\nb\n", "a\nx\nb\n"))
+
+
+def test_missing_entry_is_noticed_by_the_count(journal, framework, add):
+    add("One", day=date(2026, 1, 1))
+    add("Two", day=date(2026, 1, 2))
+    text = export_text(journal, framework).replace("entries: 2", "entries: 3")
+    assert "should hold 3 entries but 2 were found" in refusal(text)
+
+
+def test_bad_file_imports_nothing(journal, framework, add, tmp_path):
+    add("Good one", day=date(2026, 1, 1))
+    add("Bad one", day=date(2026, 1, 2))
+    text = export_text(journal, framework).replace('"date": "2026-01-02"', '"date": "02/01/2026"')
+    with pytest.raises(InputError, match="not a stored date"):
+        import_into(tmp_path / "new.db", text)
+    with open_journal(tmp_path / "new.db") as target:
+        assert target.entries.count() == 0
+
+
+def test_import_markdown_reads_a_file(journal, framework, add, tmp_path):
+    add("From a file", body="x\r\ny")
+    path = tmp_path / "export.md"
+    path.write_bytes(export_text(journal, framework).encode())
+    with open_journal(tmp_path / "new.db") as target:
+        result, reader = import_markdown(target, path)
+        assert result.added == 1
+        assert target.entries.get(1).body == "x\r\ny"
+
+
+def test_dry_run_changes_nothing(journal, framework, add, tmp_path):
+    add("Maybe")
+    path = tmp_path / "export.md"
+    path.write_text(export_text(journal, framework))
+    with open_journal(tmp_path / "new.db") as target:
+        result, _ = import_markdown(target, path, dry_run=True)
+        assert result.added == 1 and target.entries.count() == 0
+
+
+SEGMENT_LINES = st.sampled_from([
+    '<!-- reflect:entry {"uid": "a"} -->\n', '<!-- reflect:body {"lines": 0} -->\n',
+    "<!-- reflect:comments entry=a -->\n", "<!-- reflect:end -->\n", " <!-- reflect:end -->\n",
+    "```\n", "~~~\n", "   ```\n", "    ```\n", "<div>\n", "<!-- note\n", "-->\n", "<script>\n", "text\n",
+    "\n", "- item\n", "  - nested\n", "> quote\n", "    code\n", "### Mentor comments\n", "\t<pre>\n"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(SEGMENT_LINES, max_size=12))
+def test_quick_marker_scan_agrees_with_markdown_it(segment):
+    from reflect.import_markdown import _markers, _may_hide_lines, _parsed_markers
+
+    if not any(_may_hide_lines(line) for line in segment):
+        assert _markers(segment) == _parsed_markers(segment)
