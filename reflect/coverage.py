@@ -15,8 +15,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Iterable
 
-from reflect.evidence import (GAP, OK, STALE, EvidenceSet, Target, day_or_none, freshness, iso, narrowed,
-                              open_evidence, stale_cutoff)
+from reflect.evidence import (
+    GAP,
+    OK,
+    STALE,
+    EvidenceSet,
+    Target,
+    day_or_none,
+    freshness,
+    iso,
+    narrowed,
+    open_evidence,
+    stale_cutoff,
+)
 from reflect.models import EntryFilter
 from reflect.unit_plan import unit_plan
 

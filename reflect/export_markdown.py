@@ -18,9 +18,17 @@ from reflect.dates import format_long
 from reflect.export_plan import ExportPlan, plan_export
 from reflect.export_rows import ExportRow, iter_rows
 from reflect.markdown_body import layout_body
-from reflect.markdown_format import (COMMENTS_HEADING, COMMENTS_HINT, FORMAT_VERSION, MARK_END,
-                                     body_marker, comments_marker, entry_marker, front_matter,
-                                     inline)
+from reflect.markdown_format import (
+    COMMENTS_HEADING,
+    COMMENTS_HINT,
+    FORMAT_VERSION,
+    MARK_END,
+    body_marker,
+    comments_marker,
+    entry_marker,
+    front_matter,
+    inline,
+)
 from reflect.models import MODEL_NAMES, Entry, EntryFilter
 
 if TYPE_CHECKING:

@@ -9,12 +9,31 @@ temporary file is removed on failure. Files are created readable by their owner 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterator
 
 from reflect.errors import ReflectError
+
+
+def require_regular_file(path: Path, what: str = "file") -> None:
+    """Refuse, before opening it, anything that is not an ordinary file.
+
+    Reading a named pipe waits for ever and a device may never end, so an import or a
+    restore pointed at one must say so instead of hanging.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise ReflectError(f"No such file: {path}") from None
+    except OSError as error:
+        raise ReflectError(f"Cannot read {path}: {error.strerror or error}") from None
+    if stat.S_ISDIR(mode):
+        raise ReflectError(f"{path} is a folder, not {what}")
+    if not stat.S_ISREG(mode):
+        raise ReflectError(f"{path} is not a regular file, so not {what}")
 
 
 def ensure_private_dir(path: Path) -> Path:

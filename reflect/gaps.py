@@ -13,8 +13,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, Iterable
 
-from reflect.activity_stats import (ActivityCalendar, WeekCount, activity_calendar, current_streak_weeks,
-                                    weekly_counts)
+from reflect.activity_stats import (
+    ActivityCalendar,
+    WeekCount,
+    activity_calendar,
+    current_streak_weeks,
+    weekly_counts,
+)
 from reflect.coverage import CriteriaCoverage, criteria_coverage
 from reflect.evidence import evidence_filter, open_evidence
 from reflect.models import EntryFilter

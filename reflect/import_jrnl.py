@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from reflect.errors import InputError, ReflectError
+from reflect.files import require_regular_file
 from reflect.importing import ImportResult, NewEntry, add_entries
 
 if TYPE_CHECKING:
@@ -159,6 +160,7 @@ def import_jrnl(journal: "Journal", framework: "Framework", path: Path, *,
                 dry_run: bool = False) -> tuple[ImportResult, list[str]]:
     """Add the entries of a jrnl file the journal lacks; return the result and notes for people."""
     name = str(path)
+    require_regular_file(path, "a jrnl journal")
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

@@ -16,11 +16,21 @@ from typing import TYPE_CHECKING, Callable, Iterator, TextIO
 
 from reflect.dates import from_iso
 from reflect.errors import InputError, ReflectError
+from reflect.files import require_regular_file
 from reflect.importing import ImportResult, NewEntry, add_entries
 from reflect.markdown_body import BodyLayout, digest, restore_body
-from reflect.markdown_format import (COMMENTS_HINT, FORMAT_VERSION, MARK_BODY, MARK_COMMENTS,
-                                     MARK_END, MARK_ENTRY, block_parser, comments_uid, marker_json,
-                                     parse_front_matter)
+from reflect.markdown_format import (
+    COMMENTS_HINT,
+    FORMAT_VERSION,
+    MARK_BODY,
+    MARK_COMMENTS,
+    MARK_END,
+    MARK_ENTRY,
+    block_parser,
+    comments_uid,
+    marker_json,
+    parse_front_matter,
+)
 
 if TYPE_CHECKING:
     from reflect.journal import Journal
@@ -262,6 +272,7 @@ def import_markdown(journal: "Journal", path: Path, *, dry_run: bool = False,
                     progress: Callable[[int], None] | None = None) -> tuple[ImportResult, ExportReader]:
     """Add the entries of the export at ``path`` that the journal lacks, all or nothing."""
     name = str(path)
+    require_regular_file(path, "a reflect export")
     try:
         with open(path, encoding="utf-8", newline="") as stream:
             reader = ExportReader(stream, name)

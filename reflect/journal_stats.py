@@ -11,7 +11,14 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from reflect.activity_stats import current_streak_weeks, longest_streak_weeks
-from reflect.evidence import Target, day_or_none, evidence_where, iso, narrowed, open_evidence
+from reflect.evidence import (
+    Target,
+    day_or_none,
+    evidence_where,
+    iso,
+    narrowed,
+    open_evidence,
+)
 from reflect.models import EntryFilter
 
 if TYPE_CHECKING:

@@ -28,9 +28,9 @@ from __future__ import annotations
 
 import json
 import re
-from json.encoder import c_make_encoder, encode_basestring
 from datetime import date
 from functools import lru_cache
+from json.encoder import c_make_encoder, encode_basestring
 from typing import Any, Iterable
 
 #: Version of the file format, written to the front matter as ``reflect_export``.

@@ -30,7 +30,13 @@ from reflect import record_fields as f
 from reflect.dates import format_short
 from reflect.errors import InputError, NotFoundError
 from reflect.models import EntryFilter, EntrySummary
-from reflect.review_models import CLOSED_STATUSES, OBJECTIVE_STATUSES, OPEN_STATUSES, Objective, StatusChange
+from reflect.review_models import (
+    CLOSED_STATUSES,
+    OBJECTIVE_STATUSES,
+    OPEN_STATUSES,
+    Objective,
+    StatusChange,
+)
 
 if TYPE_CHECKING:
     from reflect.journal import Journal

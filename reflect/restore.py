@@ -17,7 +17,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from reflect.backup import automatic_backup, backup_name, backups_folder, connect_query_only, copy_raw
+from reflect.backup import (
+    automatic_backup,
+    backup_name,
+    backups_folder,
+    connect_query_only,
+    copy_raw,
+)
 from reflect.errors import JournalError, ReflectError
 from reflect.files import ensure_private_dir
 

@@ -21,8 +21,17 @@ from typing import TYPE_CHECKING, Any
 from reflect.assessments import compare
 from reflect.dates import format_short
 from reflect.errors import InputError
-from reflect.review_models import (Activity, Assessment, Feedback, Objective, RatingChange, Review,
-                                   StatusChange, Training, json_ready)
+from reflect.review_models import (
+    Activity,
+    Assessment,
+    Feedback,
+    Objective,
+    RatingChange,
+    Review,
+    StatusChange,
+    Training,
+    json_ready,
+)
 from reflect.schedule import ReviewSchedule, review_schedule
 
 if TYPE_CHECKING:

@@ -10,8 +10,14 @@ from __future__ import annotations
 from datetime import date
 
 from reflect.dates import format_long, format_short
-from reflect.review_models import (ACTIVITY_KINDS, FEEDBACK_SOURCES, OBJECTIVE_STATUSES, OPEN_STATUSES, RATING_SCALE,
-                                   Review)
+from reflect.review_models import (
+    ACTIVITY_KINDS,
+    FEEDBACK_SOURCES,
+    OBJECTIVE_STATUSES,
+    OPEN_STATUSES,
+    RATING_SCALE,
+    Review,
+)
 
 
 def render_review(data: dict, review: Review | None = None) -> str:

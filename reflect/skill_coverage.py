@@ -13,8 +13,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from reflect.evidence import (STALE, EvidenceSet, Target, day_or_none, freshness, iso, narrowed,
-                              open_evidence, stale_cutoff)
+from reflect.evidence import (
+    STALE,
+    EvidenceSet,
+    Target,
+    day_or_none,
+    freshness,
+    iso,
+    narrowed,
+    open_evidence,
+    stale_cutoff,
+)
 from reflect.models import EntryFilter
 
 if TYPE_CHECKING:

@@ -5,7 +5,8 @@ import sys
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reflect.dates import (
     format_long,

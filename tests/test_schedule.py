@@ -5,7 +5,13 @@ from datetime import date
 import pytest
 
 from reflect.errors import InputError
-from reflect.schedule import Interval, next_review, parse_interval, previous_review, review_dates
+from reflect.schedule import (
+    Interval,
+    next_review,
+    parse_interval,
+    previous_review,
+    review_dates,
+)
 
 TWELVE_WEEKS = Interval(12, "weeks")
 THREE_MONTHS = Interval(3, "months")

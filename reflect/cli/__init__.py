@@ -77,10 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _clip(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run reflect with ``argv`` (default: the process's arguments); return the exit status."""
     from reflect.cli.context import Context
-
     from reflect.sanitize import has_undecodable, one_line
 
     argv = sys.argv[1:] if argv is None else argv
@@ -112,5 +115,11 @@ def main(argv: list[str] | None = None) -> int:
         # Output piped into `head` and the like: not an error worth a traceback.
         sys.stderr.close()
         return 0
+    except OSError as error:
+        # A path the system refuses (too long, not allowed, a full disk) met outside the
+        # places that already explain themselves: still one plain line, never a traceback.
+        name = f"{_clip(str(error.filename))}: " if error.filename else ""
+        print(f"reflect: {one_line(name + (error.strerror or str(error)))}", file=sys.stderr)
+        return EXIT_USAGE
     finally:
         ctx.close()

@@ -29,7 +29,7 @@ def register(sub, common) -> None:
     p.add_argument("title", help="what the activity is")
     _options(p)
     p.add_argument("--done", metavar="DATE", help="already completed on this day")
-    p.set_defaults(handler=cmd_add)
+    p.set_defaults(handler=cmd_add, writes=True)
 
     p = commands.add_parser("list", parents=[common], formatter_class=ra.RAW, help="list activities",
                             epilog="examples:\n  reflect activity list\n  reflect activity list --objective 2\n"
@@ -46,12 +46,12 @@ def register(sub, common) -> None:
                             epilog="examples:\n  reflect activity done 5\n  reflect activity done 5 --on yesterday")
     p.add_argument("id", type=_ID, help="activity number")
     p.add_argument("--on", metavar="DATE", help="when it was done (default today)")
-    p.set_defaults(handler=cmd_done)
+    p.set_defaults(handler=cmd_done, writes=True)
 
     p = commands.add_parser("undo", parents=[common], formatter_class=ra.RAW, help="mark a done activity as not done",
                             epilog="examples:\n  reflect activity undo 5")
     p.add_argument("id", type=_ID, help="activity number")
-    p.set_defaults(handler=cmd_undo)
+    p.set_defaults(handler=cmd_undo, writes=True)
 
     p = commands.add_parser("update", parents=[common], formatter_class=ra.RAW, help="change an activity",
                             epilog="examples:\n  reflect activity update 5 --due 10/01/2027\n"
@@ -60,12 +60,12 @@ def register(sub, common) -> None:
     p.add_argument("--title", help="what the activity is")
     p.add_argument("--objective", type=_OBJECTIVE, metavar="ID", help="move it to another objective")
     _options(p, editing=True)
-    p.set_defaults(handler=cmd_update)
+    p.set_defaults(handler=cmd_update, writes=True)
 
     p = commands.add_parser("delete", parents=[common], formatter_class=ra.RAW, help="delete an activity",
                             epilog="examples:\n  reflect activity delete 5")
     p.add_argument("id", type=_ID, help="activity number")
-    p.set_defaults(handler=cmd_delete)
+    p.set_defaults(handler=cmd_delete, writes=True)
 
 
 def _options(p, editing: bool = False) -> None:

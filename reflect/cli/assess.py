@@ -35,7 +35,7 @@ def register(sub, common) -> None:
     p.add_argument("--summary", default="", metavar="TEXT", help="a note on the whole assessment")
     p.add_argument("--date", metavar="DATE", help="the day of the assessment (default today)")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(handler=cmd_assess)
+    p.set_defaults(handler=cmd_assess, writes=True)
 
 
 def cmd_assess(ctx) -> int:

@@ -6,9 +6,11 @@ import argparse
 import sys
 
 from reflect.cli.filters import add_filter_options, filters_from_args
+from reflect.cli.record_args import record_id
 from reflect.errors import InputError
 
 _RAW = argparse.RawDescriptionHelpFormatter
+_entry_id = record_id("an entry")
 
 
 def register(sub, common) -> None:
@@ -74,16 +76,6 @@ def register(sub, common) -> None:
     p.add_argument("--yes", "-y", action="store_true", help="empty without asking")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_trash)
-
-
-def _entry_id(text: str) -> int:
-    try:
-        value = int(text.lstrip("#"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f'"{text}" is not an entry number') from None
-    if not 1 <= value < 2**63:  # SQLite's largest integer
-        raise argparse.ArgumentTypeError(f'"{text}" is not an entry number')
-    return value
 
 
 def _count(text: str) -> int:

@@ -52,7 +52,7 @@ def register(sub, common) -> None:
     p.add_argument("--from", dest="source", choices=("reflect", "jrnl"), default="reflect",
                    help="what wrote the file (default: reflect)")
     p.add_argument("--dry-run", "-n", action="store_true", help="check the file and say what would happen")
-    p.set_defaults(handler=cmd_import)
+    p.set_defaults(handler=cmd_import, writes=True)
 
 
 def cmd_export(ctx) -> int:

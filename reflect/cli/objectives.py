@@ -35,7 +35,7 @@ def register(sub, common) -> None:
     p.add_argument("--set-on", metavar="DATE", help="when it was set (default today)")
     p.add_argument("--reason", default="", help="a note for its first status")
     p.add_argument("--from-entry", type=_ENTRY, metavar="ENTRY", help="the reflection it came from (linked as evidence)")
-    p.set_defaults(handler=cmd_add)
+    p.set_defaults(handler=cmd_add, writes=True)
 
     p = commands.add_parser("list", parents=[common], formatter_class=ra.RAW, help="list objectives",
                             epilog="examples:\n  reflect objective list\n  reflect objective list --open\n"
@@ -72,7 +72,7 @@ def register(sub, common) -> None:
     p.add_argument("--status", metavar="STATUS", help="new status")
     p.add_argument("--reason", default="", help="why the status changed")
     p.add_argument("--on", metavar="DATE", help="when the status changed (default today)")
-    p.set_defaults(handler=cmd_update)
+    p.set_defaults(handler=cmd_update, writes=True)
 
     p = commands.add_parser("check", parents=[common], formatter_class=ra.RAW,
                             help="SMART advice on an objective without saving it",
@@ -89,20 +89,20 @@ def register(sub, common) -> None:
                                 epilog=f"examples:\n  reflect objective {name} 2 12\n  reflect objective {name} 2 12 15")
         p.add_argument("id", type=_ID, help="objective number")
         p.add_argument("entries", type=_ENTRY, nargs="+", metavar="ENTRY", help="entry number(s)")
-        p.set_defaults(handler=handler)
+        p.set_defaults(handler=handler, writes=True)
 
     p = commands.add_parser("from-entry", parents=[common], formatter_class=ra.RAW,
                             help='turn a reflection\'s "Action plan" / "Now what?" into a draft objective',
                             epilog="examples:\n  reflect objective from-entry 12")
     p.add_argument("entry", type=_ENTRY, help="entry number")
-    p.set_defaults(handler=cmd_from_entry)
+    p.set_defaults(handler=cmd_from_entry, writes=True)
 
     p = commands.add_parser("delete", parents=[common], formatter_class=ra.RAW,
                             help="delete a draft objective set by mistake",
                             epilog="examples:\n  reflect objective delete 4\n"
                                    '  (agreed objectives are dropped instead: reflect objective update 4 --status dropped --reason "...")')
     p.add_argument("id", type=_ID, help="objective number")
-    p.set_defaults(handler=cmd_delete)
+    p.set_defaults(handler=cmd_delete, writes=True)
 
 
 def _content_options(p, editing: bool = False) -> None:
@@ -119,14 +119,15 @@ def _content_options(p, editing: bool = False) -> None:
     p.add_argument("--agreed-on", metavar="DATE", help="when it was agreed")
 
 
-def _advice(ctx, objective):
+def _advice(ctx, objective, framework):
     from reflect.objective_detail import smart_advice
 
-    return smart_advice(ctx.journal, objective, ctx.framework)
+    return smart_advice(ctx.journal, objective, framework)
 
 
 def cmd_add(ctx) -> int:
     args = ctx.args
+    framework = ctx.framework  # loaded (and checked) before anything is written
     fields = dict(specific=args.specific, measure=args.measure or "", achievable=args.achievable or "",
                   relevant=args.relevant or "", deadline=ra.deadline(ctx, args.deadline),
                   skills=ra.skills(ctx, args.skill) or (), criteria=ra.criteria(ctx, args.criterion) or (),
@@ -139,7 +140,7 @@ def cmd_add(ctx) -> int:
         if args.from_entry:
             journal.objectives.link_entry(objective.id, args.from_entry)
     ctx.print(f"Added objective {objective.id} ({objective.label.lower()}): {ra.clip(objective.specific, 70)}")
-    ra.print_advice(ctx, _advice(ctx, objective))
+    ra.print_advice(ctx, _advice(ctx, objective, framework))
     return 0
 
 
@@ -213,6 +214,7 @@ def cmd_update(ctx) -> int:
     from reflect.review_models import OBJECTIVE_STATUSES
 
     args, journal = ctx.args, ctx.journal
+    framework = ctx.framework  # loaded (and checked) before anything is written
     changes = {k: getattr(args, k) for k in ("specific", "measure", "achievable", "relevant") if getattr(args, k) is not None}
     if args.deadline is not None:
         changes["deadline"] = ra.deadline(ctx, args.deadline)
@@ -238,7 +240,7 @@ def cmd_update(ctx) -> int:
                   + (f": {change.reason}" if change.reason else "."))
     if changes:
         ctx.print(f"Updated objective {objective.id}: {ra.clip(objective.specific, 70)}")
-        ra.print_advice(ctx, _advice(ctx, objective))
+        ra.print_advice(ctx, _advice(ctx, objective, framework))
     return 0
 
 
@@ -286,9 +288,10 @@ def _entries(ids: list[int]) -> str:
 def cmd_from_entry(ctx) -> int:
     from reflect.objective_drafts import objective_from_entry
 
+    framework = ctx.framework  # loaded (and checked) before anything is written
     objective = objective_from_entry(ctx.journal, ctx.args.entry)
     ctx.print(f"Added draft objective {objective.id} from entry {ctx.args.entry}: {ra.clip(objective.specific, 70)}")
-    ra.print_advice(ctx, _advice(ctx, objective))
+    ra.print_advice(ctx, _advice(ctx, objective, framework))
     ctx.print(f"Make it SMART with `reflect objective update {objective.id} --measure ... --deadline ...`.")
     return 0
 

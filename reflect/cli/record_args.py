@@ -20,7 +20,7 @@ def record_id(what: str):
             value = int(text.strip().lstrip("#"))
         except ValueError:
             raise argparse.ArgumentTypeError(f'"{text}" is not {what} number') from None
-        if value < 1:
+        if not 1 <= value < 2**63:  # SQLite's largest integer
             raise argparse.ArgumentTypeError(f'"{text}" is not {what} number')
         return value
 

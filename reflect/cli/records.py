@@ -38,7 +38,7 @@ def _register_feedback(sub, common) -> None:
     p.add_argument("said", metavar="WHAT_WAS_SAID", help="what was said")
     _feedback_options(p)
     p.add_argument("--done", metavar="DATE", help="already acted on, on this day")
-    p.set_defaults(handler=cmd_feedback_add)
+    p.set_defaults(handler=cmd_feedback_add, writes=True)
 
     p = commands.add_parser("list", parents=[common], formatter_class=ra.RAW, help="list feedback, newest first",
                             epilog="examples:\n  reflect feedback list\n  reflect feedback list --open --source mentor\n"
@@ -63,12 +63,12 @@ def _register_feedback(sub, common) -> None:
     p.add_argument("id", type=_FEEDBACK, help="feedback number")
     p.add_argument("--action", help="what you did about it")
     p.add_argument("--on", metavar="DATE", help="when (default today)")
-    p.set_defaults(handler=cmd_feedback_done)
+    p.set_defaults(handler=cmd_feedback_done, writes=True)
 
     p = commands.add_parser("undo", parents=[common], formatter_class=ra.RAW, help="mark feedback as not acted on yet",
                             epilog="examples:\n  reflect feedback undo 3")
     p.add_argument("id", type=_FEEDBACK, help="feedback number")
-    p.set_defaults(handler=cmd_feedback_undo)
+    p.set_defaults(handler=cmd_feedback_undo, writes=True)
 
     p = commands.add_parser("update", parents=[common], formatter_class=ra.RAW, help="change logged feedback",
                             epilog='examples:\n  reflect feedback update 3 --action "Bring one idea to each huddle"\n'
@@ -76,12 +76,12 @@ def _register_feedback(sub, common) -> None:
     p.add_argument("id", type=_FEEDBACK, help="feedback number")
     p.add_argument("--said", help="what was said")
     _feedback_options(p, editing=True)
-    p.set_defaults(handler=cmd_feedback_update)
+    p.set_defaults(handler=cmd_feedback_update, writes=True)
 
     p = commands.add_parser("delete", parents=[common], formatter_class=ra.RAW, help="delete logged feedback",
                             epilog="examples:\n  reflect feedback delete 3")
     p.add_argument("id", type=_FEEDBACK, help="feedback number")
-    p.set_defaults(handler=cmd_feedback_delete)
+    p.set_defaults(handler=cmd_feedback_delete, writes=True)
 
 
 def _feedback_options(p, editing: bool = False) -> None:
@@ -194,7 +194,7 @@ def _register_training(sub, common) -> None:
     p.add_argument("name", help="the training")
     _training_options(p)
     p.add_argument("--completed", metavar="DATE", help="already completed on this day")
-    p.set_defaults(handler=cmd_training_add)
+    p.set_defaults(handler=cmd_training_add, writes=True)
 
     p = commands.add_parser("list", parents=[common], formatter_class=ra.RAW, help="list mandatory training",
                             epilog="examples:\n  reflect training list\n  reflect training list --outstanding --json")
@@ -209,24 +209,24 @@ def _register_training(sub, common) -> None:
     p.add_argument("id", type=_TRAINING, help="training number")
     p.add_argument("--on", metavar="DATE", help="when (default today)")
     p.add_argument("--certificate", metavar="REF", help="certificate reference")
-    p.set_defaults(handler=cmd_training_done)
+    p.set_defaults(handler=cmd_training_done, writes=True)
 
     p = commands.add_parser("undo", parents=[common], formatter_class=ra.RAW, help="mark training as not completed",
                             epilog="examples:\n  reflect training undo 2")
     p.add_argument("id", type=_TRAINING, help="training number")
-    p.set_defaults(handler=cmd_training_undo)
+    p.set_defaults(handler=cmd_training_undo, writes=True)
 
     p = commands.add_parser("update", parents=[common], formatter_class=ra.RAW, help="change a training record",
                             epilog="examples:\n  reflect training update 2 --due 31/01/2027\n  reflect training update 2 --certificate FS-2291")
     p.add_argument("id", type=_TRAINING, help="training number")
     p.add_argument("--name", help="the training")
     _training_options(p, editing=True)
-    p.set_defaults(handler=cmd_training_update)
+    p.set_defaults(handler=cmd_training_update, writes=True)
 
     p = commands.add_parser("delete", parents=[common], formatter_class=ra.RAW, help="delete a training record",
                             epilog="examples:\n  reflect training delete 2")
     p.add_argument("id", type=_TRAINING, help="training number")
-    p.set_defaults(handler=cmd_training_delete)
+    p.set_defaults(handler=cmd_training_delete, writes=True)
 
 
 def _training_options(p, editing: bool = False) -> None:

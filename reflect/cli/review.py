@@ -44,7 +44,7 @@ def register(sub, common) -> None:
     _notes_options(p)
     p.add_argument("--mentor", metavar="NAME", help="who you will meet")
     p.add_argument("--date", metavar="DATE", help="when you plan to meet")
-    p.set_defaults(handler=cmd_update)
+    p.set_defaults(handler=cmd_update, writes=True)
 
     p = commands.add_parser("complete", parents=[common], formatter_class=ra.RAW,
                             help="record the review as agreed and freeze it",
@@ -60,7 +60,7 @@ def register(sub, common) -> None:
     _notes_options(p)
     p.add_argument("--draft-objectives", action="store_true", help="also set each --next line as a draft objective")
     p.add_argument("--include-private", action="store_true", help="keep private reflections in the snapshot")
-    p.set_defaults(handler=cmd_complete)
+    p.set_defaults(handler=cmd_complete, writes=True)
 
     p = commands.add_parser("list", parents=[common], formatter_class=ra.RAW, help="list reviews",
                             epilog="examples:\n  reflect review list\n  reflect review list --json")
@@ -77,7 +77,7 @@ def register(sub, common) -> None:
                             help="throw away the review being prepared (completed ones are kept)",
                             epilog="examples:\n  reflect review delete 3")
     p.add_argument("id", type=_ID, help="review number")
-    p.set_defaults(handler=cmd_delete)
+    p.set_defaults(handler=cmd_delete, writes=True)
 
     p = commands.add_parser("schedule", parents=[common], formatter_class=ra.RAW,
                             help="when the next review is, and what is overdue",

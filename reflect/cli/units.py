@@ -19,7 +19,7 @@ def register(sub, common) -> None:
                    help="list (default), choose or drop")
     p.add_argument("codes", nargs="*", metavar="CODE", help="unit codes, e.g. SDS0368")
     p.add_argument("--json", action="store_true", help="print JSON (with list)")
-    p.set_defaults(handler=cmd_units)
+    p.set_defaults(handler=cmd_units, writes=True)
 
 
 def cmd_units(ctx) -> int:

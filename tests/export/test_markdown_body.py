@@ -7,8 +7,14 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from reflect.markdown_body import (BodyLayout, _fast_layout, _parsed_layout, digest, layout_body,
-                                   restore_body)
+from reflect.markdown_body import (
+    BodyLayout,
+    _fast_layout,
+    _parsed_layout,
+    digest,
+    layout_body,
+    restore_body,
+)
 from reflect.markdown_format import block_parser, split_keeping_breaks
 
 NASTY = {

@@ -2,8 +2,13 @@
 
 from datetime import date, timedelta
 
-from reflect.activity_stats import (activity_calendar, current_streak_weeks, longest_streak_weeks, week_start,
-                                    weekly_counts)
+from reflect.activity_stats import (
+    activity_calendar,
+    current_streak_weeks,
+    longest_streak_weeks,
+    week_start,
+    weekly_counts,
+)
 from reflect.journal_stats import journal_stats
 from tests.gaps.conftest import TODAY, add_entry, days_ago
 

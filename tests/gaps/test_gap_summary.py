@@ -3,8 +3,15 @@
 from datetime import timedelta
 
 from reflect.gaps import activity_summary, gap_summary
-from tests.gaps.conftest import (TODAY, add_activity, add_assessment, add_entry, add_feedback, add_objective,
-                                 days_ago)
+from tests.gaps.conftest import (
+    TODAY,
+    add_activity,
+    add_assessment,
+    add_entry,
+    add_feedback,
+    add_objective,
+    days_ago,
+)
 
 
 def summary(journal, framework, **kwargs):

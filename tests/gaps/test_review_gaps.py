@@ -3,8 +3,14 @@
 from datetime import date
 
 from reflect.review_gaps import review_gaps
-from tests.gaps.conftest import (TODAY, add_activity, add_feedback, add_objective, add_training,
-                                 days_ago)
+from tests.gaps.conftest import (
+    TODAY,
+    add_activity,
+    add_feedback,
+    add_objective,
+    add_training,
+    days_ago,
+)
 
 
 def test_an_empty_journal_has_no_loose_ends(journal):

@@ -7,7 +7,13 @@ import pytest
 
 from reflect.models import EntryFilter
 from reflect.skill_coverage import balance, skill_coverage
-from tests.gaps.conftest import TODAY, add_assessment, add_entry, add_objective, days_ago
+from tests.gaps.conftest import (
+    TODAY,
+    add_assessment,
+    add_entry,
+    add_objective,
+    days_ago,
+)
 
 
 def skills(journal, framework, **kwargs):

@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from reflect import backup as backup_module
-from reflect.backup import automatic_backup, backup_to, daily_backup_if_due, list_backups, prune
+from reflect.backup import (
+    automatic_backup,
+    backup_to,
+    daily_backup_if_due,
+    list_backups,
+    prune,
+)
 from reflect.errors import JournalError, ReflectError
 from reflect.journal import open_journal
 from tests.conftest import FakeClock

@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reflect.smart import check_objective, find_deadline, framework_verbs, read_deadline, smart_letters
+from reflect.smart import (
+    check_objective,
+    find_deadline,
+    framework_verbs,
+    read_deadline,
+    smart_letters,
+)
 
 SET_ON = date(2026, 11, 24)
 ALL_OTHER = dict(achievable="Sam backs me up", relevant="Complaints are half my job", skills=["focus"])
