@@ -5,29 +5,34 @@ The words live in :mod:`reflect.demo_content`; this module turns them into a jou
 count back from the ``today`` it is given, so the demo always looks current, and the same
 ``today`` always gives the same journal (fixed clock, uids derived from the day). Tags the
 framework in use does not know are left off, so a demo on another framework still opens.
+
+Her reflections and her review paperwork (:mod:`reflect.demo_records`) are written as one
+timeline, oldest first, with the journal's clock wound to each moment: stored times look
+lived-in, and the review completed ten weeks back freezes only what existed then.
 """
 
 from __future__ import annotations
 
 import inspect
-import uuid
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from reflect import demo_content
+from reflect.demo_records import ENTRY, PROFILE, Step, Story, record_steps, working_days_before
 from reflect.errors import JournalError
 from reflect.journal import Journal, open_journal
 from reflect.standards import Framework
 
-#: Entry uids come from this, the demo's day and the entry's place: repeatable, and unique.
-_UID_NAMESPACE = uuid.UUID("e41c6e4f-6475-4207-b768-36729f612040")
+__all__ = ["as_typed", "build_demo_journal", "working_days_before"]
+
 #: When entries were "written": the first of a day after a shift, a second one later on.
 _FIRST_WRITTEN = time(17, 40)
 _BETWEEN_ENTRIES = timedelta(minutes=85)
 #: The trashed entry went this long after it was written (replaced by a better version).
 _TRASHED_AFTER = timedelta(minutes=20)
-#: When, on the first day, the journal was set up (name, units, review dates) with the assessor.
-_SET_UP_AT = time(11, 0)
+#: When, on the day of her first review, the journal was set up (name, units, review dates)
+#: with the assessor; anything dated earlier was typed in then.
+_SET_UP_AT = time(10, 0)
 
 
 def build_demo_journal(path: Path, framework: Framework, today: date) -> None:
@@ -39,13 +44,18 @@ def build_demo_journal(path: Path, framework: Framework, today: date) -> None:
     path = Path(path)
     if path.exists() and (path.is_dir() or path.stat().st_size > 0):
         raise JournalError(f"{path} already exists; the demo journal is built in a new file.")
-    # The journal's clock is wound to each moment the apprentice "wrote", so stored times
-    # look lived-in (nothing appears edited on the day the demo was built) and repeat exactly.
-    first_day = working_days_before(today, max(item["workday"] for item in demo_content.ENTRIES))
-    clock = _StoryClock(datetime.combine(first_day, _SET_UP_AT, tzinfo=timezone.utc))
+    set_up = datetime.combine(working_days_before(today, demo_content.PREVIOUS_REVIEW["workday"]), _SET_UP_AT)
+    clock = _StoryClock(_local(set_up))
     with open_journal(path, clock=clock) as journal, journal.write():
-        _write_profile(journal, framework, today)
-        _write_entries(journal, framework, today, clock)
+        story = Story(journal, framework, today)
+        steps = [Step(date.min, _SET_UP_AT, PROFILE, _write_profile), *_entry_steps(story, clock),
+                 *record_steps(story)]
+        # Records dated before the set-up were typed in at it, oldest first.
+        for moment, _day, _rank, _place, step in sorted(
+                (max(datetime.combine(s.day, s.at), set_up), s.day, s.rank, place, s)
+                for place, s in enumerate(steps)):
+            clock.now = _local(moment)
+            step.run(story)
 
 
 class _StoryClock:
@@ -58,14 +68,9 @@ class _StoryClock:
         return self.now
 
 
-def working_days_before(today: date, count: int) -> date:
-    """The day ``count`` working days (Monday to Friday) before ``today``; 0 is ``today``."""
-    day = today
-    while count > 0:
-        day -= timedelta(days=1)
-        if day.weekday() < 5:
-            count -= 1
-    return day
+def _local(moment: datetime) -> datetime:
+    """``moment`` on the computer's own clock, so the journal's today is the story's day."""
+    return moment.astimezone()
 
 
 def as_typed(text: str) -> str:
@@ -88,11 +93,12 @@ def as_typed(text: str) -> str:
     return "\n\n".join(paragraphs)
 
 
-def _write_profile(journal: Journal, framework: Framework, today: date) -> None:
-    settings = journal.settings
+def _write_profile(story: Story) -> None:
+    settings, framework = story.journal.settings, story.framework
     settings.set("apprentice_name", demo_content.APPRENTICE_NAME)
-    first_review = today - timedelta(weeks=demo_content.REVIEW_START_WEEKS_AGO)
-    settings.set("review_start", first_review.isoformat())
+    # The schedule starts at her first review (on a working day: ten weeks back, unless the
+    # demo is built at a weekend), so the next one is about two weeks away.
+    settings.set("review_start", story.day(demo_content.PREVIOUS_REVIEW["workday"]).isoformat())
     settings.set("review_interval", demo_content.REVIEW_INTERVAL)
     for code in demo_content.CHOSEN_UNITS:
         unit = framework.unit(code)
@@ -100,28 +106,36 @@ def _write_profile(journal: Journal, framework: Framework, today: date) -> None:
             settings.choose_unit(code)
 
 
-def _write_entries(journal: Journal, framework: Framework, today: date, clock: _StoryClock) -> None:
+def _entry_steps(story: Story, clock: _StoryClock) -> list[Step]:
+    steps = []
     written_on_day: dict[date, int] = {}
     # Oldest first, so entry numbers follow time as they would in a real journal.
     items = sorted(demo_content.ENTRIES, key=lambda item: -item["workday"])
     for place, item in enumerate(items):
-        day = working_days_before(today, item["workday"])
+        day = story.day(item["workday"])
         nth = written_on_day.get(day, 0)
         written_on_day[day] = nth + 1
-        evening = datetime.combine(day, _FIRST_WRITTEN, tzinfo=timezone.utc)
-        clock.now = evening + nth * _BETWEEN_ENTRIES
-        entry = journal.entries.add(
-            day=day,
-            title=item["title"],
-            body=as_typed(item["body"]),
-            model=item["model"],
-            skills=[s for s in item["skills"] if framework.skill(s) is not None],
-            criteria=[c for c in item["criteria"] if framework.criterion(c) is not None],
-            private=item.get("private", False),
-            confidence=item.get("confidence"),
-            minutes=item.get("minutes"),
-            uid=uuid.uuid5(_UID_NAMESPACE, f"{today.isoformat()}/{place}").hex,
-        )
-        if item.get("trashed"):
-            clock.now += _TRASHED_AFTER
-            journal.entries.delete(entry.id)
+        at = (datetime.combine(day, _FIRST_WRITTEN) + nth * _BETWEEN_ENTRIES).time()
+        steps.append(Step(day, at, ENTRY, lambda s, item=item, place=place: _write_entry(s, item, place, clock)))
+    return steps
+
+
+def _write_entry(story: Story, item: dict, place: int, clock: _StoryClock) -> None:
+    journal: Journal = story.journal
+    entry = journal.entries.add(
+        day=story.day(item["workday"]),
+        title=item["title"],
+        body=as_typed(item["body"]),
+        model=item["model"],
+        skills=story.skills(item["skills"]),
+        criteria=story.criteria(item["criteria"]),
+        private=item.get("private", False),
+        confidence=item.get("confidence"),
+        minutes=item.get("minutes"),
+        uid=story.uid(str(place)),
+    )
+    if item.get("trashed"):
+        clock.now += _TRASHED_AFTER
+        journal.entries.delete(entry.id)
+    else:
+        story.entries[item["title"]] = entry.id

@@ -15,7 +15,6 @@ from reflect.templates import TEMPLATES, section_text
 
 TODAY = date(2026, 11, 24)  # a Tuesday
 LIVE = [item for item in demo_content.ENTRIES if not item.get("trashed")]
-TABLES = ("entries", "entry_skills", "entry_criteria", "settings", "chosen_units")
 
 
 def build(path, framework, today=TODAY):
@@ -34,7 +33,9 @@ def live_entries(journal):
 
 
 def dump(journal) -> dict:
-    return {t: list(journal.db.execute(f"SELECT * FROM {t} ORDER BY 1, 2")) for t in TABLES}
+    """Every table's rows (entries, tags, settings and the review paperwork alike)."""
+    tables = [r[0] for r in journal.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1")]
+    return {t: list(journal.db.execute(f"SELECT * FROM {t} ORDER BY 1")) for t in tables}
 
 
 # -- size and shape ---------------------------------------------------------------------

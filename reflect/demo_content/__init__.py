@@ -6,10 +6,12 @@ Craig (branch manager), Ross and Priya (colleagues), Jamie (a new starter she bu
 Fiona (her assessor from the training provider).
 
 The content is kept apart from the builder (:mod:`reflect.demo`) so it reads like the journal
-it becomes, and so it can grow: each feature adds its own module here (entries by week now;
-objectives, feedback, training and reviews later). Dates are relative, so the demo always looks
-current: an entry's ``workday`` counts back in working days (Monday to Friday) from the day
-the demo is built, 0 being that day.
+it becomes, and so it can grow: each feature adds its own module here (entries by week;
+objectives and their activities in :mod:`~reflect.demo_content.objective_records`;
+self-assessments, reviews, feedback and training in
+:mod:`~reflect.demo_content.review_records`). Dates are relative, so the demo always looks
+current: a ``workday`` counts back in working days (Monday to Friday) from the day the demo is
+built, 0 being that day (and a negative one counts forward, for deadlines still ahead).
 
 Each entry is a dict with ``workday``, ``title``, ``model`` (a key of
 :data:`reflect.templates.TEMPLATES`, or ``"none"``), ``body`` (wrapped for reading here; the
@@ -17,7 +19,7 @@ builder joins the lines of each paragraph back up), ``skills`` and ``criteria`` 
 bundled framework), and optionally ``private``, ``confidence``, ``minutes`` and ``trashed``.
 """
 
-from reflect.demo_content import week_7, weeks_1_2, weeks_3_4, weeks_5_6
+from reflect.demo_content import objective_records, review_records, week_7, weeks_1_2, weeks_3_4, weeks_5_6
 
 APPRENTICE_NAME = "Eilidh Fraser"
 
@@ -25,12 +27,14 @@ APPRENTICE_NAME = "Eilidh Fraser"
 #: shortfall shows (and her last entry talks about choosing two more).
 CHOSEN_UNITS = ("INSCS016", "SDS0417", "SDS0354", "CFACSA13", "CFACSD5", "SDS0123")
 
-#: Her first review was this many weeks before the demo's today; with reviews every twelve
-#: weeks the next one is two weeks away, which is what her last entries are preparing for.
+#: Her first review was this many weeks before the demo's today (``PREVIOUS_REVIEW``'s workday,
+#: which is also where the schedule starts); with reviews every twelve weeks the next one is two
+#: weeks away, which is what her last entries are preparing for.
 REVIEW_START_WEEKS_AGO = 10
 REVIEW_INTERVAL = "12 weeks"
 
-#: The meta-skill she has no evidence for yet, so the gaps have something honest to show.
+#: The meta-skill she has no evidence for yet, rates 2 out of 5 every time and has only a draft
+#: objective for, so the gaps have something honest to flag.
 THIN_SKILL = "leadership"
 
 #: The entries span this many weeks of working days, ending on the demo's today.
@@ -38,3 +42,11 @@ WEEKS = 7
 
 #: Every entry, oldest first (the order they are written in, so ids follow time).
 ENTRIES = [*weeks_1_2.ENTRIES, *weeks_3_4.ENTRIES, *weeks_5_6.ENTRIES, *week_7.ENTRIES]
+
+#: Her review paperwork (SDS0223): see the two modules for what each record holds.
+OBJECTIVES = objective_records.OBJECTIVES
+ASSESSMENTS = review_records.ASSESSMENTS
+PREVIOUS_REVIEW = review_records.PREVIOUS_REVIEW
+REVIEW_DRAFT = review_records.REVIEW_DRAFT
+FEEDBACK = review_records.FEEDBACK
+TRAINING = review_records.TRAINING
