@@ -1,0 +1,61 @@
+"""Store queries timed inside one process: what the app runs on every keystroke.
+
+Search as you type runs ``journal.entries.search(EntryFilter(text=prefix), limit=100,
+as_you_type=True)`` for each prefix of a typed query ("c", "cu", ... "customer complaint"),
+so each must come back well within a keystroke (target 30 ms). The list and filter queries
+are the ones behind the home screen and its filter bar.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from bench.operations import SKILL
+from bench.timing import Timing, time_call
+
+TYPED_QUERY = "customer complaint"
+
+
+@dataclass(frozen=True)
+class Query:
+    """One in-process query: a label for the table and the call to time."""
+
+    key: str
+    label: str
+    call: Callable[[object], object]  # takes the open Journal
+
+
+def _typed(prefix: str) -> Callable:
+    from reflect.models import EntryFilter
+
+    return lambda journal: journal.entries.search(EntryFilter(text=prefix), limit=100, as_you_type=True)
+
+
+def queries() -> list[Query]:
+    """Each keystroke of :data:`TYPED_QUERY`, then the list and filter queries."""
+    from reflect.models import EntryFilter
+
+    found = [Query(f"type-{i:02d}", f'as you type "{TYPED_QUERY[:i]}"', _typed(TYPED_QUERY[:i]))
+             for i in range(1, len(TYPED_QUERY) + 1)]
+    by_skill = EntryFilter(skills=(SKILL,))
+    found += [
+        Query("list-100", "list newest 100", lambda j: j.entries.list(limit=100)),
+        Query("filter-100", f"list --skill {SKILL}, newest 100", lambda j: j.entries.list(by_skill, limit=100)),
+        Query("filter-type", f'as you type "refund" with --skill {SKILL}',
+              lambda j: j.entries.search(EntryFilter(text="refund", skills=(SKILL,)), limit=100, as_you_type=True)),
+        Query("count", "count all entries", lambda j: j.entries.count()),
+    ]
+    return found
+
+
+def time_queries(db: Path, runs: int) -> dict[str, tuple[str, Timing]]:
+    """Open the journal once and time every query; key -> (label, timing)."""
+    from reflect.journal import open_journal
+
+    results: dict[str, tuple[str, Timing]] = {}
+    with open_journal(db, create=False) as journal:
+        for query in queries():
+            results[query.key] = (query.label, time_call(lambda q=query: q.call(journal), runs=runs))
+    return results

@@ -1,0 +1,118 @@
+"""Timing whole commands: wall time from process start to exit, and the process's peak memory.
+
+Each run is a fresh process started with :class:`subprocess.Popen` and reaped with
+:func:`os.wait4`, which returns that one child's resource usage, so peak RSS is per run
+(``getrusage(RUSAGE_CHILDREN)`` would give the largest child so far instead). Output goes to
+``/dev/null``: the terminal's speed is not what is measured.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+
+@dataclass
+class Timing:
+    """Several runs of one thing: wall times in ms and peak memory in MiB (None: not measured)."""
+
+    times_ms: list[float] = field(default_factory=list)
+    peaks_mib: list[float] = field(default_factory=list)
+    note: str = ""  # why it was skipped or failed; empty when it ran
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.times_ms) and not self.note
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times_ms)
+
+    @property
+    def low(self) -> float:
+        return min(self.times_ms)
+
+    @property
+    def high(self) -> float:
+        return max(self.times_ms)
+
+    @property
+    def peak(self) -> float | None:
+        return max(self.peaks_mib) if self.peaks_mib else None
+
+    def to_json(self) -> dict:
+        data = {"note": self.note, "runs_ms": [round(t, 2) for t in self.times_ms]}
+        if self.times_ms:
+            data |= {"median_ms": round(self.median, 2), "min_ms": round(self.low, 2),
+                     "max_ms": round(self.high, 2)}
+        if self.peak is not None:
+            data["peak_mib"] = round(self.peak, 1)
+        return data
+
+
+def skipped(note: str) -> Timing:
+    return Timing(note=note)
+
+
+def run_once(argv: list[str], *, env: dict, cwd: Path, limit: float) -> tuple[float, float, int, str]:
+    """Run ``argv``; return (wall ms, peak RSS MiB, exit status, stderr tail). Killed after ``limit`` s."""
+    with open(os.devnull, "wb") as devnull, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=devnull, stderr=err, env=env, cwd=cwd)
+        killer = threading.Timer(limit, proc.kill)
+        killer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            killer.cancel()
+        elapsed = (time.perf_counter() - started) * 1000
+        proc.returncode = os.waitstatus_to_exitcode(status)  # so Popen does not wait again
+        err.seek(0)
+        tail = err.read().decode("utf-8", "replace").strip().splitlines()[-3:]
+    # ru_maxrss is in KiB on Linux.
+    return elapsed, usage.ru_maxrss / 1024, proc.returncode, " / ".join(tail)
+
+
+def time_command(argv: list[str], *, runs: int, env: dict, cwd: Path, limit: float = 60.0,
+                 warmup: bool = True, setup: Callable[[], None] | None = None) -> Timing:
+    """Median-ready timings of ``argv``: one untimed warm-up, then ``runs`` timed runs.
+
+    ``setup`` runs (untimed) before every run, e.g. to give an import a fresh journal. A run
+    that fails or passes ``limit`` seconds stops the measurement with a note saying so.
+    """
+    result = Timing()
+    for index in range(runs + (1 if warmup else 0)):
+        if setup:
+            setup()
+        elapsed, peak, status, tail = run_once(argv, env=env, cwd=cwd, limit=limit)
+        if elapsed >= limit * 1000:
+            result.note = f"skipped: ran past the {limit:g} s limit"
+            result.times_ms.clear()
+            result.peaks_mib.clear()
+            return result
+        if status != 0:
+            result.note = f"failed (exit {status}): {tail}"[:200]
+            return result
+        if warmup and index == 0:
+            continue
+        result.times_ms.append(elapsed)
+        result.peaks_mib.append(peak)
+    return result
+
+
+def time_call(fn: Callable[[], object], *, runs: int) -> Timing:
+    """In-process timings of ``fn()`` (one warm-up call, then ``runs`` timed calls)."""
+    fn()
+    result = Timing()
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        result.times_ms.append((time.perf_counter() - started) * 1000)
+    return result
