@@ -29,7 +29,8 @@ class Jrnl:
     home: Path  # HOME / XDG folders for its runs
 
     def env(self) -> dict:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("JRNL", "XDG_"))}
+        env = {k: v for k, v in os.environ.items()
+               if not k.startswith(("JRNL", "XDG_")) and k != "PYTHONDONTWRITEBYTECODE"}
         env.update(HOME=str(self.home), XDG_CONFIG_HOME=str(self.home / "config"),
                    XDG_DATA_HOME=str(self.home / "data"), NO_COLOR="1", EDITOR="", VISUAL="",
                    COLUMNS="100")

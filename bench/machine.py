@@ -56,4 +56,13 @@ def machine_info(root: Path, jrnl_version: str | None) -> dict[str, str]:
         "sqlite": sqlite3.sqlite_version,
         "reflect": f"{__version__} ({_git_commit(root)})",
         "jrnl": jrnl_version or "not run",
+        "load": load_average(),
     }
+
+
+def load_average() -> str:
+    """The 1-minute load average: other work on the machine slows wall times down."""
+    try:
+        return f"{os.getloadavg()[0]:.2f}"
+    except OSError:
+        return "unknown"

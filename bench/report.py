@@ -25,10 +25,17 @@ def _ms(data: dict | None) -> str:
         return "–"
     if "median_ms" not in data:
         return data.get("note") or "–"
-    text = f"{data['median_ms']:.0f}" if data["median_ms"] >= 10 else f"{data['median_ms']:.1f}"
+    digits = 0 if data["median_ms"] >= 10 else 1
+    text = f"{data['median_ms']:.{digits}f}"
     if len(data["runs_ms"]) > 1:
-        text += f" ({data['min_ms']:.0f}–{data['max_ms']:.0f})"
+        text += f" ({data['min_ms']:.{digits}f}–{data['max_ms']:.{digits}f})"
     return text
+
+
+def _cpu(data: dict | None) -> str:
+    if not data or "cpu_median_ms" not in data:
+        return "–"
+    return f"{data['cpu_median_ms']:.0f}"
 
 
 def _mib(data: dict | None) -> str:
@@ -66,17 +73,18 @@ def command_verdict(row: dict) -> str:
 def size_tables(size: str, data: dict) -> list[str]:
     """The whole-command table for one journal size."""
     lines = [f"### {int(size):,} entries", "",
-             "| operation | reflect ms, median (min–max) | MiB | jrnl command | jrnl ms, median (min–max) | MiB "
-             "| reflect/jrnl | target |",
-             "|---|---|---|---|---|---|---|---|"]
+             "| operation | reflect ms, median (min–max) | CPU ms | MiB | jrnl command | jrnl ms, median (min–max) "
+             "| MiB | reflect/jrnl | target |",
+             "|---|---|---|---|---|---|---|---|---|"]
     for row in data["commands"]:
         theirs = row.get("jrnl")
-        lines.append(f"| {row['label']} | {_ms(row['reflect'])} | {_mib(row['reflect'])} | "
+        lines.append(f"| {row['label']} | {_ms(row['reflect'])} | {_cpu(row['reflect'])} | {_mib(row['reflect'])} | "
                      f"{row['jrnl_label'] or '–'} | {_ms(theirs) if row['jrnl_label'] else '–'} | {_mib(theirs)} | "
                      f"{_ratio(row['reflect'], theirs)} | {command_verdict(row)} |")
     app = data.get("app", {})
     verdict = "" if "median_ms" not in app else ("✓" if app["median_ms"] < APP_MS else f"✗ ≥ {APP_MS} ms")
-    lines.append(f"| app: start to first screen with entries | {_ms(app)} | {_mib(app)} | – | – | – | – | {verdict} |")
+    lines.append(f"| app: start to first screen with entries | {_ms(app)} | {_cpu(app)} | {_mib(app)} | – | – | – | – "
+                 f"| {verdict} |")
     return lines + [""]
 
 
@@ -114,7 +122,9 @@ def render(results: dict) -> str:
     lines = ["## Latest run", "",
              f"Measured {machine['date']} on {machine['cpu']}, {machine['cores']} cores, {machine['memory']} RAM; "
              f"{machine['os']}; Python {machine['python']}, SQLite {machine['sqlite']}; "
-             f"reflect {machine['reflect']}; jrnl {machine['jrnl']}.", "",
+             f"reflect {machine['reflect']}; jrnl {machine['jrnl']}. Load average {machine.get('load', '?')} "
+             f"at the start, {machine.get('load_end', '?')} at the end (other work on the machine slows "
+             "wall times; CPU ms, the command's user + system time, is steadier).", "",
              f"Whole processes, start to exit: one warm-up, then {settings['runs']} timed run(s); "
              f"jrnl runs stop at {settings['jrnl_limit_s']:g} s. Seed {settings['seed']}. "
              "reflect/jrnl is reflect's median over jrnl's (smaller is better for reflect).", ""]

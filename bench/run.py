@@ -34,7 +34,10 @@ class Settings:
 
 def reflect_env(home: Path) -> dict:
     """The environment for reflect runs: no REFLECT_* settings of the person's, a private home."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("REFLECT_")}
+    # PYTHONDONTWRITEBYTECODE would recompile reflect's modules on every run; an installed
+    # reflect always has its bytecode cached, so the warm-up run writes it here too.
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("REFLECT_") and k != "PYTHONDONTWRITEBYTECODE"}
     env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"),
                NO_COLOR="1", COLUMNS="100", EDITOR="false", VISUAL="")
     return env
@@ -117,6 +120,9 @@ def run_benchmark(settings: Settings, log=print) -> dict:
             "queries": [{"key": k, "label": label, **t.to_json()} for k, (label, t) in queries.items()],
             "app": measure_app(ctx, settings, env).to_json(),
         }
+    from bench.machine import load_average
+
+    results["machine"]["load_end"] = load_average()
     return results
 
 

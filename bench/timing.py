@@ -1,6 +1,6 @@
 """Timing whole commands: wall time from process start to exit, and the process's peak memory.
 
-Each run is a fresh process started with :class:`subprocess.Popen` and reaped with
+Each run is a fresh process, forked by the small launcher :mod:`bench.launch` and reaped with
 :func:`os.wait4`, which returns that one child's resource usage, so peak RSS is per run
 (``getrusage(RUSAGE_CHILDREN)`` would give the largest child so far instead). Output goes to
 ``/dev/null``: the terminal's speed is not what is measured.
@@ -8,11 +8,11 @@ Each run is a fresh process started with :class:`subprocess.Popen` and reaped wi
 
 from __future__ import annotations
 
-import os
+import json
 import statistics
 import subprocess
+import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +24,7 @@ class Timing:
     """Several runs of one thing: wall times in ms and peak memory in MiB (None: not measured)."""
 
     times_ms: list[float] = field(default_factory=list)
+    cpu_ms: list[float] = field(default_factory=list)  # user + system time of each run
     peaks_mib: list[float] = field(default_factory=list)
     note: str = ""  # why it was skipped or failed; empty when it ran
 
@@ -52,6 +53,8 @@ class Timing:
         if self.times_ms:
             data |= {"median_ms": round(self.median, 2), "min_ms": round(self.low, 2),
                      "max_ms": round(self.high, 2)}
+        if self.cpu_ms:
+            data["cpu_median_ms"] = round(statistics.median(self.cpu_ms), 2)
         if self.peak is not None:
             data["peak_mib"] = round(self.peak, 1)
         return data
@@ -61,23 +64,26 @@ def skipped(note: str) -> Timing:
     return Timing(note=note)
 
 
-def run_once(argv: list[str], *, env: dict, cwd: Path, limit: float) -> tuple[float, float, int, str]:
-    """Run ``argv``; return (wall ms, peak RSS MiB, exit status, stderr tail). Killed after ``limit`` s."""
-    with open(os.devnull, "wb") as devnull, tempfile.TemporaryFile() as err:
-        started = time.perf_counter()
-        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=devnull, stderr=err, env=env, cwd=cwd)
-        killer = threading.Timer(limit, proc.kill)
-        killer.start()
-        try:
-            _, status, usage = os.wait4(proc.pid, 0)
-        finally:
-            killer.cancel()
-        elapsed = (time.perf_counter() - started) * 1000
-        proc.returncode = os.waitstatus_to_exitcode(status)  # so Popen does not wait again
+LAUNCHER = Path(__file__).with_name("launch.py")
+
+
+def run_once(argv: list[str], *, env: dict, cwd: Path, limit: float) -> tuple[float, float, float, int, str]:
+    """Run ``argv``; return (wall ms, CPU ms, peak RSS MiB, exit status, stderr tail).
+
+    Killed after ``limit`` seconds.
+
+    The run goes through :mod:`bench.launch` (see there for why); its own start-up is not timed.
+    """
+    with tempfile.TemporaryFile() as err:
+        result = subprocess.run([sys.executable, "-I", "-S", str(LAUNCHER), str(limit), *argv],
+                                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=err, env=env, cwd=cwd)
         err.seek(0)
         tail = err.read().decode("utf-8", "replace").strip().splitlines()[-3:]
+    if result.returncode != 0:
+        return 0.0, 0.0, 0.0, result.returncode, " / ".join(tail)
+    report = json.loads(result.stdout)
     # ru_maxrss is in KiB on Linux.
-    return elapsed, usage.ru_maxrss / 1024, proc.returncode, " / ".join(tail)
+    return report["ms"], report["cpu_ms"], report["maxrss_kib"] / 1024, report["status"], " / ".join(tail)
 
 
 def time_command(argv: list[str], *, runs: int, env: dict, cwd: Path, limit: float = 60.0,
@@ -91,10 +97,11 @@ def time_command(argv: list[str], *, runs: int, env: dict, cwd: Path, limit: flo
     for index in range(runs + (1 if warmup else 0)):
         if setup:
             setup()
-        elapsed, peak, status, tail = run_once(argv, env=env, cwd=cwd, limit=limit)
-        if elapsed >= limit * 1000:
+        elapsed, cpu, peak, status, tail = run_once(argv, env=env, cwd=cwd, limit=limit)
+        if status == -9 or elapsed >= limit * 1000:  # killed by the launcher's alarm
             result.note = f"skipped: ran past the {limit:g} s limit"
             result.times_ms.clear()
+            result.cpu_ms.clear()
             result.peaks_mib.clear()
             return result
         if status != 0:
@@ -103,6 +110,7 @@ def time_command(argv: list[str], *, runs: int, env: dict, cwd: Path, limit: flo
         if warmup and index == 0:
             continue
         result.times_ms.append(elapsed)
+        result.cpu_ms.append(cpu)
         result.peaks_mib.append(peak)
     return result
 
