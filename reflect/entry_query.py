@@ -51,6 +51,12 @@ def build_where(filters: EntryFilter, *, trashed: bool = False) -> tuple[list[st
     return where, params
 
 
+def dict_rows(cursor) -> list[dict]:
+    """A cursor's rows as dicts keyed by column name (what sqlite-utils' ``query`` gives)."""
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row)) for row in cursor]
+
+
 def fetch_summaries(db, rows: list[dict]) -> list[EntrySummary]:
     """Turn entry rows into list rows, fetching all their tags in two queries."""
     if not rows:
