@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from reflect.entry_query import build_where, dict_rows, fetch_summaries
+from reflect.entry_search import HIGHLIGHT_END, HIGHLIGHT_START, TYPED_PREFIX_MIN, search_rows
 from reflect.errors import InputError, NotFoundError, ReflectError
 from reflect.models import MODELS, Entry, EntryFilter, EntryPage, EntrySummary
 from reflect.search_query import to_fts_query
@@ -22,9 +23,7 @@ from reflect.search_query import to_fts_query
 if TYPE_CHECKING:
     from reflect.journal import Journal
 
-#: Markers around matched words in search snippets (never typed by people).
-HIGHLIGHT_START = "\x02"
-HIGHLIGHT_END = "\x03"
+__all__ = ["ConflictError", "EntryStore", "HIGHLIGHT_END", "HIGHLIGHT_START", "PAGE_SIZE"]
 PAGE_SIZE = 100
 _FIELDS = ("day", "title", "body", "model", "private", "confidence", "minutes")
 
@@ -212,22 +211,17 @@ class EntryStore:
                as_you_type: bool = False) -> list[EntrySummary]:
         """Entries matching ``filters.text``, best match first, each with a highlighted snippet.
 
-        ``as_you_type`` treats the last word as a prefix (the person is still typing it).
-        With no searchable text this is the same as :meth:`list`.
+        On a very big journal only the newest matches are ranked (see :mod:`reflect.entry_search`).
+        ``as_you_type`` treats the last word as a prefix (the person is still typing it) once
+        it has :data:`~reflect.entry_search.TYPED_PREFIX_MIN` letters. With no searchable text
+        this is the same as :meth:`list`.
         """
-        query = to_fts_query(filters.text, prefix_last=as_you_type)
+        query = to_fts_query(filters.text, prefix_last=as_you_type,
+                             min_prefix=TYPED_PREFIX_MIN if as_you_type else 1)
         if query is None:
             return self.list(replace(filters, text=""), limit=limit).rows
         where, params = build_where(replace(filters, text=""))
-        sql = (
-            "SELECT e.id, e.day, e.title, e.private, e.model, e.deleted_at,"
-            f" snippet(entries_fts, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', 16) AS snippet"
-            " FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid"
-            f" WHERE entries_fts MATCH ? AND {' AND '.join(where)}"
-            # Title words count for more than body words.
-            " ORDER BY bm25(entries_fts, 4.0, 1.0), e.day DESC LIMIT ? OFFSET ?"
-        )
-        rows = self._query(sql, [query] + params + [limit, offset])
+        rows = search_rows(self.conn, query, where, params, limit, offset)
         return fetch_summaries(self.conn, rows)
 
     def count(self, filters: EntryFilter = EntryFilter(), *, trashed: bool = False) -> int:

@@ -24,7 +24,9 @@ def build_where(filters: EntryFilter, *, trashed: bool = False) -> tuple[list[st
         where.append("e.day <= ?")
         params.append(filters.date_to.isoformat())
     for skill in filters.skills:
-        where.append("e.id IN (SELECT entry_id FROM entry_skills WHERE skill_id = ?)")
+        # EXISTS, not IN: a meta-skill tags a good part of the journal, and IN would collect
+        # and sort all of those entries; EXISTS walks the newest-first index and stops at the page.
+        where.append("EXISTS (SELECT 1 FROM entry_skills s WHERE s.entry_id = e.id AND s.skill_id = ?)")
         params.append(skill)
     for criterion in filters.criteria:
         where.append("e.id IN (SELECT entry_id FROM entry_criteria WHERE criterion_id = ?)")
