@@ -9,7 +9,6 @@ cites a criterion the current framework no longer has is kept, never dropped.
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Iterable, Iterator
@@ -65,6 +64,8 @@ class EntryStore:
         created_at: str | None = None,
     ) -> Entry:
         """Write a new entry with its tags in one transaction and return it."""
+        import uuid  # here, not at the top: reading commands never need it
+
         values = _checked(day=day, title=title, body=body, model=model, private=private,
                           confidence=confidence, minutes=minutes)
         now = self.journal.now()

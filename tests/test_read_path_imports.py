@@ -50,3 +50,20 @@ def test_writes_work_on_a_journal_opened_without_sqlite_utils(journal_path, cloc
         journal.entries.update(entry.id, title="Late parcel")
     with open_journal(journal_path, clock=clock) as journal:
         assert journal.entries.get(entry.id).title == "Late parcel"
+
+
+def test_reflect_list_and_search_import_only_what_they_need(journal_path, clock):
+    with open_journal(journal_path, clock=clock) as journal:
+        journal.entries.add(day=clock().date(), title="Refund", body="A calm refund.", skills=["focus"])
+    code = (
+        "import sys\n"
+        "from reflect.cli import main\n"
+        f"assert main(['--db', {str(journal_path)!r}, 'list', '--skill', 'focus']) == 0\n"
+        f"assert main(['--db', {str(journal_path)!r}, 'search', 'refund']) == 0\n"
+        f"assert main(['--db', {str(journal_path)!r}, 'show', '1']) == 0\n"
+        "heavy = {'sqlite_utils', 'dateutil', 'uuid', 'textual'} & set(sys.modules)\n"
+        "assert not heavy, heavy\n"
+    )
+    result = _run(code)
+    assert result.returncode == 0, result.stderr
+    assert "Refund" in result.stdout
