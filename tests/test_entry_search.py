@@ -119,3 +119,26 @@ def test_min_prefix_always_gives_none_or_a_query_fts5_accepts(text, min_prefix):
     with sqlite3.connect(":memory:") as connection:
         connection.execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='porter unicode61')")
         connection.execute("SELECT rowid FROM t WHERE t MATCH ?", (query,)).fetchall()
+
+
+# -- streaming whole entries (exports) -----------------------------------------------------
+
+
+def test_streamed_entries_equal_entries_read_one_by_one(journal):
+    journal.entries.add(day=DAY, title="Tagged", body="b", skills=["integrity", "focus"],
+                        criteria=["X.P2", "X.P1"], private=True, confidence=4, minutes=30)
+    journal.entries.add(day=date(2026, 11, 1), title="Bare", body="")
+    streamed = list(journal.entries.iter_entries(batch=1))
+    assert streamed == [journal.entries.get(2), journal.entries.get(1)]
+    assert streamed[1].skills == ("focus", "integrity")
+    assert streamed[1].criteria == ("X.P1", "X.P2")
+
+
+def test_stopping_a_stream_early_leaves_the_journal_writable(journal):
+    for n in range(5):
+        journal.entries.add(day=DAY, title=f"Entry {n}", body="b")
+    stream = journal.entries.iter_entries(batch=2)
+    next(stream)
+    stream.close()
+    journal.entries.add(day=DAY, title="After", body="b")
+    assert journal.entries.count() == 6
