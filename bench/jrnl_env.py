@@ -58,8 +58,10 @@ def ensure_jrnl(home: Path, venv: Path = DEFAULT_VENV, log=print) -> Jrnl:
     if not executable.exists():
         log(f"installing jrnl into {venv} (once) ...")
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                        JRNL_REQUIREMENT], check=True)
+        result = subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                                 JRNL_REQUIREMENT], capture_output=True, text=True)
+        if result.returncode != 0:  # pip's chatter only matters when it failed
+            raise RuntimeError(f"could not install jrnl into {venv}:\n{result.stdout}{result.stderr}")
     version = subprocess.run([str(python), "-c", "from jrnl import __version__; print(__version__)"],
                              capture_output=True, text=True, check=True).stdout.strip()
     home.mkdir(parents=True, exist_ok=True)

@@ -98,7 +98,7 @@ def query_table(results: dict) -> list[str]:
     for i, query in enumerate(first):
         cells = [results["sizes"][s]["queries"][i] for s in sizes]
         worst = max((c.get("median_ms", 0) for c in cells), default=0)
-        verdict = "✓" if worst < KEYSTROKE_MS else "✗"
+        verdict = ("✓" if worst < KEYSTROKE_MS else "✗") if query.get("keystroke", True) else "(no target)"
         lines.append(f"| {query['label']} | " + " | ".join(_ms(c) for c in cells) + f" | {verdict} |")
     return lines + [""]
 

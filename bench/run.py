@@ -117,7 +117,8 @@ def run_benchmark(settings: Settings, log=print) -> dict:
         results["sizes"][str(size)] = {
             "generate_s": round(journals.seconds, 1),
             "commands": commands,
-            "queries": [{"key": k, "label": label, **t.to_json()} for k, (label, t) in queries.items()],
+            "queries": [{"key": k, "label": label, "keystroke": keystroke, **t.to_json()}
+                        for k, (label, t, keystroke) in queries.items()],
             "app": measure_app(ctx, settings, env).to_json(),
         }
     from bench.machine import load_average
