@@ -113,7 +113,7 @@ def run_benchmark(settings: Settings, log=print) -> dict:
                              "jrnl_label": op.jrnl_label if op.jrnl else "",
                              "jrnl": theirs.to_json() if theirs else None})
         log(f"[{size:,}] search-as-you-type and list queries (in process) ...")
-        queries = time_queries(journals.reflect_db, runs=max(settings.runs, 3))
+        queries = time_queries(journals.reflect_db, runs=max(settings.runs, 5))
         results["sizes"][str(size)] = {
             "generate_s": round(journals.seconds, 1),
             "commands": commands,
