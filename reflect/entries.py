@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from reflect.entry_query import build_where, dict_rows, fetch_summaries
+from reflect.entry_query import STREAM_COLUMNS, build_where, dict_rows, fetch_summaries, streamed_entry
 from reflect.entry_search import HIGHLIGHT_END, HIGHLIGHT_START, TYPED_PREFIX_MIN, search_rows
 from reflect.errors import InputError, NotFoundError, ReflectError
 from reflect.models import MODELS, Entry, EntryFilter, EntryPage, EntrySummary
@@ -252,11 +252,11 @@ class EntryStore:
         where, params = build_where(filters)
         order = "ASC" if oldest_first else "DESC"
         cursor = self.conn.execute(
-            f"SELECT {_STREAM_COLUMNS} FROM entries e WHERE {' AND '.join(where)}"
+            f"SELECT {STREAM_COLUMNS} FROM entries e WHERE {' AND '.join(where)}"
             f" ORDER BY e.day {order}, e.id {order}", params)
         try:
             while rows := cursor.fetchmany(batch):
-                yield from map(_streamed_entry, rows)
+                yield from map(streamed_entry, rows)
         finally:
             cursor.close()  # also when the reader stops early
 
@@ -278,27 +278,6 @@ def _entry_from(row: dict, skills: tuple, criteria: tuple) -> Entry:
         private=bool(row["private"]), confidence=row["confidence"], minutes=row["minutes"],
         created_at=row["created_at"], updated_at=row["updated_at"], deleted_at=row["deleted_at"],
         revision=row["revision"],
-    )
-
-
-# Tag ids are joined with the unit separator, which no id contains.
-_STREAM_COLUMNS = (
-    "e.id, e.uid, e.day, e.title, e.body, e.model, e.private, e.confidence, e.minutes, e.created_at,"
-    " e.updated_at, e.deleted_at, e.revision,"
-    " (SELECT group_concat(skill_id, char(31)) FROM entry_skills WHERE entry_id = e.id),"
-    " (SELECT group_concat(criterion_id, char(31)) FROM entry_criteria WHERE entry_id = e.id)"
-)
-
-
-def _streamed_entry(row: tuple) -> Entry:
-    (entry_id, uid, day, title, body, model, private, confidence, minutes, created_at, updated_at,
-     deleted_at, revision, skills, criteria) = row
-    return Entry(
-        id=entry_id, uid=uid, day=date.fromisoformat(day), title=title, body=body, model=model,
-        skills=tuple(sorted(skills.split("\x1f"))) if skills else (),
-        criteria=tuple(sorted(criteria.split("\x1f"))) if criteria else (),
-        private=bool(private), confidence=confidence, minutes=minutes, created_at=created_at,
-        updated_at=updated_at, deleted_at=deleted_at, revision=revision,
     )
 
 

@@ -1,14 +1,14 @@
 """SQL for narrowing entries by filters, shared by listing, searching, counting and exports.
 
 Every filter becomes a condition on the alias ``e`` (the entries table) with ``?`` parameters;
-nothing a person types is ever pasted into SQL.
+nothing a person types is ever pasted into SQL. The helpers at the end turn rows into records.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from reflect.models import EntryFilter, EntrySummary
+from reflect.models import Entry, EntryFilter, EntrySummary
 from reflect.search_query import to_fts_query
 
 
@@ -83,3 +83,26 @@ def fetch_summaries(db, rows: list[dict]) -> list[EntrySummary]:
         )
         for r in rows
     ]
+
+
+#: Whole entries with their tags, for ``SELECT {STREAM_COLUMNS} FROM entries e ...``.
+#: Tag ids are joined with the unit separator, which no id contains.
+STREAM_COLUMNS = (
+    "e.id, e.uid, e.day, e.title, e.body, e.model, e.private, e.confidence, e.minutes, e.created_at,"
+    " e.updated_at, e.deleted_at, e.revision,"
+    " (SELECT group_concat(skill_id, char(31)) FROM entry_skills WHERE entry_id = e.id),"
+    " (SELECT group_concat(criterion_id, char(31)) FROM entry_criteria WHERE entry_id = e.id)"
+)
+
+
+def streamed_entry(row: tuple) -> Entry:
+    """An :class:`Entry` from a row of :data:`STREAM_COLUMNS`."""
+    (entry_id, uid, day, title, body, model, private, confidence, minutes, created_at, updated_at,
+     deleted_at, revision, skills, criteria) = row
+    return Entry(
+        id=entry_id, uid=uid, day=date.fromisoformat(day), title=title, body=body, model=model,
+        skills=tuple(sorted(skills.split("\x1f"))) if skills else (),
+        criteria=tuple(sorted(criteria.split("\x1f"))) if criteria else (),
+        private=bool(private), confidence=confidence, minutes=minutes, created_at=created_at,
+        updated_at=updated_at, deleted_at=deleted_at, revision=revision,
+    )
