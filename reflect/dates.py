@@ -32,9 +32,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from fractions import Fraction
-
-from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from reflect.errors import InputError
 
@@ -53,7 +50,6 @@ _WEEKDAY_WORDS = {
     "wednesday": 2, "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4,
     "sat": 5, "saturday": 5, "sun": 6, "sunday": 6,
 }
-_WEEKDAY_STEPS = (MO, TU, WE, TH, FR, SA, SU)
 _WD = "|".join(sorted(_WEEKDAY_WORDS, key=len, reverse=True))
 
 # re.ASCII throughout: \d would otherwise accept digits from other scripts.
@@ -109,13 +105,16 @@ def _make_date(text: str, year: int, month: int, day: int) -> date:
 
 
 def _relative(s: str, today: date) -> date | None:
+    # Imported here: showing dates (every listing) needs none of dateutil, only reading them.
+    from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+
     if s in _RELATIVE_DAYS:
         return today + relativedelta(days=_RELATIVE_DAYS[s])
     if m := _AGO.fullmatch(s):
         n = 1 if m[1] in ("a", "an", "one") else int(m[1])
         return today - relativedelta(**{m[2] + "s": n})
     if m := _WEEKDAY.fullmatch(s):
-        wanted = _WEEKDAY_STEPS[_WEEKDAY_WORDS[m[2]]](-1)
+        wanted = (MO, TU, WE, TH, FR, SA, SU)[_WEEKDAY_WORDS[m[2]]](-1)
         # weekday(-1) counts today itself, so "last" first steps back a day.
         return today + relativedelta(days=-1 if m[1] else 0, weekday=wanted)
     return None
@@ -233,6 +232,8 @@ def parse_minutes(text: str) -> int:
     ``1 hour and 30 minutes``, ``1.5h``, ``2 hours`` and ``1:30``. A bare number is minutes;
     with hours, minutes must be under 60. Raises :class:`InputError` otherwise.
     """
+    from fractions import Fraction
+
     s = " ".join(text.lower().split()).replace(", ", " ")
     if not s:
         raise InputError(f"Please enter the time spent. {_TIME_EXAMPLES}")

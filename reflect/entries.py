@@ -9,12 +9,12 @@ cites a criterion the current framework no longer has is kept, never dropped.
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from reflect.entry_query import build_where, fetch_summaries
+from reflect.entry_query import STREAM_COLUMNS, build_where, dict_rows, fetch_summaries, streamed_entry
+from reflect.entry_search import HIGHLIGHT_END, HIGHLIGHT_START, TYPED_PREFIX_MIN, search_rows
 from reflect.errors import InputError, NotFoundError, ReflectError
 from reflect.models import MODELS, Entry, EntryFilter, EntryPage, EntrySummary
 from reflect.sanitize import clean_body, clean_line
@@ -23,9 +23,7 @@ from reflect.search_query import to_fts_query
 if TYPE_CHECKING:
     from reflect.journal import Journal
 
-#: Markers around matched words in search snippets (never typed by people).
-HIGHLIGHT_START = "\x02"
-HIGHLIGHT_END = "\x03"
+__all__ = ["ConflictError", "EntryStore", "HIGHLIGHT_END", "HIGHLIGHT_START", "PAGE_SIZE"]
 PAGE_SIZE = 100
 _FIELDS = ("day", "title", "body", "model", "private", "confidence", "minutes")
 
@@ -47,7 +45,8 @@ class EntryStore:
 
     def __init__(self, journal: "Journal"):
         self.journal = journal
-        self.db = journal.db
+        # Plain sqlite3, not journal.db: see Journal for why the reading path avoids sqlite-utils.
+        self.conn = journal.conn
 
     # -- writing --------------------------------------------------------------------------
 
@@ -67,11 +66,13 @@ class EntryStore:
         created_at: str | None = None,
     ) -> Entry:
         """Write a new entry with its tags in one transaction and return it."""
+        import uuid  # here, not at the top: reading commands never need it
+
         values = _checked(day=day, title=title, body=body, model=model, private=private,
                           confidence=confidence, minutes=minutes)
         now = self.journal.now()
         with self.journal.write():
-            cursor = self.db.execute(
+            cursor = self.conn.execute(
                 "INSERT INTO entries (uid, day, title, body, model, private, confidence, minutes,"
                 " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [uid or uuid.uuid4().hex, values["day"], values["title"], values["body"],
@@ -99,7 +100,7 @@ class EntryStore:
                 raise ConflictError(current)
             merged = {f: getattr(current, f) for f in _FIELDS} | changes
             values = _checked(**merged)
-            self.db.execute(
+            self.conn.execute(
                 "UPDATE entries SET day = ?, title = ?, body = ?, model = ?, private = ?,"
                 " confidence = ?, minutes = ?, updated_at = ?, revision = revision + 1"
                 " WHERE id = ?",
@@ -142,7 +143,7 @@ class EntryStore:
         now = self.journal.now()
         with self.journal.write():
             entry = self.get(entry_id)
-            self.db.execute("UPDATE entries SET deleted_at = ? WHERE id = ?", [now, entry_id])
+            self.conn.execute("UPDATE entries SET deleted_at = ? WHERE id = ?", [now, entry_id])
         return replace(entry, deleted_at=now)
 
     def restore(self, entry_id: int) -> Entry:
@@ -151,13 +152,13 @@ class EntryStore:
             entry = self.get(entry_id, include_trashed=True)
             if not entry.in_trash:
                 raise InputError(f"Entry {entry_id} is not in the trash.")
-            self.db.execute("UPDATE entries SET deleted_at = NULL WHERE id = ?", [entry_id])
+            self.conn.execute("UPDATE entries SET deleted_at = NULL WHERE id = ?", [entry_id])
         return self.get(entry_id)
 
     def empty_trash(self) -> int:
         """Remove trashed entries for good; return how many went."""
         with self.journal.write():
-            cursor = self.db.execute("DELETE FROM entries WHERE deleted_at IS NOT NULL")
+            cursor = self.conn.execute("DELETE FROM entries WHERE deleted_at IS NOT NULL")
         return cursor.rowcount
 
     def _set_tags(self, entry_id: int, skills, criteria, replace_existing: bool = False) -> None:
@@ -166,8 +167,8 @@ class EntryStore:
             if values is None:
                 continue
             if replace_existing:
-                self.db.execute(f"DELETE FROM {table} WHERE entry_id = ?", [entry_id])
-            self.db.conn.executemany(
+                self.conn.execute(f"DELETE FROM {table} WHERE entry_id = ?", [entry_id])
+            self.conn.executemany(
                 f"INSERT OR IGNORE INTO {table} (entry_id, {column}) VALUES (?, ?)",
                 [(entry_id, v) for v in dict.fromkeys(values)],
             )
@@ -176,7 +177,7 @@ class EntryStore:
 
     def get(self, entry_id: int, *, include_trashed: bool = False) -> Entry:
         """The entry with this id; :class:`NotFoundError` if there is none (or it is trashed)."""
-        row = next(self.db.query("SELECT * FROM entries WHERE id = ?", [entry_id]), None)
+        row = next(iter(dict_rows(self.conn.execute("SELECT * FROM entries WHERE id = ?", [entry_id]))), None)
         if row is None:
             raise NotFoundError(f"No entry {entry_id}. (`reflect list` shows entry numbers.)")
         entry = self._entry(row)
@@ -186,7 +187,7 @@ class EntryStore:
 
     def get_by_uid(self, uid: str) -> Entry | None:
         """The entry with this stable id (used by imports), trashed or not; None if absent."""
-        row = next(self.db.query("SELECT * FROM entries WHERE uid = ?", [uid]), None)
+        row = next(iter(dict_rows(self.conn.execute("SELECT * FROM entries WHERE uid = ?", [uid]))), None)
         return self._entry(row) if row else None
 
     def list(self, filters: EntryFilter = EntryFilter(), *, limit: int = PAGE_SIZE,
@@ -205,7 +206,7 @@ class EntryStore:
         rows = self._query(sql, params + [limit + 1])
         more = len(rows) > limit
         rows = rows[:limit]
-        summaries = fetch_summaries(self.db, rows)
+        summaries = fetch_summaries(self.conn, rows)
         cursor = (rows[-1]["day"], rows[-1]["id"]) if more else None
         return EntryPage(summaries, cursor)
 
@@ -213,23 +214,18 @@ class EntryStore:
                as_you_type: bool = False) -> list[EntrySummary]:
         """Entries matching ``filters.text``, best match first, each with a highlighted snippet.
 
-        ``as_you_type`` treats the last word as a prefix (the person is still typing it).
-        With no searchable text this is the same as :meth:`list`.
+        On a very big journal only the newest matches are ranked (see :mod:`reflect.entry_search`).
+        ``as_you_type`` treats the last word as a prefix (the person is still typing it) once
+        it has :data:`~reflect.entry_search.TYPED_PREFIX_MIN` letters. With no searchable text
+        this is the same as :meth:`list`.
         """
-        query = to_fts_query(filters.text, prefix_last=as_you_type)
+        query = to_fts_query(filters.text, prefix_last=as_you_type,
+                             min_prefix=TYPED_PREFIX_MIN if as_you_type else 1)
         if query is None:
             return self.list(replace(filters, text=""), limit=limit).rows
         where, params = build_where(replace(filters, text=""))
-        sql = (
-            "SELECT e.id, e.day, e.title, e.private, e.model, e.deleted_at,"
-            f" snippet(entries_fts, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', 16) AS snippet"
-            " FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid"
-            f" WHERE entries_fts MATCH ? AND {' AND '.join(where)}"
-            # Title words count for more than body words.
-            " ORDER BY bm25(entries_fts, 4.0, 1.0), e.day DESC LIMIT ? OFFSET ?"
-        )
-        rows = self._query(sql, [query] + params + [limit, offset])
-        return fetch_summaries(self.db, rows)
+        rows = search_rows(self.conn, query, where, params, limit, offset)
+        return fetch_summaries(self.conn, rows)
 
     def count(self, filters: EntryFilter = EntryFilter(), *, trashed: bool = False) -> int:
         """How many entries match (live ones, or trashed ones with ``trashed=True``)."""
@@ -243,28 +239,35 @@ class EntryStore:
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
             marks = ",".join("?" * len(chunk))
-            tags = _tags_for(self.db, chunk)
-            for row in self.db.query(f"SELECT * FROM entries WHERE id IN ({marks})", chunk):
+            tags = _tags_for(self.conn, chunk)
+            for row in dict_rows(self.conn.execute(f"SELECT * FROM entries WHERE id IN ({marks})", chunk)):
                 found[row["id"]] = _entry_from(row, *tags[row["id"]])
         return [found[i] for i in ids if i in found]
 
     def iter_entries(self, filters: EntryFilter = EntryFilter(), *, oldest_first: bool = True,
                      batch: int = 500) -> Iterator[Entry]:
-        """Every matching entry in full, streamed in batches so memory stays flat (exports)."""
+        """Every matching entry in full, streamed so memory stays flat (exports).
+
+        One ordered query brings each entry with its tags (joined into one text each), read
+        ``batch`` rows at a time: a whole 100,000-entry journal streams in well under a second.
+        """
         where, params = build_where(filters)
         order = "ASC" if oldest_first else "DESC"
-        ids = [r[0] for r in self.db.execute(
-            f"SELECT e.id FROM entries e WHERE {' AND '.join(where)} ORDER BY e.day {order}, e.id {order}",
-            params)]
-        for start in range(0, len(ids), batch):
-            yield from self.get_many(ids[start:start + batch])
+        cursor = self.conn.execute(
+            f"SELECT {STREAM_COLUMNS} FROM entries e WHERE {' AND '.join(where)}"
+            f" ORDER BY e.day {order}, e.id {order}", params)
+        try:
+            while rows := cursor.fetchmany(batch):
+                yield from map(streamed_entry, rows)
+        finally:
+            cursor.close()  # also when the reader stops early
 
     def _entry(self, row: dict) -> Entry:
-        return _entry_from(row, *_tags_for(self.db, [row["id"]])[row["id"]])
+        return _entry_from(row, *_tags_for(self.conn, [row["id"]])[row["id"]])
 
     def _query(self, sql: str, params: list) -> list[dict]:
         try:
-            return list(self.db.query(sql, params))
+            return dict_rows(self.conn.execute(sql, params))
         except sqlite3.OperationalError as error:
             # The query builder only emits safe FTS syntax; anything else is a real problem.
             raise ReflectError(f"Search failed: {error}") from None

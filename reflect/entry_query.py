@@ -1,14 +1,14 @@
 """SQL for narrowing entries by filters, shared by listing, searching, counting and exports.
 
 Every filter becomes a condition on the alias ``e`` (the entries table) with ``?`` parameters;
-nothing a person types is ever pasted into SQL.
+nothing a person types is ever pasted into SQL. The helpers at the end turn rows into records.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from reflect.models import EntryFilter, EntrySummary
+from reflect.models import Entry, EntryFilter, EntrySummary
 from reflect.search_query import to_fts_query
 
 
@@ -24,15 +24,19 @@ def build_where(filters: EntryFilter, *, trashed: bool = False) -> tuple[list[st
         where.append("e.day <= ?")
         params.append(filters.date_to.isoformat())
     for skill in filters.skills:
-        where.append("e.id IN (SELECT entry_id FROM entry_skills WHERE skill_id = ?)")
+        # EXISTS, not IN: a meta-skill tags a good part of the journal, and IN would collect
+        # and sort all of those entries; EXISTS walks the newest-first index and stops at the page.
+        where.append("EXISTS (SELECT 1 FROM entry_skills s WHERE s.entry_id = e.id AND s.skill_id = ?)")
         params.append(skill)
     for criterion in filters.criteria:
+        # IN: one criterion is cited by few entries, so collecting them is quicker than a walk.
         where.append("e.id IN (SELECT entry_id FROM entry_criteria WHERE criterion_id = ?)")
         params.append(criterion)
     if filters.units:
-        # Criterion ids start "<unit code>."; a range on the id uses the criterion index.
-        ranges = " OR ".join("(criterion_id > ? AND criterion_id < ?)" for _ in filters.units)
-        where.append(f"e.id IN (SELECT entry_id FROM entry_criteria WHERE {ranges})")
+        # Criterion ids start "<unit code>."; a range on the id uses the primary key. EXISTS
+        # as for skills: a unit's criteria together are cited by many entries.
+        ranges = " OR ".join("(c.criterion_id > ? AND c.criterion_id < ?)" for _ in filters.units)
+        where.append(f"EXISTS (SELECT 1 FROM entry_criteria c WHERE c.entry_id = e.id AND ({ranges}))")
         for code in filters.units:
             params += [f"{code}.", f"{code}/"]
     if filters.private is not None:
@@ -49,6 +53,12 @@ def build_where(filters: EntryFilter, *, trashed: bool = False) -> tuple[list[st
         where.append("e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)")
         params.append(query)
     return where, params
+
+
+def dict_rows(cursor) -> list[dict]:
+    """A cursor's rows as dicts keyed by column name (what sqlite-utils' ``query`` gives)."""
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row)) for row in cursor]
 
 
 def fetch_summaries(db, rows: list[dict]) -> list[EntrySummary]:
@@ -73,3 +83,26 @@ def fetch_summaries(db, rows: list[dict]) -> list[EntrySummary]:
         )
         for r in rows
     ]
+
+
+#: Whole entries with their tags, for ``SELECT {STREAM_COLUMNS} FROM entries e ...``.
+#: Tag ids are joined with the unit separator, which no id contains.
+STREAM_COLUMNS = (
+    "e.id, e.uid, e.day, e.title, e.body, e.model, e.private, e.confidence, e.minutes, e.created_at,"
+    " e.updated_at, e.deleted_at, e.revision,"
+    " (SELECT group_concat(skill_id, char(31)) FROM entry_skills WHERE entry_id = e.id),"
+    " (SELECT group_concat(criterion_id, char(31)) FROM entry_criteria WHERE entry_id = e.id)"
+)
+
+
+def streamed_entry(row: tuple) -> Entry:
+    """An :class:`Entry` from a row of :data:`STREAM_COLUMNS`."""
+    (entry_id, uid, day, title, body, model, private, confidence, minutes, created_at, updated_at,
+     deleted_at, revision, skills, criteria) = row
+    return Entry(
+        id=entry_id, uid=uid, day=date.fromisoformat(day), title=title, body=body, model=model,
+        skills=tuple(sorted(skills.split("\x1f"))) if skills else (),
+        criteria=tuple(sorted(criteria.split("\x1f"))) if criteria else (),
+        private=bool(private), confidence=confidence, minutes=minutes, created_at=created_at,
+        updated_at=updated_at, deleted_at=deleted_at, revision=revision,
+    )

@@ -18,12 +18,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
-import sqlite_utils
-
 from reflect.errors import JournalError
 from reflect.paths import usable_journal_path
 
 if TYPE_CHECKING:
+    import sqlite_utils
+
     from reflect.activities import ActivityStore
     from reflect.assessments import AssessmentStore
     from reflect.drafts import DraftStore
@@ -46,14 +46,28 @@ def utc_now() -> datetime:
 
 
 class Journal:
-    """An open journal file. Create with :func:`open_journal`."""
+    """An open journal file. Create with :func:`open_journal`.
 
-    def __init__(self, db: sqlite_utils.Database, path: Path, clock: Callable[[], datetime] = utc_now):
-        self.db = db
+    ``conn`` is the plain :mod:`sqlite3` connection; ``db`` is sqlite-utils' view of the same
+    connection, made on first use. Importing sqlite-utils takes about 55 ms, more than a whole
+    `reflect list` needs otherwise, so the reading paths that commands start with (entries,
+    settings) use ``conn`` and never pay for it.
+    """
+
+    def __init__(self, db: "sqlite3.Connection | sqlite_utils.Database", path: Path,
+                 clock: Callable[[], datetime] = utc_now):
+        self.conn: sqlite3.Connection = getattr(db, "conn", db)
+        if db is not self.conn:
+            self.__dict__["db"] = db  # already wrapped: keep that one
         self.path = path
         self.clock = clock
         #: Why today's automatic backup failed, if it did (shown as a warning, never fatal).
         self.backup_problem: str | None = None
+
+    @cached_property
+    def db(self) -> "sqlite_utils.Database":
+        """sqlite-utils on this journal's connection (imported on first use)."""
+        return _wrap(self.conn)
 
     # -- time ---------------------------------------------------------------------------
 
@@ -75,7 +89,7 @@ class Journal:
         (for up to :data:`BUSY_TIMEOUT_SECONDS`) instead of failing half-way. Nested uses
         become savepoints.
         """
-        conn = self.db.conn
+        conn = self.conn
         if conn.in_transaction:
             with self.db.atomic():
                 yield self.db
@@ -101,7 +115,7 @@ class Journal:
         being recovered, a lock held across a checkpoint) return "busy" at once: those are
         retried with short sleeps until the same deadline, then reported plainly.
         """
-        conn = self.db.conn
+        conn = self.conn
         deadline = time.monotonic() + _busy_timeout()
         pause = 0.005
         while True:
@@ -117,7 +131,7 @@ class Journal:
     def close(self) -> None:
         """Close the file (safe to call twice)."""
         try:
-            self.db.close()
+            self.conn.close()
         except sqlite3.ProgrammingError:
             pass
 
@@ -185,7 +199,7 @@ class Journal:
 
     @property
     def schema_version(self) -> int:
-        return self.db.execute("PRAGMA user_version").fetchone()[0]
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
 
 def open_journal(
@@ -204,7 +218,7 @@ def open_journal(
     once a day. A daily backup that fails does not stop the journal opening: the reason is in
     ``journal.backup_problem``.
     """
-    from reflect.migrations import check_not_newer, migrate
+    from reflect.migrations import CURRENT_VERSION, check_not_newer, migrate
 
     path = Path(path)
     exists = usable_journal_path(path)
@@ -218,19 +232,21 @@ def open_journal(
         conn = sqlite3.connect(str(path), timeout=_busy_timeout())
     except sqlite3.Error as error:
         raise JournalError(f"Cannot open the journal {path}: {error}") from None
-    db = sqlite_utils.Database(conn)
     try:
         # Refuse a newer journal before anything (even switching to WAL) touches the file.
-        check_not_newer(db, path)
-        _configure(db)
-        migrate(db, path, before=lambda version: _backup_before_upgrade(conn, path, version, clock))
+        version = check_not_newer(conn, path)
+        _configure(conn)
+        db = None
+        if version < CURRENT_VERSION:  # only then is sqlite-utils needed (see Journal)
+            db = _wrap(conn)
+            migrate(db, path, before=lambda version: _backup_before_upgrade(conn, path, version, clock))
     except JournalError:
         conn.close()
         raise
     except sqlite3.DatabaseError as error:
         conn.close()
         raise explain_sqlite_error(error, path) from None
-    journal = Journal(db, path, clock)
+    journal = Journal(db or conn, path, clock)
     if daily_backup and exists:
         from reflect.backup import daily_backup_if_due
         from reflect.errors import ReflectError
@@ -255,6 +271,13 @@ def _backup_before_upgrade(conn: sqlite3.Connection, path: Path, version: int,
                            "nothing was changed.") from None
 
 
+def _wrap(conn: sqlite3.Connection) -> "sqlite_utils.Database":
+    import sqlite_utils
+
+    # No sqlite-utils plugins: whatever happens to be installed has no business on a journal.
+    return sqlite_utils.Database(conn, execute_plugins=False)
+
+
 def _busy_timeout() -> float:
     try:
         return max(0.0, float(os.environ.get("REFLECT_BUSY_TIMEOUT", BUSY_TIMEOUT_SECONDS)))
@@ -262,14 +285,17 @@ def _busy_timeout() -> float:
         return BUSY_TIMEOUT_SECONDS
 
 
-def _configure(db: sqlite_utils.Database) -> None:
+def _configure(conn: sqlite3.Connection) -> None:
     # WAL lets the app and a command read while the other writes; foreign keys keep links
     # (tags, criteria, drafts) from pointing at entries that are gone.
-    mode = db.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+    mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
     if mode.lower() != "wal":  # pragma: no cover - e.g. a file system without shared memory
-        db.execute("PRAGMA journal_mode=DELETE")
-    db.execute("PRAGMA foreign_keys=ON")
-    db.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA journal_mode=DELETE")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    # sqlite-utils turns this on when it wraps a connection; set it here so triggers behave
+    # the same whether or not sqlite-utils was ever loaded.
+    conn.execute("PRAGMA recursive_triggers=ON")
 
 
 def _create_private_file(path: Path) -> None:

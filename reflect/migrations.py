@@ -11,11 +11,12 @@ Never edit a step that has shipped: add a new one.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Callable
 
 from reflect.errors import JournalError
+
+if TYPE_CHECKING:  # the steps get a Database; importing sqlite-utils is left to the caller
+    import sqlite_utils
 
 
 def _v1_entries(db: sqlite_utils.Database) -> None:

@@ -13,7 +13,9 @@ term as a double-quoted FTS5 string, so no user character can act as FTS5 syntax
 * ``"double quoted text"`` is a phrase. Quotes pair from the left; an unpaired one is ignored.
 * A trailing ``*`` asks for a prefix match: ``cust*`` -> ``"cust"*``, ``"angry cust"*`` too.
   With ``prefix_last`` (search as you type) the last bare word gets one as well, unless the
-  text ends in whitespace, which says the word is finished.
+  text ends in whitespace, which says the word is finished. With ``min_prefix`` too, a last
+  word shorter than that is left out until it grows: one or two letters match most of a big
+  journal, so they narrow nothing and make every keystroke slow. A typed ``*`` still counts.
 * Upper-case ``OR``, ``NOT`` and ``AND`` standing alone are operators; any other case is an
   ordinary word. ``OR`` binds tightest, as in web search: ``refund OR exchange angry``
   means (refund OR exchange) AND angry. ``NOT`` excludes the term or OR-group after it.
@@ -114,17 +116,23 @@ def _clauses(items: list[_Term | str]) -> list[tuple[bool, list[_Term]]]:
     return clauses
 
 
-def to_fts_query(text: str, prefix_last: bool = True) -> str | None:
+def to_fts_query(text: str, prefix_last: bool = True, min_prefix: int = 1) -> str | None:
     """Translate search-box text into an FTS5 MATCH expression, or ``None`` if it has no terms.
 
     The rules are in the module docstring. Every term is emitted as a quoted FTS5 string, so
     the result is always valid FTS5 syntax whatever ``text`` holds. With ``prefix_last`` the
-    final unquoted word becomes a prefix search, for results that update as the person types.
+    final unquoted word becomes a prefix search, for results that update as the person types;
+    if that word is shorter than ``min_prefix`` characters it is left out for now.
     """
     items = _scan(text)
     last = items[-1] if items else None
-    if prefix_last and isinstance(last, _Term) and last.bare and last.end == len(text):
-        last.prefix = True
+    if prefix_last and isinstance(last, _Term) and last.bare and not last.prefix and last.end == len(text):
+        if len(last.words[-1]) >= min_prefix:
+            last.prefix = True
+        elif len(last.words) > 1:
+            last.words.pop()  # "follow-u": search the finished part, "follow"
+        else:
+            items.pop()
 
     clauses = _clauses(items)
     included = [group for negated, group in clauses if not negated]

@@ -29,7 +29,7 @@ class Settings:
 
     def __init__(self, journal: "Journal"):
         self.journal = journal
-        self.db = journal.db
+        self.db = journal.conn  # plain sqlite3: commands read settings before anything else
 
     def get(self, key: str, default: Any = None) -> Any:
         """The value of ``key``, else ``default``, else the built-in default."""

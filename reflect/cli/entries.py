@@ -178,17 +178,18 @@ def cmd_list(ctx) -> int:
 
     filters = filters_from_args(ctx)
     page = ctx.journal.entries.list(filters, limit=ctx.args.number)
-    return _print_rows(ctx, page.rows, empty=_empty_message(ctx, filters))
+    return _print_rows(ctx, page.rows, empty=lambda: _empty_message(ctx, filters))
 
 
 def cmd_search(ctx) -> int:
     text = " ".join(ctx.args.query)
     filters = filters_from_args(ctx, text=text)
     rows = ctx.journal.entries.search(filters, limit=ctx.args.number)
-    return _print_rows(ctx, rows, empty=f'No reflections match "{text}".')
+    return _print_rows(ctx, rows, empty=lambda: f'No reflections match "{text}".')
 
 
-def _print_rows(ctx, rows, empty: str) -> int:
+def _print_rows(ctx, rows, empty) -> int:
+    """Print list rows (or JSON); ``empty()`` gives the message when there are none."""
     from reflect.cli.output import entry_rows, plain_snippet, print_json
 
     if ctx.args.json:
@@ -204,7 +205,7 @@ def _print_rows(ctx, rows, empty: str) -> int:
     elif rows:
         entry_rows(rows, ctx.framework, ctx.out)
     else:
-        ctx.print(empty)
+        ctx.print(empty())
     return 0
 
 
@@ -273,7 +274,7 @@ def cmd_trash(ctx) -> int:
     store = ctx.journal.entries
     if ctx.args.action == "list":
         page = store.list(trashed=True, limit=100_000)
-        return _print_rows(ctx, page.rows, empty="The trash is empty.")
+        return _print_rows(ctx, page.rows, empty=lambda: "The trash is empty.")
     count = store.count(trashed=True)
     if count == 0:
         ctx.print("The trash is already empty.")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from reflect.dates import parse_day
 from reflect.errors import InputError
 from reflect.models import MODELS, EntryFilter
 
@@ -31,6 +30,8 @@ def add_filter_options(parser: argparse.ArgumentParser, *, privacy: bool = True)
 
 def filters_from_args(ctx, text: str = "") -> EntryFilter:
     """Build an :class:`EntryFilter` from parsed options, resolving names against the framework."""
+    from reflect.dates import parse_day
+
     args = ctx.args
     framework = ctx.framework if (args.skill or args.unit or args.criterion) else None
     date_from = parse_day(args.date_from) if args.date_from else None

@@ -1,0 +1,139 @@
+"""Run the benchmark: generate (or reuse) journals, time every operation, collect results.
+
+The results are plain data (see :func:`run_benchmark`), saved as ``results.json`` and turned
+into tables by :mod:`bench.report`.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.inprocess import time_queries
+from bench.journals import ensure_journals
+from bench.operations import OPERATIONS, Operation, RunContext
+from bench.timing import Timing, skipped, time_command
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    sizes: tuple[int, ...]
+    runs: int
+    seed: int
+    out: Path  # cache of journals, scratch files, results.json
+    with_jrnl: bool
+    jrnl_limit: float
+    only: tuple[str, ...] = ()  # operation keys to run (empty: all)
+
+
+def reflect_env(home: Path) -> dict:
+    """The environment for reflect runs: no REFLECT_* settings of the person's, a private home."""
+    # PYTHONDONTWRITEBYTECODE would recompile reflect's modules on every run; an installed
+    # reflect always has its bytecode cached, so the warm-up run writes it here too.
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("REFLECT_") and k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"),
+               NO_COLOR="1", COLUMNS="100", EDITOR="false", VISUAL="")
+    return env
+
+
+def command_exists(probe: tuple[str, ...] | None, env: dict) -> bool:
+    """Whether `python -m reflect PROBE --help` succeeds, i.e. the command is there."""
+    if probe is None:
+        return True
+    result = subprocess.run([sys.executable, "-m", "reflect", *probe, "--help"], capture_output=True,
+                            env=env, cwd=ROOT, timeout=60)
+    return result.returncode == 0
+
+
+def _time_reflect(op: Operation, ctx: RunContext, settings: Settings, env: dict) -> Timing:
+    argv = [sys.executable, "-m", "reflect", *op.reflect(ctx)]
+    setup = (lambda: op.setup(ctx)) if op.setup else None
+    return time_command(argv, runs=settings.runs, env=env, cwd=ROOT, setup=setup, limit=600)
+
+
+def _time_jrnl(op: Operation, ctx: RunContext, settings: Settings, jrnl) -> Timing:
+    argv = [str(jrnl.executable), "--config-file", str(ctx.jrnl_config), *op.jrnl(ctx)]
+    return time_command(argv, runs=settings.runs, env=jrnl.env(), cwd=jrnl.home, limit=settings.jrnl_limit)
+
+
+def measure_app(ctx: RunContext, settings: Settings, env: dict) -> Timing:
+    """Start to first screen with entries shown (headless). Needs the app: part 2 of issue 8."""
+    if importlib.util.find_spec("reflect.tui") is None:
+        return skipped("not built yet: reflect/tui is missing")
+    return skipped("no first-screen probe yet (issue 8, part 2)")
+
+
+def run_benchmark(settings: Settings, log=print) -> dict:
+    """Measure everything at every size; return the results as JSON-ready data."""
+    from bench.machine import machine_info
+
+    out = settings.out
+    home = out / "home"
+    env = reflect_env(home)
+    jrnl = None
+    if settings.with_jrnl:
+        from bench.jrnl_env import ensure_jrnl
+
+        jrnl = ensure_jrnl(out / "jrnl-home", log=log)
+    operations = [op for op in OPERATIONS if not settings.only or op.key in settings.only]
+    present = {op.key: command_exists(op.probe, env) for op in operations}
+    jrnl_gave_up: dict[str, str] = {}  # a jrnl command past the limit is not tried on bigger journals
+    results = {"machine": machine_info(ROOT, jrnl.version if jrnl else None),
+               "settings": {"sizes": list(settings.sizes), "runs": settings.runs, "seed": settings.seed,
+                            "jrnl_limit_s": settings.jrnl_limit, "with_jrnl": settings.with_jrnl},
+               "sizes": {}}
+    for size in settings.sizes:
+        journals = ensure_journals(out / "journals", size, settings.seed, log=log)
+        work = out / "work" / str(size)
+        work.mkdir(parents=True, exist_ok=True)
+        config = None
+        if jrnl:
+            config = jrnl.config_for(journals.jrnl_txt, work)
+            _verify_jrnl_reads(jrnl, config, journals, log)
+        ctx = RunContext(journals, work, config)
+        commands = []
+        for op in operations:
+            log(f"[{size:,}] {op.label} ...")
+            mine = _time_reflect(op, ctx, settings, env) if present[op.key] else skipped(
+                f"not built yet: `reflect {' '.join(op.probe or ())}` does not exist")
+            theirs = None
+            if jrnl and op.jrnl:
+                theirs = skipped(jrnl_gave_up[op.key]) if op.key in jrnl_gave_up else \
+                    _time_jrnl(op, ctx, settings, jrnl)
+                if "limit" in theirs.note and op.key not in jrnl_gave_up:
+                    jrnl_gave_up[op.key] = f"skipped: ran past the {settings.jrnl_limit:g} s limit on a smaller journal"
+            commands.append({"key": op.key, "label": op.label, "kind": op.kind, "reflect": mine.to_json(),
+                             "jrnl_label": op.jrnl_label if op.jrnl else "",
+                             "jrnl": theirs.to_json() if theirs else None})
+        log(f"[{size:,}] search-as-you-type and list queries (in process) ...")
+        queries = time_queries(journals.reflect_db, runs=max(settings.runs, 5))
+        results["sizes"][str(size)] = {
+            "generate_s": round(journals.seconds, 1),
+            "commands": commands,
+            "queries": [{"key": k, "label": label, "keystroke": keystroke, **t.to_json()}
+                        for k, (label, t, keystroke) in queries.items()],
+            "app": measure_app(ctx, settings, env).to_json(),
+        }
+    from bench.machine import load_average
+
+    results["machine"]["load_end"] = load_average()
+    return results
+
+
+def _verify_jrnl_reads(jrnl, config: Path, journals, log) -> None:
+    """Check once per data set that jrnl parses every entry of the generated file."""
+    marker = journals.jrnl_txt.with_suffix(".verified")
+    if marker.exists():
+        return
+    count = jrnl.count_entries(config)
+    if count != journals.size:
+        raise RuntimeError(f"jrnl read {count} entries from {journals.jrnl_txt}, expected {journals.size}")
+    marker.write_text(f"jrnl {jrnl.version} read {count} entries\n")
+    log(f"  jrnl {jrnl.version} reads all {count:,} entries")
