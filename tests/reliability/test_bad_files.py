@@ -125,8 +125,9 @@ def test_write_to_a_read_only_journal_is_one_clear_line(tmp_path, monkeypatch, c
 
     def read_only_journal(self):
         journal = opened(self)
-        if not isinstance(journal.db.conn, _ReadOnlyConnection):
-            journal.db.conn = _ReadOnlyConnection(journal.db.conn)
+        if not isinstance(journal.conn, _ReadOnlyConnection):
+            journal.conn = _ReadOnlyConnection(journal.conn)
+            journal.__dict__.pop("db", None)  # sqlite-utils' view is rebuilt on the wrapped one
         return journal
 
     monkeypatch.setattr(Context, "journal", property(read_only_journal))

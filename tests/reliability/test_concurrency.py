@@ -112,7 +112,8 @@ class _BusyAtFirst:
 
 def test_write_retries_an_immediate_busy_until_the_deadline(journal, monkeypatch):
     monkeypatch.setenv("REFLECT_BUSY_TIMEOUT", "5")
-    journal.db.conn = _BusyAtFirst(journal.db.conn, times=3)
+    journal.conn = _BusyAtFirst(journal.conn, times=3)
+    journal.__dict__.pop("db", None)
     journal.entries.add(day=date(2026, 11, 1), title="landed after three refusals")
     assert journal.entries.count() == 1
 
@@ -121,7 +122,8 @@ def test_write_still_busy_after_the_deadline_is_one_clear_error(journal, monkeyp
     from reflect.errors import JournalError
 
     monkeypatch.setenv("REFLECT_BUSY_TIMEOUT", "0.05")
-    journal.db.conn = _BusyAtFirst(journal.db.conn, times=10_000)
+    journal.conn = _BusyAtFirst(journal.conn, times=10_000)
+    journal.__dict__.pop("db", None)
     with pytest.raises(JournalError, match="busy: another reflect is writing to it"):
         journal.entries.add(day=date(2026, 11, 1), title="never lands")
 
