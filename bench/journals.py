@@ -30,7 +30,11 @@ class Journals:
 def ensure_journals(cache: Path, size: int, seed: int, log=print) -> Journals:
     """The journals for ``size`` and ``seed``, generating them if the cache lacks them."""
     cache.mkdir(parents=True, exist_ok=True)
-    stem = f"{size}-s{seed}-g{GENERATOR_VERSION}"
+    from reflect.migrations import CURRENT_VERSION
+
+    # The schema version too: a journal cached by an older reflect would be upgraded (and
+    # backed up) by the first command that opens it, inside the timings.
+    stem = f"{size}-s{seed}-g{GENERATOR_VERSION}-v{CURRENT_VERSION}"
     db, txt, meta_path = cache / f"reflect-{stem}.db", cache / f"jrnl-{stem}.txt", cache / f"meta-{stem}.json"
     if db.exists() and txt.exists() and meta_path.exists():
         meta = json.loads(meta_path.read_text())

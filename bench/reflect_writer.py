@@ -1,8 +1,9 @@
 """Write generated entries (and review-workflow records in proportion) as a reflect journal.
 
 Everything goes in with ``executemany`` inside one ``journal.write()`` transaction. The search
-index is filled once at the end (``'rebuild'``) rather than row by row by the triggers, which
-is several times faster for a whole journal; the triggers stay in place for later edits.
+index and the running totals (``reflect.tally_schema``) are filled once at the end rather
+than row by row by their triggers, which is many times faster for a whole journal; the
+triggers are put back for later edits.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from pathlib import Path
 from bench import phrases
 from bench.compose import GenEntry
 
-FTS_TRIGGERS = ("entries_ai", "entries_ad", "entries_au")
+#: Tables whose triggers (search index, running totals) are off during the bulk load.
+BULK_TABLES = ("entries", "entry_skills", "entry_criteria")
 
 
 def _stamp(day: date, time: str = "18:00") -> str:
@@ -25,28 +27,33 @@ def _stamp(day: date, time: str = "18:00") -> str:
 def write_reflect_journal(path: Path, entries: list[GenEntry], seed: int) -> None:
     """Create a reflect journal at ``path`` (replacing any) holding ``entries`` and friends."""
     from reflect.journal import open_journal
+    from reflect.tallies import SEPARATOR
+    from reflect.tally_schema import fill_tallies
+    from reflect.words import entry_words
 
     tmp = path.with_name(path.name + ".tmp")
     for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
         leftover.unlink(missing_ok=True)
     with open_journal(tmp) as journal:
-        conn = journal.db.conn
+        conn = journal.conn
         triggers = {name: sql for name, sql in conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (?, ?, ?)", FTS_TRIGGERS)}
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN (?, ?, ?)", BULK_TABLES)}
         with journal.write():
             for name in triggers:
                 conn.execute(f"DROP TRIGGER {name}")
             conn.executemany(
                 "INSERT INTO entries (id, uid, day, title, body, model, private, confidence, minutes,"
-                " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " words, skill_set, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 ((e.id, e.uid, e.day.isoformat(), e.title, e.body, e.model, int(e.private), e.confidence,
-                  e.minutes, _stamp(e.day, e.time), _stamp(e.day, e.time)) for e in entries))
+                  e.minutes, entry_words(e.title, e.body), SEPARATOR.join(sorted(set(e.skills))),
+                  _stamp(e.day, e.time), _stamp(e.day, e.time)) for e in entries))
             conn.executemany("INSERT INTO entry_skills (entry_id, skill_id) VALUES (?, ?)",
                              ((e.id, s) for e in entries for s in e.skills))
             conn.executemany("INSERT INTO entry_criteria (entry_id, criterion_id) VALUES (?, ?)",
                              ((e.id, c) for e in entries for c in e.criteria))
             _write_review_workflow(conn, entries, random.Random(seed + 2))
             conn.execute("INSERT INTO entries_fts(entries_fts) VALUES ('rebuild')")
+            fill_tallies(conn)
             for sql in triggers.values():
                 conn.execute(sql)
         conn.execute("ANALYZE")

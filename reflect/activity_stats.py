@@ -1,8 +1,9 @@
 """How regularly the apprentice reflects: a calendar of days, counts per week, and runs of
 weeks with at least one reflection. Weeks start on Monday (UK).
 
-Each query reads only the days in range through the live-entries-by-day index, and the
-current run probes one week at a time back to the first empty week.
+Each query reads only the days in range through the live-entries-by-day index; runs of weeks
+come from the running totals of weeks for the whole journal (:mod:`reflect.tallies`), and
+otherwise probe one week at a time back to the first empty week.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Iterator
 
+from reflect import tallies
 from reflect.evidence import Target, evidence_filter, evidence_where, narrowed
 from reflect.models import EntryFilter
 
@@ -70,7 +72,7 @@ class ActivityCalendar:
 
 def _day_counts(journal: "Journal", base: EntryFilter, start: date, end: date) -> dict[str, int]:
     where, params = evidence_where(base)
-    return dict(journal.db.execute(
+    return dict(journal.conn.execute(
         f"SELECT e.day, count(*) FROM entries e WHERE {where} AND e.day >= ? AND e.day <= ? GROUP BY e.day",
         [*params, start.isoformat(), end.isoformat()]))
 
@@ -113,7 +115,7 @@ def weekly_counts(journal: "Journal", today: date | None = None, weeks: int = 26
 def _active_weeks_back(journal: "Journal", base: EntryFilter, today: date) -> Iterator[date]:
     """Mondays of weeks with a reflection, newest first, read lazily from the day index."""
     where, params = evidence_where(base)
-    cursor = journal.db.execute(
+    cursor = journal.conn.execute(
         f"SELECT DISTINCT e.day FROM entries e WHERE {where} AND e.day <= ? ORDER BY e.day DESC",
         [*params, today.isoformat()])
     last = None
@@ -122,6 +124,22 @@ def _active_weeks_back(journal: "Journal", base: EntryFilter, today: date) -> It
         if monday != last:
             last = monday
             yield monday
+
+
+def _tallied_weeks_back(journal: "Journal", base: EntryFilter, today: date) -> list[int]:
+    """Numbers of the weeks with a reflection up to today, newest first, from the running totals.
+
+    Those count every day of a week; this week counts only if it has a reflection by today.
+    """
+    this_week = tallies.week_number(today)
+    found = [w for w in tallies.weeks(journal.conn, base.private) if w < this_week]
+    where, params = evidence_where(base)
+    (started,) = journal.conn.execute(
+        f"SELECT EXISTS (SELECT 1 FROM entries e WHERE {where} AND e.day >= ? AND e.day <= ?)",
+        [*params, week_start(today).isoformat(), today.isoformat()]).fetchone()
+    if started:
+        found.append(this_week)
+    return found[::-1]
 
 
 def current_streak_weeks(journal: "Journal", today: date | None = None, *,
@@ -133,16 +151,25 @@ def current_streak_weeks(journal: "Journal", today: date | None = None, *,
     """
     today = today or journal.today()
     base = evidence_filter(entry_filter, include_private)
+    this_week = week_start(today)
+    if tallies.covers(base):
+        active = set(tallies.weeks(journal.conn, base.private))
+        week = tallies.week_number(today)
+        week = week if week in active else week - 1
+        run = 0
+        while week in active:
+            run += 1
+            week -= 1
+        return run
     where, params = evidence_where(base)
     in_week = (f"EXISTS (SELECT 1 FROM entries e WHERE {where}"
                " AND e.day >= w.monday AND e.day <= date(w.monday, '+6 days'))")
-    this_week = week_start(today)
-    (started,) = journal.db.execute(
+    (started,) = journal.conn.execute(
         f"SELECT {in_week} FROM (SELECT ? AS monday) w", [*params, this_week.isoformat()]).fetchone()
     start = this_week if started else this_week - timedelta(weeks=1)
     # Step back a week at a time while the week has a reflection: one index probe per week,
     # so a long run costs little and nothing before it is read.
-    (run,) = journal.db.execute(
+    (run,) = journal.conn.execute(
         "WITH RECURSIVE w(monday) AS (SELECT ? UNION ALL"
         f" SELECT date(w.monday, '-7 days') FROM w WHERE {in_week})"
         " SELECT count(*) - 1 FROM w", [start.isoformat(), *params]).fetchone()
@@ -156,8 +183,10 @@ def longest_streak_weeks(journal: "Journal", today: date | None = None, *,
     base = evidence_filter(entry_filter, include_private)
     best = run = 0
     previous = None
-    for monday in _active_weeks_back(journal, base, today):
-        run = run + 1 if previous is not None and monday == previous - timedelta(weeks=1) else 1
-        best = max(best, run)
-        previous = monday
+    for week in (_tallied_weeks_back(journal, base, today) if tallies.covers(base)
+                 else map(tallies.week_number, _active_weeks_back(journal, base, today))):
+        run = run + 1 if previous is not None and week == previous - 1 else 1
+        if run > best:
+            best = run
+        previous = week
     return best

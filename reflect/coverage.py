@@ -1,8 +1,8 @@
 """Criteria coverage: for each unit worked towards, how well each criterion is evidenced.
 
-One ``GROUP BY`` over the criterion links gives, per criterion id, how many reflections cite
-it and the latest day; everything else is arithmetic over the framework in Python. Nothing
-loads entries, so a journal of 100,000 reflections is summarised in a fraction of a second.
+Per criterion id, how many reflections cite it and the latest day come from the running
+totals (the whole journal) or one ``GROUP BY`` over the criterion links (anything narrower);
+everything else is arithmetic over the framework in Python. Nothing loads entries.
 
 A criterion with no evidence is a *gap*; one whose latest evidence is older than the stale
 age is *stale* (see :mod:`reflect.evidence`). Criteria cited by entries but missing from the
@@ -169,7 +169,11 @@ class CriteriaCoverage:
 
 def criterion_evidence(journal: "Journal", evidence: EvidenceSet) -> dict[str, tuple[int, date | None]]:
     """Per cited criterion id: how many entries of ``evidence`` cite it, and the latest day."""
-    rows = journal.db.execute(
+    if evidence.tallied:
+        from reflect import tallies
+
+        return tallies.criteria(journal.conn, evidence.filters.private)
+    rows = journal.conn.execute(
         "SELECT ec.criterion_id, count(*), max(l.day) FROM entry_criteria ec"
         f" JOIN {evidence.table} l ON l.id = ec.entry_id GROUP BY ec.criterion_id")
     return {cid: (n, day_or_none(latest)) for cid, n, latest in rows}

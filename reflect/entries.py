@@ -19,6 +19,7 @@ from reflect.errors import InputError, NotFoundError, ReflectError
 from reflect.models import MODELS, Entry, EntryFilter, EntryPage, EntrySummary
 from reflect.sanitize import clean_body, clean_line
 from reflect.search_query import to_fts_query
+from reflect.words import entry_words
 
 if TYPE_CHECKING:
     from reflect.journal import Journal
@@ -74,10 +75,10 @@ class EntryStore:
         with self.journal.write():
             cursor = self.conn.execute(
                 "INSERT INTO entries (uid, day, title, body, model, private, confidence, minutes,"
-                " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " words, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [uid or uuid.uuid4().hex, values["day"], values["title"], values["body"],
                  values["model"], values["private"], values["confidence"], values["minutes"],
-                 created_at or now, now],
+                 values["words"], created_at or now, now],
             )
             entry_id = cursor.lastrowid
             self._set_tags(entry_id, skills, criteria)
@@ -102,11 +103,15 @@ class EntryStore:
             values = _checked(**merged)
             self.conn.execute(
                 "UPDATE entries SET day = ?, title = ?, body = ?, model = ?, private = ?,"
-                " confidence = ?, minutes = ?, updated_at = ?, revision = revision + 1"
+                " confidence = ?, minutes = ?, words = ?, updated_at = ?, revision = revision + 1"
                 " WHERE id = ?",
                 [values["day"], values["title"], values["body"], values["model"], values["private"],
-                 values["confidence"], values["minutes"], self.journal.now(), entry_id],
+                 values["confidence"], values["minutes"], values["words"], self.journal.now(), entry_id],
             )
+            # New text with the same number of words looks unrecounted to the schema's
+            # trigger, which forgets the count; it is right, so put it back.
+            self.conn.execute("UPDATE entries SET words = ? WHERE id = ? AND words IS NULL",
+                              [values["words"], entry_id])
             if skills is not None or criteria is not None:
                 self._set_tags(entry_id, skills, criteria, replace_existing=True)
         return self.get(entry_id, include_trashed=True)
@@ -311,5 +316,7 @@ def _checked(*, day, title, body, model, private, confidence, minutes) -> dict:
         raise InputError(f"Confidence is rated 1 to 5, not {confidence}.")
     if minutes is not None and not (isinstance(minutes, int) and 0 < minutes <= 24 * 60):
         raise InputError(f"Time spent should be between 1 minute and 24 hours, not {minutes} minutes.")
-    return {"day": day.isoformat(), "title": title, "body": clean_body(body or ""), "model": model,
-            "private": int(bool(private)), "confidence": confidence, "minutes": minutes}
+    body = clean_body(body or "")
+    return {"day": day.isoformat(), "title": title, "body": body, "model": model,
+            "private": int(bool(private)), "confidence": confidence, "minutes": minutes,
+            "words": entry_words(title, body)}

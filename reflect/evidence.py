@@ -50,14 +50,21 @@ _names = itertools.count(1)
 
 @dataclass(frozen=True)
 class EvidenceSet:
-    """The entries that count for one summary, materialised once.
+    """The entries that count for one summary.
 
-    ``table`` is a temporary table ``(id INTEGER PRIMARY KEY, day TEXT)`` of those entries;
-    ``filters`` selects the same entries (narrow it with :func:`narrowed` to drill down).
+    ``table`` is a temporary table ``(id INTEGER PRIMARY KEY, day TEXT)`` of those entries, or
+    None when ``filters`` selects the whole journal (private entries or not): the running
+    totals (:mod:`reflect.tallies`) then answer without reading any entry. ``filters``
+    selects the same entries (narrow it with :func:`narrowed` to drill down).
     """
 
-    table: str
+    table: str | None
     filters: EntryFilter
+
+    @property
+    def tallied(self) -> bool:
+        """Whether the running totals answer for this set (no temporary table)."""
+        return self.table is None
 
 
 @contextmanager
@@ -68,7 +75,7 @@ def read_snapshot(journal: "Journal") -> Iterator[None]:
     as it was when the first one ran, so the numbers of one summary agree with each other.
     Inside a transaction already (e.g. ``journal.write()``) this adds nothing.
     """
-    conn = journal.db.conn
+    conn = journal.conn
     if conn.in_transaction:
         yield
         return
@@ -83,23 +90,29 @@ def read_snapshot(journal: "Journal") -> Iterator[None]:
 @contextmanager
 def open_evidence(journal: "Journal", entry_filter: EntryFilter | None = None,
                   include_private: bool = True) -> Iterator[EvidenceSet]:
-    """Materialise the entries that count (see :func:`evidence_filter`) for several queries.
+    """Open the entries that count (see :func:`evidence_filter`) for several queries.
 
-    Joining the criterion and meta-skill links to a small table of ``(id, day)`` is several
-    times faster than looking each one up in the wide entries table, and every filter
-    (search text included) is applied once. The table is temporary: private to this
-    connection, never in the journal file, and dropped on leaving the block.
+    The whole journal (with or without private entries) needs nothing: the running totals
+    answer. Otherwise the entries are materialised: joining the criterion and meta-skill
+    links to a small table of ``(id, day)`` is several times faster than looking each one up
+    in the wide entries table, and every filter (search text included) is applied once. The
+    table is temporary: private to this connection, never in the journal file, and dropped
+    on leaving the block. Either way the queries inside see one state of the journal.
     """
+    from reflect.tallies import covers
+
     filters = evidence_filter(entry_filter, include_private)
+    if covers(filters):
+        with read_snapshot(journal):
+            yield EvidenceSet(None, filters)
+        return
     where, params = evidence_where(filters)
     name = f"reflect_evidence_{next(_names)}"
-    conn = journal.db.conn
+    conn = journal.conn
     with read_snapshot(journal):
         conn.execute(f"CREATE TEMP TABLE {name} (id INTEGER PRIMARY KEY, day TEXT NOT NULL)")
         try:
-            # With no filter, the live-entries index alone holds every id and day needed.
-            source = "entries e INDEXED BY entries_live_by_day" if filters.is_empty else "entries e"
-            conn.execute(f"INSERT INTO temp.{name} (id, day) SELECT e.id, e.day FROM {source} WHERE {where}",
+            conn.execute(f"INSERT INTO temp.{name} (id, day) SELECT e.id, e.day FROM entries e WHERE {where}",
                          params)
             yield EvidenceSet(f"temp.{name}", filters)
         finally:

@@ -1,7 +1,8 @@
 """Numbers about the journal as a whole: how much, how often, how long, which meta-skills.
 
-All sums are done by SQLite; word counts use a tiny SQL function (whitespace-separated words,
-as a person would count them) so no entry is ever loaded into Python.
+For the whole journal every number comes from the running totals kept as entries are written
+(:mod:`reflect.tallies`); a period is counted by SQLite from its entries, using the word count
+stored with each one, so no entry is ever loaded into Python.
 """
 
 from __future__ import annotations
@@ -10,16 +11,20 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from reflect import tallies
 from reflect.activity_stats import current_streak_weeks, longest_streak_weeks
 from reflect.evidence import (
     Target,
     day_or_none,
+    evidence_filter,
     evidence_where,
     iso,
     narrowed,
     open_evidence,
+    read_snapshot,
 )
 from reflect.models import EntryFilter
+from reflect.words import entry_words
 
 if TYPE_CHECKING:
     from reflect.journal import Journal
@@ -32,7 +37,13 @@ class MonthCount:
 
     month: str
     count: int
-    target: Target
+    scope: EntryFilter  # the entries the statistics count
+
+    @property
+    def target(self) -> Target:
+        """The month's entries (made when asked: a long journal has thousands of months)."""
+        return Target("entries", None, narrowed(self.scope, day_from=date.fromisoformat(self.month + "-01"),
+                                                day_to=_month_end(self.month)))
 
     def to_json(self) -> dict[str, Any]:
         return {"month": self.month, "count": self.count}
@@ -83,55 +94,97 @@ class JournalStats:
                 "longest_streak_weeks": self.longest_streak_weeks}
 
 
-def _words(text: str | None) -> int:
-    return len(text.split()) if text else 0
+@dataclass(frozen=True)
+class _Counted:
+    """What the two ways of counting (running totals, or entry by entry) both give."""
+
+    entries: int
+    private: int
+    first: date | None
+    last: date | None
+    active_days: int
+    words: int
+    minutes: int
+    timed: int
+    confidence: float | None
+    models: dict[str, int]
+    tagged: dict[str, int]  # meta-skill id -> entries
+    cited: int
+    months: list[tuple[str, int]]
 
 
 def journal_stats(journal: "Journal", framework: "Framework", *, today: date | None = None,
                   entry_filter: EntryFilter | None = None, include_private: bool = True) -> JournalStats:
     """Totals, words, time, streaks and per-month and per-skill counts.
 
-    Counting words reads every entry's text inside SQLite, so this takes longer than the gap
-    summary on a big journal (about half a second for 100,000 entries).
+    The whole journal (private entries or not) is read from the running totals
+    (:mod:`reflect.tallies`): a few hundred rows however long the journal. A narrower
+    filter (a period) counts its entries one by one, words from the count stored with each.
     """
     today = today or journal.today()
-    db = journal.db
-    db.conn.create_function("reflect_words", 1, _words, deterministic=True)
-    with open_evidence(journal, entry_filter, include_private) as evidence:
-        base = evidence.filters
-        where, params = evidence_where(base)
-        (entries, private, first, last, words, minutes, timed, confidence) = db.execute(
-            "SELECT count(*), sum(e.private), min(e.day), max(e.day),"
-            " sum(reflect_words(e.title) + reflect_words(e.body)), sum(e.minutes), count(e.minutes),"
-            f" avg(e.confidence) FROM entries e WHERE {where}", params).fetchone()
-        # Separately: grouping the pass above would make SQLite sort every entry's text.
-        models = dict(db.execute(
-            f"SELECT e.model, count(*) FROM entries e WHERE {where} GROUP BY e.model"
-            " ORDER BY count(*) DESC, e.model", params))
-        tagged = dict(db.execute(
-            f"SELECT es.skill_id, count(*) FROM entry_skills es JOIN {evidence.table} l ON l.id = es.entry_id"
-            " GROUP BY es.skill_id"))
-        (cited,) = db.execute(
-            "SELECT count(DISTINCT ec.criterion_id) FROM entry_criteria ec"
-            f" JOIN {evidence.table} l ON l.id = ec.entry_id").fetchone()
-        per_month = db.execute(
-            f"SELECT substr(day, 1, 7) AS month, count(*), count(DISTINCT day) FROM {evidence.table}"
-            " GROUP BY month ORDER BY month").fetchall()
-        months = tuple(
-            MonthCount(month, n, Target("entries", None, narrowed(
-                base, day_from=date.fromisoformat(month + "-01"), day_to=_month_end(month))))
-            for month, n, _ in per_month)
-        days = sum(d for _, _, d in per_month)
+    base = evidence_filter(entry_filter, include_private)
+    with read_snapshot(journal):
+        counted = _from_tallies(journal, base) if tallies.covers(base) else _from_entries(journal, base)
         current = current_streak_weeks(journal, today, entry_filter=base)
         longest = longest_streak_weeks(journal, today, entry_filter=base)
-    trashed = db.execute("SELECT count(*) FROM entries WHERE deleted_at IS NOT NULL").fetchone()[0]
+        (trashed,) = journal.conn.execute("SELECT count(*) FROM entries WHERE deleted_at IS NOT NULL").fetchone()
+    tagged = dict(counted.tagged)
     skills = {s.id: tagged.pop(s.id, 0) for s in framework.meta_skills} | tagged
+    months = tuple(MonthCount(month, n, base) for month, n in counted.months)
     return JournalStats(
-        today=today, entries=entries, private=private or 0, trashed=trashed,
-        first_day=day_or_none(first), last_day=day_or_none(last), active_days=days, words=words or 0,
-        minutes=minutes or 0, timed_entries=timed, average_confidence=confidence,
-        models=models, skills=skills, criteria_cited=cited, months=months,
-        current_streak_weeks=current, longest_streak_weeks=longest,
+        today=today, entries=counted.entries, private=counted.private, trashed=trashed,
+        first_day=counted.first, last_day=counted.last, active_days=counted.active_days,
+        words=counted.words, minutes=counted.minutes, timed_entries=counted.timed,
+        average_confidence=counted.confidence, models=counted.models, skills=skills,
+        criteria_cited=counted.cited, months=months, current_streak_weeks=current,
+        longest_streak_weeks=longest,
+    )
+
+
+def _from_tallies(journal: "Journal", base: EntryFilter) -> _Counted:
+    conn, private = journal.conn, base.private
+    sums = tallies.totals(conn, private)
+    active, first, last = tallies.days(conn, private)
+    tagged: dict[str, int] = {}
+    for skills, (n, _) in tallies.skill_sets(conn, private).items():
+        for skill in skills:
+            tagged[skill] = tagged.get(skill, 0) + n
+    return _Counted(
+        entries=sums.entries, private=sums.private, first=first, last=last, active_days=active,
+        words=sums.words, minutes=sums.minutes, timed=sums.timed, confidence=sums.average_confidence,
+        models=sums.models, tagged=dict(sorted(tagged.items())), cited=tallies.criteria_cited(conn, private),
+        months=tallies.months(conn, private),
+    )
+
+
+def _from_entries(journal: "Journal", base: EntryFilter) -> _Counted:
+    conn = journal.conn
+    with open_evidence(journal, base) as evidence:
+        where, params = evidence_where(base)
+        (entries, private, first, last, words, unknown, minutes, timed, confidence) = conn.execute(
+            "SELECT count(*), sum(e.private), min(e.day), max(e.day), sum(e.words), count(*) - count(e.words),"
+            f" sum(e.minutes), count(e.minutes), avg(e.confidence) FROM entries e WHERE {where}", params).fetchone()
+        if unknown:  # written by another tool, without a stored word count: count their text
+            words = (words or 0) + sum(entry_words(title, body) for title, body in conn.execute(
+                f"SELECT e.title, e.body FROM entries e WHERE {where} AND e.words IS NULL", params))
+        # Separately: grouping the pass above would make SQLite sort every entry's text.
+        models = dict(conn.execute(
+            f"SELECT e.model, count(*) FROM entries e WHERE {where} GROUP BY e.model"
+            " ORDER BY count(*) DESC, e.model", params))
+        tagged = dict(conn.execute(
+            f"SELECT es.skill_id, count(*) FROM entry_skills es JOIN {evidence.table} l ON l.id = es.entry_id"
+            " GROUP BY es.skill_id"))
+        (cited,) = conn.execute(
+            "SELECT count(DISTINCT ec.criterion_id) FROM entry_criteria ec"
+            f" JOIN {evidence.table} l ON l.id = ec.entry_id").fetchone()
+        per_month = conn.execute(
+            f"SELECT substr(day, 1, 7) AS month, count(*), count(DISTINCT day) FROM {evidence.table}"
+            " GROUP BY month ORDER BY month").fetchall()
+    return _Counted(
+        entries=entries, private=private or 0, first=day_or_none(first), last=day_or_none(last),
+        active_days=sum(d for _, _, d in per_month), words=words or 0, minutes=minutes or 0, timed=timed,
+        confidence=confidence, models=models, tagged=tagged, cited=cited,
+        months=[(month, n) for month, n, _ in per_month],
     )
 
 

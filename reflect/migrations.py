@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from reflect.errors import JournalError
+from reflect.tally_schema import v3_tallies
 
 if TYPE_CHECKING:  # the steps get a Database; importing sqlite-utils is left to the caller
     import sqlite_utils
@@ -204,6 +205,7 @@ def _v2_review_workflow(db: sqlite_utils.Database) -> None:
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_entries,
     _v2_review_workflow,
+    v3_tallies,  # running totals for the summaries: see reflect/tally_schema.py
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

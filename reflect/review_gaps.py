@@ -83,7 +83,7 @@ def review_gaps(journal: "Journal", today: date | None = None) -> ReviewGaps:
     today = today or journal.today()
     day = today.isoformat()
     open_marks = ", ".join("?" for _ in OPEN_STATUSES)
-    db = journal.db
+    db = journal.conn
     # An activity of an achieved or dropped objective is no longer anything to chase.
     activities = [ReviewItem("activity", i, t, day_or_none(d), o) for i, t, d, o in db.execute(
         "SELECT a.id, a.title, a.due, a.objective_id FROM activities a JOIN objectives o ON o.id = a.objective_id"

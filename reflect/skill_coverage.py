@@ -174,8 +174,10 @@ def tag_sets(journal: "Journal", evidence: EvidenceSet,
     per-category number without counting an entry twice, and a journal has at most a few
     hundred distinct sets however many entries it holds.
     """
+    if evidence.tallied:
+        return _tallied_sets(journal, evidence.filters.private, cutoff)
     merged: dict[frozenset[str], list] = {}
-    for joined, n, recent, latest in journal.db.execute(
+    for joined, n, recent, latest in journal.conn.execute(
             "SELECT tags, count(*), sum(day >= ?), max(day) FROM ("
             "  SELECT group_concat(es.skill_id, char(31)) AS tags, l.day AS day"
             f" FROM {evidence.table} l LEFT JOIN entry_skills es ON es.entry_id = l.id GROUP BY l.id"
@@ -187,6 +189,16 @@ def tag_sets(journal: "Journal", evidence: EvidenceSet,
         row[1] += recent
         row[2] = _later(row[2], day_or_none(latest))
     return [(key, n, recent, latest) for key, (n, recent, latest) in merged.items()]
+
+
+def _tallied_sets(journal: "Journal", private: bool | None,
+                  cutoff: date) -> list[tuple[frozenset[str], int, int, date | None]]:
+    """:func:`tag_sets` for the whole journal, from the running totals (see :mod:`reflect.tallies`)."""
+    from reflect import tallies
+
+    recent = tallies.recent_skill_sets(journal.conn, private, cutoff)
+    return [(key, n, recent.get(key, 0), latest)
+            for key, (n, latest) in tallies.skill_sets(journal.conn, private).items()]
 
 
 def _later(a: date | None, b: date | None) -> date | None:
@@ -218,19 +230,25 @@ def _categories(framework: "Framework", sets: list, cutoff: date) -> tuple[Categ
 
 def _latest_ratings(journal: "Journal", today: date) -> dict[str, tuple[int, date]]:
     """Per skill, the rating from the latest self-assessment (on or before today) that rated it."""
-    rows = journal.db.execute(
-        "SELECT skill_id, rating, assessed_on FROM ("
-        " SELECT r.skill_id, r.rating, a.assessed_on, row_number() OVER ("
-        "  PARTITION BY r.skill_id ORDER BY a.assessed_on DESC, a.id DESC) AS nth"
-        " FROM assessment_ratings r JOIN assessments a ON a.id = r.assessment_id"
-        " WHERE a.assessed_on <= ?) WHERE nth = 1", [today.isoformat()])
-    return {sid: (rating, date.fromisoformat(on)) for sid, rating, on in rows}
+    conn = journal.conn
+    rated = {sid for (sid,) in conn.execute("SELECT DISTINCT skill_id FROM assessment_ratings")}
+    found: dict[str, tuple[int, date]] = {}
+    # Newest first, stopping once every skill has its rating: usually after the first one.
+    for assessment_id, on in conn.execute(
+            "SELECT id, assessed_on FROM assessments WHERE assessed_on <= ? ORDER BY assessed_on DESC, id DESC",
+            [today.isoformat()]).fetchall():
+        for sid, rating in conn.execute(
+                "SELECT skill_id, rating FROM assessment_ratings WHERE assessment_id = ?", [assessment_id]):
+            found.setdefault(sid, (rating, date.fromisoformat(on)))
+        if len(found) == len(rated):
+            break
+    return found
 
 
 def _active_objectives(journal: "Journal") -> dict[str, list[int]]:
     marks = ", ".join("?" for _ in ACTIVE_STATUSES)
     found: dict[str, list[int]] = {}
-    for sid, oid in journal.db.execute(
+    for sid, oid in journal.conn.execute(
             "SELECT os.skill_id, o.id FROM objective_skills os JOIN objectives o ON o.id = os.objective_id"
             f" WHERE o.status IN ({marks}) ORDER BY o.id", ACTIVE_STATUSES):
         found.setdefault(sid, []).append(oid)

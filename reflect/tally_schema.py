@@ -1,0 +1,270 @@
+"""Schema step 3: running totals of the live entries ("tallies"), kept right by triggers.
+
+`reflect gaps` and `reflect stats` summarise the whole journal. Counting 100,000 entries and
+their 400,000 tag links on every run took 0.4-1 s; these tables hold the answers already
+added up, so a summary reads a few hundred rows. Every total is split by ``private`` so a
+mentor's view (private entries left out) is exact too. Only live entries count: trashing an
+entry takes it out, restoring it puts it back.
+
+- ``tally_totals`` (private, model): entries, words, time spent and confidence sums.
+- ``tally_days`` / ``tally_weeks`` / ``tally_months`` (day / week number / "YYYY-MM",
+  private): entries per period, for active days, runs of weeks and months.
+- ``tally_skill_sets`` (skill_set, private): entries per exact set of meta-skills, and the
+  latest day. Per-skill and per-category numbers come from these without counting an entry
+  twice.
+- ``tally_criteria`` (criterion_id, private): entries citing it and the latest day.
+
+Two facts are kept on each entry so that triggers can do their sums: ``words`` (counted by
+the writer, NULL when unknown: readers then count those entries' text themselves) and
+``skill_set`` (its meta-skill ids, sorted, joined by char(31), kept by triggers on
+``entry_skills``).
+
+The latest day is a maximum, which a subtraction cannot undo: when the entry that held it
+leaves, the trigger looks the new maximum up through an index (criteria: the links by
+criterion; skill sets: ``entries_live_by_skill_set``), so a write stays cheap.
+
+This module is a shipped schema step: never change what :func:`v3_tallies` does; add a step.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    import sqlite_utils
+
+#: The tally tables, in the order they are filled.
+TALLY_TABLES = ("tally_totals", "tally_days", "tally_weeks", "tally_months", "tally_skill_sets", "tally_criteria")
+
+#: An entry's meta-skills as one text: ids sorted, joined by char(31) ('' for none).
+SKILL_SET_OF = ("coalesce((SELECT group_concat(skill_id, char(31)) FROM"
+                " (SELECT skill_id FROM entry_skills WHERE entry_id = {entry} ORDER BY skill_id)), '')")
+
+#: julianday('0001-01-01'): the Julian day of date.fromordinal(1), a Monday.
+JULIAN_DAY_ONE = 1721425.5
+
+# Per-period counters: (table, key column, SQL for the key from entry row {r}).
+_PERIODS = (
+    ("tally_days", "day", "{r}.day"),
+    # Weeks run Monday to Sunday (UK) and are numbered from Monday 1 January of year 1:
+    # the week of date d is (d.toordinal() - 1) // 7, and its Monday date.fromordinal(7 * week + 1).
+    ("tally_weeks", "week", f"coalesce(CAST((julianday({{r}}.day) - {JULIAN_DAY_ONE}) / 7 AS INTEGER), -1)"),
+    ("tally_months", "month", "substr({r}.day, 1, 7)"),
+)
+
+_TOTALS = ("entries", "words", "unworded", "minutes", "timed", "confidence_sum", "rated")
+
+
+def _totals_values(r: str) -> list[str]:
+    """The tally_totals contributions of entry row ``r``, in :data:`_TOTALS` order."""
+    return ["1", f"coalesce({r}.words, 0)", f"{r}.words IS NULL", f"coalesce({r}.minutes, 0)",
+            f"{r}.minutes IS NOT NULL", f"coalesce({r}.confidence, 0)", f"{r}.confidence IS NOT NULL"]
+
+
+def _add(r: str) -> list[str]:
+    """Statements adding entry row ``r`` (NEW) to every tally when it is live."""
+    live = f"{r}.deleted_at IS NULL"
+    sums = ", ".join(f"{c} = {c} + excluded.{c}" for c in _TOTALS)
+    statements = [
+        f"INSERT INTO tally_totals (private, model, {', '.join(_TOTALS)})"
+        f" SELECT {r}.private, {r}.model, {', '.join(_totals_values(r))} WHERE {live}"
+        f" ON CONFLICT (private, model) DO UPDATE SET {sums}"]
+    for table, key, value in _PERIODS:
+        statements.append(
+            f"INSERT INTO {table} ({key}, private, entries) SELECT {value.format(r=r)}, {r}.private, 1 WHERE {live}"
+            f" ON CONFLICT ({key}, private) DO UPDATE SET entries = entries + 1")
+    statements += [
+        f"INSERT INTO tally_skill_sets (skill_set, private, entries, latest)"
+        f" SELECT {r}.skill_set, {r}.private, 1, {r}.day WHERE {live}"
+        " ON CONFLICT (skill_set, private) DO UPDATE SET entries = entries + 1, latest = max(latest, excluded.latest)",
+        f"INSERT INTO tally_criteria (criterion_id, private, entries, latest)"
+        f" SELECT criterion_id, {r}.private, 1, {r}.day FROM entry_criteria WHERE entry_id = {r}.id AND {live}"
+        " ON CONFLICT (criterion_id, private) DO UPDATE SET entries = entries + 1, latest = max(latest, excluded.latest)",
+    ]
+    return statements
+
+
+def _remove(r: str) -> list[str]:
+    """Statements taking entry row ``r`` (OLD) out of every tally when it was live.
+
+    A latest day that was this entry's is looked up again among the other live entries
+    (``id != r.id``): in a BEFORE DELETE trigger the entry is still there, and in an
+    update the entry's new values are added back afterwards.
+    """
+    live = f"{r}.deleted_at IS NULL"
+    minus = ", ".join(f"{c} = {c} - ({v})" for c, v in zip(_TOTALS, _totals_values(r)))
+    statements = [
+        f"UPDATE tally_totals SET {minus} WHERE private = {r}.private AND model = {r}.model AND {live}",
+        f"DELETE FROM tally_totals WHERE private = {r}.private AND model = {r}.model AND entries = 0",
+    ]
+    for table, key, value in _PERIODS:
+        where = f"{key} = {value.format(r=r)} AND private = {r}.private"
+        statements += [f"UPDATE {table} SET entries = entries - 1 WHERE {where} AND {live}",
+                       f"DELETE FROM {table} WHERE {where} AND entries = 0"]
+    same_set = f"skill_set = {r}.skill_set AND private = {r}.private"
+    cited = f"private = {r}.private AND criterion_id IN (SELECT criterion_id FROM entry_criteria WHERE entry_id = {r}.id)"
+    statements += [
+        f"UPDATE tally_skill_sets SET entries = entries - 1, latest = CASE WHEN latest > {r}.day THEN latest ELSE"
+        f" (SELECT e.day FROM entries e WHERE e.skill_set = {r}.skill_set AND e.private = {r}.private"
+        f" AND e.deleted_at IS NULL AND e.id != {r}.id ORDER BY e.day DESC LIMIT 1) END WHERE {same_set} AND {live}",
+        f"DELETE FROM tally_skill_sets WHERE {same_set} AND entries = 0",
+        f"UPDATE tally_criteria SET entries = entries - 1, latest = CASE WHEN latest > {r}.day THEN latest ELSE"
+        " (SELECT max(e.day) FROM entry_criteria ec JOIN entries e ON e.id = ec.entry_id"
+        f" WHERE ec.criterion_id = tally_criteria.criterion_id AND e.private = {r}.private"
+        f" AND e.deleted_at IS NULL AND e.id != {r}.id) END WHERE {cited} AND {live}",
+        f"DELETE FROM tally_criteria WHERE {cited} AND entries = 0",
+    ]
+    return statements
+
+
+#: Entry columns a tally depends on.
+_COUNTED = ("day", "private", "model", "words", "minutes", "confidence", "skill_set")
+
+
+def _link_added(link: str) -> str:
+    """tally_criteria gains criterion link ``link`` (NEW) if its entry is live."""
+    return ("INSERT INTO tally_criteria (criterion_id, private, entries, latest)"
+            f" SELECT {link}.criterion_id, e.private, 1, e.day FROM entries e"
+            f" WHERE e.id = {link}.entry_id AND e.deleted_at IS NULL"
+            " ON CONFLICT (criterion_id, private) DO UPDATE SET entries = entries + 1,"
+            " latest = max(latest, excluded.latest)")
+
+
+def _link_removed(link: str) -> list[str]:
+    """tally_criteria loses criterion link ``link`` (OLD, already gone) if its entry is live."""
+    entry = f"(SELECT {{}} FROM entries WHERE id = {link}.entry_id AND deleted_at IS NULL)"
+    return [
+        f"UPDATE tally_criteria SET entries = entries - 1, latest = CASE WHEN latest > {entry.format('day')}"
+        " THEN latest ELSE (SELECT max(e.day) FROM entry_criteria ec JOIN entries e ON e.id = ec.entry_id"
+        f" WHERE ec.criterion_id = {link}.criterion_id AND e.private = tally_criteria.private"
+        " AND e.deleted_at IS NULL) END"
+        f" WHERE criterion_id = {link}.criterion_id AND private = {entry.format('private')}",
+        f"DELETE FROM tally_criteria WHERE criterion_id = {link}.criterion_id AND entries = 0",
+    ]
+
+
+def _skill_set_refresh(entry: str) -> str:
+    return f"UPDATE entries SET skill_set = {SKILL_SET_OF.format(entry=entry)} WHERE id = {entry}"
+
+
+def _body(statements: list[str]) -> str:
+    return "BEGIN\n  " + ";\n  ".join(statements) + ";\nEND"
+
+
+def triggers() -> dict[str, str]:
+    """Every trigger of this step: name -> CREATE TRIGGER statement."""
+    changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in _COUNTED)
+    return {
+        "tally_entry_added": f"CREATE TRIGGER tally_entry_added AFTER INSERT ON entries"
+                             f" WHEN NEW.deleted_at IS NULL {_body(_add('NEW'))}",
+        # BEFORE: the entry's criterion links are still there (deleting it cascades to them).
+        "tally_entry_removed": f"CREATE TRIGGER tally_entry_removed BEFORE DELETE ON entries"
+                               f" WHEN OLD.deleted_at IS NULL {_body(_remove('OLD'))}",
+        "tally_entry_changed": (
+            f"CREATE TRIGGER tally_entry_changed AFTER UPDATE OF {', '.join(_COUNTED)}, deleted_at ON entries"
+            " WHEN (OLD.deleted_at IS NULL OR NEW.deleted_at IS NULL)"
+            f" AND ((OLD.deleted_at IS NULL) IS NOT (NEW.deleted_at IS NULL) OR {changed})"
+            f" {_body(_remove('OLD') + _add('NEW'))}"),
+        # Text changed by a writer that did not count it again: the count is unknown now.
+        "entries_words_stale": (
+            "CREATE TRIGGER entries_words_stale AFTER UPDATE OF title, body ON entries"
+            " WHEN NEW.words IS NOT NULL AND NEW.words IS OLD.words"
+            " AND (NEW.title IS NOT OLD.title OR NEW.body IS NOT OLD.body)"
+            " BEGIN UPDATE entries SET words = NULL WHERE id = NEW.id; END"),
+        "tally_skill_added": f"CREATE TRIGGER tally_skill_added AFTER INSERT ON entry_skills"
+                             f" {_body([_skill_set_refresh('NEW.entry_id')])}",
+        "tally_skill_removed": f"CREATE TRIGGER tally_skill_removed AFTER DELETE ON entry_skills"
+                               f" {_body([_skill_set_refresh('OLD.entry_id')])}",
+        "tally_skill_changed": f"CREATE TRIGGER tally_skill_changed AFTER UPDATE ON entry_skills"
+                               f" {_body([_skill_set_refresh('OLD.entry_id'), _skill_set_refresh('NEW.entry_id')])}",
+        "tally_criterion_added": f"CREATE TRIGGER tally_criterion_added AFTER INSERT ON entry_criteria"
+                                 f" {_body([_link_added('NEW')])}",
+        "tally_criterion_removed": f"CREATE TRIGGER tally_criterion_removed AFTER DELETE ON entry_criteria"
+                                   f" {_body(_link_removed('OLD'))}",
+        "tally_criterion_changed": f"CREATE TRIGGER tally_criterion_changed AFTER UPDATE ON entry_criteria"
+                                   f" {_body(_link_removed('OLD') + [_link_added('NEW')])}",
+    }
+
+
+_TABLES = """
+CREATE TABLE tally_totals (
+    private INTEGER NOT NULL, model TEXT NOT NULL,
+    entries INTEGER NOT NULL, words INTEGER NOT NULL, unworded INTEGER NOT NULL,
+    minutes INTEGER NOT NULL, timed INTEGER NOT NULL, confidence_sum INTEGER NOT NULL, rated INTEGER NOT NULL,
+    PRIMARY KEY (private, model)) WITHOUT ROWID;
+CREATE TABLE tally_days (day TEXT NOT NULL, private INTEGER NOT NULL, entries INTEGER NOT NULL,
+    PRIMARY KEY (day, private)) WITHOUT ROWID;
+CREATE TABLE tally_weeks (week INTEGER NOT NULL, private INTEGER NOT NULL, entries INTEGER NOT NULL,
+    PRIMARY KEY (week, private)) WITHOUT ROWID;
+CREATE TABLE tally_months (month TEXT NOT NULL, private INTEGER NOT NULL, entries INTEGER NOT NULL,
+    PRIMARY KEY (month, private)) WITHOUT ROWID;
+CREATE TABLE tally_skill_sets (skill_set TEXT NOT NULL, private INTEGER NOT NULL, entries INTEGER NOT NULL,
+    latest TEXT, PRIMARY KEY (skill_set, private)) WITHOUT ROWID;
+CREATE TABLE tally_criteria (criterion_id TEXT NOT NULL, private INTEGER NOT NULL, entries INTEGER NOT NULL,
+    latest TEXT, PRIMARY KEY (criterion_id, private)) WITHOUT ROWID;
+"""
+
+# The search index needs re-indexing only when the text changes (sqlite-utils' trigger fired
+# on every update, e.g. a meta-skill tag changing the entry's skill_set).
+_FTS_UPDATE = """
+CREATE TRIGGER "entries_au" AFTER UPDATE OF title, body ON "entries" BEGIN
+  INSERT INTO "entries_fts" ("entries_fts", rowid, "title", "body") VALUES('delete', old.rowid, old."title", old."body");
+  INSERT INTO "entries_fts" (rowid, "title", "body") VALUES (new.rowid, new."title", new."body");
+END"""
+
+
+def fill_tallies(conn: "sqlite3.Connection") -> None:
+    """Count every entry's words (where unknown) and skill set, and refill every tally from scratch.
+
+    Used by the step on an existing journal and by bulk writers that load entries with the
+    triggers off. Run it inside a transaction.
+    """
+    from reflect.words import entry_words
+
+    # In batches, in Python (no SQL function: redefining one fails while a statement is active).
+    last = 0
+    while batch := conn.execute("SELECT id, title, body FROM entries WHERE words IS NULL AND id > ?"
+                                " ORDER BY id LIMIT 1000", [last]).fetchall():
+        conn.executemany("UPDATE entries SET words = ? WHERE id = ?",
+                         [(entry_words(title, body), entry_id) for entry_id, title, body in batch])
+        last = batch[-1][0]
+    skill_set = SKILL_SET_OF.format(entry="entries.id")
+    conn.execute(f"UPDATE entries SET skill_set = {skill_set} WHERE skill_set IS NOT {skill_set}")
+    for table in TALLY_TABLES:
+        conn.execute(f"DELETE FROM {table}")
+    live = "FROM entries WHERE deleted_at IS NULL"
+    conn.execute(f"INSERT INTO tally_totals (private, model, {', '.join(_TOTALS)})"
+                 " SELECT private, model, count(*), coalesce(sum(words), 0), count(*) - count(words),"
+                 " coalesce(sum(minutes), 0), count(minutes), coalesce(sum(confidence), 0), count(confidence)"
+                 f" {live} GROUP BY private, model")
+    for table, key, value in _PERIODS:
+        conn.execute(f"INSERT INTO {table} ({key}, private, entries)"
+                     f" SELECT {value.format(r='entries')}, private, count(*) {live} GROUP BY 1, 2")
+    conn.execute("INSERT INTO tally_skill_sets (skill_set, private, entries, latest)"
+                 f" SELECT skill_set, private, count(*), max(day) {live} GROUP BY skill_set, private")
+    conn.execute("INSERT INTO tally_criteria (criterion_id, private, entries, latest)"
+                 " SELECT ec.criterion_id, e.private, count(*), max(e.day) FROM entry_criteria ec"
+                 " JOIN entries e ON e.id = ec.entry_id WHERE e.deleted_at IS NULL GROUP BY 1, 2")
+
+
+def v3_tallies(db: "sqlite_utils.Database") -> None:
+    """Word counts and skill sets on entries, the tally tables, filled, and their triggers."""
+    conn = db.conn
+    conn.execute("ALTER TABLE entries ADD COLUMN words INTEGER")  # NULL: not counted
+    conn.execute("ALTER TABLE entries ADD COLUMN skill_set TEXT NOT NULL DEFAULT ''")
+    # Finds the newest live entry with a given skill set when the one that was newest leaves.
+    conn.execute("CREATE INDEX entries_live_by_skill_set ON entries (skill_set, private, day)"
+                 " WHERE deleted_at IS NULL")
+    # Entries whose words are unknown (written by other tools): readers count just those.
+    conn.execute("CREATE INDEX entries_words_unknown ON entries (private) WHERE words IS NULL")
+    conn.execute('DROP TRIGGER IF EXISTS "entries_au"')
+    conn.execute(_FTS_UPDATE)
+    # One statement at a time: executescript would commit the step's transaction.
+    for statement in _TABLES.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    fill_tallies(conn)
+    for sql in triggers().values():
+        conn.execute(sql)
