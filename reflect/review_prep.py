@@ -260,18 +260,17 @@ def _by_skill(journal, entries: list[EntryRef], framework) -> tuple[SkillReflect
 def _new_criteria(journal, start: date, end: date, allowed: dict[int, EntryRef], framework):
     # First evidenced over every live entry (private ones too: the evidence exists), listed
     # with only the entries this review may show.
-    firsts = journal.db.execute(
-        "SELECT ec.criterion_id, min(e.day) AS first FROM entry_criteria ec JOIN entries e ON e.id = ec.entry_id"
-        " WHERE e.deleted_at IS NULL GROUP BY ec.criterion_id HAVING first BETWEEN ? AND ? ORDER BY first,"
-        " ec.criterion_id", [start.isoformat(), end.isoformat()]).fetchall()
+    # (From the running totals: the first day each criterion was cited is kept as entries are written.)
+    from reflect.tallies import criteria_first_cited
+
     result = []
-    for criterion_id, first in firsts:
-        cited = [r[0] for r in journal.db.execute(
+    for criterion_id, first in criteria_first_cited(journal.conn, start, end):
+        cited = [r[0] for r in journal.conn.execute(
             "SELECT entry_id FROM entry_criteria WHERE criterion_id = ?", [criterion_id])]
         refs = tuple(sorted((allowed[i] for i in cited if i in allowed), key=lambda e: (e.day, e.id)))
         criterion = framework.criterion(criterion_id) if framework else None
         result.append(CriterionEvidence(criterion_id, criterion.unit_code if criterion else criterion_id.split(".")[0],
-                                        criterion.text if criterion else "", date.fromisoformat(first), refs))
+                                        criterion.text if criterion else "", first, refs))
     return tuple(result)
 
 

@@ -44,6 +44,14 @@ def criteria(conn: sqlite3.Connection, private: bool | None) -> dict[str, tuple[
         f"SELECT criterion_id, sum(entries), max(latest) FROM tally_criteria{where} GROUP BY criterion_id", params)}
 
 
+def criteria_first_cited(conn: sqlite3.Connection, start: date, end: date) -> list[tuple[str, date]]:
+    """Criteria first cited by a live entry (private or not) between ``start`` and ``end``, and
+    that first day, in order of it (then of id)."""
+    return [(cid, date.fromisoformat(first)) for cid, first in conn.execute(
+        "SELECT criterion_id, min(first) AS day FROM tally_criteria GROUP BY criterion_id"
+        " HAVING day BETWEEN ? AND ? ORDER BY day, criterion_id", [start.isoformat(), end.isoformat()])]
+
+
 def skill_sets(conn: sqlite3.Connection, private: bool | None) -> dict[frozenset[str], tuple[int, date | None]]:
     """Per exact set of meta-skills (the empty set: untagged): live entries and the latest day."""
     where, params = _private(private)

@@ -12,16 +12,16 @@ entry takes it out, restoring it puts it back.
 - ``tally_skill_sets`` (skill_set, private): entries per exact set of meta-skills, and the
   latest day. Per-skill and per-category numbers come from these without counting an entry
   twice.
-- ``tally_criteria`` (criterion_id, private): entries citing it and the latest day.
+- ``tally_criteria`` (criterion_id, private): entries citing it, the first and the latest day.
 
 Two facts are kept on each entry so that triggers can do their sums: ``words`` (counted by
 the writer, NULL when unknown: readers then count those entries' text themselves) and
 ``skill_set`` (its meta-skill ids, sorted, joined by char(31), kept by triggers on
 ``entry_skills``).
 
-The latest day is a maximum, which a subtraction cannot undo: when the entry that held it
-leaves, the trigger looks the new maximum up through an index (criteria: the links by
-criterion; skill sets: ``entries_live_by_skill_set``), so a write stays cheap.
+The first and latest days are a minimum and a maximum, which a subtraction cannot undo: when
+the entry that held one leaves, the trigger looks it up again through an index (criteria:
+the links by criterion; skill sets: ``entries_live_by_skill_set``), so a write stays cheap.
 
 This module is a shipped schema step: never change what :func:`v3_tallies` does; add a step.
 """
@@ -63,6 +63,19 @@ def _totals_values(r: str) -> list[str]:
             f"{r}.minutes IS NOT NULL", f"coalesce({r}.confidence, 0)", f"{r}.confidence IS NOT NULL"]
 
 
+_CRITERION_GAINS = ("entries = entries + 1, first = min(first, excluded.first),"
+                    " latest = max(latest, excluded.latest)")
+
+
+def _criterion_days(aggregate: str, r: str | None) -> str:
+    """The min or max day of the live entries (of the row's privacy) citing the row's criterion,
+    leaving out entry row ``r`` if given."""
+    other = f" AND e.id != {r}.id" if r else ""
+    return ("(SELECT {}(e.day) FROM entry_criteria ec JOIN entries e ON e.id = ec.entry_id"
+            " WHERE ec.criterion_id = tally_criteria.criterion_id AND e.private = tally_criteria.private"
+            f" AND e.deleted_at IS NULL{other})").format(aggregate)
+
+
 def _add(r: str) -> list[str]:
     """Statements adding entry row ``r`` (NEW) to every tally when it is live."""
     live = f"{r}.deleted_at IS NULL"
@@ -79,9 +92,9 @@ def _add(r: str) -> list[str]:
         f"INSERT INTO tally_skill_sets (skill_set, private, entries, latest)"
         f" SELECT {r}.skill_set, {r}.private, 1, {r}.day WHERE {live}"
         " ON CONFLICT (skill_set, private) DO UPDATE SET entries = entries + 1, latest = max(latest, excluded.latest)",
-        f"INSERT INTO tally_criteria (criterion_id, private, entries, latest)"
-        f" SELECT criterion_id, {r}.private, 1, {r}.day FROM entry_criteria WHERE entry_id = {r}.id AND {live}"
-        " ON CONFLICT (criterion_id, private) DO UPDATE SET entries = entries + 1, latest = max(latest, excluded.latest)",
+        f"INSERT INTO tally_criteria (criterion_id, private, entries, first, latest)"
+        f" SELECT criterion_id, {r}.private, 1, {r}.day, {r}.day FROM entry_criteria WHERE entry_id = {r}.id AND {live}"
+        f" ON CONFLICT (criterion_id, private) DO UPDATE SET {_CRITERION_GAINS}",
     ]
     return statements
 
@@ -89,7 +102,7 @@ def _add(r: str) -> list[str]:
 def _remove(r: str) -> list[str]:
     """Statements taking entry row ``r`` (OLD) out of every tally when it was live.
 
-    A latest day that was this entry's is looked up again among the other live entries
+    A first or latest day that was this entry's is looked up again among the other live entries
     (``id != r.id``): in a BEFORE DELETE trigger the entry is still there, and in an
     update the entry's new values are added back afterwards.
     """
@@ -110,10 +123,10 @@ def _remove(r: str) -> list[str]:
         f" (SELECT e.day FROM entries e WHERE e.skill_set = {r}.skill_set AND e.private = {r}.private"
         f" AND e.deleted_at IS NULL AND e.id != {r}.id ORDER BY e.day DESC LIMIT 1) END WHERE {same_set} AND {live}",
         f"DELETE FROM tally_skill_sets WHERE {same_set} AND entries = 0",
-        f"UPDATE tally_criteria SET entries = entries - 1, latest = CASE WHEN latest > {r}.day THEN latest ELSE"
-        " (SELECT max(e.day) FROM entry_criteria ec JOIN entries e ON e.id = ec.entry_id"
-        f" WHERE ec.criterion_id = tally_criteria.criterion_id AND e.private = {r}.private"
-        f" AND e.deleted_at IS NULL AND e.id != {r}.id) END WHERE {cited} AND {live}",
+        f"UPDATE tally_criteria SET entries = entries - 1,"
+        f" first = CASE WHEN first < {r}.day THEN first ELSE {_criterion_days('min', r)} END,"
+        f" latest = CASE WHEN latest > {r}.day THEN latest ELSE {_criterion_days('max', r)} END"
+        f" WHERE {cited} AND {live}",
         f"DELETE FROM tally_criteria WHERE {cited} AND entries = 0",
     ]
     return statements
@@ -125,21 +138,20 @@ _COUNTED = ("day", "private", "model", "words", "minutes", "confidence", "skill_
 
 def _link_added(link: str) -> str:
     """tally_criteria gains criterion link ``link`` (NEW) if its entry is live."""
-    return ("INSERT INTO tally_criteria (criterion_id, private, entries, latest)"
-            f" SELECT {link}.criterion_id, e.private, 1, e.day FROM entries e"
+    return ("INSERT INTO tally_criteria (criterion_id, private, entries, first, latest)"
+            f" SELECT {link}.criterion_id, e.private, 1, e.day, e.day FROM entries e"
             f" WHERE e.id = {link}.entry_id AND e.deleted_at IS NULL"
-            " ON CONFLICT (criterion_id, private) DO UPDATE SET entries = entries + 1,"
-            " latest = max(latest, excluded.latest)")
+            f" ON CONFLICT (criterion_id, private) DO UPDATE SET {_CRITERION_GAINS}")
 
 
 def _link_removed(link: str) -> list[str]:
     """tally_criteria loses criterion link ``link`` (OLD, already gone) if its entry is live."""
     entry = f"(SELECT {{}} FROM entries WHERE id = {link}.entry_id AND deleted_at IS NULL)"
+    day = entry.format("day")
     return [
-        f"UPDATE tally_criteria SET entries = entries - 1, latest = CASE WHEN latest > {entry.format('day')}"
-        " THEN latest ELSE (SELECT max(e.day) FROM entry_criteria ec JOIN entries e ON e.id = ec.entry_id"
-        f" WHERE ec.criterion_id = {link}.criterion_id AND e.private = tally_criteria.private"
-        " AND e.deleted_at IS NULL) END"
+        f"UPDATE tally_criteria SET entries = entries - 1,"
+        f" first = CASE WHEN first < {day} THEN first ELSE {_criterion_days('min', None)} END,"
+        f" latest = CASE WHEN latest > {day} THEN latest ELSE {_criterion_days('max', None)} END"
         f" WHERE criterion_id = {link}.criterion_id AND private = {entry.format('private')}",
         f"DELETE FROM tally_criteria WHERE criterion_id = {link}.criterion_id AND entries = 0",
     ]
@@ -203,7 +215,7 @@ CREATE TABLE tally_months (month TEXT NOT NULL, private INTEGER NOT NULL, entrie
 CREATE TABLE tally_skill_sets (skill_set TEXT NOT NULL, private INTEGER NOT NULL, entries INTEGER NOT NULL,
     latest TEXT, PRIMARY KEY (skill_set, private)) WITHOUT ROWID;
 CREATE TABLE tally_criteria (criterion_id TEXT NOT NULL, private INTEGER NOT NULL, entries INTEGER NOT NULL,
-    latest TEXT, PRIMARY KEY (criterion_id, private)) WITHOUT ROWID;
+    first TEXT, latest TEXT, PRIMARY KEY (criterion_id, private)) WITHOUT ROWID;
 """
 
 # The search index needs re-indexing only when the text changes (sqlite-utils' trigger fired
@@ -244,8 +256,8 @@ def fill_tallies(conn: "sqlite3.Connection") -> None:
                      f" SELECT {value.format(r='entries')}, private, count(*) {live} GROUP BY 1, 2")
     conn.execute("INSERT INTO tally_skill_sets (skill_set, private, entries, latest)"
                  f" SELECT skill_set, private, count(*), max(day) {live} GROUP BY skill_set, private")
-    conn.execute("INSERT INTO tally_criteria (criterion_id, private, entries, latest)"
-                 " SELECT ec.criterion_id, e.private, count(*), max(e.day) FROM entry_criteria ec"
+    conn.execute("INSERT INTO tally_criteria (criterion_id, private, entries, first, latest)"
+                 " SELECT ec.criterion_id, e.private, count(*), min(e.day), max(e.day) FROM entry_criteria ec"
                  " JOIN entries e ON e.id = ec.entry_id WHERE e.deleted_at IS NULL GROUP BY 1, 2")
 
 
