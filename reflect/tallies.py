@@ -92,31 +92,29 @@ class Totals:
 def totals(conn: sqlite3.Connection, private: bool | None) -> Totals:
     """Entries, words, time and confidence, and entries per reflective model."""
     where, params = _private(private)
-    rows = conn.execute("SELECT private, model, entries, words, unworded, minutes, timed, confidence_sum, rated"
-                        f" FROM tally_totals{where}", params).fetchall()
+    rows = conn.execute(f"SELECT private, model, entries, minutes, timed, confidence_sum, rated FROM tally_totals{where}",
+                        params).fetchall()
     models: dict[str, int] = {}
     for row in rows:
         models[row[1]] = models.get(row[1], 0) + row[2]
-    confidence, rated = sum(r[7] for r in rows), sum(r[8] for r in rows)
-    words = sum(r[3] for r in rows)
-    if any(r[4] for r in rows):
-        words += _uncounted_words(conn, private)
+    confidence, rated = sum(r[5] for r in rows), sum(r[6] for r in rows)
     return Totals(
-        entries=sum(r[2] for r in rows), private=sum(r[2] for r in rows if r[0]), words=words,
-        minutes=sum(r[5] for r in rows), timed=sum(r[6] for r in rows),
+        entries=sum(r[2] for r in rows), private=sum(r[2] for r in rows if r[0]), words=words(conn, private),
+        minutes=sum(r[3] for r in rows), timed=sum(r[4] for r in rows),
         average_confidence=confidence / rated if rated else None,
         models=dict(sorted(models.items(), key=lambda kv: (-kv[1], kv[0]))),
     )
 
 
-def _uncounted_words(conn: sqlite3.Connection, private: bool | None) -> int:
-    """Words of the live entries whose count is not stored (written by another tool)."""
+def words(conn: sqlite3.Connection, private: bool | None) -> int:
+    """Words of the live entries: the stored counts, summed from an index without reading any
+    text, plus the text of entries whose count is not stored (written by another tool)."""
     extra, params = ("", []) if private is None else (" AND private = ?", [int(private)])
-    total = 0
-    for title, body in conn.execute(
-            "SELECT title, body FROM entries INDEXED BY entries_words_unknown"
-            f" WHERE words IS NULL AND deleted_at IS NULL{extra}", params):
-        total += entry_words(title, body)
+    live = f"FROM entries INDEXED BY entries_live_words WHERE deleted_at IS NULL{extra}"
+    total, unknown = conn.execute(f"SELECT coalesce(sum(words), 0), count(*) - count(words) {live}", params).fetchone()
+    if unknown:
+        total += sum(entry_words(title, body) for title, body in conn.execute(
+            f"SELECT title, body {live} AND words IS NULL", params))
     return total
 
 

@@ -6,7 +6,7 @@ added up, so a summary reads a few hundred rows. Every total is split by ``priva
 mentor's view (private entries left out) is exact too. Only live entries count: trashing an
 entry takes it out, restoring it puts it back.
 
-- ``tally_totals`` (private, model): entries, words, time spent and confidence sums.
+- ``tally_totals`` (private, model): entries, time spent and confidence sums.
 - ``tally_days`` / ``tally_weeks`` / ``tally_months`` (day / week number / "YYYY-MM",
   private): entries per period, for active days, runs of weeks and months.
 - ``tally_skill_sets`` (skill_set, private): entries per exact set of meta-skills, and the
@@ -14,10 +14,13 @@ entry takes it out, restoring it puts it back.
   twice.
 - ``tally_criteria`` (criterion_id, private): entries citing it, the first and the latest day.
 
-Two facts are kept on each entry so that triggers can do their sums: ``words`` (counted by
-the writer, NULL when unknown: readers then count those entries' text themselves) and
-``skill_set`` (its meta-skill ids, sorted, joined by char(31), kept by triggers on
-``entry_skills``).
+Two facts are kept on each entry: ``skill_set`` (its meta-skill ids, sorted, joined by
+char(31), kept by triggers on ``entry_skills``), which the skill-set tally counts; and
+``words``, counted by the writer (SQLite cannot split text into words) and summed through
+the covering index ``entries_live_words``. A writer that changes the text without counting
+it again leaves ``words`` NULL (a trigger sees to it) and readers count those entries'
+text themselves. Words are not in a tally because that trigger updates the entry inside
+another update of it: an order of triggers SQLite does not promise would then matter.
 
 The first and latest days are a minimum and a maximum, which a subtraction cannot undo: when
 the entry that held one leaves, the trigger looks it up again through an index (criteria:
@@ -54,13 +57,13 @@ _PERIODS = (
     ("tally_months", "month", "substr({r}.day, 1, 7)"),
 )
 
-_TOTALS = ("entries", "words", "unworded", "minutes", "timed", "confidence_sum", "rated")
+_TOTALS = ("entries", "minutes", "timed", "confidence_sum", "rated")
 
 
 def _totals_values(r: str) -> list[str]:
     """The tally_totals contributions of entry row ``r``, in :data:`_TOTALS` order."""
-    return ["1", f"coalesce({r}.words, 0)", f"{r}.words IS NULL", f"coalesce({r}.minutes, 0)",
-            f"{r}.minutes IS NOT NULL", f"coalesce({r}.confidence, 0)", f"{r}.confidence IS NOT NULL"]
+    return ["1", f"coalesce({r}.minutes, 0)", f"{r}.minutes IS NOT NULL", f"coalesce({r}.confidence, 0)",
+            f"{r}.confidence IS NOT NULL"]
 
 
 _CRITERION_GAINS = ("entries = entries + 1, first = min(first, excluded.first),"
@@ -133,7 +136,7 @@ def _remove(r: str) -> list[str]:
 
 
 #: Entry columns a tally depends on.
-_COUNTED = ("day", "private", "model", "words", "minutes", "confidence", "skill_set")
+_COUNTED = ("day", "private", "model", "minutes", "confidence", "skill_set")
 
 
 def _link_added(link: str) -> str:
@@ -203,8 +206,7 @@ def triggers() -> dict[str, str]:
 _TABLES = """
 CREATE TABLE tally_totals (
     private INTEGER NOT NULL, model TEXT NOT NULL,
-    entries INTEGER NOT NULL, words INTEGER NOT NULL, unworded INTEGER NOT NULL,
-    minutes INTEGER NOT NULL, timed INTEGER NOT NULL, confidence_sum INTEGER NOT NULL, rated INTEGER NOT NULL,
+    entries INTEGER NOT NULL, minutes INTEGER NOT NULL, timed INTEGER NOT NULL, confidence_sum INTEGER NOT NULL, rated INTEGER NOT NULL,
     PRIMARY KEY (private, model)) WITHOUT ROWID;
 CREATE TABLE tally_days (day TEXT NOT NULL, private INTEGER NOT NULL, entries INTEGER NOT NULL,
     PRIMARY KEY (day, private)) WITHOUT ROWID;
@@ -248,8 +250,8 @@ def fill_tallies(conn: "sqlite3.Connection") -> None:
         conn.execute(f"DELETE FROM {table}")
     live = "FROM entries WHERE deleted_at IS NULL"
     conn.execute(f"INSERT INTO tally_totals (private, model, {', '.join(_TOTALS)})"
-                 " SELECT private, model, count(*), coalesce(sum(words), 0), count(*) - count(words),"
-                 " coalesce(sum(minutes), 0), count(minutes), coalesce(sum(confidence), 0), count(confidence)"
+                 " SELECT private, model, count(*), coalesce(sum(minutes), 0), count(minutes),"
+                 " coalesce(sum(confidence), 0), count(confidence)"
                  f" {live} GROUP BY private, model")
     for table, key, value in _PERIODS:
         conn.execute(f"INSERT INTO {table} ({key}, private, entries)"
@@ -269,8 +271,8 @@ def v3_tallies(db: "sqlite_utils.Database") -> None:
     # Finds the newest live entry with a given skill set when the one that was newest leaves.
     conn.execute("CREATE INDEX entries_live_by_skill_set ON entries (skill_set, private, day)"
                  " WHERE deleted_at IS NULL")
-    # Entries whose words are unknown (written by other tools): readers count just those.
-    conn.execute("CREATE INDEX entries_words_unknown ON entries (private) WHERE words IS NULL")
+    # Sums the live entries' words without reading their text (and finds unknown counts).
+    conn.execute("CREATE INDEX entries_live_words ON entries (private, words) WHERE deleted_at IS NULL")
     conn.execute('DROP TRIGGER IF EXISTS "entries_au"')
     conn.execute(_FTS_UPDATE)
     # One statement at a time: executescript would commit the step's transaction.
