@@ -55,7 +55,8 @@ def command_exists(probe: tuple[str, ...] | None, env: dict) -> bool:
 def _time_reflect(op: Operation, ctx: RunContext, settings: Settings, env: dict) -> Timing:
     argv = [sys.executable, "-m", "reflect", *op.reflect(ctx)]
     setup = (lambda: op.setup(ctx)) if op.setup else None
-    return time_command(argv, runs=settings.runs, env=env, cwd=ROOT, setup=setup, limit=600)
+    runs = min(settings.runs, op.max_runs) if op.max_runs else settings.runs
+    return time_command(argv, runs=runs, env=env, cwd=ROOT, setup=setup, limit=op.limit)
 
 
 def _time_jrnl(op: Operation, ctx: RunContext, settings: Settings, jrnl) -> Timing:
@@ -85,6 +86,7 @@ def run_benchmark(settings: Settings, log=print) -> dict:
     operations = [op for op in OPERATIONS if not settings.only or op.key in settings.only]
     present = {op.key: command_exists(op.probe, env) for op in operations}
     jrnl_gave_up: dict[str, str] = {}  # a jrnl command past the limit is not tried on bigger journals
+    reflect_gave_up: dict[str, str] = {}  # nor a reflect one
     results = {"machine": machine_info(ROOT, jrnl.version if jrnl else None),
                "settings": {"sizes": list(settings.sizes), "runs": settings.runs, "seed": settings.seed,
                             "jrnl_limit_s": settings.jrnl_limit, "with_jrnl": settings.with_jrnl},
@@ -101,15 +103,22 @@ def run_benchmark(settings: Settings, log=print) -> dict:
         commands = []
         for op in operations:
             log(f"[{size:,}] {op.label} ...")
-            mine = _time_reflect(op, ctx, settings, env) if present[op.key] else skipped(
-                f"not built yet: `reflect {' '.join(op.probe or ())}` does not exist")
+            if not present[op.key]:
+                mine = skipped(f"not built yet: `reflect {' '.join(op.probe or ())}` does not exist")
+            elif op.key in reflect_gave_up:
+                mine = skipped(reflect_gave_up[op.key])
+            else:
+                mine = _time_reflect(op, ctx, settings, env)
+                if "limit" in mine.note:
+                    reflect_gave_up[op.key] = f"skipped: ran past the {op.limit:g} s limit on a smaller journal"
             theirs = None
             if jrnl and op.jrnl:
                 theirs = skipped(jrnl_gave_up[op.key]) if op.key in jrnl_gave_up else \
                     _time_jrnl(op, ctx, settings, jrnl)
                 if "limit" in theirs.note and op.key not in jrnl_gave_up:
                     jrnl_gave_up[op.key] = f"skipped: ran past the {settings.jrnl_limit:g} s limit on a smaller journal"
-            commands.append({"key": op.key, "label": op.label, "kind": op.kind, "reflect": mine.to_json(),
+            commands.append({"key": op.key, "label": op.label, "kind": op.kind, "note": op.note,
+                             "reflect": mine.to_json(),
                              "jrnl_label": op.jrnl_label if op.jrnl else "",
                              "jrnl": theirs.to_json() if theirs else None})
         log(f"[{size:,}] search-as-you-type and list queries (in process) ...")
