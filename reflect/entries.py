@@ -235,6 +235,14 @@ class EntryStore:
         sql = f"SELECT count(*) AS n FROM entries e WHERE {' AND '.join(where)}"
         return self._query(sql, params)[0]["n"]
 
+    def criterion_counts(self) -> dict[str, int]:
+        """How many live entries cite each criterion; criteria nobody cites are left out."""
+        rows = self.db.execute(
+            "SELECT ec.criterion_id, count(*) FROM entry_criteria ec"
+            " JOIN entries e ON e.id = ec.entry_id WHERE e.deleted_at IS NULL"
+            " GROUP BY ec.criterion_id")
+        return dict(rows.fetchall())
+
     def get_many(self, ids: list[int]) -> list[Entry]:
         """Several entries in full (trashed included), in the order of ``ids``; missing ids skipped."""
         found: dict[int, Entry] = {}
