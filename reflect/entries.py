@@ -198,7 +198,10 @@ class EntryStore:
         if after is not None:
             where.append("(e.day < ? OR (e.day = ? AND e.id < ?))")
             params += [after[0], after[0], after[1]]
-        sql = (f"SELECT e.id, e.day, e.title, e.private, e.model, e.deleted_at FROM entries e"
+        # Without statistics SQLite prefers the deleted_at index and sorts every live entry
+        # (70 ms a page at 100,000 entries); the partial index is already in page order.
+        index = "" if trashed else " INDEXED BY entries_live_by_day"
+        sql = (f"SELECT e.id, e.day, e.title, e.private, e.model, e.deleted_at FROM entries e{index}"
                f" WHERE {' AND '.join(where)} ORDER BY e.day DESC, e.id DESC LIMIT ?")
         rows = self._query(sql, params + [limit + 1])
         more = len(rows) > limit

@@ -120,7 +120,7 @@ class ReflectApp(App[int]):
         keys = []
         for active in self.screen.active_bindings.values():
             binding = active.binding
-            if binding.show and binding.description:
+            if binding.description and (binding.show or binding.key == "enter"):
                 keys.append((self.get_key_display(binding), binding.description))
         keys.append(("ctrl+p", "Command palette: every command"))
         self.push_screen(HelpScreen(keys))

@@ -93,9 +93,24 @@ class EditorScreen(Screen):
         self.title = "Editing" if self.entry else "New reflection"
         self.sub_title = ""
         self._show_day(self.initial.day)
+        self.call_after_refresh(self._cursor_to_first_answer)  # once the area has its size
         self._show_tags()
         self._show_status()
         self.query_one("#title" if not self.initial.title else "#body").focus()
+
+    def _cursor_to_first_answer(self, from_row: int = 0) -> None:
+        """In a template, put the cursor under the first guiding question, a blank line apart
+        (text right under a "> question" line would join the quote in Markdown)."""
+        body = self.query_one("#body", TextArea)
+        lines = body.text.splitlines() + [""]
+        for row in range(from_row, len(lines) - 1):
+            if lines[row].lstrip().startswith(">") and not lines[row + 1].strip():
+                if row + 2 < len(lines) and not lines[row + 2].strip():
+                    body.move_cursor((row + 2, 0))
+                else:
+                    body.move_cursor((row + 1, 0))
+                    body.insert("\n")
+                return
 
     # -- reading the widgets -----------------------------------------------------------------
 
@@ -218,10 +233,13 @@ class EditorScreen(Screen):
         self.model = model
         body = self.query_one("#body", TextArea)
         sections = template_body(model)
+        start = 0
         if sections and not body.text.strip():
             body.load_text(sections)
         elif sections:
+            start = body.document.end[0] + 1
             body.insert("\n\n" + sections, body.document.end)
+        self._cursor_to_first_answer(start)
         body.focus()
         self._changed()
 

@@ -19,20 +19,31 @@ from reflect.tui.guard import guarded
 from reflect.tui.widgets.entry_list import EntryList, entry_pages
 
 
+class UnitList(OptionList):
+    """Units; enter moves on to the unit's criteria."""
+
+    BINDINGS = [Binding("enter", "select", "Criteria")]
+
+
+class CriterionList(OptionList):
+    """A unit's criteria; enter shows the reflections evidencing one."""
+
+    BINDINGS = [Binding("enter", "select", "Evidence")]
+
+
 class FrameworkBrowserScreen(Screen):
     """Units on the left, the highlighted unit's criteria on the right."""
 
     BINDINGS = [
         Binding("space", "choose_unit", "Choose unit"),
-        Binding("enter", "open", "Open"),
         Binding("escape", "back", "Back"),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
         with Horizontal(id="framework"):
-            yield OptionList(id="units", markup=False)
-            yield OptionList(id="criteria-list", markup=False)
+            yield UnitList(id="units", markup=False)
+            yield CriterionList(id="criteria-list", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -77,6 +88,7 @@ class FrameworkBrowserScreen(Screen):
 
     @on(OptionList.OptionHighlighted, "#units")
     def _unit_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.refresh_bindings()  # "choose unit" applies to optional units only
         unit = self.app.framework.unit(event.option.id or "")
         if unit is None:
             return
@@ -124,11 +136,6 @@ class FrameworkBrowserScreen(Screen):
         self.app.journal.settings.choose_unit(code, chosen)
         self.fill_units(keep=code)
         self.notify(f"{'Added' if chosen else 'Removed'} {code} {'to' if chosen else 'from'} your units.")
-
-    def action_open(self) -> None:
-        focused = self.focused
-        if isinstance(focused, OptionList):
-            focused.action_select()
 
     def action_back(self) -> None:
         if self.query_one("#criteria-list", OptionList).has_focus:

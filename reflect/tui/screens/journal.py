@@ -44,6 +44,7 @@ class JournalScreen(Screen):
         Binding("x", "clear_filters", "Clear filters"),
         Binding("f", "app.framework", "Framework"),
         Binding("escape", "escape", "Clear search"),
+        Binding("down", "to_list", "Results"),
     ]
 
     def __init__(self) -> None:
@@ -160,6 +161,9 @@ class JournalScreen(Screen):
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()
 
+    def action_to_list(self) -> None:
+        self.query_one(EntryList).focus()
+
     def action_clear_filters(self) -> None:
         self.query_one(FilterBar).filters = EntryFilter()
 
@@ -215,6 +219,8 @@ class JournalScreen(Screen):
             return bool(self.app.deleted)
         if action == "clear_filters":
             return not replace(self.filters, text="").is_empty
+        if action == "to_list":
+            return self.query_one("#search", Input).has_focus
         if action == "escape":
             return bool(self.query_one("#search", Input).value) or self.query_one("#search", Input).has_focus
         return True

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Callable
 
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -47,6 +48,9 @@ def entry_pages(journal, filters: EntryFilter, size: int = PAGE_SIZE) -> PageSou
 
 class EntryList(OptionList):
     """Entries as two- or three-line rows (date and title; tags; search snippet)."""
+
+    # Hidden from the footer (it is full at 80 columns); the help screen lists it.
+    BINDINGS = [Binding("enter", "select", "Open", show=False)]
 
     @dataclass
     class Highlighted(Message):

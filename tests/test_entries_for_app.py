@@ -1,4 +1,5 @@
-"""EntryStore.criterion_counts: how many live entries evidence each criterion."""
+"""What the app needs from the entry store: evidence counts per criterion, and listing pages
+that stay quick however long the journal gets."""
 
 from datetime import date
 
@@ -31,3 +32,18 @@ def test_restored_entries_count_again(journal):
 
 def test_empty_journal_has_no_counts(journal):
     assert journal.entries.criterion_counts() == {}
+
+
+def test_home_listing_reads_pages_in_index_order_without_sorting(journal):
+    """A page of the newest entries must not sort the whole journal (100,000 entries)."""
+    add(journal, [])
+    statements: list[str] = []
+    journal.db.conn.set_trace_callback(statements.append)
+    try:
+        rows = journal.entries.list(limit=10).rows
+    finally:
+        journal.db.conn.set_trace_callback(None)
+    listing = next(s for s in statements if "FROM entries e" in s)
+    plan = journal.db.execute("EXPLAIN QUERY PLAN " + listing).fetchall()
+    assert not any("TEMP B-TREE" in row[-1] for row in plan)
+    assert [r.title for r in rows] == ["Handled a refund"]
