@@ -32,9 +32,11 @@ class ReflectApp(App[int]):
     TITLE = "reflect"
     COMMANDS = App.COMMANDS | {ReflectCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    # Plain letters get their own action names so that they can step aside while someone types
+    # (see check_action); ctrl+q and the palette reach "quit" and "help" at any time.
     BINDINGS = [
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "letter_help", "Help", key_display="?"),
+        Binding("q", "letter_quit", "Quit"),
     ]
 
     def __init__(self, journal, framework, *, blink: bool = True, catch_bugs: bool = True,
@@ -116,6 +118,12 @@ class ReflectApp(App[int]):
         if isinstance(self.screen, JournalScreen):
             self.screen.action_search()
 
+    async def action_letter_quit(self) -> None:
+        await self.action_quit()
+
+    def action_letter_help(self) -> None:
+        self.action_help()
+
     def action_help(self) -> None:
         keys = []
         for active in self.screen.active_bindings.values():
@@ -164,8 +172,7 @@ class ReflectApp(App[int]):
     def check_action(self, action: str, parameters) -> bool | None:
         if action == "undo_delete":
             return bool(self.deleted)
-        if action in ("quit", "help"):
-            # These are plain letters: while typing they type (ctrl+q still quits).
+        if action in ("letter_quit", "letter_help"):
             return not isinstance(self.focused, (Input, TextArea))
         return True
 

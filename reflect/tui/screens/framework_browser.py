@@ -49,11 +49,10 @@ class FrameworkBrowserScreen(Screen):
     def on_mount(self) -> None:
         self.title = "Framework"
         self.counts: dict[str, int] = {}
-        self.fill_units()
         self.query_one("#units", OptionList).focus()
 
     def on_screen_resume(self) -> None:
-        self.counts = self.app.journal.entries.criterion_counts()
+        # First shown, or back from the evidence list (where entries may have been edited).
         self.fill_units(keep=self._unit_code())
 
     def _unit_code(self) -> str | None:

@@ -74,11 +74,11 @@ class JournalScreen(Screen):
 
     def on_mount(self) -> None:
         self.title = "Journal"
-        self.reload()
         self.query_one(EntryList).focus()
 
     def on_screen_resume(self) -> None:
-        # Something may have been written, edited or deleted on another screen.
+        # First shown, or back from another screen where something may have been written,
+        # edited or deleted.
         keep = self.app.last_saved_id or self.query_one(EntryList).entry_id
         self.app.last_saved_id = None
         self.reload(keep=keep)
@@ -178,7 +178,8 @@ class JournalScreen(Screen):
 
     @on(EntryList.Highlighted)
     def _highlighted(self, event: EntryList.Highlighted) -> None:
-        self.refresh_bindings()
+        if (event.entry_id is None) != (self._previewed is None):
+            self.refresh_bindings()  # edit and delete come and go with the selection
         if self._preview_timer is not None:
             self._preview_timer.stop()
             self._preview_timer = self.set_timer(PREVIEW_DELAY, self._preview)

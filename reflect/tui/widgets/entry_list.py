@@ -24,6 +24,8 @@ from reflect.search_query import to_fts_query
 
 PAGE_SIZE = 100
 LOAD_AHEAD = 20
+#: Fewer characters than this list entries instead of searching ("r*" would match everything).
+MIN_SEARCH = 2
 
 PageSource = Callable[[Any], tuple[list[EntrySummary], Any]]
 
@@ -31,7 +33,7 @@ PageSource = Callable[[Any], tuple[list[EntrySummary], Any]]
 def entry_pages(journal, filters: EntryFilter, size: int = PAGE_SIZE) -> PageSource:
     """Pages of entries for ``filters``: ranked search results when there is search text,
     otherwise newest first."""
-    if to_fts_query(filters.text, prefix_last=True) is None:
+    if len(filters.text.strip()) < MIN_SEARCH or to_fts_query(filters.text, prefix_last=True) is None:
         listing = replace(filters, text="")
 
         def list_page(cursor):
@@ -126,7 +128,8 @@ class EntryList(OptionList):
     def _near_end(self) -> bool:
         if self.highlighted is not None and self.highlighted >= self.option_count - LOAD_AHEAD:
             return True
-        return self.max_scroll_y - self.scroll_y <= LOAD_AHEAD * 2
+        # Before layout the list has no height yet (max_scroll_y is 0): that is not "the end".
+        return self.max_scroll_y > 0 and self.max_scroll_y - self.scroll_y <= LOAD_AHEAD * 2
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)
