@@ -7,6 +7,7 @@ themes. Each meta-skill category has its own colour, the same everywhere in the 
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import Iterable
 
 from textual.content import Content
@@ -50,16 +51,18 @@ SNIPPET_LEAD = 16  # characters kept before the first match, so the match is in 
 
 def snippet_content(snippet: str) -> Content:
     """A search snippet on one line, Markdown marks removed, the matched words picked out."""
-    pieces = re.split(f"[{HIGHLIGHT_START}{HIGHLIGHT_END}]", snippet)
-    pieces = [" ".join(_MARKUP_NOISE.sub(r"\1", p).split()) for p in pieces]
-    # Keep the spaces around matches that split() dropped.
-    raw = re.split(f"[{HIGHLIGHT_START}{HIGHLIGHT_END}]", snippet)
-    pieces = [(" " if r[:1].isspace() and i else "") + p + (" " if r[-1:].isspace() and p else "")
-              for i, (r, p) in enumerate(zip(raw, pieces))]
+    text = " ".join(_MARKUP_NOISE.sub(r"\1", snippet).split())
+    pieces = re.split(f"[{HIGHLIGHT_START}{HIGHLIGHT_END}]", text)
     if len(pieces) > 1 and len(pieces[0]) > SNIPPET_LEAD:
         pieces[0] = "…" + pieces[0][-SNIPPET_LEAD:]
     return Content.assemble(*((piece, "bold $text-warning" if i % 2 else "$text-muted")
                               for i, piece in enumerate(pieces)))
+
+
+def when(stored: str) -> str:
+    """A stored UTC time ("2026-11-24T10:30:00Z") as the person's local day and time."""
+    moment = datetime.fromisoformat(stored.replace("Z", "+00:00")).astimezone()
+    return f"{format_long(moment.date())} at {moment:%H:%M}"
 
 
 def criteria_label(count: int) -> str:

@@ -3,6 +3,7 @@ a few sample reflections. Everything is deterministic: fixed clock, no cursor bl
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
@@ -10,6 +11,17 @@ import pytest
 from reflect.tui.factory import make_app
 
 DAY = date(2026, 11, 23)
+
+
+@pytest.fixture(autouse=True)
+def uk_winter_time(monkeypatch):
+    """Local time is UTC (as in the UK in November) so dates and times on screen never depend
+    on the machine running the tests."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 @pytest.fixture

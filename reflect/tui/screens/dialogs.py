@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from reflect.models import MODEL_NAMES
 from reflect.templates import TEMPLATES
+from reflect.tui.text import when
 
 
 class ConfirmLeave(ModalScreen[str | None]):
@@ -78,9 +79,8 @@ class RecoverDraft(ModalScreen[tuple[str, int] | None]):
 
     @staticmethod
     def _prompt(draft) -> Content:
-        kind = "edit of an entry" if draft.entry_id else "new entry"
-        when = draft.updated_at.replace("T", " ").removesuffix("Z")[:16]
-        return Content.assemble((draft.title, "bold"), (f"  {kind}, last typed {when} UTC", "$text-muted"))
+        kind = "changes to a reflection" if draft.entry_id else "new reflection"
+        return Content.assemble((draft.title, "bold"), (f"  {kind}, last typed {when(draft.updated_at)}", "$text-muted"))
 
     def action_choose(self, what: str) -> None:
         option = self.query_one("#drafts", OptionList).highlighted_option

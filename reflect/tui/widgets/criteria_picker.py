@@ -8,6 +8,8 @@ or None when cancelled.
 
 from __future__ import annotations
 
+import re
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -35,6 +37,7 @@ class CriteriaPicker(ModalScreen[tuple[str, ...] | None]):
         self.framework = framework
         self.selected = list(dict.fromkeys(selected))
         self.preferred = tuple(preferred_units)
+        self._terms: list[str] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide tall"):
@@ -55,6 +58,7 @@ class CriteriaPicker(ModalScreen[tuple[str, ...] | None]):
         self._fill(event.value)
 
     def _fill(self, query: str) -> None:
+        self._terms = [re.escape(t) for t in re.split(r"[\s.]+", query.strip()) if len(t) > 1]
         options: list[Option] = []
         for group in search_criteria(self.framework, query, self.preferred):
             unit = group.unit
@@ -71,7 +75,10 @@ class CriteriaPicker(ModalScreen[tuple[str, ...] | None]):
 
     def _prompt(self, criterion) -> Content:
         mark = "[x] " if criterion.id in self.selected else "[ ] "
-        return Content.assemble(mark, (f"{criterion.label:<4} ", "bold $text-primary"), criterion.text)
+        text = Content(criterion.text)
+        if self._terms:  # show why it matched
+            text = text.highlight_regex("(?i)" + "|".join(self._terms), style="bold $text-warning")
+        return Content.assemble(mark, (f"{criterion.label:<4} ", "bold $text-primary"), text)
 
     def action_to_list(self) -> None:
         self.query_one("#criteria", OptionList).focus()
