@@ -35,8 +35,8 @@ class ReflectApp(App[int]):
     # Plain letters get their own action names so that they can step aside while someone types
     # (see check_action); ctrl+q and the palette reach "quit" and "help" at any time.
     BINDINGS = [
-        Binding("question_mark", "letter_help", "Help", key_display="?"),
-        Binding("q", "letter_quit", "Quit"),
+        Binding("question_mark", "letter_help", "Help", key_display="?", tooltip="This help"),
+        Binding("q", "letter_quit", "Quit", tooltip="Quit (asks first if anything is unsaved)"),
     ]
 
     def __init__(self, journal, framework, *, blink: bool = True, catch_bugs: bool = True,
@@ -129,8 +129,9 @@ class ReflectApp(App[int]):
         for active in self.screen.active_bindings.values():
             binding = active.binding
             if binding.description and (binding.show or binding.key == "enter"):
-                keys.append((self.get_key_display(binding), binding.description))
-        keys.append(("ctrl+p", "Command palette: every command"))
+                keys.append((self.get_key_display(binding), binding.tooltip or binding.description))
+        keys += [("tab", "Move between parts of the screen"), ("ctrl+p", "Command palette: every command"),
+                 ("ctrl+q", "Quit (asks first if anything is unsaved)")]
         self.push_screen(HelpScreen(keys))
 
     def action_export(self) -> None:

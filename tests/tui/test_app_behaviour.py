@@ -145,7 +145,7 @@ async def test_help_lists_the_keys_of_the_screen(make, sample):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        assert ("n", "New") in app.screen.keys
+        assert ("n", "Write a new reflection") in app.screen.keys
         await pilot.press("escape")
         assert isinstance(app.screen, JournalScreen)
 

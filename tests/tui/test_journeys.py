@@ -168,3 +168,38 @@ async def test_ctrl_s_saves_and_keeps_editing(make, journal):
         await settle(pilot)
     [entry] = journal.entries.list().rows
     assert entry.title == "Kept going further"
+
+
+async def test_saving_over_a_change_made_elsewhere_keeps_both(make, journal, sample):
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("e", *" Then I apologised.")
+        journal.entries.update(sample[0].id, title="Changed in another window")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert any("changed elsewhere" in str(n.message) for n in app._notifications)
+    titles = {e.title for e in journal.entries.list().rows}
+    assert "Changed in another window" in titles
+    assert f"{sample[0].title} (conflicting copy)" in titles
+
+
+async def test_reopening_an_entry_restores_its_unsaved_changes(make, journal, sample):
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("e", *" Unsaved thought.")
+        await settle(pilot, 0.2)
+        app.screen.close()  # as if the editor went away without asking (e.g. a crash)
+        await settle(pilot)
+        await pilot.press("e")
+        assert app.screen.query_one("#body").text.endswith("Unsaved thought.")
+
+
+async def test_opening_an_entry_and_leaving_asks_nothing_and_changes_nothing(make, journal, sample):
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("e")
+        await settle(pilot)
+        await pilot.press("escape")
+        assert isinstance(app.screen, JournalScreen)
+    assert journal.entries.get(sample[0].id).revision == 1
+    assert journal.drafts.pending() == []

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Label, Markdown, OptionList
+from textual.widgets import Button, Footer, Label, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect.models import MODEL_NAMES
@@ -119,8 +119,8 @@ class TemplateChooser(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-HELP = """\
-# reflect
+TIPS = """\
+## Good to know
 
 Write a few lines after a shift: what happened, what you learned, what you'll do next.
 Tag the **meta-skills** you used and link the **criteria** of your units: your mentor
@@ -130,8 +130,6 @@ reads them before each review.
 - **ctrl+p** opens the command palette: every command, searchable.
 - Search matches whole words and the start of the word you are typing; use quotes for a phrase.
 - Deleted reflections go to the trash: press **u** to bring the last one back.
-
-## Keys here
 """
 
 
@@ -145,11 +143,18 @@ class HelpScreen(ModalScreen[None]):
         self.keys = keys
 
     def compose(self) -> ComposeResult:
-        rows = "\n".join(f"| `{key}` | {description} |" for key, description in self.keys)
+        width = max((len(key) for key, _ in self.keys), default=4) + 3
+        lines = [Content.assemble((f"  {key:<{width}}", "bold $text-accent"), description)
+                 for key, description in self.keys]
         with Vertical(classes="dialog wide tall"):
-            with VerticalScroll():
-                yield Markdown(HELP + "\n| key | does |\n|---|---|\n" + rows)
+            with VerticalScroll(id="help-text"):
+                yield Label("Keys on this screen", classes="dialog-title")
+                yield Static(Content("\n").join(lines), id="help-keys")
+                yield Markdown(TIPS)
         yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#help-text").focus()  # arrows and page keys scroll
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -39,11 +39,12 @@ class EditorScreen(Screen):
     """A new reflection (``entry`` None) or an edit of one; ``state`` restores a draft."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("ctrl+t", "template", "Template"),
-        Binding("ctrl+g", "skills", "Meta-skills"),
-        Binding("ctrl+r", "criteria", "Criteria"),
-        Binding("escape", "leave", "Back"),
+        Binding("ctrl+s", "save", "Save", priority=True,
+                tooltip="Save now (your words are also kept as a draft as you type)"),
+        Binding("ctrl+t", "template", "Template", tooltip="Add a reflective model's headings and questions"),
+        Binding("ctrl+g", "skills", "Meta-skills", tooltip="Tag the meta-skills you used"),
+        Binding("ctrl+r", "criteria", "Criteria", tooltip="Link criteria of your units"),
+        Binding("escape", "leave", "Back", tooltip="Back (asks first if anything is unsaved)"),
     ]
 
     def __init__(self, *, entry: Entry | None = None, model: str = "none", draft: Draft | None = None) -> None:
@@ -93,23 +94,28 @@ class EditorScreen(Screen):
         self.title = "Editing" if self.entry else "New reflection"
         self.sub_title = ""
         self._show_day(self.initial.day)
-        self.call_after_refresh(self._cursor_to_first_answer)  # once the area has its size
+        self.call_after_refresh(self._place_cursor)  # once the area has its size
         self._show_tags()
         self._show_status()
         self.query_one("#title" if not self.initial.title else "#body").focus()
 
+    def _place_cursor(self) -> None:
+        """New from a template: under the first question. Otherwise: at the end, to carry on."""
+        body = self.query_one("#body", TextArea)
+        if self.entry is None and self.initial == self.saved:
+            self._cursor_to_first_answer()
+        else:
+            body.move_cursor(body.document.end)
+
     def _cursor_to_first_answer(self, from_row: int = 0) -> None:
-        """In a template, put the cursor under the first guiding question, a blank line apart
-        (text right under a "> question" line would join the quote in Markdown)."""
+        """Put the cursor under the first guiding question, a blank line apart (text right
+        under a "> question" line would join the quote in Markdown). Never changes the text."""
         body = self.query_one("#body", TextArea)
         lines = body.text.splitlines() + [""]
         for row in range(from_row, len(lines) - 1):
             if lines[row].lstrip().startswith(">") and not lines[row + 1].strip():
-                if row + 2 < len(lines) and not lines[row + 2].strip():
-                    body.move_cursor((row + 2, 0))
-                else:
-                    body.move_cursor((row + 1, 0))
-                    body.insert("\n")
+                blank_after = row + 2 < len(lines) and not lines[row + 2].strip()
+                body.move_cursor((row + 2 if blank_after else row + 1, 0))
                 return
 
     # -- reading the widgets -----------------------------------------------------------------

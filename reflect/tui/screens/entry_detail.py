@@ -17,9 +17,9 @@ class EntryDetailScreen(Screen):
     """Read an entry; edit, delete (to the trash) or duplicate it."""
 
     BINDINGS = [
-        Binding("e", "edit", "Edit"),
-        Binding("d", "delete", "Delete"),
-        Binding("c", "duplicate", "Duplicate"),
+        Binding("e", "edit", "Edit", tooltip="Edit this reflection"),
+        Binding("d", "delete", "Delete", tooltip="Move it to the trash (u on the journal brings it back)"),
+        Binding("c", "duplicate", "Duplicate", tooltip="Copy it, dated today, and edit the copy"),
         Binding("escape", "back", "Back"),
     ]
 

@@ -35,16 +35,17 @@ class JournalScreen(Screen):
     """Entries, search, filters and a preview."""
 
     BINDINGS = [
-        Binding("n", "app.new_entry", "New"),
-        Binding("t", "app.new_from_template", "Template"),
-        Binding("slash", "search", "Search", key_display="/"),
-        Binding("e", "edit", "Edit"),
-        Binding("d", "delete", "Delete"),
-        Binding("u", "app.undo_delete", "Undo"),
-        Binding("x", "clear_filters", "Clear filters"),
-        Binding("f", "app.framework", "Framework"),
-        Binding("escape", "escape", "Clear search"),
-        Binding("down", "to_list", "Results"),
+        Binding("n", "app.new_entry", "New", tooltip="Write a new reflection"),
+        Binding("t", "app.new_from_template", "Template",
+                tooltip="New reflection from a model: Gibbs, Driscoll, Kolb or STAR"),
+        Binding("slash", "search", "Search", key_display="/", tooltip="Search as you type"),
+        Binding("e", "edit", "Edit", tooltip="Edit the highlighted reflection"),
+        Binding("d", "delete", "Delete", tooltip="Move the highlighted reflection to the trash"),
+        Binding("u", "app.undo_delete", "Undo", tooltip="Bring back the reflection you last deleted"),
+        Binding("x", "clear_filters", "Clear filters", tooltip="Show every reflection again"),
+        Binding("f", "app.framework", "Framework", tooltip="Units and criteria; choose your optional units"),
+        Binding("escape", "escape", "Clear search", tooltip="Clear the search and go back to the list"),
+        Binding("down", "to_list", "Results", tooltip="From the search box down to the results"),
     ]
 
     def __init__(self) -> None:

@@ -52,7 +52,7 @@ class EntryList(OptionList):
     """Entries as two- or three-line rows (date and title; tags; search snippet)."""
 
     # Hidden from the footer (it is full at 80 columns); the help screen lists it.
-    BINDINGS = [Binding("enter", "select", "Open", show=False)]
+    BINDINGS = [Binding("enter", "select", "Open", show=False, tooltip="Open the highlighted reflection")]
 
     @dataclass
     class Highlighted(Message):
