@@ -78,8 +78,11 @@ class ReflectApp(App[int]):
     def _go_home(self) -> None:
         editors = [s for s in self.screen_stack if isinstance(s, EditorScreen) and s.dirty]
         if editors:
-            self.notify("Save (ctrl+s) or leave (escape) the reflection you are writing first.",
-                        severity="warning")
+            if isinstance(self.screen, EditorScreen):
+                self.screen.action_leave()  # asks about the unsaved changes first
+            else:
+                self.notify("Save (ctrl+s) or leave (escape) the reflection you are writing first.",
+                            severity="warning")
             return
         while len(self.screen_stack) > 1 and not isinstance(self.screen, JournalScreen):
             self.pop_screen()

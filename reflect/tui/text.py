@@ -106,21 +106,25 @@ def entry_facts(entry: Entry) -> str:
     return " · ".join(facts)
 
 
-def entry_preview(framework: Framework, entry: Entry) -> str:
-    """Markdown for the journal's preview pane: title, facts, tags in brief, the body."""
+def _heading(framework: Framework, entry: Entry) -> list[str]:
+    """Title, facts and tags in brief: the top of the preview and of the entry page."""
     lines = [f"# {md_escape(entry.title)}", "", f"*{md_escape(entry_facts(entry))}*", ""]
     if entry.skills:
         lines += ["**Meta-skills:** " + ", ".join(md_escape(skill_name(framework, s)) for s in entry.skills), ""]
     if entry.criteria:
         lines += ["**Criteria:** " + ", ".join(f"`{c}`" for c in entry.criteria), ""]
-    lines.append(entry.body.strip() or "*Nothing written yet.*")
-    return "\n".join(lines)
+    return lines
+
+
+def entry_preview(framework: Framework, entry: Entry) -> str:
+    """Markdown for the journal's preview pane: title, facts, tags in brief, the body."""
+    return "\n".join(_heading(framework, entry) + [entry.body.strip() or "*Nothing written yet.*"])
 
 
 def entry_page(framework: Framework, entry: Entry) -> str:
     """Markdown for the entry screen: the entry, then its tags and criteria in full."""
-    lines = [f"# {md_escape(entry.title)}", "", f"*{md_escape(entry_facts(entry))}*", "",
-             entry.body.strip() or "*Nothing written yet.*", "", "---", "", "## Meta-skills", ""]
+    lines = _heading(framework, entry) + [
+        entry.body.strip() or "*Nothing written yet.*", "", "---", "", "## Meta-skills", ""]
     if not entry.skills:
         lines.append("*None tagged. Press e to edit and add some.*")
     for skill_id in entry.skills:

@@ -36,7 +36,7 @@ class DateRangeDialog(ModalScreen[DateRange | None]):
             yield Label("Only show reflections between", classes="dialog-title")
             with Grid(classes="date-grid"):
                 yield Label("From")
-                yield Input(format_short(self.start) if self.start else "", placeholder="e.g. 1/9 or 3 weeks ago",
+                yield Input(format_short(self.start) if self.start else "", placeholder="1/9, 3 weeks ago",
                             id="from", compact=True)
                 yield Label("", id="from-feedback", classes="muted")
                 yield Label("To")

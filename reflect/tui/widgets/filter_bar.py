@@ -7,14 +7,13 @@ Each chip is a small button showing its current value. Pressing one posts
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Button
 
-from reflect.dates import format_short
 from reflect.models import EntryFilter
 
 #: The chips, in order: (kind, label).
@@ -26,8 +25,8 @@ def chip_text(kind: str, label: str, filters: EntryFilter, framework) -> str:
     if kind == "dates":
         if not (filters.date_from or filters.date_to):
             return f"{label}: any"
-        start = format_short(filters.date_from) if filters.date_from else "…"
-        end = format_short(filters.date_to) if filters.date_to else "…"
+        start = _compact(filters.date_from) if filters.date_from else "…"
+        end = _compact(filters.date_to) if filters.date_to else "…"
         return f"{label}: {start}–{end}"
     if kind == "skills":
         if not filters.skills:
@@ -41,6 +40,11 @@ def chip_text(kind: str, label: str, filters: EntryFilter, framework) -> str:
     if kind == "private":
         return {None: f"{label}: any", True: f"{label}: only", False: f"{label}: hidden"}[filters.private]
     raise ValueError(kind)
+
+
+def _compact(day) -> str:
+    """A day short enough for a chip: 1/9/26 (day first, as everywhere in reflect)."""
+    return f"{day.day}/{day.month}/{day.year % 100:02d}"
 
 
 def is_active(kind: str, filters: EntryFilter) -> bool:
@@ -81,10 +85,8 @@ class FilterBar(Horizontal):
             chip = self.query_one(f"#chip-{kind}", Button)
             chip.label = chip_text(kind, label, filters, self.framework)
             chip.set_class(is_active(kind, filters), "-active")
+            chip.refresh(layout=True)  # a button keeps its first width unless told
         self.post_message(self.Changed(self, filters))
-
-    def clear(self) -> None:
-        self.filters = replace(EntryFilter(), text="")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
