@@ -15,10 +15,14 @@ from textual.widgets import Input, TextArea
 
 from reflect.errors import NotFoundError
 from reflect.tui.commands import ReflectCommands
-from reflect.tui.editor_state import DraftKeeper, EditorState
 from reflect.tui.guard import guarded
 from reflect.tui.screens import SCREENS, SINGLE
-from reflect.tui.screens.dialogs import ConfirmLeave, HelpScreen, RecoverDraft, TemplateChooser
+from reflect.tui.screens.dialogs import (
+    ConfirmLeave,
+    HelpScreen,
+    RecoverDraft,
+    TemplateChooser,
+)
 from reflect.tui.screens.editor import AUTOSAVE_DELAY, EditorScreen
 from reflect.tui.screens.journal import JournalScreen
 
@@ -104,14 +108,14 @@ class ReflectApp(App[int]):
     def edit_entry(self, entry_id: int) -> None:
         """Open the editor on an entry, with any unsaved draft of it restored."""
         entry = self.journal.entries.get(entry_id)
+        if any(isinstance(s, EditorScreen) and s.entry and s.entry.id == entry_id for s in self.screen_stack):
+            # Two editors on one entry would only make conflicting copies.
+            self.notify("This reflection is already open in the editor: escape back to it.", severity="warning")
+            return
         draft = next((d for d in self.journal.drafts.pending() if d.entry_id == entry_id), None)
-        if draft is not None and self._editor_for(entry_id) is None:
+        if draft is not None:
             self.notify("Your unsaved changes to this reflection were restored.")
-        self.push_screen(EditorScreen(entry=entry, draft=draft if self._editor_for(entry_id) is None else None))
-
-    def _editor_for(self, entry_id: int) -> EditorScreen | None:
-        return next((s for s in self.screen_stack
-                     if isinstance(s, EditorScreen) and s.entry and s.entry.id == entry_id), None)
+        self.push_screen(EditorScreen(entry=entry, draft=draft))
 
     def open_entry(self, entry_id: int) -> None:
         self.push_screen(SCREENS["entry"](entry_id))
@@ -165,12 +169,11 @@ class ReflectApp(App[int]):
         except NotFoundError:
             self.notify("That reflection was removed for good (the trash was emptied).", severity="warning")
             return
-        self.last_saved_id = entry.id
         self.notify(f'Brought back "{entry.title}".', title="Restored")
-        reload = getattr(self.screen, "reload", None)
-        if isinstance(self.screen, JournalScreen) and reload is not None:
-            self.last_saved_id = None
-            reload(keep=entry.id)
+        if isinstance(self.screen, JournalScreen):
+            self.screen.reload(keep=entry.id)
+        else:
+            self.last_saved_id = entry.id  # the journal highlights it when it is back on screen
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters) -> bool | None:
@@ -216,8 +219,8 @@ class ReflectApp(App[int]):
             if isinstance(screen, EditorScreen):
                 try:
                     screen.keep_draft()
-                except Exception:  # noqa: BLE001 - rescuing; the original error is reported
-                    pass
+                except Exception as error:  # noqa: BLE001 - rescuing; the original error is reported
+                    self.log.error(f"could not keep a draft while rescuing: {error!r}")
 
     def _handle_exception(self, error: Exception) -> None:
         # Last resort (an error no handler caught): keep the words before Textual closes the app.
@@ -238,8 +241,7 @@ class ReflectApp(App[int]):
                     self.exit(0)
             elif answer == "discard":
                 for editor in editors:
-                    editor.keeper.forget()
-                    editor._leaving = True
+                    editor.discard_changes()
                 self.exit(0)
         self.push_screen(ConfirmLeave("Quit with unsaved changes?", "Save your writing before quitting?"), answered)
 

@@ -61,7 +61,7 @@ def snippet_content(snippet: str) -> Content:
 
 def when(stored: str) -> str:
     """A stored UTC time ("2026-11-24T10:30:00Z") as the person's local day and time."""
-    moment = datetime.fromisoformat(stored.replace("Z", "+00:00")).astimezone()
+    moment = datetime.fromisoformat(stored).astimezone()
     return f"{format_long(moment.date())} at {moment:%H:%M}"
 
 

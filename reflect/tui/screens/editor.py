@@ -15,11 +15,20 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, TextArea
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Header,
+    Input,
+    Label,
+    Select,
+    TextArea,
+)
 
 from reflect.dates import format_long, format_short, parse_day
-from reflect.errors import InputError, ReflectError
 from reflect.drafts import Draft
+from reflect.errors import InputError, ReflectError
 from reflect.models import MODEL_NAMES, Entry
 from reflect.templates import template_body
 from reflect.tui.editor_state import DraftKeeper, EditorState, word_count
@@ -155,7 +164,8 @@ class EditorScreen(Screen):
     def _changed(self) -> None:
         self._show_status()
         if self._autosave_timer is None and not self._leaving:
-            self._autosave_timer = self.set_timer(getattr(self.app, "autosave_delay", AUTOSAVE_DELAY), self._autosave)
+            delay = getattr(self.app, "autosave_delay", AUTOSAVE_DELAY)
+            self._autosave_timer = self.set_timer(delay, self._autosave)
 
     def _autosave(self) -> None:
         self._autosave_timer = None
@@ -303,10 +313,20 @@ class EditorScreen(Screen):
 
     def close(self, discard: bool = False) -> None:
         """Leave the editor; with ``discard`` its draft goes too (otherwise nothing is unsaved)."""
+        if discard or not self.dirty:
+            self.discard_changes()
+        else:
+            self.keep_draft()  # leaving with changes unsaved: they stay as a draft
+        self._stop_autosave()
+        self.dismiss()
+
+    def discard_changes(self) -> None:
+        """Forget the unsaved changes: the draft goes and nothing more is kept."""
+        self.keeper.forget()
+        self._stop_autosave()
+
+    def _stop_autosave(self) -> None:
         if self._autosave_timer is not None:
             self._autosave_timer.stop()
             self._autosave_timer = None
-        if discard or not self.dirty:
-            self.keeper.forget()
         self._leaving = True
-        self.dismiss()
