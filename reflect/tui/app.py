@@ -247,6 +247,11 @@ class ReflectApp(App[int]):
 
     # -- looks -------------------------------------------------------------------------------
 
+    def notify(self, message: str, *, markup: bool = True, **options) -> None:
+        # Messages quote titles and typed text: "[/b]" in a title must not read as markup
+        # (a markup error while drawing a toast would close the app).
+        super().notify(message, markup=False, **options)
+
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.current_theme.dark else DARK
 

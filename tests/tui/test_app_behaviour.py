@@ -156,3 +156,17 @@ async def test_export_is_announced_until_it_exists(make):
         await app.run_action("export")
         await settle(pilot)
         assert any("not in this version" in m for m in messages(app))
+
+
+async def test_markup_like_text_is_shown_as_typed(make, journal):
+    app = make()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.press("n", *"Fixed the a[/b] till", "ctrl+s")
+        await settle(pilot, 0.2)  # the "Saved" toast quotes the title
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("slash", *"[/x] nothing", "enter")
+        await settle(pilot, 0.3)
+        assert "[/x] nothing" in str(app.screen.query_one("#empty").render())
+        assert app.is_running
+    assert journal.entries.list().rows[0].title == "Fixed the a[/b] till"

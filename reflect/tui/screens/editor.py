@@ -85,7 +85,7 @@ class EditorScreen(Screen):
             with Horizontal(classes="field-row"):
                 yield Label("Date ", classes="field-label")
                 yield Input(state.day, id="day", compact=True, placeholder="24/11/2026, yesterday, last friday")
-                yield Label("", id="day-feedback", classes="muted")
+                yield Label("", id="day-feedback", classes="muted", markup=False)
             with Horizontal(classes="field-row"):
                 yield Label("Title", classes="field-label")
                 yield Input(state.title, id="title", compact=True, placeholder="What was it about?")
@@ -96,7 +96,7 @@ class EditorScreen(Screen):
                 yield Checkbox("Private", state.private, id="private", compact=True)
                 yield Select(CONFIDENCE, prompt="Confidence -", value=state.confidence or Select.NULL,
                              id="confidence", compact=True)
-            yield Label("", id="tags", classes="muted")
+            yield Label("", id="tags", classes="muted", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

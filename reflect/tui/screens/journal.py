@@ -63,7 +63,7 @@ class JournalScreen(Screen):
             yield EntryList(self.app.framework, id="entries")
             with VerticalScroll(id="preview", can_focus=False):
                 yield Markdown(id="preview-text")
-        yield Static(EMPTY_JOURNAL, id="empty", classes="empty-state")
+        yield Static(EMPTY_JOURNAL, id="empty", classes="empty-state", markup=False)  # quotes the search
         yield Footer(compact=True)
 
     # -- loading ------------------------------------------------------------------------

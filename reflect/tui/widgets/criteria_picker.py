@@ -44,7 +44,7 @@ class CriteriaPicker(ModalScreen[tuple[str, ...] | None]):
             yield Label("Criteria this reflection gives evidence for", classes="dialog-title")
             yield Input(placeholder="Search by code (P12, INSCS016.P12) or words", id="criteria-search",
                         compact=True)
-            yield Label("", id="picker-count", classes="muted")
+            yield Label("", id="picker-count", classes="muted", markup=False)
             yield OptionList(id="criteria", markup=False)
         yield Footer(compact=True)
 
