@@ -238,7 +238,7 @@ class EntryStore:
 
     def criterion_counts(self) -> dict[str, int]:
         """How many live entries cite each criterion; criteria nobody cites are left out."""
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "SELECT ec.criterion_id, count(*) FROM entry_criteria ec"
             " JOIN entries e ON e.id = ec.entry_id WHERE e.deleted_at IS NULL"
             " GROUP BY ec.criterion_id")
