@@ -206,7 +206,10 @@ class EntryStore:
         if after is not None:
             where.append("(e.day < ? OR (e.day = ? AND e.id < ?))")
             params += [after[0], after[0], after[1]]
-        sql = (f"SELECT e.id, e.day, e.title, e.private, e.model, e.deleted_at FROM entries e"
+        # Without statistics SQLite prefers the deleted_at index and sorts every live entry
+        # (70 ms a page at 100,000 entries); the partial index is already in page order.
+        index = "" if trashed else " INDEXED BY entries_live_by_day"
+        sql = (f"SELECT e.id, e.day, e.title, e.private, e.model, e.deleted_at FROM entries e{index}"
                f" WHERE {' AND '.join(where)} ORDER BY e.day DESC, e.id DESC LIMIT ?")
         rows = self._query(sql, params + [limit + 1])
         more = len(rows) > limit
@@ -237,6 +240,14 @@ class EntryStore:
         where, params = build_where(filters, trashed=trashed)
         sql = f"SELECT count(*) AS n FROM entries e WHERE {' AND '.join(where)}"
         return self._query(sql, params)[0]["n"]
+
+    def criterion_counts(self) -> dict[str, int]:
+        """How many live entries cite each criterion; criteria nobody cites are left out."""
+        rows = self.conn.execute(
+            "SELECT ec.criterion_id, count(*) FROM entry_criteria ec"
+            " JOIN entries e ON e.id = ec.entry_id WHERE e.deleted_at IS NULL"
+            " GROUP BY ec.criterion_id")
+        return dict(rows.fetchall())
 
     def get_many(self, ids: list[int]) -> list[Entry]:
         """Several entries in full (trashed included), in the order of ``ids``; missing ids skipped."""

@@ -10,7 +10,7 @@ ROOT = Path(__file__).parent.parent
 CORE_MODULES = sorted(
     "reflect." + ".".join(p.relative_to(ROOT / "reflect").with_suffix("").parts)
     for p in (ROOT / "reflect").rglob("*.py")
-    if "tui" not in p.parts and p.name not in ("__main__.py",)
+    if "tui" not in p.relative_to(ROOT).parts and p.name not in ("__main__.py",)
 )
 
 

@@ -1,0 +1,270 @@
+"""The reflect App: one journal, one framework, a stack of screens.
+
+The App holds what every screen shares (the journal, the framework, the undo list of deleted
+entries) and the navigation every screen uses (:meth:`ReflectApp.show`, :meth:`edit_entry`,
+...). Screens are registered in :mod:`reflect.tui.screens`; palette commands in
+:mod:`reflect.tui.commands`. Build it with :func:`reflect.tui.factory.make_app`.
+"""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.binding import Binding
+from textual.events import DescendantFocus
+from textual.widgets import Input, TextArea
+
+from reflect.errors import NotFoundError
+from reflect.tui.commands import ReflectCommands
+from reflect.tui.guard import guarded
+from reflect.tui.screens import SCREENS, SINGLE
+from reflect.tui.screens.dialogs import (
+    ConfirmLeave,
+    HelpScreen,
+    RecoverDraft,
+    TemplateChooser,
+)
+from reflect.tui.screens.editor import AUTOSAVE_DELAY, EditorScreen
+from reflect.tui.screens.journal import JournalScreen
+
+LIGHT, DARK = "textual-light", "textual-dark"
+
+
+class ReflectApp(App[int]):
+    """The journal app. ``journal`` and ``framework`` come from the caller (see the factory)."""
+
+    CSS_PATH = "reflect.tcss"
+    TITLE = "reflect"
+    COMMANDS = App.COMMANDS | {ReflectCommands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    # Plain letters get their own action names so that they can step aside while someone types
+    # (see check_action); ctrl+q and the palette reach "quit" and "help" at any time.
+    BINDINGS = [
+        Binding("question_mark", "letter_help", "Help", key_display="?", tooltip="This help"),
+        Binding("q", "letter_quit", "Quit", tooltip="Quit (asks first if anything is unsaved)"),
+    ]
+
+    def __init__(self, journal, framework, *, blink: bool = True, catch_bugs: bool = True,
+                 demo: bool = False, autosave_delay: float = AUTOSAVE_DELAY) -> None:
+        super().__init__()
+        self.autosave_delay = autosave_delay
+        self.journal = journal
+        self.framework = framework
+        self.blink = blink
+        self.catch_bugs = catch_bugs
+        self.demo = demo
+        self.deleted: list[int] = []
+        self.last_saved_id: int | None = None
+        saved_theme = journal.settings.get("theme")
+        self.theme = saved_theme if saved_theme in self.available_themes else DARK
+        if demo:
+            self.sub_title = "demo: a sample journal, thrown away when you quit"
+
+    def get_default_screen(self) -> JournalScreen:
+        return JournalScreen()
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.call_after_refresh(self.offer_drafts)
+
+    # -- navigation -------------------------------------------------------------------------
+
+    def show(self, name: str, **params) -> None:
+        """Show the screen registered as ``name`` (see :mod:`reflect.tui.screens`)."""
+        kind = SCREENS[name]
+        if name in SINGLE:
+            if isinstance(self.screen, kind):
+                return
+            if name == "journal":
+                self._go_home()
+                return
+        self.push_screen(kind(**params))
+
+    def _go_home(self) -> None:
+        editors = [s for s in self.screen_stack if isinstance(s, EditorScreen) and s.dirty]
+        if editors:
+            if isinstance(self.screen, EditorScreen):
+                self.screen.action_leave()  # asks about the unsaved changes first
+            else:
+                self.notify("Save (ctrl+s) or leave (escape) the reflection you are writing first.",
+                            severity="warning")
+            return
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, JournalScreen):
+            self.pop_screen()
+
+    def action_show(self, name: str) -> None:
+        self.show(name)
+
+    def action_framework(self) -> None:
+        self.show("framework")
+
+    @guarded
+    def action_new_entry(self, model: str = "none") -> None:
+        self.push_screen(EditorScreen(model=model))
+
+    def action_new_from_template(self) -> None:
+        self.push_screen(TemplateChooser(), lambda model: model and self.action_new_entry(model))
+
+    @guarded
+    def edit_entry(self, entry_id: int) -> None:
+        """Open the editor on an entry, with any unsaved draft of it restored."""
+        entry = self.journal.entries.get(entry_id)
+        if any(isinstance(s, EditorScreen) and s.entry and s.entry.id == entry_id for s in self.screen_stack):
+            # Two editors on one entry would only make conflicting copies.
+            self.notify("This reflection is already open in the editor: escape back to it.", severity="warning")
+            return
+        draft = next((d for d in self.journal.drafts.pending() if d.entry_id == entry_id), None)
+        if draft is not None:
+            self.notify("Your unsaved changes to this reflection were restored.")
+        self.push_screen(EditorScreen(entry=entry, draft=draft))
+
+    def open_entry(self, entry_id: int) -> None:
+        self.push_screen(SCREENS["entry"](entry_id))
+
+    def action_search(self) -> None:
+        self._go_home()
+        if isinstance(self.screen, JournalScreen):
+            self.screen.action_search()
+
+    async def action_letter_quit(self) -> None:
+        await self.action_quit()
+
+    def action_letter_help(self) -> None:
+        self.action_help()
+
+    def action_help(self) -> None:
+        keys = []
+        for active in self.screen.active_bindings.values():
+            binding = active.binding
+            if binding.description and (binding.show or binding.key == "enter"):
+                keys.append((self.get_key_display(binding), binding.tooltip or binding.description))
+        keys += [("tab", "Move between parts of the screen"), ("ctrl+p", "Command palette: every command"),
+                 ("ctrl+q", "Quit (asks first if anything is unsaved)")]
+        self.push_screen(HelpScreen(keys))
+
+    def action_export(self) -> None:
+        if "export" in SCREENS:
+            self.show("export")
+        else:
+            self.notify("Exporting from the app is not in this version yet.", severity="warning")
+
+    # -- deleting and undoing -------------------------------------------------------------------
+
+    @guarded
+    def delete_entry(self, entry_id: int) -> bool:
+        """Move an entry to the trash, remembering it for undo; True if it went."""
+        entry = self.journal.entries.delete(entry_id)
+        self.deleted.append(entry_id)
+        self.notify(f'Moved "{entry.title}" to the trash. Press u to undo.', title="Deleted")
+        self.refresh_bindings()
+        return True
+
+    @guarded
+    def action_undo_delete(self) -> None:
+        if not self.deleted:
+            self.notify("Nothing to undo.")
+            return
+        entry_id = self.deleted.pop()
+        try:
+            entry = self.journal.entries.restore(entry_id)
+        except NotFoundError:
+            self.notify("That reflection was removed for good (the trash was emptied).", severity="warning")
+            return
+        self.notify(f'Brought back "{entry.title}".', title="Restored")
+        if isinstance(self.screen, JournalScreen):
+            self.screen.reload(keep=entry.id)
+        else:
+            self.last_saved_id = entry.id  # the journal highlights it when it is back on screen
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action == "undo_delete":
+            return bool(self.deleted)
+        if action in ("letter_quit", "letter_help"):
+            return not isinstance(self.focused, (Input, TextArea))
+        return True
+
+    # -- drafts ------------------------------------------------------------------------------
+
+    @guarded
+    def offer_drafts(self) -> None:
+        """At start: offer back writing that was never saved (after a crash or a closed terminal)."""
+        drafts = self.journal.drafts.pending()
+        if drafts:
+            self.push_screen(RecoverDraft(drafts), self._draft_answer)
+
+    @guarded
+    def _draft_answer(self, answer) -> None:
+        if answer is None:
+            return
+        what, draft_id = answer
+        draft = self.journal.drafts.get(draft_id)
+        if draft is None:
+            return
+        if what == "discard":
+            self.journal.drafts.discard(draft_id)
+            self.notify(f'Discarded the draft "{draft.title}".')
+            self.call_after_refresh(self.offer_drafts)
+            return
+        entry = None
+        if draft.entry_id is not None:
+            try:
+                entry = self.journal.entries.get(draft.entry_id)
+            except NotFoundError:
+                entry = None  # its entry went to the trash meanwhile: save the words as a new entry
+        self.push_screen(EditorScreen(entry=entry, draft=draft))
+
+    def rescue_drafts(self) -> None:
+        """Keep every open editor's words as drafts (used when something unexpected happens)."""
+        for screen in self.screen_stack:
+            if isinstance(screen, EditorScreen):
+                try:
+                    screen.keep_draft()
+                except Exception as error:  # noqa: BLE001 - rescuing; the original error is reported
+                    self.log.error(f"could not keep a draft while rescuing: {error!r}")
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Last resort (an error no handler caught): keep the words before Textual closes the app.
+        self.rescue_drafts()
+        super()._handle_exception(error)
+
+    # -- quitting --------------------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        editors = [s for s in self.screen_stack if isinstance(s, EditorScreen) and s.dirty]
+        if not editors:
+            self.exit(0)
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "save":
+                if all(editor.action_save() for editor in editors):
+                    self.exit(0)
+            elif answer == "discard":
+                for editor in editors:
+                    editor.discard_changes()
+                self.exit(0)
+        self.push_screen(ConfirmLeave("Quit with unsaved changes?", "Save your writing before quitting?"), answered)
+
+    # -- looks -------------------------------------------------------------------------------
+
+    def notify(self, message: str, *, markup: bool = True, **options) -> None:
+        # Messages quote titles and typed text: "[/b]" in a title must not read as markup
+        # (a markup error while drawing a toast would close the app).
+        super().notify(message, markup=False, **options)
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT if self.current_theme.dark else DARK
+
+    def _remember_theme(self, theme) -> None:
+        try:
+            self.journal.settings.set("theme", theme.name)
+        except Exception as error:  # noqa: BLE001 - a theme not remembered is not worth a crash
+            self.log.warning(f"could not remember the theme: {error!r}")
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        if not self.blink and hasattr(event.widget, "cursor_blink"):
+            event.widget.cursor_blink = False
+
+    def my_units(self) -> list[str]:
+        """The apprentice's units: every mandatory one, then the optional ones they chose."""
+        return [u.code for u in self.framework.mandatory_units] + self.journal.settings.chosen_units()

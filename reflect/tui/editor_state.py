@@ -1,0 +1,138 @@
+"""What the editor holds, as plain data: compare it, keep it as a draft, turn it into an entry.
+
+The editor screen reads its widgets into an :class:`EditorState`; "unsaved changes" means the
+state differs from the one last saved. Drafts keep the date as typed (it may not parse yet),
+so nothing a person wrote is ever refused by the autosave.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from reflect.dates import format_short, parse_day
+from reflect.models import MODELS, Entry
+
+_WORD = re.compile(r"[\w'’-]+")
+
+
+@dataclass(frozen=True)
+class EditorState:
+    """Everything the editor shows, as typed."""
+
+    day: str
+    title: str = ""
+    body: str = ""
+    model: str = "none"
+    skills: tuple[str, ...] = ()
+    criteria: tuple[str, ...] = ()
+    private: bool = False
+    confidence: int | None = None
+    minutes: int | None = None
+
+    @classmethod
+    def blank(cls, today: date, model: str = "none") -> "EditorState":
+        """A new entry dated today, starting from a template when ``model`` has one."""
+        from reflect.templates import template_body
+
+        return cls(day=format_short(today), model=model, body=template_body(model))
+
+    @classmethod
+    def from_entry(cls, entry: Entry) -> "EditorState":
+        return cls(
+            day=format_short(entry.day), title=entry.title, body=entry.body, model=entry.model,
+            skills=tuple(entry.skills), criteria=tuple(entry.criteria), private=entry.private,
+            confidence=entry.confidence, minutes=entry.minutes,
+        )
+
+    @classmethod
+    def from_draft(cls, data: dict[str, Any], today: date) -> "EditorState":
+        """Rebuild a state from a stored draft, tolerating missing or odd values."""
+        model = data.get("model") if data.get("model") in MODELS else "none"
+        confidence = data.get("confidence")
+        minutes = data.get("minutes")
+        return cls(
+            day=str(data.get("day") or format_short(today)),
+            title=str(data.get("title") or ""),
+            body=str(data.get("body") or ""),
+            model=model,
+            skills=tuple(str(s) for s in data.get("skills") or ()),
+            criteria=tuple(str(c) for c in data.get("criteria") or ()),
+            private=bool(data.get("private")),
+            confidence=confidence if isinstance(confidence, int) and 1 <= confidence <= 5 else None,
+            minutes=minutes if isinstance(minutes, int) and minutes > 0 else None,
+        )
+
+    def to_draft(self, base_revision: int | None = None) -> dict[str, Any]:
+        """The state as a draft's JSON data (with the revision an edit started from)."""
+        data: dict[str, Any] = {
+            "day": self.day, "title": self.title, "body": self.body, "model": self.model,
+            "skills": list(self.skills), "criteria": list(self.criteria), "private": self.private,
+            "confidence": self.confidence, "minutes": self.minutes,
+        }
+        if base_revision is not None:
+            data["base_revision"] = base_revision
+        return data
+
+    def entry_fields(self, today: date) -> dict[str, Any]:
+        """Keyword arguments for ``entries.add``/``save_edit``; raises InputError for a bad date."""
+        return {
+            "day": parse_day(self.day, today), "title": self.title.strip(), "body": self.body,
+            "model": self.model, "skills": list(self.skills), "criteria": list(self.criteria),
+            "private": self.private, "confidence": self.confidence, "minutes": self.minutes,
+        }
+
+    def with_changes(self, **changes: Any) -> "EditorState":
+        return replace(self, **changes)
+
+
+def word_count(body: str) -> int:
+    """Words the person wrote: template headings and guiding-question hints do not count."""
+    total = 0
+    for line in body.splitlines():
+        stripped = line.lstrip()
+        if stripped.startswith(("#", ">")):
+            continue
+        total += len(_WORD.findall(line))
+    return total
+
+
+class DraftKeeper:
+    """Keeps the editor's unsaved work in one draft row of the journal.
+
+    :meth:`keep` writes the state only when it changed since the last write, and removes the
+    draft when the state is back to what was saved (nothing is unsaved any more).
+    """
+
+    def __init__(self, journal, *, entry_id: int | None = None, base_revision: int | None = None,
+                 draft_id: int | None = None, stored: EditorState | None = None):
+        self.journal = journal
+        self.entry_id = entry_id
+        self.base_revision = base_revision
+        self.draft_id = draft_id
+        self.stored = stored
+
+    def keep(self, state: EditorState, saved: EditorState) -> None:
+        """Store ``state`` unless it is already stored, or drop the draft if it equals ``saved``."""
+        if state == saved:
+            self.forget()
+        elif state != self.stored or self.draft_id is None:
+            self.draft_id = self.journal.drafts.save(
+                state.to_draft(self.base_revision), draft_id=self.draft_id, entry_id=self.entry_id)
+            self.stored = state
+
+    def forget(self) -> None:
+        """Remove the draft (after saving the entry, or when the person discards changes)."""
+        if self.draft_id is not None:
+            self.journal.drafts.discard(self.draft_id)
+        self.draft_id = None
+        self.stored = None
+
+    def saved_as(self, entry: Entry) -> None:
+        """The work is now ``entry`` (its draft was removed in the same transaction)."""
+        self.draft_id = None
+        self.stored = None
+        self.entry_id = entry.id
+        self.base_revision = entry.revision

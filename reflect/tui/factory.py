@@ -1,0 +1,61 @@
+"""The one way to build the app, for the command line and for tests alike.
+
+``make_app`` wires a journal and a framework into a :class:`~reflect.tui.app.ReflectApp`;
+``run`` opens it for a person; ``run_demo`` opens it on a throw-away sample journal.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from reflect.journal import Journal
+    from reflect.standards import Framework
+    from reflect.tui.app import ReflectApp
+
+
+def make_app(journal: "Journal", framework: "Framework", *, clock: Callable[[], datetime] | None = None,
+             blink: bool = True, catch_bugs: bool = True, demo: bool = False,
+             autosave_delay: float | None = None) -> "ReflectApp":
+    """Build the app on ``journal`` and ``framework``.
+
+    ``clock`` replaces the journal's clock (tests and snapshots use a fixed one); ``blink=False``
+    stops cursors blinking (for identical screenshots); ``catch_bugs=False`` lets unexpected
+    exceptions fail a test instead of becoming a notification; ``autosave_delay`` (seconds)
+    shortens the wait before a draft is kept, for tests.
+    """
+    from reflect.tui.app import ReflectApp
+
+    if clock is not None:
+        journal.clock = clock
+    options = {"autosave_delay": autosave_delay} if autosave_delay is not None else {}
+    return ReflectApp(journal, framework, blink=blink, catch_bugs=catch_bugs, demo=demo, **options)
+
+
+def run(journal: "Journal", framework: "Framework", *, demo: bool = False) -> int:
+    """Open the app in the terminal until the person quits; return the exit status."""
+    app = make_app(journal, framework, demo=demo)
+    app.run()
+    return app.return_code or 0
+
+
+def run_demo(framework: "Framework") -> int:
+    """Open the app on a sample journal in a private temporary folder, removed afterwards.
+
+    The person's own journal is never opened.
+    """
+    from reflect.demo import build_demo_journal
+    from reflect.journal import open_journal
+
+    folder = Path(tempfile.mkdtemp(prefix="reflect-demo-"))  # created 0700
+    try:
+        path = folder / "demo-journal.db"
+        build_demo_journal(path, framework, date.today())
+        with open_journal(path) as journal:
+            return run(journal, framework, demo=True)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -1,0 +1,332 @@
+"""Writing and editing a reflection, without ever losing a word.
+
+The screen reads its widgets into an :class:`~reflect.tui.editor_state.EditorState`. A moment
+after any change (at most :data:`AUTOSAVE_DELAY` seconds, even while typing on), and whenever
+another screen comes on top, the state is written to a draft in the journal; saving the entry
+removes the draft in the same transaction. A draft left behind by a crash is offered back at
+the next start. Leaving with unsaved changes asks first.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
+from textual.screen import Screen
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Header,
+    Input,
+    Label,
+    Select,
+    TextArea,
+)
+
+from reflect.dates import format_long, format_short, parse_day
+from reflect.drafts import Draft
+from reflect.errors import InputError, ReflectError
+from reflect.models import MODEL_NAMES, Entry
+from reflect.templates import template_body
+from reflect.tui.editor_state import DraftKeeper, EditorState, word_count
+from reflect.tui.guard import guarded
+from reflect.tui.screens.dialogs import ConfirmLeave, TemplateChooser
+from reflect.tui.text import skill_name
+from reflect.tui.widgets.criteria_picker import CriteriaPicker
+from reflect.tui.widgets.markdown_area import MarkdownArea
+from reflect.tui.widgets.skill_picker import SkillPicker
+
+#: Longest wait between a change and its draft being in the journal, in seconds.
+AUTOSAVE_DELAY = 1.0
+CONFIDENCE = [(f"Confidence {n}/5", n) for n in range(1, 6)]
+
+
+class EditorScreen(Screen):
+    """A new reflection (``entry`` None) or an edit of one; ``state`` restores a draft."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True,
+                tooltip="Save now (your words are also kept as a draft as you type)"),
+        Binding("ctrl+t", "template", "Template", tooltip="Add a reflective model's headings and questions"),
+        Binding("ctrl+g", "skills", "Meta-skills", tooltip="Tag the meta-skills you used"),
+        Binding("ctrl+r", "criteria", "Criteria", tooltip="Link criteria of your units"),
+        Binding("escape", "leave", "Back", tooltip="Back (asks first if anything is unsaved)"),
+    ]
+
+    def __init__(self, *, entry: Entry | None = None, model: str = "none", draft: Draft | None = None) -> None:
+        super().__init__()
+        journal = self.app.journal
+        today = journal.today()
+        self.entry = entry
+        #: What is in the journal now; "unsaved changes" means the widgets differ from it.
+        self.saved = EditorState.from_entry(entry) if entry else EditorState.blank(today, model)
+        self.initial = EditorState.from_draft(draft.data, today) if draft else self.saved
+        self.skills = self.initial.skills
+        self.criteria = self.initial.criteria
+        self.model = self.initial.model
+        base_revision = entry.revision if entry else None
+        if draft is not None and entry is not None:
+            # The edit started from this revision; if the entry moved on since, saving keeps both.
+            base_revision = draft.data.get("base_revision", base_revision)
+        self.keeper = DraftKeeper(journal, entry_id=entry.id if entry else None, base_revision=base_revision,
+                                  draft_id=draft.id if draft else None, stored=self.initial if draft else None)
+        self._autosave_timer = None
+        self._leaving = False
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        state = self.initial
+        yield Header(icon="")
+        with Vertical(id="editor"):
+            with Horizontal(classes="field-row"):
+                yield Label("Date ", classes="field-label")
+                yield Input(state.day, id="day", compact=True, placeholder="24/11/2026, yesterday, last friday")
+                yield Label("", id="day-feedback", classes="muted", markup=False)
+            with Horizontal(classes="field-row"):
+                yield Label("Title", classes="field-label")
+                yield Input(state.title, id="title", compact=True, placeholder="What was it about?")
+            yield MarkdownArea(state.body, id="body")
+            with Horizontal(id="tag-bar"):
+                yield Button("Meta-skills", id="pick-skills", compact=True)
+                yield Button("Criteria", id="pick-criteria", compact=True)
+                yield Checkbox("Private", state.private, id="private", compact=True)
+                yield Select(CONFIDENCE, prompt="Confidence -", value=state.confidence or Select.NULL,
+                             id="confidence", compact=True)
+            yield Label("", id="tags", classes="muted", markup=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.title = "Editing" if self.entry else "New reflection"
+        self.sub_title = ""
+        self._show_day(self.initial.day)
+        self.call_after_refresh(self._place_cursor)  # once the area has its size
+        self._show_tags()
+        self._show_status()
+        self.query_one("#title" if not self.initial.title else "#body").focus()
+
+    def _place_cursor(self) -> None:
+        """New from a template: under the first question. Otherwise: at the end, to carry on."""
+        body = self.query_one("#body", TextArea)
+        if self.entry is None and self.initial == self.saved:
+            self._cursor_to_first_answer()
+        else:
+            body.move_cursor(body.document.end)
+
+    def _cursor_to_first_answer(self, from_row: int = 0) -> None:
+        """Put the cursor under the first guiding question, a blank line apart (text right
+        under a "> question" line would join the quote in Markdown). Never changes the text."""
+        body = self.query_one("#body", TextArea)
+        lines = body.text.splitlines() + [""]
+        for row in range(from_row, len(lines) - 1):
+            if lines[row].lstrip().startswith(">") and not lines[row + 1].strip():
+                blank_after = row + 2 < len(lines) and not lines[row + 2].strip()
+                body.move_cursor((row + 2 if blank_after else row + 1, 0))
+                return
+
+    # -- reading the widgets -----------------------------------------------------------------
+
+    def current_state(self) -> EditorState:
+        confidence = self.query_one("#confidence", Select).value
+        return EditorState(
+            day=self.query_one("#day", Input).value,
+            title=self.query_one("#title", Input).value,
+            body=self.query_one("#body", TextArea).text,
+            # Sorted as the journal returns them, so "unsaved" never means "in another order".
+            model=self.model, skills=tuple(sorted(self.skills)), criteria=tuple(sorted(self.criteria)),
+            private=self.query_one("#private", Checkbox).value,
+            confidence=confidence if isinstance(confidence, int) else None,
+            minutes=self.initial.minutes,
+        )
+
+    @property
+    def dirty(self) -> bool:
+        """True when something differs from what is saved in the journal."""
+        return self.current_state() != self.saved
+
+    # -- reacting to changes -----------------------------------------------------------------
+
+    @on(Input.Changed, "#day")
+    def _day_changed(self, event: Input.Changed) -> None:
+        self._show_day(event.value)
+        self._changed()
+
+    @on(Input.Changed, "#title")
+    @on(TextArea.Changed, "#body")
+    @on(Checkbox.Changed, "#private")
+    @on(Select.Changed, "#confidence")
+    def _field_changed(self) -> None:
+        self._changed()
+
+    def _changed(self) -> None:
+        self._show_status()
+        if self._autosave_timer is None and not self._leaving:
+            delay = getattr(self.app, "autosave_delay", AUTOSAVE_DELAY)
+            self._autosave_timer = self.set_timer(delay, self._autosave)
+
+    def _autosave(self) -> None:
+        self._autosave_timer = None
+        self.keep_draft()
+
+    def keep_draft(self) -> None:
+        """Write the unsaved state to its draft now (a no-op when nothing changed)."""
+        if self._leaving:
+            return
+        try:
+            state = self.current_state()
+        except NoMatches:  # the widgets are already gone
+            return
+        try:
+            self.keeper.keep(state, self.saved)
+        except ReflectError as error:  # e.g. the journal is busy: try again on the next change
+            self.notify(f"Could not keep a draft: {error}", severity="warning")
+
+    def on_screen_suspend(self) -> None:
+        self.keep_draft()
+
+    def on_unmount(self) -> None:
+        # The app is closing (or the screen was removed) with this editor open.
+        self.keep_draft()
+
+    def _show_day(self, text: str) -> None:
+        feedback = self.query_one("#day-feedback", Label)
+        try:
+            feedback.update(format_long(parse_day(text, self.app.journal.today())))
+            feedback.set_class(False, "error")
+        except InputError:
+            feedback.update("not a date yet: try 24/11, yesterday or last friday" if text.strip()
+                            else "needs a date")
+            feedback.set_class(True, "error")
+
+    def _show_status(self) -> None:
+        body = self.query_one("#body", TextArea)
+        words = word_count(body.text)
+        body.border_title = MODEL_NAMES[self.model] if self.model != "none" else "Reflection"
+        status = "unsaved changes" if self.dirty else ("saved" if self.entry else "new")
+        body.border_subtitle = f"{words} word{'s' if words != 1 else ''} · {status}"
+
+    def _show_tags(self) -> None:
+        framework = self.app.framework
+        self.query_one("#pick-skills", Button).label = f"Meta-skills ({len(self.skills)})"
+        self.query_one("#pick-criteria", Button).label = f"Criteria ({len(self.criteria)})"
+        order = {s.id: i for i, s in enumerate(framework.meta_skills)}
+        in_order = sorted(self.skills, key=lambda s: (order.get(s, len(order)), s))
+        skills = ", ".join(skill_name(framework, s) for s in in_order) or "no meta-skills yet (ctrl+g)"
+        criteria = ", ".join(self.criteria) or "no criteria yet (ctrl+r)"
+        self.query_one("#tags", Label).update(f"{skills}  |  {criteria}")
+
+    # -- pickers ----------------------------------------------------------------------------
+
+    @on(Button.Pressed, "#pick-skills")
+    def action_skills(self) -> None:
+        def chosen(result):
+            if result is not None:
+                self.skills = tuple(result)
+                self._show_tags()
+                self._changed()
+        self.app.push_screen(SkillPicker(self.app.framework, self.skills), chosen)
+
+    @on(Button.Pressed, "#pick-criteria")
+    def action_criteria(self) -> None:
+        def chosen(result):
+            if result is not None:
+                self.criteria = tuple(result)
+                self._show_tags()
+                self._changed()
+        self.app.push_screen(CriteriaPicker(self.app.framework, self.criteria,
+                                            preferred_units=self.app.my_units()), chosen)
+
+    def action_template(self) -> None:
+        self.app.push_screen(TemplateChooser(), self.use_template)
+
+    def use_template(self, model: str | None) -> None:
+        """Switch to a reflective model, adding its sections (at the end if you already wrote)."""
+        if model is None:
+            return
+        self.model = model
+        body = self.query_one("#body", TextArea)
+        sections = template_body(model)
+        start = 0
+        if sections and not body.text.strip():
+            body.load_text(sections)
+        elif sections:
+            start = body.document.end[0] + 1
+            body.insert("\n\n" + sections, body.document.end)
+        self._cursor_to_first_answer(start)
+        body.focus()
+        self._changed()
+
+    # -- saving and leaving -------------------------------------------------------------------
+
+    @guarded
+    def action_save(self) -> bool:
+        """Save the entry and drop its draft together; True if it was saved."""
+        journal = self.app.journal
+        state = self.current_state()
+        fields = state.entry_fields(journal.today())  # a bad date stops here, draft untouched
+        self.keep_draft()  # the words are in the journal before anything else is tried
+        other = None
+        draft_id = self.keeper.draft_id
+        with journal.write():  # the entry and the end of its draft land together
+            if self.entry is None:
+                entry = journal.entries.add(**fields)
+            else:
+                entry, other = journal.entries.save_edit(self.entry.id, self.keeper.base_revision, **fields)
+            if draft_id is not None:
+                journal.drafts.discard(draft_id)
+        self.keeper.saved_as(entry)
+        self.entry = entry
+        self.saved = EditorState.from_entry(entry)
+        self.app.last_saved_id = entry.id
+        self._tidy_fields(entry)
+        self.title = "Editing"
+        self._show_status()
+        if other is not None:
+            self.notify(f'"{other.title}" was changed elsewhere while you wrote, so your version was saved '
+                        f'as "{entry.title}". Both are in your journal.', severity="warning", timeout=12)
+        else:
+            self.notify(f'Saved "{entry.title}".', title="Saved")
+        return True
+
+    def _tidy_fields(self, entry: Entry) -> None:
+        # Show what was stored: "yesterday" becomes a date, spaces around the title go.
+        day, title = self.query_one("#day", Input), self.query_one("#title", Input)
+        if day.value != format_short(entry.day):
+            day.value = format_short(entry.day)
+        if title.value != entry.title:
+            title.value = entry.title
+
+    def action_leave(self) -> None:
+        if not self.dirty:
+            self.close()
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "save" and self.action_save():
+                self.close()
+            elif answer == "discard":
+                self.close(discard=True)
+        self.app.push_screen(ConfirmLeave("Unsaved changes"), answered)
+
+    def close(self, discard: bool = False) -> None:
+        """Leave the editor; with ``discard`` its draft goes too (otherwise nothing is unsaved)."""
+        if discard or not self.dirty:
+            self.discard_changes()
+        else:
+            self.keep_draft()  # leaving with changes unsaved: they stay as a draft
+        self._stop_autosave()
+        self.dismiss()
+
+    def discard_changes(self) -> None:
+        """Forget the unsaved changes: the draft goes and nothing more is kept."""
+        self.keeper.forget()
+        self._stop_autosave()
+
+    def _stop_autosave(self) -> None:
+        if self._autosave_timer is not None:
+            self._autosave_timer.stop()
+            self._autosave_timer = None
+        self._leaving = True

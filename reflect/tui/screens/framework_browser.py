@@ -1,0 +1,189 @@
+"""The framework: units (mandatory, then optional) and their criteria, with how many of your
+reflections give evidence for each. Choosing optional units happens here (space).
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, OptionList
+from textual.widgets.option_list import Option
+
+from reflect.models import EntryFilter
+from reflect.standards import KIND_LABELS
+from reflect.tui.guard import guarded
+from reflect.tui.widgets.entry_list import EntryList, entry_pages
+
+
+class UnitList(OptionList):
+    """Units; enter moves on to the unit's criteria."""
+
+    BINDINGS = [Binding("enter", "select", "Criteria")]
+
+
+class CriterionList(OptionList):
+    """A unit's criteria; enter shows the reflections evidencing one."""
+
+    BINDINGS = [Binding("enter", "select", "Evidence")]
+
+
+class FrameworkBrowserScreen(Screen):
+    """Units on the left, the highlighted unit's criteria on the right."""
+
+    BINDINGS = [
+        Binding("space", "choose_unit", "Choose unit"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        with Horizontal(id="framework"):
+            yield UnitList(id="units", markup=False)
+            yield CriterionList(id="criteria-list", markup=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.title = "Framework"
+        self.counts: dict[str, int] = {}
+        self.query_one("#units", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        # First shown, or back from the evidence list (where entries may have been edited).
+        self.fill_units(keep=self._unit_code())
+
+    def _unit_code(self) -> str | None:
+        option = self.query_one("#units", OptionList).highlighted_option
+        return option.id if option is not None else None
+
+    @guarded
+    def fill_units(self, keep: str | None = None) -> None:
+        framework = self.app.framework
+        self.counts = self.app.journal.entries.criterion_counts()
+        chosen = set(self.app.journal.settings.chosen_units())
+        optional = framework.optional_units
+        options = [Option(Content.styled("MANDATORY UNITS", "bold $text-muted"), disabled=True)]
+        options += [self._unit_option(u, True) for u in framework.mandatory_units]
+        picked = sum(1 for u in optional if u.code in chosen)
+        options.append(Option(Content.styled(
+            f"OPTIONAL UNITS: {picked} chosen of at least {framework.min_optional_units}",
+            "bold $text-muted"), disabled=True))
+        options += [self._unit_option(u, u.code in chosen) for u in optional]
+        units = self.query_one("#units", OptionList)
+        units.set_options(options)
+        index = units.get_option_index(keep) if keep else 1
+        units.highlighted = index
+        units.border_title = "Units"
+
+    def _unit_option(self, unit, mine: bool) -> Option:
+        evidenced = sum(1 for c in unit.criteria if self.counts.get(c.id))
+        mark = ("● " if unit.mandatory else "✓ ") if mine else "  "
+        return Option(Content.assemble(
+            (mark, "bold $text-success"), (unit.code, "bold"),
+            (f"  {evidenced}/{len(unit.criteria)} evidenced", "$text-muted"), "\n  ", unit.title), id=unit.code)
+
+    @on(OptionList.OptionHighlighted, "#units")
+    def _unit_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.refresh_bindings()  # "choose unit" applies to optional units only
+        unit = self.app.framework.unit(event.option.id or "")
+        if unit is None:
+            return
+        options: list[Option] = []
+        for kind, label in KIND_LABELS.items():
+            items = unit.criteria_of_kind(kind)
+            if not items:
+                continue
+            options.append(Option(Content.styled(label.upper(), "bold $text-muted"), disabled=True))
+            for c in items:
+                count = self.counts.get(c.id, 0)
+                evidence = (f"{count} reflection{'s' if count != 1 else ''}", "bold $text-success") if count \
+                    else ("no evidence yet", "italic $text-muted")
+                options += [Option(Content.assemble((f"{c.label:<4} ", "bold $text-primary"), evidence, "\n",
+                                                    c.text), id=c.id), None]
+        criteria = self.query_one("#criteria-list", OptionList)
+        criteria.set_options(options)
+        criteria.highlighted = 1 if criteria.option_count > 1 else None
+        criteria.border_title = f"{unit.code} {unit.title}"
+        criteria.border_subtitle = "mandatory" if unit.mandatory else "optional"
+
+    @on(OptionList.OptionSelected, "#units")
+    def _unit_chosen(self) -> None:
+        self.query_one("#criteria-list", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#criteria-list")
+    def _criterion_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.app.push_screen(EvidenceScreen(event.option.id))
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action == "choose_unit":
+            unit = self.app.framework.unit(self._unit_code() or "")
+            units_focused = self.query_one("#units", OptionList).has_focus
+            return units_focused and unit is not None and not unit.mandatory
+        return True
+
+    @guarded
+    def action_choose_unit(self) -> None:
+        code = self._unit_code()
+        unit = self.app.framework.unit(code or "")
+        if unit is None or unit.mandatory:
+            return
+        chosen = code not in self.app.journal.settings.chosen_units()
+        self.app.journal.settings.choose_unit(code, chosen)
+        self.fill_units(keep=code)
+        self.notify(f"{'Added' if chosen else 'Removed'} {code} {'to' if chosen else 'from'} your units.")
+
+    def action_back(self) -> None:
+        if self.query_one("#criteria-list", OptionList).has_focus:
+            self.query_one("#units", OptionList).focus()
+        else:
+            self.dismiss()
+
+
+class EvidenceScreen(Screen):
+    """The reflections that give evidence for one criterion."""
+
+    BINDINGS = [Binding("escape", "back", "Back")]
+
+    def __init__(self, criterion_id: str) -> None:
+        super().__init__()
+        self.criterion_id = criterion_id
+
+    def compose(self) -> ComposeResult:
+        criterion = self.app.framework.criterion(self.criterion_id)
+        yield Header(icon="")
+        with Vertical(id="evidence"):
+            yield Label(Content.assemble((self.criterion_id, "bold $text-primary"), "  ",
+                                         criterion.text if criterion else ""), id="criterion-text")
+            yield EntryList(self.app.framework, id="entries")
+            yield Label("No reflections give evidence for this yet. Tag one in the editor (ctrl+r).",
+                        id="no-evidence", classes="empty-state")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.title = "Evidence"
+        self.sub_title = self.criterion_id
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    @guarded
+    def reload(self) -> None:
+        entries = self.query_one(EntryList)
+        entries.show(entry_pages(self.app.journal, EntryFilter(criteria=(self.criterion_id,))),
+                     keep=entries.entry_id)
+        has_rows = entries.option_count > 0
+        entries.display = has_rows
+        self.query_one("#no-evidence").display = not has_rows
+        if has_rows:
+            entries.focus()
+
+    @on(EntryList.Chosen)
+    def _open(self, event: EntryList.Chosen) -> None:
+        self.app.open_entry(event.entry_id)
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,251 @@
+"""The home screen: every reflection, newest first, with search as you type and filters.
+
+Left, the entry list (a page at a time); right, the highlighted entry rendered as Markdown.
+The search box and the filter chips narrow the list; the list reloads when you come back
+from another screen, keeping your place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Markdown, Static
+
+from reflect.errors import NotFoundError
+from reflect.models import EntryFilter
+from reflect.tui.guard import guarded
+from reflect.tui.screens.filter_dialogs import DateRangeDialog, UnitChooser
+from reflect.tui.text import entry_preview
+from reflect.tui.widgets.entry_list import EntryList, entry_pages
+from reflect.tui.widgets.filter_bar import FilterBar
+from reflect.tui.widgets.skill_picker import SkillPicker
+
+SEARCH_DELAY = 0.12  # seconds of quiet typing before the list follows the search box
+PREVIEW_DELAY = 0.08  # rapid highlight changes (holding a key) draw only the last preview
+
+EMPTY_JOURNAL = "No reflections yet - press n to write your first (or t to start from a model)."
+
+
+class JournalScreen(Screen):
+    """Entries, search, filters and a preview."""
+
+    BINDINGS = [
+        Binding("n", "app.new_entry", "New", tooltip="Write a new reflection"),
+        Binding("t", "app.new_from_template", "Template",
+                tooltip="New reflection from a model: Gibbs, Driscoll, Kolb or STAR"),
+        Binding("slash", "search", "Search", key_display="/", tooltip="Search as you type"),
+        Binding("e", "edit", "Edit", tooltip="Edit the highlighted reflection"),
+        Binding("d", "delete", "Delete", tooltip="Move the highlighted reflection to the trash"),
+        Binding("u", "app.undo_delete", "Undo", tooltip="Bring back the reflection you last deleted"),
+        Binding("x", "clear_filters", "Clear filters", tooltip="Show every reflection again"),
+        Binding("f", "app.framework", "Framework", tooltip="Units and criteria; choose your optional units"),
+        Binding("escape", "escape", "Clear search", tooltip="Clear the search and go back to the list"),
+        Binding("down", "to_list", "Results", tooltip="From the search box down to the results"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._search_timer = None
+        self._preview_timer = None
+        self._previewed: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        with Vertical(id="find"):
+            yield Input(placeholder="Search reflections (press / )", id="search", compact=True)
+            yield FilterBar(self.app.framework, id="filters")
+        with Horizontal(id="journal-body"):
+            yield EntryList(self.app.framework, id="entries")
+            with VerticalScroll(id="preview", can_focus=False):
+                yield Markdown(id="preview-text")
+        yield Static(EMPTY_JOURNAL, id="empty", classes="empty-state", markup=False)  # quotes the search
+        yield Footer(compact=True)
+
+    # -- loading ------------------------------------------------------------------------
+
+    @property
+    def filters(self) -> EntryFilter:
+        text = self.query_one("#search", Input).value
+        return replace(self.query_one(FilterBar).filters, text=text)
+
+    def on_mount(self) -> None:
+        self.title = "Journal"
+        self.query_one(EntryList).focus()
+
+    def on_screen_resume(self) -> None:
+        # First shown, or back from another screen where something may have been written,
+        # edited or deleted.
+        keep = self.app.last_saved_id or self.query_one(EntryList).entry_id
+        self.app.last_saved_id = None
+        self.reload(keep=keep)
+
+    @guarded
+    def reload(self, keep: int | None = None) -> None:
+        entries = self.query_one(EntryList)
+        filters = self.filters
+        entries.show(entry_pages(self.app.journal, filters), keep=keep)
+        self._show_counts(filters, entries.option_count)
+        self.refresh_bindings()
+
+    def _show_counts(self, filters: EntryFilter, shown: int) -> None:
+        entries = self.query_one(EntryList)
+        empty = self.query_one("#empty", Static)
+        if shown:
+            if filters.text.strip():
+                entries.border_title = "Best matches"
+            else:
+                total = self.app.journal.entries.count(filters)
+                noun = "reflection" if total == 1 else "reflections"
+                entries.border_title = f"{total:,} {noun}" + (" (filtered)" if not filters.is_empty else "")
+            empty.display = False
+            self.query_one("#journal-body").display = True
+            return
+        self.query_one("#journal-body").display = False
+        empty.display = True
+        if filters.is_empty:
+            empty.update(EMPTY_JOURNAL)
+        elif filters.text.strip():
+            empty.update(f'Nothing matches "{filters.text.strip()}". Press escape to clear the search'
+                         + (" or x to clear the filters." if replace(filters, text="") != EntryFilter() else "."))
+        else:
+            empty.update("Nothing matches these filters. Press x to clear them.")
+
+    # -- search and filters ------------------------------------------------------------------
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DELAY, self.reload)
+
+    @on(Input.Submitted, "#search")
+    def _search_done(self) -> None:
+        self.query_one(EntryList).focus()
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()  # escape's meaning depends on where the focus is
+
+    @on(FilterBar.Changed)
+    def _filters_changed(self) -> None:
+        self.reload()
+
+    @on(FilterBar.ChipPressed)
+    def _ask_filter(self, event: FilterBar.ChipPressed) -> None:
+        bar, app = event.bar, self.app
+        current = bar.filters
+        if event.kind == "dates":
+            def set_dates(result):
+                if result is not None:
+                    bar.filters = replace(bar.filters, date_from=result[0], date_to=result[1])
+            app.push_screen(DateRangeDialog(current.date_from, current.date_to, app.journal.today()), set_dates)
+        elif event.kind == "skills":
+            def set_skills(result):
+                if result is not None:
+                    bar.filters = replace(bar.filters, skills=tuple(result))
+            app.push_screen(SkillPicker(app.framework, current.skills,
+                                        title="Show reflections tagged with all of"), set_skills)
+        elif event.kind == "units":
+            def set_unit(result):
+                if result is not None:
+                    bar.filters = replace(bar.filters, units=(result,) if result else ())
+            app.push_screen(UnitChooser(app.framework, app.my_units(), current.units[0] if current.units else None),
+                            set_unit)
+        elif event.kind == "private":
+            following = {None: True, True: False, False: None}[current.private]
+            bar.filters = replace(current, private=following)
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_to_list(self) -> None:
+        self.query_one(EntryList).focus()
+
+    def action_clear_filters(self) -> None:
+        self.query_one(FilterBar).filters = EntryFilter()
+
+    def action_escape(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.value:
+            search.value = ""
+            self.reload()
+        self.query_one(EntryList).focus()
+
+    # -- the highlighted entry ------------------------------------------------------------
+
+    @on(EntryList.Highlighted)
+    def _highlighted(self, event: EntryList.Highlighted) -> None:
+        if (event.entry_id is None) != (self._previewed is None):
+            self.refresh_bindings()  # edit and delete come and go with the selection
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+            self._preview_timer = self.set_timer(PREVIEW_DELAY, self._preview)
+        else:
+            self._preview()
+            self._preview_timer = self.set_timer(PREVIEW_DELAY, self._end_preview_burst)
+
+    def _end_preview_burst(self) -> None:
+        self._preview_timer = None
+        self._preview()
+
+    @guarded
+    def _preview(self) -> None:
+        entry_id = self.query_one(EntryList).entry_id
+        if entry_id == self._previewed:
+            return
+        self._previewed = entry_id
+        preview = self.query_one("#preview-text", Markdown)
+        if entry_id is None:
+            preview.update("")
+            return
+        try:
+            entry = self.app.journal.entries.get(entry_id)
+        except NotFoundError:
+            preview.update("*This reflection is no longer here.*")
+            return
+        preview.update(entry_preview(self.app.framework, entry))
+        self.query_one("#preview", VerticalScroll).scroll_home(animate=False)
+
+    @on(EntryList.Chosen)
+    def _open(self, event: EntryList.Chosen) -> None:
+        self.app.open_entry(event.entry_id)
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action in ("edit", "delete"):
+            return self.query_one(EntryList).entry_id is not None
+        if action == "undo_delete":
+            return bool(self.app.deleted)
+        if action == "clear_filters":
+            return not replace(self.filters, text="").is_empty
+        if action == "to_list":
+            return self.query_one("#search", Input).has_focus
+        if action == "escape":
+            return bool(self.query_one("#search", Input).value) or self.query_one("#search", Input).has_focus
+        return True
+
+    def action_edit(self) -> None:
+        entry_id = self.query_one(EntryList).entry_id
+        if entry_id is not None:
+            self.app.edit_entry(entry_id)
+
+    def action_delete(self) -> None:
+        entries = self.query_one(EntryList)
+        entry_id = entries.entry_id
+        if entry_id is not None and self.app.delete_entry(entry_id):
+            self._previewed = None
+            self.reload(keep=self._neighbour(entries, entry_id))
+
+    @staticmethod
+    def _neighbour(entries: EntryList, entry_id: int) -> int | None:
+        """The entry to highlight once ``entry_id`` is gone: the next one down, else the one above."""
+        index = entries.highlighted
+        if index is None:
+            return None
+        for candidate in (index + 1, index - 1):
+            if 0 <= candidate < entries.option_count:
+                return int(entries.get_option_at_index(candidate).id)
+        return None

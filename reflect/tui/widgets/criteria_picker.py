@@ -1,0 +1,118 @@
+"""The criteria picker: search every criterion of the framework by code or words.
+
+Results are grouped by unit, the apprentice's own units (mandatory and chosen optional ones)
+first, each criterion with its full text. Type to search, down or tab to reach the list,
+space (or a click) ticks, enter confirms, escape cancels. Dismisses with the chosen ids,
+or None when cancelled.
+"""
+
+from __future__ import annotations
+
+import re
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from reflect.tui.criteria_search import search_criteria
+
+
+class CriteriaPicker(ModalScreen[tuple[str, ...] | None]):
+    """Choose the criteria a reflection gives evidence for."""
+
+    BINDINGS = [
+        Binding("space", "toggle", "Tick"),
+        Binding("down", "to_list", "To list", show=False),
+        Binding("enter", "done", "Done", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, framework, selected=(), *, preferred_units=()) -> None:
+        super().__init__(classes="picker")
+        self.framework = framework
+        self.selected = list(dict.fromkeys(selected))
+        self.preferred = tuple(preferred_units)
+        self._terms: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide tall"):
+            yield Label("Criteria this reflection gives evidence for", classes="dialog-title")
+            yield Input(placeholder="Search by code (P12, INSCS016.P12) or words", id="criteria-search",
+                        compact=True)
+            yield Label("", id="picker-count", classes="muted", markup=False)
+            yield OptionList(id="criteria", markup=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self._fill("")
+        self._show_count()
+        self.query_one("#criteria-search", Input).focus()
+
+    @on(Input.Changed, "#criteria-search")
+    def _search(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    def _fill(self, query: str) -> None:
+        self._terms = [re.escape(t) for t in re.split(r"[\s.]+", query.strip()) if len(t) > 1]
+        options: list[Option] = []
+        for group in search_criteria(self.framework, query, self.preferred):
+            unit = group.unit
+            tag = "mandatory" if unit.mandatory else ("your unit" if group.preferred else "optional")
+            options.append(Option(Content.assemble((unit.code, "bold"), f"  {unit.title}  ",
+                                                   (tag, "italic $text-muted")), disabled=True))
+            options.extend(Option(self._prompt(c), id=c.id) for c in group.criteria)
+        if not options:
+            options.append(Option(Content.styled("Nothing matches. Try fewer words, or a code like P12.",
+                                                 "italic $text-muted"), disabled=True))
+        criteria = self.query_one("#criteria", OptionList)
+        criteria.set_options(options)
+        criteria.highlighted = next((i for i, o in enumerate(criteria.options) if not o.disabled), None)
+
+    def _prompt(self, criterion) -> Content:
+        mark = "[x] " if criterion.id in self.selected else "[ ] "
+        text = Content(criterion.text)
+        if self._terms:  # show why it matched
+            text = text.highlight_regex("(?i)" + "|".join(self._terms), style="bold $text-warning")
+        return Content.assemble(mark, (f"{criterion.label:<4} ", "bold $text-primary"), text)
+
+    def action_to_list(self) -> None:
+        self.query_one("#criteria", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#criteria")
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        self.action_toggle()
+
+    def action_toggle(self) -> None:
+        criteria = self.query_one("#criteria", OptionList)
+        option = criteria.highlighted_option
+        if option is None or option.id is None:
+            return
+        if option.id in self.selected:
+            self.selected.remove(option.id)
+        else:
+            self.selected.append(option.id)
+        criteria.replace_option_prompt(option.id, self._prompt(self.framework.criterion(option.id)))
+        self._show_count()
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        # Space types a space in the search box; it ticks only in the list.
+        if action == "toggle":
+            return self.query_one("#criteria", OptionList).has_focus
+        return True
+
+    def _show_count(self) -> None:
+        count = len(self.selected)
+        chosen = ", ".join(self.selected[:6]) + (" …" if count > 6 else "")
+        self.query_one("#picker-count", Label).update(
+            f"{count} ticked: {chosen}" if count else "None ticked yet: down to the list, space ticks, enter when done.")
+
+    def action_done(self) -> None:
+        self.dismiss(tuple(self.selected))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,66 @@
+"""Fixtures for the app's tests: an app factory on a real journal with a fixed clock, and
+a few sample reflections. Everything is deterministic: fixed clock, no cursor blink."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+
+from reflect.tui.factory import make_app
+
+DAY = date(2026, 11, 23)
+
+
+@pytest.fixture(autouse=True)
+def uk_winter_time(monkeypatch):
+    """Local time is UTC (as in the UK in November) so dates and times on screen never depend
+    on the machine running the tests."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture
+def make(journal, framework, clock):
+    """Build the app on the test journal (``catch_bugs=False`` so bugs fail tests)."""
+    def build(**options):
+        options.setdefault("blink", False)
+        options.setdefault("catch_bugs", False)
+        options.setdefault("autosave_delay", 0.05)
+        return make_app(journal, framework, clock=clock, **options)
+    return build
+
+
+@pytest.fixture
+def sample(journal):
+    """Three reflections, one private, with tags and criteria; returns them newest first."""
+    entries = journal.entries
+    first = entries.add(day=date(2026, 11, 18), title="First day on the tills", body="Nervous but fine.",
+                        skills=["adaptability"], criteria=["INSCS009.P1"])
+    private = entries.add(day=date(2026, 11, 20), title="Stock count with Priya",
+                          body="Counted the back room with Priya.", private=True)
+    angry = entries.add(
+        day=DAY, title="Calmed an angry customer at the returns desk", model="driscoll", confidence=3,
+        body="## What?\n\n> What happened?\n\nA customer shouted about a **refund** for a kettle.\n\n"
+             "## So what?\n\nI kept calm and *listened*.\n\n- asked questions\n- offered options\n",
+        skills=["focus", "communication", "feeling"], criteria=["INSCS016.P12", "SDS0417.P3"])
+    journal.settings.choose_unit("INSCS016")
+    return [angry, private, first]
+
+
+async def settle(pilot, seconds: float = 0.0):
+    """Let timers (search delay, autosave) run and the screen catch up."""
+    await pilot.pause(seconds) if seconds else await pilot.pause()
+    await pilot.pause()
+
+
+def listed_ids(app) -> list[int]:
+    """Entry ids shown on the journal screen, in order."""
+    from reflect.tui.widgets.entry_list import EntryList
+
+    entries = app.screen.query_one(EntryList)
+    return [int(o.id) for o in entries.options]

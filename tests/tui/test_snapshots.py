@@ -1,0 +1,92 @@
+"""Screenshots of every screen at 80x24 and 120x40, compared with the accepted ones in
+__snapshots__/ (update with `pytest --snapshot-update` after checking the report).
+
+Deterministic: fixed clock and sample data, no cursor blink, waits long enough for the
+debounced search and preview."""
+
+from __future__ import annotations
+
+import pytest
+
+from reflect.tui.screens.journal import SEARCH_DELAY
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+
+def keys(*presses: str, wait: float = 0.1):
+    """A run_before that presses keys and then lets timers and rendering settle."""
+    async def run(pilot):
+        await pilot.pause()
+        await pilot.press(*presses)
+        await pilot.pause(wait)
+        await pilot.pause()
+    return run
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_journal(snap_compare, make, sample, size):
+    assert snap_compare(make(), terminal_size=size, run_before=keys())
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_journal_empty(snap_compare, make, size):
+    assert snap_compare(make(), terminal_size=size, run_before=keys())
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_journal_search(snap_compare, make, sample, size):
+    assert snap_compare(make(), terminal_size=size, run_before=keys("slash", *"refund", wait=SEARCH_DELAY + 0.2))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_editor_from_template(snap_compare, make, sample, size):
+    run = keys("t", "enter", *"Refund for a broken kettle", "tab", *"He was angry; I listened first.")
+    assert snap_compare(make(), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_skill_picker(snap_compare, make, size):
+    assert snap_compare(make(), terminal_size=size, run_before=keys("n", "ctrl+g", "down", "space"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_criteria_picker(snap_compare, make, size):
+    assert snap_compare(make(), terminal_size=size, run_before=keys("n", "ctrl+r", *"refund", "down", "space"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_entry_detail(snap_compare, make, sample, size):
+    assert snap_compare(make(), terminal_size=size, run_before=keys("enter"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_framework_browser(snap_compare, make, sample, size):
+    assert snap_compare(make(), terminal_size=size, run_before=keys("f", "down", "down", "down"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_evidence(snap_compare, make, sample, size):
+    assert snap_compare(make(), terminal_size=size, run_before=keys("f", "enter", "enter"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_recover_draft(snap_compare, make, journal, size):
+    journal.drafts.save({"day": "24/11/2026", "title": "Half-written", "body": "Words"})
+    assert snap_compare(make(), terminal_size=size, run_before=keys())
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_confirm_leave(snap_compare, make, size):
+    assert snap_compare(make(), terminal_size=size, run_before=keys("n", *"Unsaved", "escape"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help(snap_compare, make, sample, size):
+    assert snap_compare(make(), terminal_size=size, run_before=keys("question_mark"))
+
+
+@pytest.mark.parametrize("screen", ["journal", "editor"])
+def test_light_theme(snap_compare, make, journal, sample, screen):
+    journal.settings.set("theme", "textual-light")
+    run = keys() if screen == "journal" else keys("t", "enter", *"Light and calm")
+    assert snap_compare(make(), terminal_size=(80, 24), run_before=run)
