@@ -139,6 +139,10 @@ def render(results: dict) -> str:
              "Targets are judged at 100,000 entries.", ""]
     for size, data in results["sizes"].items():
         lines += size_tables(size, data)
+    first = next(iter(results["sizes"].values()), {"commands": []})
+    notes = [f"- {row['label']}: {row['note']}." for row in first["commands"] if row.get("note")]
+    if notes:
+        lines += ["Notes on the rows:", "", *notes, ""]
     lines += query_table(results)
     lines += memory_table(results)
     return "\n".join(lines)

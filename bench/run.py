@@ -6,7 +6,6 @@ into tables by :mod:`bench.report`.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
 import sys
@@ -65,10 +64,10 @@ def _time_jrnl(op: Operation, ctx: RunContext, settings: Settings, jrnl) -> Timi
 
 
 def measure_app(ctx: RunContext, settings: Settings, env: dict) -> Timing:
-    """Start to first screen with entries shown (headless). Needs the app: part 2 of issue 8."""
-    if importlib.util.find_spec("reflect.tui") is None:
-        return skipped("not built yet: reflect/tui is missing")
-    return skipped("no first-screen probe yet (issue 8, part 2)")
+    """Start to the first screen with entries shown (headless; see :mod:`bench.app_timing`)."""
+    from bench.app_timing import time_first_screen
+
+    return time_first_screen(ctx.journals.reflect_db, ctx.work, runs=settings.runs, env=env, cwd=ROOT)
 
 
 def run_benchmark(settings: Settings, log=print) -> dict:

@@ -67,6 +67,22 @@ def skipped(note: str) -> Timing:
 LAUNCHER = Path(__file__).with_name("launch.py")
 
 
+def launch(argv: list[str], *, env: dict, cwd: Path, limit: float) -> tuple[dict, str]:
+    """Run ``argv`` through :mod:`bench.launch`; return its report and the tail of stderr.
+
+    The report has ``ms``, ``cpu_ms``, ``maxrss_kib``, ``status`` and ``started_at``
+    (``time.time()`` just before the start); an empty report if the launcher itself failed.
+    """
+    with tempfile.TemporaryFile() as err:
+        result = subprocess.run([sys.executable, "-I", "-S", str(LAUNCHER), str(limit), *argv],
+                                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=err, env=env, cwd=cwd)
+        err.seek(0)
+        tail = " / ".join(err.read().decode("utf-8", "replace").strip().splitlines()[-3:])
+    if result.returncode != 0:
+        return {"status": result.returncode}, tail
+    return json.loads(result.stdout), tail
+
+
 def run_once(argv: list[str], *, env: dict, cwd: Path, limit: float) -> tuple[float, float, float, int, str]:
     """Run ``argv``; return (wall ms, CPU ms, peak RSS MiB, exit status, stderr tail).
 
@@ -74,16 +90,11 @@ def run_once(argv: list[str], *, env: dict, cwd: Path, limit: float) -> tuple[fl
 
     The run goes through :mod:`bench.launch` (see there for why); its own start-up is not timed.
     """
-    with tempfile.TemporaryFile() as err:
-        result = subprocess.run([sys.executable, "-I", "-S", str(LAUNCHER), str(limit), *argv],
-                                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=err, env=env, cwd=cwd)
-        err.seek(0)
-        tail = err.read().decode("utf-8", "replace").strip().splitlines()[-3:]
-    if result.returncode != 0:
-        return 0.0, 0.0, 0.0, result.returncode, " / ".join(tail)
-    report = json.loads(result.stdout)
+    report, tail = launch(argv, env=env, cwd=cwd, limit=limit)
+    if "ms" not in report:
+        return 0.0, 0.0, 0.0, report["status"], tail
     # ru_maxrss is in KiB on Linux.
-    return report["ms"], report["cpu_ms"], report["maxrss_kib"] / 1024, report["status"], " / ".join(tail)
+    return report["ms"], report["cpu_ms"], report["maxrss_kib"] / 1024, report["status"], tail
 
 
 def time_command(argv: list[str], *, runs: int, env: dict, cwd: Path, limit: float = 60.0,

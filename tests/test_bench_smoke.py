@@ -10,7 +10,8 @@ import pytest
 from bench.operations import OPERATIONS
 
 ROOT = Path(__file__).parent.parent
-MEASURED_NOW = ("version", "list", "search", "filter", "show")
+MEASURED_NOW = ("version", "list", "search", "filter", "show", "gaps", "gaps-json", "stats", "review-prepare",
+                "objectives", "export", "import-jrnl")
 
 
 @pytest.fixture(scope="module")
@@ -70,3 +71,18 @@ def test_saving_results_keeps_what_people_wrote_around_them(quick_run, tmp_path)
     text = path.read_text()
     assert "Before/after notes." in text and "## Fixes\nkept" in text
     assert "old numbers" not in text and "| list -n 10 | " in text
+
+
+def test_the_app_first_screen_is_timed(quick_run):
+    _, _, results = quick_run
+    app = results["sizes"]["1000"]["app"]
+    assert app["note"] == "" and 0 < app["median_ms"] < 60_000
+
+
+def test_the_import_starts_from_a_new_journal_every_run(quick_run):
+    out, _, _ = quick_run
+    import sqlite3
+
+    conn = sqlite3.connect(out / "work" / "1000" / "imported.db")
+    assert conn.execute("SELECT count(*) FROM entries").fetchone()[0] == 1000
+    conn.close()

@@ -1,0 +1,49 @@
+"""The app's first screen: time from starting the process to entries on the screen (headless).
+
+Each run is a fresh process (:mod:`bench.app_probe`, forked by :mod:`bench.launch`), so imports
+and opening the journal count, as when a person types ``reflect``. CPU time and peak memory
+are the whole process's, closing the app included.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+from bench.timing import Timing, launch, skipped
+
+PROBE = Path(__file__).with_name("app_probe.py")
+#: A run taking longer than this (seconds) is stopped.
+LIMIT_S = 120.0
+
+
+def app_available() -> str:
+    """Why the app cannot be measured yet ("" when it can)."""
+    if importlib.util.find_spec("reflect.tui") is None:
+        return "not built yet: reflect/tui is missing"
+    if importlib.util.find_spec("reflect.tui.factory") is None:
+        return "not built yet: reflect/tui/factory.py (make_app) is missing"
+    return ""
+
+
+def time_first_screen(journal: Path, work: Path, *, runs: int, env: dict, cwd: Path) -> Timing:
+    """One warm-up, then ``runs`` timed runs of the probe on ``journal``."""
+    why = app_available()
+    if why:
+        return skipped(why)
+    mark = work / "app-first-screen.txt"
+    result = Timing()
+    for index in range(runs + 1):
+        mark.unlink(missing_ok=True)
+        report, tail = launch([sys.executable, str(PROBE), str(journal), str(mark)], env=env, cwd=cwd, limit=LIMIT_S)
+        if report.get("status") != 0 or not mark.exists():
+            killed = report.get("status") == -9
+            return skipped(f"skipped: ran past the {LIMIT_S:g} s limit" if killed
+                           else f"failed (exit {report.get('status')}): {tail}"[:200])
+        if index == 0:
+            continue  # warm-up: bytecode and the page cache, as for a person's second start
+        result.times_ms.append((float(mark.read_text()) - report["started_at"]) * 1000)
+        result.cpu_ms.append(report["cpu_ms"])
+        result.peaks_mib.append(report["maxrss_kib"] / 1024)
+    return result
