@@ -61,3 +61,11 @@ def test_arguments_parse_the_same_with_only_the_command_module():
     whole = vars(cli.build_parser().parse_args(argv))
     assert {k: v for k, v in partial.items() if k != "handler"} == {k: v for k, v in whole.items() if k != "handler"}
     assert partial["handler"].__qualname__ == whole["handler"].__qualname__
+
+
+def test_version_needs_no_command_module():
+    parser = cli.build_parser(["--version"])
+    assert not any(a.dest == "==SUPPRESS==" and getattr(a, "choices", None) for a in parser._actions)
+    with pytest.raises(SystemExit) as stop:
+        parser.parse_args(["--version"])
+    assert stop.value.code == 0

@@ -108,6 +108,8 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     command = command_word(argv) if argv is not None else None
     if command in COMMANDS:
         modules = (COMMANDS[command],)
+    elif argv and len(argv[0]) > 3 and "--version".startswith(argv[0]):
+        modules = ()  # argparse prints the version and stops at the first option
     common = common_options()
     parser = _Parser(prog="reflect", description=DESCRIPTION, epilog=EPILOG, parents=[common],
                      formatter_class=argparse.RawDescriptionHelpFormatter)
