@@ -31,7 +31,8 @@ This module is a shipped schema step: never change what :func:`v3_tallies` does;
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
     import sqlite3
@@ -79,57 +80,78 @@ def _criterion_days(aggregate: str, r: str | None) -> str:
             f" AND e.deleted_at IS NULL{other})").format(aggregate)
 
 
-def _add(r: str) -> list[str]:
-    """Statements adding entry row ``r`` (NEW) to every tally when it is live."""
-    live = f"{r}.deleted_at IS NULL"
+# The entry columns each tally depends on (liveness aside).
+_TOTALS_BY = ("private", "model", "minutes", "confidence")
+_PERIODS_BY = ("day", "private")
+_SKILL_SETS_BY = ("skill_set", "private", "day")
+_CRITERIA_BY = ("day", "private")
+
+Only = Callable[[tuple[str, ...]], str]
+
+
+def _guard(r: str, only: Only | None, columns: tuple[str, ...]) -> str:
+    """Entry row ``r`` is live (and, in an update, one of ``columns`` or its liveness changed)."""
+    return f"{r}.deleted_at IS NULL" + (f" AND ({only(columns)})" if only else "")
+
+
+def _add(r: str, only: Only | None = None) -> list[str]:
+    """Statements adding entry row ``r`` (NEW) to every tally when it is live.
+
+    ``only(columns)`` (in an update) narrows each tally's statements to updates that change
+    what it counts, so retagging an entry does not look up its criteria's days again.
+    """
+    live = partial(_guard, r, only)
     sums = ", ".join(f"{c} = {c} + excluded.{c}" for c in _TOTALS)
     statements = [
         f"INSERT INTO tally_totals (private, model, {', '.join(_TOTALS)})"
-        f" SELECT {r}.private, {r}.model, {', '.join(_totals_values(r))} WHERE {live}"
+        f" SELECT {r}.private, {r}.model, {', '.join(_totals_values(r))} WHERE {live(_TOTALS_BY)}"
         f" ON CONFLICT (private, model) DO UPDATE SET {sums}"]
     for table, key, value in _PERIODS:
         statements.append(
-            f"INSERT INTO {table} ({key}, private, entries) SELECT {value.format(r=r)}, {r}.private, 1 WHERE {live}"
+            f"INSERT INTO {table} ({key}, private, entries) SELECT {value.format(r=r)}, {r}.private, 1"
+            f" WHERE {live(_PERIODS_BY)}"
             f" ON CONFLICT ({key}, private) DO UPDATE SET entries = entries + 1")
     statements += [
         f"INSERT INTO tally_skill_sets (skill_set, private, entries, latest)"
-        f" SELECT {r}.skill_set, {r}.private, 1, {r}.day WHERE {live}"
+        f" SELECT {r}.skill_set, {r}.private, 1, {r}.day WHERE {live(_SKILL_SETS_BY)}"
         " ON CONFLICT (skill_set, private) DO UPDATE SET entries = entries + 1, latest = max(latest, excluded.latest)",
         f"INSERT INTO tally_criteria (criterion_id, private, entries, first, latest)"
-        f" SELECT criterion_id, {r}.private, 1, {r}.day, {r}.day FROM entry_criteria WHERE entry_id = {r}.id AND {live}"
+        f" SELECT criterion_id, {r}.private, 1, {r}.day, {r}.day FROM entry_criteria"
+        f" WHERE entry_id = {r}.id AND {live(_CRITERIA_BY)}"
         f" ON CONFLICT (criterion_id, private) DO UPDATE SET {_CRITERION_GAINS}",
     ]
     return statements
 
 
-def _remove(r: str) -> list[str]:
-    """Statements taking entry row ``r`` (OLD) out of every tally when it was live.
+def _remove(r: str, only: Only | None = None) -> list[str]:
+    """Statements taking entry row ``r`` (OLD) out of every tally when it was live (``only``
+    as for :func:`_add`).
 
     A first or latest day that was this entry's is looked up again among the other live entries
     (``id != r.id``): in a BEFORE DELETE trigger the entry is still there, and in an
     update the entry's new values are added back afterwards.
     """
-    live = f"{r}.deleted_at IS NULL"
+    live = partial(_guard, r, only)
     minus = ", ".join(f"{c} = {c} - ({v})" for c, v in zip(_TOTALS, _totals_values(r)))
     statements = [
-        f"UPDATE tally_totals SET {minus} WHERE private = {r}.private AND model = {r}.model AND {live}",
+        f"UPDATE tally_totals SET {minus} WHERE private = {r}.private AND model = {r}.model AND {live(_TOTALS_BY)}",
         f"DELETE FROM tally_totals WHERE private = {r}.private AND model = {r}.model AND entries = 0",
     ]
     for table, key, value in _PERIODS:
         where = f"{key} = {value.format(r=r)} AND private = {r}.private"
-        statements += [f"UPDATE {table} SET entries = entries - 1 WHERE {where} AND {live}",
+        statements += [f"UPDATE {table} SET entries = entries - 1 WHERE {where} AND {live(_PERIODS_BY)}",
                        f"DELETE FROM {table} WHERE {where} AND entries = 0"]
     same_set = f"skill_set = {r}.skill_set AND private = {r}.private"
     cited = f"private = {r}.private AND criterion_id IN (SELECT criterion_id FROM entry_criteria WHERE entry_id = {r}.id)"
     statements += [
         f"UPDATE tally_skill_sets SET entries = entries - 1, latest = CASE WHEN latest > {r}.day THEN latest ELSE"
         f" (SELECT e.day FROM entries e WHERE e.skill_set = {r}.skill_set AND e.private = {r}.private"
-        f" AND e.deleted_at IS NULL AND e.id != {r}.id ORDER BY e.day DESC LIMIT 1) END WHERE {same_set} AND {live}",
+        f" AND e.deleted_at IS NULL AND e.id != {r}.id ORDER BY e.day DESC LIMIT 1) END WHERE {same_set} AND {live(_SKILL_SETS_BY)}",
         f"DELETE FROM tally_skill_sets WHERE {same_set} AND entries = 0",
         f"UPDATE tally_criteria SET entries = entries - 1,"
         f" first = CASE WHEN first < {r}.day THEN first ELSE {_criterion_days('min', r)} END,"
         f" latest = CASE WHEN latest > {r}.day THEN latest ELSE {_criterion_days('max', r)} END"
-        f" WHERE {cited} AND {live}",
+        f" WHERE {cited} AND {live(_CRITERIA_BY)}",
         f"DELETE FROM tally_criteria WHERE {cited} AND entries = 0",
     ]
     return statements
@@ -171,6 +193,10 @@ def _body(statements: list[str]) -> str:
 def triggers() -> dict[str, str]:
     """Every trigger of this step: name -> CREATE TRIGGER statement."""
     changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in _COUNTED)
+
+    def only(columns: tuple[str, ...]) -> str:
+        return " OR ".join(["(OLD.deleted_at IS NULL) IS NOT (NEW.deleted_at IS NULL)",
+                            *(f"OLD.{c} IS NOT NEW.{c}" for c in columns)])
     return {
         "tally_entry_added": f"CREATE TRIGGER tally_entry_added AFTER INSERT ON entries"
                              f" WHEN NEW.deleted_at IS NULL {_body(_add('NEW'))}",
@@ -181,7 +207,7 @@ def triggers() -> dict[str, str]:
             f"CREATE TRIGGER tally_entry_changed AFTER UPDATE OF {', '.join(_COUNTED)}, deleted_at ON entries"
             " WHEN (OLD.deleted_at IS NULL OR NEW.deleted_at IS NULL)"
             f" AND ((OLD.deleted_at IS NULL) IS NOT (NEW.deleted_at IS NULL) OR {changed})"
-            f" {_body(_remove('OLD') + _add('NEW'))}"),
+            f" {_body(_remove('OLD', only) + _add('NEW', only))}"),
         # Text changed by a writer that did not count it again: the count is unknown now.
         "entries_words_stale": (
             "CREATE TRIGGER entries_words_stale AFTER UPDATE OF title, body ON entries"
