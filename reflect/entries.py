@@ -108,10 +108,9 @@ class EntryStore:
                 [values["day"], values["title"], values["body"], values["model"], values["private"],
                  values["confidence"], values["minutes"], values["words"], self.journal.now(), entry_id],
             )
-            # New text with the same number of words looks unrecounted to the schema's
-            # trigger, which forgets the count; it is right, so put it back.
-            self.conn.execute("UPDATE entries SET words = ? WHERE id = ? AND words IS NULL",
-                              [values["words"], entry_id])
+            # New text with the same number of words looks uncounted to the schema's trigger,
+            # which marks the count as stale; it was counted just now.
+            self.conn.execute("DELETE FROM entry_words_stale WHERE entry_id = ?", [entry_id])
             if skills is not None or criteria is not None:
                 self._set_tags(entry_id, skills, criteria, replace_existing=True)
         return self.get(entry_id, include_trashed=True)

@@ -24,7 +24,6 @@ from reflect.evidence import (
     read_snapshot,
 )
 from reflect.models import EntryFilter
-from reflect.words import entry_words
 
 if TYPE_CHECKING:
     from reflect.journal import Journal
@@ -164,9 +163,8 @@ def _from_entries(journal: "Journal", base: EntryFilter) -> _Counted:
         (entries, private, first, last, words, unknown, minutes, timed, confidence) = conn.execute(
             "SELECT count(*), sum(e.private), min(e.day), max(e.day), sum(e.words), count(*) - count(e.words),"
             f" sum(e.minutes), count(e.minutes), avg(e.confidence) FROM entries e WHERE {where}", params).fetchone()
-        if unknown:  # written by another tool, without a stored word count: count their text
-            words = (words or 0) + sum(entry_words(title, body) for title, body in conn.execute(
-                f"SELECT e.title, e.body FROM entries e WHERE {where} AND e.words IS NULL", params))
+        # Entries written or changed by another tool may lack a right stored count.
+        words = (words or 0) + tallies.words_not_stored(conn, where, params, unknown=bool(unknown))
         # Separately: grouping the pass above would make SQLite sort every entry's text.
         models = dict(conn.execute(
             f"SELECT e.model, count(*) FROM entries e WHERE {where} GROUP BY e.model"

@@ -92,47 +92,63 @@ class Totals:
 def totals(conn: sqlite3.Connection, private: bool | None) -> Totals:
     """Entries, words, time and confidence, and entries per reflective model."""
     where, params = _private(private)
-    rows = conn.execute(f"SELECT private, model, entries, minutes, timed, confidence_sum, rated FROM tally_totals{where}",
-                        params).fetchall()
+    rows = conn.execute("SELECT private, model, entries, words, unworded, minutes, timed, confidence_sum, rated"
+                        f" FROM tally_totals{where}", params).fetchall()
     models: dict[str, int] = {}
     for row in rows:
         models[row[1]] = models.get(row[1], 0) + row[2]
-    confidence, rated = sum(r[5] for r in rows), sum(r[6] for r in rows)
+    confidence, rated = sum(r[7] for r in rows), sum(r[8] for r in rows)
+    extra, params = ("", []) if private is None else (" AND e.private = ?", [int(private)])
+    words = sum(r[3] for r in rows) + words_not_stored(conn, f"e.deleted_at IS NULL{extra}", params,
+                                                       unknown=any(r[4] for r in rows))
     return Totals(
-        entries=sum(r[2] for r in rows), private=sum(r[2] for r in rows if r[0]), words=words(conn, private),
-        minutes=sum(r[3] for r in rows), timed=sum(r[4] for r in rows),
+        entries=sum(r[2] for r in rows), private=sum(r[2] for r in rows if r[0]), words=words,
+        minutes=sum(r[5] for r in rows), timed=sum(r[6] for r in rows),
         average_confidence=confidence / rated if rated else None,
         models=dict(sorted(models.items(), key=lambda kv: (-kv[1], kv[0]))),
     )
 
 
-def words(conn: sqlite3.Connection, private: bool | None) -> int:
-    """Words of the live entries: the stored counts, summed from an index without reading any
-    text, plus the text of entries whose count is not stored (written by another tool)."""
-    extra, params = ("", []) if private is None else (" AND private = ?", [int(private)])
-    live = f"FROM entries INDEXED BY entries_live_words WHERE deleted_at IS NULL{extra}"
-    total, unknown = conn.execute(f"SELECT coalesce(sum(words), 0), count(*) - count(words) {live}", params).fetchone()
+def words_not_stored(conn: sqlite3.Connection, where: str, params: list, *, unknown: bool) -> int:
+    """What the stored word counts of the entries ``e`` matching ``where`` miss: the words of
+    entries with no count (only looked for if ``unknown``), and the difference for entries
+    whose text another tool changed (marked in ``entry_words_stale``). Usually nothing to read.
+    """
+    extra = 0
+    for stored, title, body in conn.execute(
+            # CROSS JOIN: SQLite then reads the (nearly always empty) marks first, never every entry.
+            "SELECT e.words, e.title, e.body FROM entry_words_stale s CROSS JOIN entries e ON e.id = s.entry_id"
+            f" WHERE {where}", params):
+        extra += entry_words(title, body) - (stored or 0)
     if unknown:
-        total += sum(entry_words(title, body) for title, body in conn.execute(
-            f"SELECT title, body {live} AND words IS NULL", params))
-    return total
+        extra += sum(entry_words(title, body) for title, body in conn.execute(
+            f"SELECT e.title, e.body FROM entries e INDEXED BY entries_words_unknown WHERE e.words IS NULL AND {where}",
+            params))
+    return extra
+
+
+def _period_count(private: bool | None) -> tuple[str, str]:
+    """The entries column (or sum) of a period tally for the private split, and the condition
+    for periods that have any."""
+    column = {None: "public_entries + private_entries", False: "public_entries", True: "private_entries"}[private]
+    return column, "" if private is None else f" WHERE {column} > 0"
 
 
 def days(conn: sqlite3.Connection, private: bool | None) -> tuple[int, date | None, date | None]:
     """Days with a live entry, and the first and last of them."""
-    where, params = _private(private)
-    (count,) = conn.execute(f"SELECT count(DISTINCT day) FROM tally_days{where}", params).fetchone()
+    _, where = _period_count(private)
+    # A row per active day: counting rows of the whole table needs no scan of them.
+    (count,) = conn.execute(f"SELECT count(*) FROM tally_days{where}").fetchone()
     # Separate queries: each min() or max() alone is one step down the key's b-tree.
-    (first,) = conn.execute(f"SELECT min(day) FROM tally_days{where}", params).fetchone()
-    (last,) = conn.execute(f"SELECT max(day) FROM tally_days{where}", params).fetchone()
+    (first,) = conn.execute(f"SELECT min(day) FROM tally_days{where}").fetchone()
+    (last,) = conn.execute(f"SELECT max(day) FROM tally_days{where}").fetchone()
     return count, day_or_none(first), day_or_none(last)
 
 
 def months(conn: sqlite3.Connection, private: bool | None) -> list[tuple[str, int]]:
     """("YYYY-MM", live entries) for every month with any, oldest first."""
-    where, params = _private(private)
-    return conn.execute(f"SELECT month, sum(entries) FROM tally_months{where} GROUP BY month ORDER BY month",
-                        params).fetchall()
+    column, where = _period_count(private)
+    return conn.execute(f"SELECT month, {column} FROM tally_months{where} ORDER BY month").fetchall()
 
 
 def week_number(day: date) -> int:
@@ -142,8 +158,8 @@ def week_number(day: date) -> int:
 
 def weeks(conn: sqlite3.Connection, private: bool | None) -> list[int]:
     """Numbers (see :func:`week_number`) of the weeks with a live entry, oldest first."""
-    where, params = _private(private)
-    return [w for (w,) in conn.execute(f"SELECT DISTINCT week FROM tally_weeks{where} ORDER BY week", params)]
+    _, where = _period_count(private)
+    return [w for (w,) in conn.execute(f"SELECT week FROM tally_weeks{where} ORDER BY week")]
 
 
 def criteria_cited(conn: sqlite3.Connection, private: bool | None) -> int:

@@ -6,21 +6,23 @@ added up, so a summary reads a few hundred rows. Every total is split by ``priva
 mentor's view (private entries left out) is exact too. Only live entries count: trashing an
 entry takes it out, restoring it puts it back.
 
-- ``tally_totals`` (private, model): entries, time spent and confidence sums.
-- ``tally_days`` / ``tally_weeks`` / ``tally_months`` (day / week number / "YYYY-MM",
-  private): entries per period, for active days, runs of weeks and months.
+- ``tally_totals`` (private, model): entries, words, time spent and confidence sums.
+- ``tally_days`` / ``tally_weeks`` / ``tally_months`` (day / week number / "YYYY-MM"):
+  public and private entries per period, for active days, runs of weeks and months. A row
+  exists only while the period has a live entry, so counting rows counts active periods.
 - ``tally_skill_sets`` (skill_set, private): entries per exact set of meta-skills, and the
   latest day. Per-skill and per-category numbers come from these without counting an entry
   twice.
 - ``tally_criteria`` (criterion_id, private): entries citing it, the first and the latest day.
 
 Two facts are kept on each entry: ``skill_set`` (its meta-skill ids, sorted, joined by
-char(31), kept by triggers on ``entry_skills``), which the skill-set tally counts; and
-``words``, counted by the writer (SQLite cannot split text into words) and summed through
-the covering index ``entries_live_words``. A writer that changes the text without counting
-it again leaves ``words`` NULL (a trigger sees to it) and readers count those entries'
-text themselves. Words are not in a tally because that trigger updates the entry inside
-another update of it: an order of triggers SQLite does not promise would then matter.
+char(31), kept by triggers on ``entry_skills``) and ``words``, counted by the writer (SQLite
+cannot split text into words; NULL when a writer did not count). A writer that changes the
+text without counting it again leaves a mark in ``entry_words_stale`` (a trigger sees to
+it; storing a count clears it), and readers count the text of marked or uncounted entries
+themselves. (The trigger marks rather than clearing ``words``: updating the entry inside
+another update of it would make the order of triggers, which SQLite does not promise,
+matter to the totals.)
 
 The first and latest days are a minimum and a maximum, which a subtraction cannot undo: when
 the entry that held one leaves, the trigger looks it up again through an index (criteria:
@@ -49,7 +51,8 @@ SKILL_SET_OF = ("coalesce((SELECT group_concat(skill_id, char(31)) FROM"
 #: julianday('0001-01-01'): the Julian day of date.fromordinal(1), a Monday.
 JULIAN_DAY_ONE = 1721425.5
 
-# Per-period counters: (table, key column, SQL for the key from entry row {r}).
+# Per-period counters: (table, key column, SQL for the key from entry row {r}), each with
+# public_entries and private_entries.
 _PERIODS = (
     ("tally_days", "day", "{r}.day"),
     # Weeks run Monday to Sunday (UK) and are numbered from Monday 1 January of year 1:
@@ -58,13 +61,13 @@ _PERIODS = (
     ("tally_months", "month", "substr({r}.day, 1, 7)"),
 )
 
-_TOTALS = ("entries", "minutes", "timed", "confidence_sum", "rated")
+_TOTALS = ("entries", "words", "unworded", "minutes", "timed", "confidence_sum", "rated")
 
 
 def _totals_values(r: str) -> list[str]:
     """The tally_totals contributions of entry row ``r``, in :data:`_TOTALS` order."""
-    return ["1", f"coalesce({r}.minutes, 0)", f"{r}.minutes IS NOT NULL", f"coalesce({r}.confidence, 0)",
-            f"{r}.confidence IS NOT NULL"]
+    return ["1", f"coalesce({r}.words, 0)", f"{r}.words IS NULL", f"coalesce({r}.minutes, 0)",
+            f"{r}.minutes IS NOT NULL", f"coalesce({r}.confidence, 0)", f"{r}.confidence IS NOT NULL"]
 
 
 _CRITERION_GAINS = ("entries = entries + 1, first = min(first, excluded.first),"
@@ -81,7 +84,7 @@ def _criterion_days(aggregate: str, r: str | None) -> str:
 
 
 # The entry columns each tally depends on (liveness aside).
-_TOTALS_BY = ("private", "model", "minutes", "confidence")
+_TOTALS_BY = ("private", "model", "words", "minutes", "confidence")
 _PERIODS_BY = ("day", "private")
 _SKILL_SETS_BY = ("skill_set", "private", "day")
 _CRITERIA_BY = ("day", "private")
@@ -108,9 +111,10 @@ def _add(r: str, only: Only | None = None) -> list[str]:
         f" ON CONFLICT (private, model) DO UPDATE SET {sums}"]
     for table, key, value in _PERIODS:
         statements.append(
-            f"INSERT INTO {table} ({key}, private, entries) SELECT {value.format(r=r)}, {r}.private, 1"
-            f" WHERE {live(_PERIODS_BY)}"
-            f" ON CONFLICT ({key}, private) DO UPDATE SET entries = entries + 1")
+            f"INSERT INTO {table} ({key}, public_entries, private_entries)"
+            f" SELECT {value.format(r=r)}, 1 - {r}.private, {r}.private WHERE {live(_PERIODS_BY)}"
+            f" ON CONFLICT ({key}) DO UPDATE SET public_entries = public_entries + excluded.public_entries,"
+            " private_entries = private_entries + excluded.private_entries")
     statements += [
         f"INSERT INTO tally_skill_sets (skill_set, private, entries, latest)"
         f" SELECT {r}.skill_set, {r}.private, 1, {r}.day WHERE {live(_SKILL_SETS_BY)}"
@@ -138,9 +142,10 @@ def _remove(r: str, only: Only | None = None) -> list[str]:
         f"DELETE FROM tally_totals WHERE private = {r}.private AND model = {r}.model AND entries = 0",
     ]
     for table, key, value in _PERIODS:
-        where = f"{key} = {value.format(r=r)} AND private = {r}.private"
-        statements += [f"UPDATE {table} SET entries = entries - 1 WHERE {where} AND {live(_PERIODS_BY)}",
-                       f"DELETE FROM {table} WHERE {where} AND entries = 0"]
+        where = f"{key} = {value.format(r=r)}"
+        statements += [f"UPDATE {table} SET public_entries = public_entries - (1 - {r}.private),"
+                       f" private_entries = private_entries - {r}.private WHERE {where} AND {live(_PERIODS_BY)}",
+                       f"DELETE FROM {table} WHERE {where} AND public_entries = 0 AND private_entries = 0"]
     same_set = f"skill_set = {r}.skill_set AND private = {r}.private"
     cited = f"private = {r}.private AND criterion_id IN (SELECT criterion_id FROM entry_criteria WHERE entry_id = {r}.id)"
     statements += [
@@ -158,7 +163,7 @@ def _remove(r: str, only: Only | None = None) -> list[str]:
 
 
 #: Entry columns a tally depends on.
-_COUNTED = ("day", "private", "model", "minutes", "confidence", "skill_set")
+_COUNTED = ("day", "private", "model", "words", "minutes", "confidence", "skill_set")
 
 
 def _link_added(link: str) -> str:
@@ -208,12 +213,17 @@ def triggers() -> dict[str, str]:
             " WHEN (OLD.deleted_at IS NULL OR NEW.deleted_at IS NULL)"
             f" AND ((OLD.deleted_at IS NULL) IS NOT (NEW.deleted_at IS NULL) OR {changed})"
             f" {_body(_remove('OLD', only) + _add('NEW', only))}"),
-        # Text changed by a writer that did not count it again: the count is unknown now.
+        # Text changed by a writer that did not count it again: the stored count is suspect
+        # (EntryStore, whose new count can equal the old, takes the mark away again).
         "entries_words_stale": (
             "CREATE TRIGGER entries_words_stale AFTER UPDATE OF title, body ON entries"
             " WHEN NEW.words IS NOT NULL AND NEW.words IS OLD.words"
             " AND (NEW.title IS NOT OLD.title OR NEW.body IS NOT OLD.body)"
-            " BEGIN UPDATE entries SET words = NULL WHERE id = NEW.id; END"),
+            " BEGIN INSERT OR IGNORE INTO entry_words_stale (entry_id) VALUES (NEW.id); END"),
+        "entries_words_recounted": (
+            "CREATE TRIGGER entries_words_recounted AFTER UPDATE OF words ON entries"
+            " WHEN NEW.words IS NOT OLD.words"
+            " BEGIN DELETE FROM entry_words_stale WHERE entry_id = NEW.id; END"),
         "tally_skill_added": f"CREATE TRIGGER tally_skill_added AFTER INSERT ON entry_skills"
                              f" {_body([_skill_set_refresh('NEW.entry_id')])}",
         "tally_skill_removed": f"CREATE TRIGGER tally_skill_removed AFTER DELETE ON entry_skills"
@@ -231,15 +241,17 @@ def triggers() -> dict[str, str]:
 
 _TABLES = """
 CREATE TABLE tally_totals (
-    private INTEGER NOT NULL, model TEXT NOT NULL,
-    entries INTEGER NOT NULL, minutes INTEGER NOT NULL, timed INTEGER NOT NULL, confidence_sum INTEGER NOT NULL, rated INTEGER NOT NULL,
+    private INTEGER NOT NULL, model TEXT NOT NULL, entries INTEGER NOT NULL,
+    words INTEGER NOT NULL, unworded INTEGER NOT NULL, minutes INTEGER NOT NULL, timed INTEGER NOT NULL,
+    confidence_sum INTEGER NOT NULL, rated INTEGER NOT NULL,
     PRIMARY KEY (private, model)) WITHOUT ROWID;
-CREATE TABLE tally_days (day TEXT NOT NULL, private INTEGER NOT NULL, entries INTEGER NOT NULL,
-    PRIMARY KEY (day, private)) WITHOUT ROWID;
-CREATE TABLE tally_weeks (week INTEGER NOT NULL, private INTEGER NOT NULL, entries INTEGER NOT NULL,
-    PRIMARY KEY (week, private)) WITHOUT ROWID;
-CREATE TABLE tally_months (month TEXT NOT NULL, private INTEGER NOT NULL, entries INTEGER NOT NULL,
-    PRIMARY KEY (month, private)) WITHOUT ROWID;
+CREATE TABLE tally_days (day TEXT PRIMARY KEY, public_entries INTEGER NOT NULL, private_entries INTEGER NOT NULL)
+    WITHOUT ROWID;
+CREATE TABLE tally_weeks (week INTEGER PRIMARY KEY, public_entries INTEGER NOT NULL, private_entries INTEGER NOT NULL)
+    WITHOUT ROWID;
+CREATE TABLE tally_months (month TEXT PRIMARY KEY, public_entries INTEGER NOT NULL, private_entries INTEGER NOT NULL)
+    WITHOUT ROWID;
+CREATE TABLE entry_words_stale (entry_id INTEGER PRIMARY KEY REFERENCES entries(id) ON DELETE CASCADE);
 CREATE TABLE tally_skill_sets (skill_set TEXT NOT NULL, private INTEGER NOT NULL, entries INTEGER NOT NULL,
     latest TEXT, PRIMARY KEY (skill_set, private)) WITHOUT ROWID;
 CREATE TABLE tally_criteria (criterion_id TEXT NOT NULL, private INTEGER NOT NULL, entries INTEGER NOT NULL,
@@ -255,8 +267,9 @@ CREATE TRIGGER "entries_au" AFTER UPDATE OF title, body ON "entries" BEGIN
 END"""
 
 
-def fill_tallies(conn: "sqlite3.Connection") -> None:
-    """Count every entry's words (where unknown) and skill set, and refill every tally from scratch.
+def fill_tallies(conn: "sqlite3.Connection", *, count_words: bool = True) -> None:
+    """Count every entry's skill set (and, with ``count_words``, the words of entries not
+    counted or marked stale), and refill every tally from scratch.
 
     Used by the step on an existing journal and by bulk writers that load entries with the
     triggers off. Run it inside a transaction.
@@ -265,23 +278,26 @@ def fill_tallies(conn: "sqlite3.Connection") -> None:
 
     # In batches, in Python (no SQL function: redefining one fails while a statement is active).
     last = 0
-    while batch := conn.execute("SELECT id, title, body FROM entries WHERE words IS NULL AND id > ?"
-                                " ORDER BY id LIMIT 1000", [last]).fetchall():
+    while count_words and (batch := conn.execute(
+            "SELECT id, title, body FROM entries WHERE (words IS NULL OR id IN (SELECT entry_id FROM"
+            " entry_words_stale)) AND id > ? ORDER BY id LIMIT 1000", [last]).fetchall()):
         conn.executemany("UPDATE entries SET words = ? WHERE id = ?",
                          [(entry_words(title, body), entry_id) for entry_id, title, body in batch])
         last = batch[-1][0]
+    if count_words:
+        conn.execute("DELETE FROM entry_words_stale")
     skill_set = SKILL_SET_OF.format(entry="entries.id")
     conn.execute(f"UPDATE entries SET skill_set = {skill_set} WHERE skill_set IS NOT {skill_set}")
     for table in TALLY_TABLES:
         conn.execute(f"DELETE FROM {table}")
     live = "FROM entries WHERE deleted_at IS NULL"
     conn.execute(f"INSERT INTO tally_totals (private, model, {', '.join(_TOTALS)})"
-                 " SELECT private, model, count(*), coalesce(sum(minutes), 0), count(minutes),"
-                 " coalesce(sum(confidence), 0), count(confidence)"
+                 " SELECT private, model, count(*), coalesce(sum(words), 0), count(*) - count(words),"
+                 " coalesce(sum(minutes), 0), count(minutes), coalesce(sum(confidence), 0), count(confidence)"
                  f" {live} GROUP BY private, model")
     for table, key, value in _PERIODS:
-        conn.execute(f"INSERT INTO {table} ({key}, private, entries)"
-                     f" SELECT {value.format(r='entries')}, private, count(*) {live} GROUP BY 1, 2")
+        conn.execute(f"INSERT INTO {table} ({key}, public_entries, private_entries)"
+                     f" SELECT {value.format(r='entries')}, count(*) - sum(private), sum(private) {live} GROUP BY 1")
     conn.execute("INSERT INTO tally_skill_sets (skill_set, private, entries, latest)"
                  f" SELECT skill_set, private, count(*), max(day) {live} GROUP BY skill_set, private")
     conn.execute("INSERT INTO tally_criteria (criterion_id, private, entries, first, latest)"
@@ -297,8 +313,8 @@ def v3_tallies(db: "sqlite_utils.Database") -> None:
     # Finds the newest live entry with a given skill set when the one that was newest leaves.
     conn.execute("CREATE INDEX entries_live_by_skill_set ON entries (skill_set, private, day)"
                  " WHERE deleted_at IS NULL")
-    # Sums the live entries' words without reading their text (and finds unknown counts).
-    conn.execute("CREATE INDEX entries_live_words ON entries (private, words) WHERE deleted_at IS NULL")
+    # Entries whose words were not counted (written by another tool): readers count their text.
+    conn.execute("CREATE INDEX entries_words_unknown ON entries (private) WHERE words IS NULL")
     conn.execute('DROP TRIGGER IF EXISTS "entries_au"')
     conn.execute(_FTS_UPDATE)
     # One statement at a time: executescript would commit the step's transaction.

@@ -8,6 +8,14 @@ from reflect import tallies
 from reflect.tally_schema import TALLY_TABLES, fill_tallies
 
 
+def live_words(journal) -> int:
+    """The words of the live entries, counted from their text."""
+    from reflect.words import entry_words
+
+    return sum(entry_words(t, b) for t, b in journal.conn.execute(
+        "SELECT title, body FROM entries WHERE deleted_at IS NULL"))
+
+
 def stored(journal) -> dict[str, list[tuple]]:
     """Every tally table's rows, sorted."""
     return {t: sorted(journal.conn.execute(f"SELECT * FROM {t}").fetchall()) for t in TALLY_TABLES}
@@ -18,7 +26,7 @@ def recounted(journal) -> dict[str, list[tuple]]:
     conn = journal.conn
     conn.execute("SAVEPOINT recount")
     try:
-        fill_tallies(conn)
+        fill_tallies(conn, count_words=False)  # the stored counts, as the triggers saw them
         counted = stored(journal)
     finally:
         conn.execute("ROLLBACK TO recount")

@@ -15,7 +15,7 @@ from reflect.gaps import gap_summary
 from reflect.journal import open_journal
 from reflect.journal_stats import journal_stats
 from tests.conftest import TINY_FRAMEWORK, FakeClock
-from tests.tallies.conftest import recounted, stored
+from tests.tallies.conftest import live_words, recounted, stored
 
 TODAY = date(2026, 11, 24)
 SKILLS = ["kneading", "decorating", "patience", "not-in-framework"]
@@ -111,3 +111,4 @@ def test_tallies_match_a_recount_and_the_entry_by_entry_summaries(ops):
         finally:
             tallies.covers = covers
         assert fast == slow
+        assert fast["stats True"]["words"] == live_words(journal)

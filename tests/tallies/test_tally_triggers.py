@@ -22,7 +22,8 @@ def test_adding_entries_counts_them(journal):
     _add(journal, skills=["focus", "feeling"], criteria=["INSCS009.P1"], body="one two three", minutes=20)
     _add(journal, date(2026, 11, 21), private=True, criteria=["INSCS009.P1"], confidence=4)
     rows = stored(journal)
-    assert rows["tally_totals"] == [(0, "none", 1, 20, 1, 0, 0), (1, "none", 1, 0, 0, 4, 1)]
+    assert rows["tally_totals"] == [(0, "none", 1, 5, 0, 20, 1, 0, 0), (1, "none", 1, 2, 0, 0, 0, 4, 1)]
+    assert rows["tally_days"] == [("2026-11-20", 1, 0), ("2026-11-21", 0, 1)]
     assert rows["tally_criteria"] == [("INSCS009.P1", 0, 1, "2026-11-20", "2026-11-20"),
                                       ("INSCS009.P1", 1, 1, "2026-11-21", "2026-11-21")]
     assert rows["tally_skill_sets"] == [("", 1, 1, "2026-11-21"), ("feeling\x1ffocus", 0, 1, "2026-11-20")]
@@ -83,29 +84,37 @@ def test_retagging_an_entry_moves_it_between_skill_sets_and_criteria(journal):
     assert rows == recounted(journal)
 
 
-def test_an_edit_keeping_the_word_count_keeps_it_stored(journal):
+def _stale(journal) -> list[int]:
+    return [i for (i,) in journal.conn.execute("SELECT entry_id FROM entry_words_stale")]
+
+
+def test_an_edit_keeping_the_word_count_keeps_it_trusted(journal):
     a = _add(journal, body="three little words")
     journal.entries.update(a, body="three small words")
     assert journal.conn.execute("SELECT words FROM entries WHERE id = ?", [a]).fetchone() == (5,)
-    assert stored(journal) == recounted(journal)
+    assert _stale(journal) == []
 
 
-def test_text_changed_by_another_tool_forgets_the_word_count(journal):
+def test_text_changed_by_another_tool_marks_the_word_count_stale(journal):
     a = _add(journal, body="three little words")
     with journal.write():
         journal.conn.execute("UPDATE entries SET body = 'now there are six words here' WHERE id = ?", [a])
-    assert journal.conn.execute("SELECT words FROM entries WHERE id = ?", [a]).fetchone() == (None,)
-    assert stored(journal) == recounted(journal)
+    assert _stale(journal) == [a]
+    journal.entries.update(a, title="Counted again")
+    assert _stale(journal) == []
 
 
-def test_words_are_summed_from_the_stored_counts_and_the_unknown_texts(journal):
+def test_words_add_the_stored_counts_and_the_texts_not_counted(journal):
     from reflect import tallies
 
     _add(journal, body="three little words")  # 2 + 3
-    b = _add(journal, private=True, body="one")  # 2 + 1
+    b = _add(journal, private=True, body="one")  # 2 + 1, then changed behind reflect's back
     with journal.write():
         journal.conn.execute("UPDATE entries SET body = 'now there are six words here' WHERE id = ?", [b])
-    assert (tallies.words(journal.conn, None), tallies.words(journal.conn, True)) == (5 + 8, 8)
+        journal.conn.execute("INSERT INTO entries (uid, day, title, body, created_at, updated_at)"
+                             " VALUES ('x', '2026-11-22', 'By hand', 'four', 'c', 'u')")  # no count: 3 words
+    assert stored(journal) == recounted(journal)
+    assert [tallies.totals(journal.conn, p).words for p in (None, True, False)] == [5 + 8 + 3, 8, 5 + 3]
 
 
 def test_links_written_by_another_tool_are_counted(journal):
@@ -136,4 +145,4 @@ def test_weeks_are_numbered_as_python_numbers_them(journal, day):
     from reflect.tallies import week_number
 
     _add(journal, date.fromisoformat(day))
-    assert stored(journal)["tally_weeks"] == [(week_number(date.fromisoformat(day)), 0, 1)]
+    assert stored(journal)["tally_weeks"] == [(week_number(date.fromisoformat(day)), 1, 0)]
