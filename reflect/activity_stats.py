@@ -126,20 +126,19 @@ def _active_weeks_back(journal: "Journal", base: EntryFilter, today: date) -> It
             yield monday
 
 
-def _tallied_weeks_back(journal: "Journal", base: EntryFilter, today: date) -> list[int]:
+def _tallied_weeks_back(journal: "Journal", base: EntryFilter, today: date) -> Iterator[int]:
     """Numbers of the weeks with a reflection up to today, newest first, from the running totals.
 
     Those count every day of a week; this week counts only if it has a reflection by today.
     """
     this_week = tallies.week_number(today)
-    found = [w for w in tallies.weeks(journal.conn, base.private) if w < this_week]
     where, params = evidence_where(base)
     (started,) = journal.conn.execute(
         f"SELECT EXISTS (SELECT 1 FROM entries e WHERE {where} AND e.day >= ? AND e.day <= ?)",
         [*params, week_start(today).isoformat(), today.isoformat()]).fetchone()
     if started:
-        found.append(this_week)
-    return found[::-1]
+        yield this_week
+    yield from tallies.weeks_back(journal.conn, base.private, this_week - 1)
 
 
 def current_streak_weeks(journal: "Journal", today: date | None = None, *,
@@ -153,13 +152,14 @@ def current_streak_weeks(journal: "Journal", today: date | None = None, *,
     base = evidence_filter(entry_filter, include_private)
     this_week = week_start(today)
     if tallies.covers(base):
-        active = set(tallies.weeks(journal.conn, base.private))
-        week = tallies.week_number(today)
-        week = week if week in active else week - 1
-        run = 0
-        while week in active:
-            run += 1
-            week -= 1
+        current = tallies.week_number(today)
+        run, expected = 0, current
+        for week in tallies.weeks_back(journal.conn, base.private, current):
+            if run == 0 and week == current - 1:
+                expected = week  # nothing yet this week: the run may end last week
+            if week != expected:
+                break
+            run, expected = run + 1, expected - 1
         return run
     where, params = evidence_where(base)
     in_week = (f"EXISTS (SELECT 1 FROM entries e WHERE {where}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Iterator
 
 from reflect.evidence import day_or_none
 from reflect.models import EntryFilter
@@ -156,10 +157,17 @@ def week_number(day: date) -> int:
     return (day.toordinal() - 1) // 7
 
 
-def weeks(conn: sqlite3.Connection, private: bool | None) -> list[int]:
-    """Numbers (see :func:`week_number`) of the weeks with a live entry, oldest first."""
-    _, where = _period_count(private)
-    return [w for (w,) in conn.execute(f"SELECT week FROM tally_weeks{where} ORDER BY week")]
+def weeks_back(conn: sqlite3.Connection, private: bool | None, up_to: int) -> Iterator[int]:
+    """Numbers (see :func:`week_number`) of the weeks with a live entry up to week ``up_to``,
+    newest first, read as they are used (a long journal has thousands)."""
+    column, _ = _period_count(private)
+    cursor = conn.execute(f"SELECT week FROM tally_weeks WHERE week <= ? AND {column} > 0 ORDER BY week DESC",
+                          [up_to])
+    try:
+        for (week,) in cursor:
+            yield week
+    finally:
+        cursor.close()  # also when the reader stops early
 
 
 def criteria_cited(conn: sqlite3.Connection, private: bool | None) -> int:
