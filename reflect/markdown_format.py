@@ -43,6 +43,15 @@ MARK_END = "<!-- reflect:end -->"
 MARK_CLOSE = " -->"
 COMMENTS_HEADING = "### Mentor comments"
 COMMENTS_HINT = "*Mentor: write your comments for this entry under this line.*"
+#: A review pack's objectives have their comment place one level further down.
+OBJECTIVE_COMMENTS_HEADING = "#### Mentor comments"
+OBJECTIVE_COMMENTS_HINT = "*Mentor: write your comments on this objective under this line.*"
+#: Heading level of an entry block (``## date - title``) and of an objective in a review pack.
+#: A mentor's comment ends at a heading of its block's level or higher.
+ENTRY_LEVEL = 2
+OBJECTIVE_LEVEL = 3
+#: What a comment place can be about, and the level of that block's heading.
+COMMENT_TARGETS = {"entry": ENTRY_LEVEL, "objective": OBJECTIVE_LEVEL}
 
 #: Line breaks exactly as markdown-it-py counts them (its normalize rule), so line numbers
 #: from its token maps match ours. Never use str.splitlines: it also splits on \x0b, \x1c, …
@@ -105,9 +114,9 @@ def body_marker(data: dict) -> str:
     return f"{MARK_BODY}{_json(data)}{MARK_CLOSE}"
 
 
-def comments_marker(uid: str) -> str:
-    """The hidden line that marks where mentor comments on entry ``uid`` go."""
-    return f"{MARK_COMMENTS}entry={uid}{MARK_CLOSE}"
+def comments_marker(uid: str, target: str = "entry") -> str:
+    """The hidden line that marks where mentor comments on entry (or objective) ``uid`` go."""
+    return f"{MARK_COMMENTS}{target}={uid}{MARK_CLOSE}"
 
 
 def marker_json(line: str, prefix: str) -> dict:
@@ -123,10 +132,19 @@ def marker_json(line: str, prefix: str) -> dict:
 
 def comments_uid(line: str) -> str | None:
     """The entry uid in a comments marker line, or None if the line is not one."""
+    target = comments_target(line)
+    return target[1] if target and target[0] == "entry" else None
+
+
+def comments_target(line: str) -> tuple[str, str] | None:
+    """``("entry", uid)`` or ``("objective", uid)`` from a comments marker line; None if the
+    line is not a whole, undamaged one."""
     line = line.rstrip("\r\n")
-    if line.startswith(MARK_COMMENTS + "entry=") and line.endswith(MARK_CLOSE):
-        return line[len(MARK_COMMENTS + "entry="):-len(MARK_CLOSE)].strip() or None
-    return None
+    if not (line.startswith(MARK_COMMENTS) and line.endswith(MARK_CLOSE)):
+        return None
+    kind, _, uid = line[len(MARK_COMMENTS):-len(MARK_CLOSE)].partition("=")
+    uid = uid.strip()
+    return (kind, uid) if kind in COMMENT_TARGETS and uid else None
 
 
 # -- front matter -------------------------------------------------------------------------
