@@ -175,7 +175,11 @@ def _period(pack: ReviewPack) -> str:
 
 def _review_lines(pack: ReviewPack, framework: "Framework", *, markers: bool) -> list[str]:
     """Everything above the reflections, as Markdown lines."""
-    data = pack.prepared.to_json()
+    # The reflections themselves come below, in full; their list by meta-skill would only
+    # cost time to turn into JSON (seconds, for a period of many thousands).
+    data = replace(pack.prepared, reflections_by_skill=()).to_json()
+    shown = {e.id: {"day": e.day.isoformat(), "title": e.title}
+             for group in pack.prepared.reflections_by_skill for e in group.entries}
     gaps = data["gaps"]
     previous = data["previous_review"]
     facts = [("Framework", inline(framework.title)), ("Period", _period(pack)),
@@ -189,7 +193,6 @@ def _review_lines(pack: ReviewPack, framework: "Framework", *, markers: bool) ->
                   "Write under its hint line, leave the hidden reflect lines (they start with `<!--`) as they "
                   "are, and send the file back; `reflect import-feedback` adds your comments to the feedback "
                   "log. You can put your name on the `mentor:` line at the very top.", ""]
-    shown = {e["id"]: e for group in data["reflections_by_skill"] for e in group["entries"]}
     note = coverage.scope_note(gaps, pack.plan.entries, data["period_start"], data["period_end"])
     lines += sections.summary(data, gaps, entries_count(pack.plan))
     lines += sections.self_assessment(data)

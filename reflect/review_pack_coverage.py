@@ -42,6 +42,11 @@ def criteria_coverage(gaps: dict, note: str) -> list[str]:
         rows = [[inline(c["id"]), inline(c["text"]), str(c["count"]), _short(c["latest"]),
                  _STATUS.get(c["status"], c["status"])] for c in unit["criteria"]]
         lines += table(["Criterion", "What it asks", "Reflections", "Latest", "Status"], rows, right=(2,)) + [""]
+    if gaps["unchosen_evidence"]:
+        lines += ["### Evidence in units not chosen", "",
+                  "Reflections in this pack also cite criteria of units outside the plan:", ""]
+        lines += [f"- {inline(code)}: {n} {'criterion' if n == 1 else 'criteria'}"
+                  for code, n in gaps["unchosen_evidence"].items()] + [""]
     if gaps["unknown_criteria"]:
         lines += ["### Criteria the framework does not have", "",
                   "Cited by reflections in this pack, but not in the framework in use:", ""]
