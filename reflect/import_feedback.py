@@ -118,7 +118,8 @@ def read_comments(path: Path) -> _FileComments:
         for item in reader:
             entry_uids.append(item.uid)
             if item.comments_line is None:
-                raise _bad(name, item.line, "this entry's mentor comment place is missing (its hidden line was removed?).")
+                raise _bad(name, item.line, "this entry's mentor comment place is missing "
+                                            "(its hidden line was removed?).")
             if item.comments_target is None:
                 raise _bad(name, item.comments_line, "reflect's hidden marker on this line is damaged.")
             if item.comments_target != ("entry", item.uid):

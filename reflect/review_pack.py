@@ -21,15 +21,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from reflect import review_pack_coverage as coverage
+from reflect import review_pack_sections as sections
 from reflect.dates import format_long
 from reflect.export_files import ExportResult, target_path
-from reflect.export_markdown import entries_count, snapshot, when, write_entries
+from reflect.export_markdown import snapshot, when, write_entries
 from reflect.export_plan import ExportPlan, plan_export
 from reflect.markdown_entry import EM_DASH
 from reflect.markdown_format import FORMAT_VERSION, MARK_END, front_matter, inline
 from reflect.models import EntryFilter
-from reflect import review_pack_coverage as coverage
-from reflect import review_pack_sections as sections
 
 if TYPE_CHECKING:
     from reflect.journal import Journal
@@ -186,7 +186,7 @@ def _review_lines(pack: ReviewPack, framework: "Framework", *, markers: bool) ->
              ("Previous review", f"{format_long(date.fromisoformat(previous['agreed_on']))} with "
                                  f"{inline(previous['mentor_name'])}"
               if previous else "none: this is the first review"),
-             ("Reflections", entries_count(pack.plan)), ("Generated", when(pack.plan.generated))]
+             ("Reflections", reflections_count(pack.plan)), ("Generated", when(pack.plan.generated))]
     lines = [f"# {_title(pack)}", ""] + [f"- **{label}:** {value}" for label, value in facts] + [""]
     if markers:
         lines += ["For the mentor: each objective and each reflection ends with a place for your comments. "
@@ -194,7 +194,7 @@ def _review_lines(pack: ReviewPack, framework: "Framework", *, markers: bool) ->
                   "are, and send the file back; `reflect import-feedback` adds your comments to the feedback "
                   "log. You can put your name on the `mentor:` line at the very top.", ""]
     note = coverage.scope_note(gaps, pack.plan.entries, data["period_start"], data["period_end"])
-    lines += sections.summary(data, gaps, entries_count(pack.plan))
+    lines += sections.summary(data, gaps, reflections_count(pack.plan))
     lines += sections.self_assessment(data)
     lines += sections.objectives(data, framework, shown, markers=markers)
     lines += sections.activities(data)
@@ -206,11 +206,24 @@ def _review_lines(pack: ReviewPack, framework: "Framework", *, markers: bool) ->
     return lines
 
 
+def reflections_count(plan: ExportPlan) -> str:
+    """``3 reflections (1 private reflection left out)``."""
+    def n(count: int, what: str) -> str:
+        return f"{count} {what if count == 1 else what + 's'}"
+
+    text = n(plan.entries, "reflection")
+    if plan.private_left_out:
+        text += f" ({n(plan.private_left_out, 'private reflection')} left out)"
+    elif plan.private_included:
+        text += f" (including {n(plan.private_included, 'private reflection')})"
+    return text
+
+
 def _reflections_intro(pack: ReviewPack, *, markers: bool) -> list[str]:
     plan = pack.plan
     if not plan.entries:
         return ["*No reflections in this period.*", ""]
-    text = f"{entries_count(plan)}, oldest first."
+    text = f"{reflections_count(plan)}, oldest first."
     if markers:
         text += " Each ends with a place for mentor comments."
     return [text, ""]

@@ -205,8 +205,9 @@ def activities(data: dict) -> list[str]:
     """Development activities done in the period, and those overdue."""
     lines = ["## Development activities", ""]
     titles = {item["objective"]["id"]: item["objective"]["specific"] for item in data["objectives"]}
-    for heading, items, when in ((f"Done in the period ({len(data['activities_done'])})", data["activities_done"], "completed_on"),
-                                 (f"Overdue ({len(data['activities_overdue'])})", data["activities_overdue"], "due")):
+    done, overdue = data["activities_done"], data["activities_overdue"]
+    for heading, items, when in ((f"Done in the period ({len(done)})", done, "completed_on"),
+                                 (f"Overdue ({len(overdue)})", overdue, "due")):
         lines += [f"### {heading}", ""]
         if not items:
             lines += ["*None.*", ""]

@@ -150,8 +150,9 @@ def cmd_import_feedback(ctx) -> int:
     result = import_feedback(ctx.journal, path, mentor=args.mentor, dry_run=args.dry_run)
     added, skipped = len(result.added), len(result.skipped)
     if not added:
-        ctx.print(f"Nothing new in {path}: " + (f"its {_plural(skipped, 'mentor comment is', 'mentor comments are')} "
-                                                "already in the feedback log." if skipped else "no mentor comments in it."))
+        why = (f"its {_plural(skipped, 'mentor comment is', 'mentor comments are')} already in the feedback log"
+               if skipped else "no mentor comments in it")
+        ctx.print(f"Nothing new in {path}: {why}.")
         return 0
     message = f"{'Would add' if args.dry_run else 'Added'} {_plural(added, 'mentor comment', 'mentor comments')} " \
               f"from {path} to the feedback log"

@@ -34,7 +34,8 @@ def register(sub, common) -> None:
     p.set_defaults(handler=cmd_prepare)
 
     p = commands.add_parser(
-        "export", parents=[common], formatter_class=ra.RAW, help="write the review pack for your mentor (Markdown or HTML)",
+        "export", parents=[common], formatter_class=ra.RAW,
+        help="write the review pack for your mentor (Markdown or HTML)",
         description="Write one file for your mentor: summary, self-assessment with the change since last time,\n"
                     "SMART objectives with status and evidence, activities, feedback and actions, training,\n"
                     "criteria coverage per unit, meta-skill coverage, gaps, and the reflections of the period.\n"
@@ -42,14 +43,16 @@ def register(sub, common) -> None:
                     "brings them back. --html makes one printable page instead.\n\n"
                     "Private reflections are left out (and counted) unless --include-private; every number in\n"
                     "the pack counts only the reflections in it. By default the file goes in ./journals/, named\n"
-                    "2026-11-24-review-pack.md (.html); it is private (0600) and never replaces a file without --force.",
+                    "2026-11-24-review-pack.md (.html); it is private (0600) and never replaces a file\n"
+                    "without --force.",
         epilog="examples:\n"
                "  reflect review export                               since the last review, to ./journals/\n"
                "  reflect review export --html                        a printable page for the browser\n"
                "  reflect review export --from 1/9/2026 --to 30/11/2026 -o pack.md\n"
                "  reflect review export -o - | less                   to stdout\n"
                "  reflect import-feedback journals/2026-11-24-review-pack.md   the mentor's comments back")
-    p.add_argument("--from", dest="date_from", metavar="DATE", help="start of the period (default: after the last review)")
+    p.add_argument("--from", dest="date_from", metavar="DATE",
+                   help="start of the period (default: after the last review)")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="end of the period (default today)")
     p.add_argument("--html", action="store_true", help="one self-contained, printable HTML page")
     p.add_argument("-o", "--output", metavar="FILE",

@@ -89,8 +89,9 @@ def test_page_has_no_hidden_lines_or_comment_places(page):
 
 def test_page_holds_every_section_and_reflection(page):
     headings = re.findall(r"<h[12][^>]*>(.*?)</h[12]>", page)
-    for title in ("Summary", "Self-assessment", "SMART objectives", "Development activities", "Feedback and actions",
-                  "Mandatory training", "Criteria coverage", "Meta-skill coverage", "Gaps", "Reflections of the period"):
+    for title in ("Summary", "Self-assessment", "SMART objectives", "Development activities",
+                  "Feedback and actions", "Mandatory training", "Criteria coverage", "Meta-skill coverage", "Gaps",
+                  "Reflections of the period"):
         assert title in headings
     assert page.count('<article class="entry">') == 3
     assert "<table>" in page
@@ -98,7 +99,7 @@ def test_page_holds_every_section_and_reflection(page):
 
 def test_private_reflections_are_left_out_of_the_page(page):
     assert PRIVATE_TITLE not in page and PRIVATE_BODY not in page
-    assert "3 entries (1 private entry left out)" in page
+    assert "3 reflections (1 private reflection left out)" in page
 
 
 def test_private_reflections_come_into_the_page_with_the_flag(journal, tiny_framework):

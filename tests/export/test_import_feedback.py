@@ -55,7 +55,8 @@ def test_comments_on_entries_and_objectives_are_added_linked(journal, records, p
     text = comment_on(pack, records.flour.uid, "Well weighed.\n\n- next: bread flour")
     text = comment_on(text, records.weigh.uid, "Book the scales course.", kind="objective")
     result = import_feedback(journal, write(tmp_path, text))
-    assert [(c.kind, c.record_id) for c in result.added] == [("entry", records.flour.id), ("objective", records.weigh.id)]
+    assert [(c.kind, c.record_id) for c in result.added] == [("entry", records.flour.id),
+                                                            ("objective", records.weigh.id)]
     by_text = {fb.said: fb for fb in mentor_feedback(journal)}
     assert by_text["Well weighed.\n\n- next: bread flour"].entry_id == records.flour.id
     assert by_text["Book the scales course."].objective_id == records.weigh.id

@@ -10,8 +10,8 @@ import pytest
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from reflect.importing import add_entries
 from reflect.import_markdown import new_entry
+from reflect.importing import add_entries
 from reflect.markdown_format import OBJECTIVE_COMMENTS_HINT, parse_front_matter
 from reflect.review_pack import export_review_pack
 from tests.export.conftest import read_text
@@ -101,7 +101,7 @@ def test_reflections_of_the_pack_import_back(pack, journal, tmp_path):
 
 def test_summary_counts(pack):
     summary = section(pack, "Summary")
-    assert "- **Reflections:** 3 entries (1 private entry left out)" in summary
+    assert "- **Reflections:** 3 reflections (1 private reflection left out)" in summary
     assert "- **Meta-skills reflected on:** 2 of 3" in summary
     assert "- **Criteria evidenced by these reflections:** 3 of 5 (60%)" in summary
     assert "- **Objectives:** 2 open or changed in the period: 2 agreed; 1 past its deadline" in summary
@@ -130,7 +130,8 @@ def test_objective_shows_status_evidence_and_activities(pack):
 
 def test_feedback_and_training_tables(pack):
     assert rows(section(pack, "Feedback and actions")) == [
-        ["12/11/2026", "Manager (Pat)", "Good weighing *(on 02/11/2026 — Weighed flour)*", "Keep it up", "not done yet"]]
+        ["12/11/2026", "Manager (Pat)", "Good weighing *(on 02/11/2026 — Weighed flour)*", "Keep it up",
+         "not done yet"]]
     assert rows(section(pack, "Mandatory training")) == [
         ["Fire safety", "—", "30/11/2026", "completed 03/11/2026", "FS-1"],
         ["Food hygiene", "Council", "01/11/2026", "to do **overdue**", "—"]]
@@ -173,13 +174,13 @@ def test_private_reflections_are_left_out_and_counted(pack, records):
     assert PRIVATE_TITLE not in pack and PRIVATE_BODY not in pack
     assert records.secret.uid not in pack
     assert "Decorating" in pack  # the skill is named (it is the framework's), but counts 0
-    assert "3 entries (1 private entry left out)" in pack
+    assert "3 reflections (1 private reflection left out)" in pack
 
 
 def test_private_reflections_come_in_with_the_flag(journal, tiny_framework, records):
     text = pack_text(journal, tiny_framework, include_private=True)
     assert PRIVATE_TITLE in text and PRIVATE_BODY in text
-    assert "4 entries (including 1 private entry)" in text
+    assert "4 reflections (including 1 private reflection)" in text
     assert "**Overall:** 4 of 5 criteria evidenced (80%)" in text
     assert "- ICE03: 1 criterion" in text  # cited only by the private entry
     assert "  - Sun 15 Nov 2026 — Secret worry" in text  # evidence for objective 1
