@@ -191,18 +191,16 @@ class ExportReader:
 
     def _hidden_marker(self, segment: list[str], start: int, markers: list[tuple[str, int]]) -> None:
         """Say so if reflect's lines are there but swallowed by a code block or HTML block that
-        something written above them (often a mentor's comment) opened and never closed."""
+        something written above them (often a mentor's comment) opened and did not close."""
         found = {i for _, i in markers}
-        hidden = [i for i, line in enumerate(segment) if _marker_kind(line) and i not in found]
-        if not hidden:
+        hidden = next((i for i, line in enumerate(segment) if _marker_kind(line) and i not in found), None)
+        if hidden is None:
             return
-        blocks = [t for t in block_parser().parse("".join(segment)) if t.level == 0 and t.map and t.nesting != -1]
-        last = blocks[-1] if blocks else None
-        if last and last.map[1] >= len(segment) and last.type not in ("paragraph_open", "heading_open") \
-                and any(i >= last.map[0] for i in hidden):
-            raise self._error(start + last.map[0], "a code block or HTML block opened on this line is never "
-                                                   "closed, so it hides reflect's lines below it (a ``` or <!-- "
-                                                   "without its end?).")
+        for token in block_parser().parse("".join(segment)):
+            if token.level == 0 and token.map and token.nesting != -1 and token.map[0] < hidden < token.map[1]:
+                raise self._error(start + token.map[0], "a code block or HTML block opened on this line hides "
+                                                        "reflect's hidden lines below it (a ``` or <!-- left "
+                                                        "without its end?).")
 
     def _json(self, line: str, number: int, prefix: str) -> dict:
         try:

@@ -238,7 +238,7 @@ def test_a_code_block_left_open_in_a_comment_is_refused_with_the_reason(journal,
     text = comment_on(pack, records.weigh.uid, "```\nforgot to close it", kind="objective")
     message = refusal(journal, tmp_path, text)
     line = text.splitlines().index("```") + 1
-    assert f"back.md, line {line}: a code block or HTML block opened on this line is never closed" in message
+    assert f"back.md, line {line}: a code block or HTML block opened on this line hides reflect's" in message
 
 
 def test_a_markdown_file_that_is_not_from_reflect_is_refused(journal, tmp_path):
