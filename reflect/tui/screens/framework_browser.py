@@ -32,12 +32,20 @@ class CriterionList(OptionList):
 
 
 class FrameworkBrowserScreen(Screen):
-    """Units on the left, the highlighted unit's criteria on the right."""
+    """Units on the left, the highlighted unit's criteria on the right.
+
+    Opened with ``unit`` (a code), it starts at that unit's criteria, on ``criterion`` if
+    given (the dashboard drills down to a unit's first gap this way).
+    """
 
     BINDINGS = [
         Binding("space", "choose_unit", "Choose unit"),
         Binding("escape", "back", "Back"),
     ]
+
+    def __init__(self, unit: str | None = None, criterion: str | None = None) -> None:
+        super().__init__()
+        self._start_at = (unit, criterion) if unit else None
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -53,7 +61,7 @@ class FrameworkBrowserScreen(Screen):
 
     def on_screen_resume(self) -> None:
         # First shown, or back from the evidence list (where entries may have been edited).
-        self.fill_units(keep=self._unit_code())
+        self.fill_units(keep=self._start_at[0] if self._start_at else self._unit_code())
 
     def _unit_code(self) -> str | None:
         option = self.query_one("#units", OptionList).highlighted_option
@@ -106,6 +114,15 @@ class FrameworkBrowserScreen(Screen):
         criteria = self.query_one("#criteria-list", OptionList)
         criteria.set_options(options)
         criteria.highlighted = 1 if criteria.option_count > 1 else None
+        if self._start_at and self._start_at[0] == unit.code:
+            criterion = self._start_at[1]
+            self._start_at = None  # only the first time: after that, the unit the person picks
+            if criterion:
+                try:
+                    criteria.highlighted = criteria.get_option_index(criterion)
+                except Exception:  # noqa: BLE001 - OptionDoesNotExist: stay on the first
+                    pass
+            criteria.focus()
         criteria.border_title = f"{unit.code} {unit.title}"
         criteria.border_subtitle = "mandatory" if unit.mandatory else "optional"
 
