@@ -262,3 +262,50 @@ async def test_help_on_the_journal_lists_g(make):
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         assert any(key == "g" for key, _ in app.screen.keys)
+
+
+async def test_coming_back_without_changes_keeps_the_numbers(make, journal):
+    fill(journal)
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_dashboard(app, pilot)
+        shown = screen.summary
+        await highlight(pilot, screen.query_one(SkillBars), ("skill", "focus"))
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is screen and screen.summary is shown  # not computed again
+
+
+async def test_a_change_made_by_another_window_is_seen_on_coming_back(make, journal, journal_path, clock):
+    from reflect.journal import open_journal
+
+    fill(journal)
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_dashboard(app, pilot)
+        before = screen.summary.skills.entries
+        await highlight(pilot, screen.query_one(SkillBars), ("skill", "focus"))
+        await pilot.press("enter")
+        await settle(pilot)
+        with open_journal(journal_path, clock=clock) as other:
+            other.entries.add(day=date(2026, 11, 24), title="From the command line")
+        await pilot.press("escape")
+        screen = await loaded(app, pilot)
+        assert screen.summary.skills.entries == before + 1
+
+
+async def test_the_units_criteria_say_which_evidence_is_stale(make, journal):
+    fill(journal)  # INSCS009.P4 last cited on 1 July: stale by 24 November
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_dashboard(app, pilot)
+        await highlight(pilot, screen.query_one(UnitProgress), ("unit", "INSCS009"))
+        await pilot.press("enter")
+        await settle(pilot)
+        criteria = app.screen.query_one("#criteria-list")
+        rows = {o.id: str(o.prompt).splitlines()[0] for o in criteria.options if o.id}
+    assert rows["INSCS009.P4"].endswith("1 reflection · latest 01/07/2026 · stale")
+    assert rows["INSCS009.P1"].endswith("2 reflections · latest 20/11/2026")
+    assert rows["INSCS009.P2"].endswith("no evidence yet")

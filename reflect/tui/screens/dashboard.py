@@ -5,7 +5,8 @@ Everything comes from one :func:`reflect.gaps.gap_summary` and one
 :func:`reflect.gaps.activity_summary`, computed in a worker thread with its own connection
 (SQLite connections belong to one thread) so the screen paints at once even on a very large
 journal; a loading indicator appears only if that takes longer than :data:`LOADING_DELAY`.
-It is computed again whenever the screen comes back (after an edit, say).
+It is computed again when the screen comes back and the journal has changed meanwhile
+(an edit, a unit chosen, another window writing), and not otherwise.
 
 Every row carries a :class:`~reflect.evidence.Target`; ``enter`` drills down to it (see
 :meth:`DashboardScreen.drill`).
@@ -72,6 +73,7 @@ class DashboardScreen(Screen):
         self.summary: GapSummary | None = None
         self.activity: ActivitySummary | None = None
         self._loading_timer = None
+        self._computed_for: tuple | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -100,12 +102,21 @@ class DashboardScreen(Screen):
 
     def on_screen_resume(self) -> None:
         # First shown, or back from a drill-down where something may have been written or edited.
-        self.reload()
+        if self._computed_for is None or self._computed_for != self._journal_state():
+            self.reload()
+
+    def _journal_state(self) -> tuple:
+        """Changes whenever anything is written to the journal, here or by another connection,
+        and when the day changes: equal states mean the numbers shown are still right."""
+        conn = self.app.journal.conn
+        (version,) = conn.execute("PRAGMA data_version").fetchone()
+        return conn.total_changes, version, self.app.journal.today()
 
     # -- computing ----------------------------------------------------------------------------
 
     def reload(self) -> None:
         """Compute the summaries again (in a worker) and redraw."""
+        self._computed_for = self._journal_state()
         if self._loading_timer is not None:
             self._loading_timer.stop()
         self._loading_timer = self.set_timer(LOADING_DELAY, self._show_loading)
