@@ -7,6 +7,8 @@ from datetime import date
 
 from reflect.tui.screens.dashboard import DashboardScreen
 
+SIZE = (100, 40)
+
 
 def fill(journal):
     """A few weeks of reflections, one stale, two on one day, and a low self-rating.
@@ -43,3 +45,20 @@ async def loaded(app, pilot) -> DashboardScreen:
     assert isinstance(screen, DashboardScreen)
     assert screen.summary is not None
     return screen
+
+
+async def highlight(pilot, section, wanted, limit: int = 60) -> None:
+    """Focus ``section`` (tab) and press down until its highlighted row's target is ``wanted``."""
+    while not section.has_focus:
+        await pilot.press("tab")
+    for _ in range(limit):
+        target = section.target
+        if target is not None and (target.kind, target.id) == wanted:
+            return
+        await pilot.press("down")
+    raise AssertionError(f"no row for {wanted}")
+
+
+def plain(widget) -> str:
+    """Every row of a section list, as text."""
+    return "\n".join(str(option.prompt) for option in widget.options)

@@ -74,6 +74,7 @@ class DashboardScreen(Screen):
         self.activity: ActivitySummary | None = None
         self._loading_timer = None
         self._computed_for: tuple | None = None
+        self._generation = 0  # numbers from an older computation than the latest are dropped
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -120,17 +121,22 @@ class DashboardScreen(Screen):
         if self._loading_timer is not None:
             self._loading_timer.stop()
         self._loading_timer = self.set_timer(LOADING_DELAY, self._show_loading)
-        app = self.app
-        self.run_worker(lambda: self._compute(app), thread=True, exclusive=True, group="dashboard",
+        self._generation += 1
+        app, generation = self.app, self._generation
+        self.run_worker(lambda: self._compute(app, generation), thread=True, group="dashboard",
                         exit_on_error=False)
 
-    def _compute(self, app) -> None:
+    def _compute(self, app, generation: int) -> None:
         try:
             result = compute(app)
         except Exception as error:  # noqa: BLE001 - shown (or raised) on the app's thread
             app.call_from_thread(self._failed, error)
             return
-        app.call_from_thread(self._show, *result)
+        app.call_from_thread(self._arrived, generation, *result)
+
+    def _arrived(self, generation: int, summary: GapSummary, activity: ActivitySummary) -> None:
+        if generation == self._generation and self.is_attached:  # else: left, or newer numbers are coming
+            self._show(summary, activity)
 
     def _show_loading(self) -> None:
         self.query_one("#dashboard").loading = True
@@ -142,14 +148,13 @@ class DashboardScreen(Screen):
         self.query_one("#dashboard").loading = False
 
     def _failed(self, error: Exception) -> None:
+        self._computed_for = None  # try again next time the screen shows
         if self.is_attached:
             self._done_loading()
         report(self.app, error)
 
     @guarded
     def _show(self, summary: GapSummary, activity: ActivitySummary) -> None:
-        if not self.is_attached:
-            return  # left before the numbers came back
         self._done_loading()
         first = self.summary is None
         self.summary, self.activity = summary, activity

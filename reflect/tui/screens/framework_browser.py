@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reflect.coverage import CriterionCoverage, criteria_coverage
 from reflect.dates import format_short
@@ -123,8 +123,8 @@ class FrameworkBrowserScreen(Screen):
             if criterion:
                 try:
                     criteria.highlighted = criteria.get_option_index(criterion)
-                except Exception:  # noqa: BLE001 - OptionDoesNotExist: stay on the first
-                    pass
+                except OptionDoesNotExist:
+                    pass  # not one of this unit's criteria: stay on the first
             criteria.focus()
         criteria.border_title = f"{unit.code} {unit.title}"
         criteria.border_subtitle = "mandatory" if unit.mandatory else "optional"

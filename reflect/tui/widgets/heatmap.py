@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from textual import events
 from textual.binding import Binding
 from textual.content import Content
 from textual.reactive import reactive
@@ -117,6 +118,20 @@ class ActivityHeatmap(Widget, can_focus=True):
     def action_jump(self, where: str) -> None:
         if self.activity:
             self.cursor = (0, 0) if where == "start" else self._today_cell()
+
+    def on_click(self, event: events.Click) -> None:
+        """A click puts the cursor on a day (or week); a double click opens it."""
+        offset = event.get_content_offset(self)
+        if offset is None or not self.activity:
+            return
+        row, column = offset.y - 1, (offset.x - LABEL_WIDTH) // CELL  # the month names are line 0
+        if offset.x < LABEL_WIDTH or not 0 <= row <= WEEK_ROW or not 0 <= column < self.weeks:
+            return
+        if row < WEEK_ROW and column * 7 + row >= len(self.activity.calendar.days):
+            return  # a day still to come
+        self.cursor = (column, row)
+        if event.chain >= 2:
+            self.action_open()
 
     def action_open(self) -> None:
         target, count, what = self.selection()

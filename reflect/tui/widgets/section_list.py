@@ -9,7 +9,7 @@ Rows are ``(prompt, target)`` pairs; a row with no target is a heading (not sele
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Union
+from typing import Iterable
 
 from textual.binding import Binding
 from textual.containers import ScrollableContainer
@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from reflect.evidence import Target
 
-Row = Union[tuple[Content | str, Target | None], None]
+Row = tuple[Content | str, Target | None] | None
 
 
 @dataclass
