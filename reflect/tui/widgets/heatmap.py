@@ -224,7 +224,7 @@ class ActivityHeatmap(Widget, can_focus=True):
         for n, label in ((0, "none"), (1, "1"), (2, "2"), (3, "3"), (4, "4+")):
             parts += [(shade(n), SHADED if n else EMPTY), (f" {label} ", EMPTY)]
         most = max((w.count for w in self.activity.weeks), default=0)
-        parts.append((f"   Wk: {SPARKS[-1]} = {most} a week", EMPTY))
+        parts.append((f"   Wk: {SPARKS[-1]} = {most} a week" if most else "   Wk: none in these weeks", EMPTY))
         return Content.assemble(*parts)
 
     def _status(self) -> Content:
