@@ -16,28 +16,19 @@ from typing import TYPE_CHECKING, Callable, Iterator, TextIO
 
 from reflect.dates import format_long
 from reflect.export_plan import ExportPlan, plan_export
-from reflect.export_rows import ExportRow, iter_rows
-from reflect.markdown_body import layout_body
-from reflect.markdown_format import (
-    COMMENTS_HEADING,
-    COMMENTS_HINT,
-    FORMAT_VERSION,
-    MARK_END,
-    body_marker,
-    comments_marker,
-    entry_marker,
-    front_matter,
-    inline,
-)
-from reflect.models import MODEL_NAMES, Entry, EntryFilter
+from reflect.export_rows import iter_rows
+from reflect.markdown_entry import EM_DASH, EntryRenderer, render_entry
+from reflect.markdown_format import FORMAT_VERSION, MARK_END, front_matter, inline, table
+from reflect.models import MODEL_NAMES, EntryFilter
 
 if TYPE_CHECKING:
     from reflect.journal import Journal
     from reflect.standards import Framework
 
+__all__ = ["export_markdown", "write_markdown", "snapshot", "default_file_name", "render_entry", "EntryRenderer"]
+
 KIND = "reflections"
 PROGRESS_EVERY = 1000
-EM_DASH = "\u2014"
 
 
 def export_markdown(journal: "Journal", framework: "Framework", out: TextIO,
@@ -48,28 +39,41 @@ def export_markdown(journal: "Journal", framework: "Framework", out: TextIO,
     Private entries are left out unless ``include_private``. ``progress(done, total)`` is
     called every :data:`PROGRESS_EVERY` entries.
     """
-    with _snapshot(journal):
+    with snapshot(journal):
         plan = plan_export(journal, framework, filters, include_private=include_private)
-        out.write(front_matter(_front_matter_data(plan, framework)))
-        out.write(_header(plan, framework))
-        renderer = EntryRenderer(framework)
-        written = 0
-        for entry in iter_rows(journal, plan.filters):
-            out.write(renderer.render(entry))
-            written += 1
-            if progress and written % PROGRESS_EVERY == 0:
-                progress(written, plan.entries)
-        out.write(MARK_END + "\n")
-    if written != plan.entries:  # pragma: no cover - the snapshot makes this impossible
-        raise RuntimeError(f"exported {written} entries, expected {plan.entries}")
+        write_markdown(journal, framework, out, plan, progress=progress)
     return plan
 
 
+def write_markdown(journal: "Journal", framework: "Framework", out: TextIO, plan: ExportPlan, *,
+                   progress: Callable[[int, int], None] | None = None) -> None:
+    """Write the export ``plan`` describes (made in the same :func:`snapshot`) to ``out``."""
+    out.write(front_matter(_front_matter_data(plan, framework)))
+    out.write(_header(plan, framework))
+    written = write_entries(journal, framework, out, plan, progress=progress)
+    out.write(MARK_END + "\n")
+    if written != plan.entries:  # pragma: no cover - the snapshot makes this impossible
+        raise RuntimeError(f"exported {written} entries, expected {plan.entries}")
+
+
+def write_entries(journal: "Journal", framework: "Framework", out: TextIO, plan: ExportPlan, *,
+                  markers: bool = True, progress: Callable[[int, int], None] | None = None) -> int:
+    """Write the entry blocks of ``plan`` to ``out``, oldest first; return how many."""
+    render = EntryRenderer(framework, markers=markers).render
+    written = 0
+    for entry in iter_rows(journal, plan.filters):
+        out.write(render(entry))
+        written += 1
+        if progress and written % PROGRESS_EVERY == 0:
+            progress(written, plan.entries)
+    return written
+
+
 @contextmanager
-def _snapshot(journal: "Journal") -> Iterator[None]:
+def snapshot(journal: "Journal") -> Iterator[None]:
     """One read transaction, so the counts at the top match the entries below them even if
     the app saves an entry meanwhile."""
-    conn = journal.db.conn
+    conn = journal.conn
     if conn.in_transaction:
         yield
         return
@@ -128,15 +132,11 @@ def _header(plan: ExportPlan, framework: "Framework") -> str:
         period = f"{format_long(plan.period_from)} to {format_long(plan.period_to)}"
     else:
         period = "no entries"
-    count = f"{plan.entries} {'entry' if plan.entries == 1 else 'entries'}"
-    if plan.private_left_out:
-        count += f" ({_private(plan.private_left_out)} left out)"
-    elif plan.private_included:
-        count += f" (including {_private(plan.private_included)})"
+    count = entries_count(plan)
     facts = [("Framework", inline(framework.title)), ("Period", period), ("Entries", count)]
     if plan.filtered:
         facts.append(("Only entries with", inline(describe_filters(plan.filters, framework))))
-    facts.append(("Generated", _when(plan.generated)))
+    facts.append(("Generated", when(plan.generated)))
     lines = ["", f"# {title}", ""]
     lines += [f"- **{label}:** {value}" for label, value in facts]
     lines += ["", "Each entry ends with a place for mentor comments: write under its hint line, leave "
@@ -148,7 +148,17 @@ def _header(plan: ExportPlan, framework: "Framework") -> str:
     return "\n".join(lines) + "\n"
 
 
-def _when(stamp: str) -> str:
+def entries_count(plan: ExportPlan) -> str:
+    """``42 entries (3 private entries left out)``."""
+    count = f"{plan.entries} {'entry' if plan.entries == 1 else 'entries'}"
+    if plan.private_left_out:
+        count += f" ({_private(plan.private_left_out)} left out)"
+    elif plan.private_included:
+        count += f" (including {_private(plan.private_included)})"
+    return count
+
+
+def when(stamp: str) -> str:
     """``2026-11-24T10:30:00Z`` as ``Tue 24 Nov 2026 at 10:30 UTC``."""
     moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
     return f"{format_long(moment.date())} at {moment:%H:%M} UTC"
@@ -164,110 +174,8 @@ def _summary(plan: ExportPlan, framework: "Framework") -> list[str]:
              for u in plan.units]
     lines = ["## Summary", "", "Counts cover only the entries in this export.", "",
              "### Meta-skills", ""]
-    lines += _table(["Meta-skill", "Entries"], skills, right=(1,))
+    lines += table(["Meta-skill", "Entries"], skills, right=(1,))
     if units:
         lines += ["", "### Units", ""]
-        lines += _table(["Unit", "Title", "Criteria evidenced", "Entries"], units, right=(2, 3))
+        lines += table(["Unit", "Title", "Criteria evidenced", "Entries"], units, right=(2, 3))
     return lines + [""]
-
-
-def _table(head: list[str], rows: list[list[str]], right: tuple[int, ...] = ()) -> list[str]:
-    """A pipe table padded into columns, so it reads as a table in a text editor too."""
-    widths = [max(len(r[i]) for r in [head, *rows] + [["---"] * len(head)]) for i in range(len(head))]
-
-    def line(cells):
-        padded = [c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths))]
-        return "| " + " | ".join(padded) + " |"
-
-    rule = "| " + " | ".join(("-" * (w - 1) + ":") if i in right else "-" * w for i, w in enumerate(widths)) + " |"
-    return [line(head), rule, *(line(r) for r in rows)]
-
-
-# -- one entry ----------------------------------------------------------------------------------
-
-
-def render_entry(entry: "Entry | ExportRow", framework: "Framework") -> str:
-    """One entry: hidden data, heading, details for people, the body and the comment place."""
-    return EntryRenderer(framework).render(entry)
-
-
-class EntryRenderer:
-    """Renders entries for one export, remembering the framework's names as it goes (an
-    export of 100,000 entries names the same few criteria over and over)."""
-
-    def __init__(self, framework: "Framework"):
-        self.framework = framework
-        self._order = {s.id: i for i, s in enumerate(framework.meta_skills)}
-        self._skill_names = {s.id: inline(s.name) for s in framework.meta_skills}
-        self._criterion_lines: dict[str, str] = {}
-        self._skills_lines: dict[tuple[str, ...], str] = {}
-
-    def render(self, entry: "Entry | ExportRow") -> str:
-        text, layout = layout_body(entry.body)
-        body = f"{text}\n\n" if layout.lines else "\n"
-        return (f"{entry_marker(_entry_data(entry))}\n\n"
-                f"## {format_long(entry.day)} {EM_DASH} {inline(entry.title)}\n\n"
-                f"{self._details(entry)}\n\n"
-                f"{body_marker(layout.to_json())}\n\n"
-                f"{body}"
-                f"{COMMENTS_HEADING}\n{comments_marker(entry.uid)}\n{COMMENTS_HINT}\n\n")
-
-    def _details(self, entry: "Entry | ExportRow") -> str:
-        """The list of details people read: meta-skills, criteria in full, model, ..."""
-        lines = [self._skills_line(entry.skills)]
-        if entry.criteria:
-            lines.append("- **Criteria:**")
-            lines += [self._criterion_line(cid) for cid in entry.criteria]
-        else:
-            lines.append("- **Criteria:** none")
-        if entry.model != "none":
-            lines.append(f"- **Model:** {inline(MODEL_NAMES.get(entry.model, entry.model))}")
-        if entry.confidence is not None:
-            lines.append(f"- **Confidence:** {entry.confidence} out of 5")
-        if entry.minutes is not None:
-            lines.append(f"- **Time spent:** {_duration(entry.minutes)}")
-        if entry.private:
-            lines.append("- **Private:** yes")
-        return "\n".join(lines)
-
-    def _skills_line(self, skills: tuple[str, ...]) -> str:
-        line = self._skills_lines.get(skills)
-        if line is None:
-            # Framework order; ids the framework lacks go last.
-            ordered = sorted(skills, key=lambda s: (self._order.get(s, len(self._order)), s))
-            names = [self._skill_names.get(s) or f"{inline(s)} (unknown meta-skill)" for s in ordered]
-            line = self._skills_lines[skills] = f"- **Meta-skills:** {', '.join(names) or 'none'}"
-        return line
-
-    def _criterion_line(self, cid: str) -> str:
-        line = self._criterion_lines.get(cid)
-        if line is None:
-            criterion = self.framework.criterion(cid)
-            text = inline(criterion.text) if criterion else "unknown criterion"
-            line = self._criterion_lines[cid] = f"  - {inline(cid)} {EM_DASH} {text}"
-        return line
-
-
-def _entry_data(entry: "Entry | ExportRow") -> dict:
-    data: dict = {"uid": entry.uid, "date": entry.day.isoformat(), "title": entry.title}
-    if entry.skills:
-        data["skills"] = list(entry.skills)
-    if entry.criteria:
-        data["criteria"] = list(entry.criteria)
-    if entry.model != "none":
-        data["model"] = entry.model
-    if entry.private:
-        data["private"] = True
-    if entry.confidence is not None:
-        data["confidence"] = entry.confidence
-    if entry.minutes is not None:
-        data["minutes"] = entry.minutes
-    data["created_at"] = entry.created_at
-    return data
-
-
-def _duration(minutes: int) -> str:
-    hours, mins = divmod(minutes, 60)
-    if not hours:
-        return f"{mins} min"
-    return f"{hours} h" + (f" {mins} min" if mins else "")

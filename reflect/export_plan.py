@@ -88,7 +88,7 @@ def _counts(journal: "Journal", filters: EntryFilter, include_private: bool) -> 
     one pass over the entries the filters allow, whatever their privacy."""
     where, params = build_where(replace(filters, private=None))
     included = "1" if include_private else "e.private = 0"
-    total, private, first, last = journal.db.execute(
+    total, private, first, last = journal.conn.execute(
         f"SELECT sum({included}), sum(e.private), min(CASE WHEN {included} THEN e.day END),"
         f" max(CASE WHEN {included} THEN e.day END) FROM entries e WHERE {' AND '.join(where)}",
         params).fetchone()
@@ -98,17 +98,17 @@ def _counts(journal: "Journal", filters: EntryFilter, include_private: bool) -> 
 
 def _skill_counts(journal: "Journal", filters: EntryFilter) -> dict[str, int]:
     source, params = _joined("entry_skills", filters)
-    return dict(journal.db.execute(f"SELECT t.skill_id, count(*) {source} GROUP BY t.skill_id", params).fetchall())
+    return dict(journal.conn.execute(f"SELECT t.skill_id, count(*) {source} GROUP BY t.skill_id", params).fetchall())
 
 
 def _unit_coverage(journal: "Journal", framework: "Framework", filters: EntryFilter) -> list[UnitCoverage]:
     """Mandatory and chosen units, and any other unit the included entries cite."""
     source, params = _joined("entry_criteria", filters)
-    cited = dict(journal.db.execute(
+    cited = dict(journal.conn.execute(
         f"SELECT t.criterion_id, count(*) {source} GROUP BY t.criterion_id", params).fetchall())
     # Unit codes have no dot (the framework check makes sure), so a criterion id's unit is
     # everything before its first dot.
-    entries_per_unit: dict[str, int] = dict(journal.db.execute(
+    entries_per_unit: dict[str, int] = dict(journal.conn.execute(
         f"SELECT substr(t.criterion_id, 1, instr(t.criterion_id, '.') - 1) AS unit,"
         f" count(DISTINCT t.entry_id) {source} GROUP BY unit", params).fetchall())
     chosen = set(journal.settings.chosen_units())

@@ -44,7 +44,7 @@ def iter_rows(journal: "Journal", filters: EntryFilter = EntryFilter(), *, batch
     # The live-entries index is already in (day, id) order: reading it backwards streams the
     # entries in order without sorting them (and their bodies) first. build_where always
     # includes the index's own condition, so SQLite can always use it.
-    cursor = journal.db.conn.execute(
+    cursor = journal.conn.execute(
         "SELECT e.uid, e.day, e.title, e.body, e.model, e.private, e.confidence, e.minutes, e.created_at,"
         " (SELECT group_concat(skill_id, char(31)) FROM entry_skills WHERE entry_id = e.id),"
         " (SELECT group_concat(criterion_id, char(31)) FROM entry_criteria WHERE entry_id = e.id)"

@@ -10,6 +10,7 @@ without parsing it at all, and restored with :func:`reflect.markdown_body.restor
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, TextIO
@@ -20,20 +21,26 @@ from reflect.files import require_regular_file
 from reflect.importing import ImportResult, NewEntry, add_entries
 from reflect.markdown_body import BodyLayout, digest, restore_body
 from reflect.markdown_format import (
-    COMMENTS_HINT,
+    ENTRY_LEVEL,
     FORMAT_VERSION,
     MARK_BODY,
     MARK_COMMENTS,
     MARK_END,
     MARK_ENTRY,
     block_parser,
-    comments_uid,
+    comments_target,
     marker_json,
     parse_front_matter,
 )
+from reflect.mentor_comments import comment_text
 
 if TYPE_CHECKING:
     from reflect.journal import Journal
+
+
+#: Body-marker-like lines allowed between two entries before the reader concludes that a
+#: block left open (a ``` in a mentor's comment) hides the rest of the file.
+MAX_LOOKALIKES = 50
 
 
 @dataclass(frozen=True)
@@ -44,8 +51,13 @@ class ExportedEntry:
     data: dict
     body: str
     edited: bool = False
-    #: What was written in the entry's mentor comment place (stripped; "" if nothing).
+    #: What was written in the entry's mentor comment place ("" if nothing; see
+    #: :mod:`reflect.mentor_comments`).
     comments: str = ""
+    #: Where the entry's comment place is (its hidden line), and what that line names:
+    #: ``("entry", uid)``, or None if it is damaged. No line: the place is missing.
+    comments_line: int | None = None
+    comments_target: tuple[str, str] | None = None
 
     @property
     def uid(self) -> str:
@@ -60,12 +72,18 @@ class ExportReader:
     naming ``name`` and the line.
     """
 
-    def __init__(self, stream: TextIO, name: str = "the file"):
+    def __init__(self, stream: TextIO, name: str = "the file", *,
+                 expected: str = "a reflect export", hint: str = "; for a jrnl journal use --from jrnl"):
         self.name = name
+        self._expected, self._hint = expected, hint
         self._lines = self._numbered(stream)
         self.front_matter = self._read_front_matter()
         self.count = 0
         self.edited = 0
+        #: The lines between the front matter and the first entry (or the end): the header,
+        #: and a review pack's sections. Known once the first entry (or the end) is read.
+        self.preamble: list[str] = []
+        self.preamble_line = 0
 
     # -- lines ------------------------------------------------------------------------------
 
@@ -87,8 +105,8 @@ class ExportReader:
     def _read_front_matter(self) -> dict:
         first = next(self._lines, (1, ""))[1]
         if first.rstrip("\r\n") != "---":
-            raise InputError(f"{self.name} is not a reflect export (it does not start with reflect's "
-                             "front matter); for a jrnl journal use --from jrnl.")
+            raise InputError(f"{self.name} is not {self._expected} (it does not start with reflect's "
+                             f"front matter){self._hint}.")
         lines = []
         for number, line in self._lines:
             if line.rstrip("\r\n") == "---":
@@ -99,8 +117,8 @@ class ExportReader:
         data = parse_front_matter(lines)
         version = data.get("reflect_export")
         if not isinstance(version, int):
-            raise InputError(f"{self.name} is not a reflect export (its front matter has no "
-                             "reflect_export version); for a jrnl journal use --from jrnl.")
+            raise InputError(f"{self.name} is not {self._expected} (its front matter has no "
+                             f"reflect_export version){self._hint}.")
         if version > FORMAT_VERSION:
             raise InputError(f"{self.name} was written by a newer reflect (export format {version}); "
                              "update reflect to import it.")
@@ -112,6 +130,7 @@ class ExportReader:
         segment: list[str] = []
         start = 0
         pending: ExportedEntry | None = None
+        lookalikes = 0
         expect_blank = False
         for number, line in self._lines:
             if expect_blank and line.strip():
@@ -125,36 +144,63 @@ class ExportReader:
                 continue
             markers = _markers(segment)
             if not markers or markers[-1] != ("body", len(segment) - 1):
-                continue  # marker-like text inside someone's code block, not a marker
-            at = self._entry_marker(markers, start, number)
+                # Marker-like text inside someone's code block, not a marker. Many of them in a
+                # row: a block opened in a comment and never closed has swallowed the entries
+                # below it; say so, rather than parse an ever longer segment again and again.
+                lookalikes += 1
+                if lookalikes > MAX_LOOKALIKES:
+                    self._hidden_marker(segment, start, markers)
+                continue
+            at = self._entry_marker(markers, start, number, segment)
             if pending is not None:
-                yield self._with_comments(pending, segment, markers, at)
+                yield self._with_comments(pending, segment, start, markers, at)
+            else:
+                self.preamble, self.preamble_line = segment[:at], start
             data = self._json(segment[at], start + at, MARK_ENTRY)
             layout = self._layout(line, number)
             body, edited = self._read_body(layout, start + at)
             pending = ExportedEntry(start + at, data, body, edited)
-            segment, expect_blank = [], True
+            segment, expect_blank, lookalikes = [], True, 0
         markers = _markers(segment)
         ends = [i for kind, i in markers if kind == "end"]
         if not ends:
+            self._hidden_marker(segment, start, markers)
             raise self._error(None, "it ends without reflect's end marker, so it may have been cut short.")
         strays = [i for kind, i in markers if kind == "entry"]
         if strays:
             raise self._error(start + strays[0], "this entry has no body marker.")
         if pending is not None:
-            yield self._with_comments(pending, segment, markers, ends[0])
+            yield self._with_comments(pending, segment, start, markers, ends[0])
+        else:
+            self.preamble, self.preamble_line = segment[:ends[0]], start
         expected = (self.front_matter.get("counts") or {}).get("entries")
         if isinstance(expected, int) and expected != self.count:
+            self._hidden_marker(segment, start, markers)
             raise self._error(None, f"it should hold {expected} entries but {self.count} were found "
                                     "(was it edited or cut short?).")
 
-    def _entry_marker(self, markers: list[tuple[str, int]], start: int, number: int) -> int:
+    def _entry_marker(self, markers: list[tuple[str, int]], start: int, number: int,
+                      segment: list[str]) -> int:
         entries = [i for kind, i in markers if kind == "entry"]
         if not entries:
+            self._hidden_marker(segment, start, markers)
             raise self._error(number, "this entry text has no entry marker before it.")
         if len(entries) > 1:
             raise self._error(start + entries[0], "this entry has no body marker.")
         return entries[0]
+
+    def _hidden_marker(self, segment: list[str], start: int, markers: list[tuple[str, int]]) -> None:
+        """Say so if reflect's lines are there but swallowed by a code block or HTML block that
+        something written above them (often a mentor's comment) opened and did not close."""
+        found = {i for _, i in markers}
+        hidden = next((i for i, line in enumerate(segment) if _marker_kind(line) and i not in found), None)
+        if hidden is None:
+            return
+        for token in block_parser().parse("".join(segment)):
+            if token.level == 0 and token.map and token.nesting != -1 and token.map[0] < hidden < token.map[1]:
+                raise self._error(start + token.map[0], "a code block or HTML block opened on this line hides "
+                                                        "reflect's hidden lines below it (a ``` or <!-- left "
+                                                        "without its end?).")
 
     def _json(self, line: str, number: int, prefix: str) -> dict:
         try:
@@ -187,16 +233,18 @@ class ExportReader:
         self.edited += edited
         return body, edited
 
-    def _with_comments(self, entry: ExportedEntry, segment: list[str],
+    def _with_comments(self, entry: ExportedEntry, segment: list[str], start: int,
                        markers: list[tuple[str, int]], end: int) -> ExportedEntry:
-        """``entry`` with the text written in its comment place (up to line ``end``)."""
+        """``entry`` with its comment place, found in ``segment`` (from line ``start``)
+        before index ``end``, and the comment written in it."""
         places = [i for kind, i in markers if kind == "comments" and i < end]
-        if not places or comments_uid(segment[places[0]]) != entry.uid:
+        if not places:
             return entry
-        first = places[0] + 1
-        if first < end and segment[first].strip() == COMMENTS_HINT:
-            first += 1
-        return replace(entry, comments="".join(segment[first:end]).strip())
+        at = places[0]
+        target = comments_target(segment[at])
+        stop = min([i for _, i in markers if i > at] + [end])
+        text = comment_text(segment[at + 1:stop], ENTRY_LEVEL) if target == ("entry", entry.uid) else ""
+        return replace(entry, comments=text, comments_line=start + at, comments_target=target)
 
 
 def _markers(segment: list[str]) -> list[tuple[str, int]]:
@@ -243,7 +291,9 @@ def new_entry(item: ExportedEntry, name: str) -> NewEntry:
         return InputError(f"{name}, line {item.line}: {what} Nothing was imported.")
 
     uid = d.get("uid")
-    if not isinstance(uid, str) or not uid.strip() or len(uid) > 200:
+    if not isinstance(uid, str) or not uid.isprintable() or uid != uid.strip() or not uid or len(uid) > 200 \
+            or "-->" in uid:
+        # Kept out: an id that could not be written back into a marker line intact.
         raise bad("the entry has no valid id.")
     try:
         day = from_iso(d.get("date"))
@@ -272,12 +322,21 @@ def import_markdown(journal: "Journal", path: Path, *, dry_run: bool = False,
                     progress: Callable[[int], None] | None = None) -> tuple[ImportResult, ExportReader]:
     """Add the entries of the export at ``path`` that the journal lacks, all or nothing."""
     name = str(path)
+    with open_export(path) as stream:
+        reader = ExportReader(stream, name)
+        entries = (new_entry(item, name) for item in reader)
+        return add_entries(journal, entries, source=name, dry_run=dry_run, progress=progress), reader
+
+
+@contextmanager
+def open_export(path: Path) -> Iterator[TextIO]:
+    """Open an export to read (line ends kept as written); the ways that can fail, here or
+    while reading it, become one plain sentence."""
+    name = str(path)
     require_regular_file(path, "a reflect export")
     try:
         with open(path, encoding="utf-8", newline="") as stream:
-            reader = ExportReader(stream, name)
-            entries = (new_entry(item, name) for item in reader)
-            return add_entries(journal, entries, source=name, dry_run=dry_run, progress=progress), reader
+            yield stream
     except FileNotFoundError:
         raise ReflectError(f"No such file: {name}") from None
     except IsADirectoryError:

@@ -17,7 +17,14 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from reflect.markdown_format import block_parser, count_lines, split_keeping_breaks
+from reflect.markdown_format import (
+    MARK_BODY,
+    MARK_CLOSE,
+    block_parser,
+    body_marker,
+    count_lines,
+    split_keeping_breaks,
+)
 
 #: How far a body's headings move down: the entry's heading is level 2.
 SHIFT = 2
@@ -29,8 +36,10 @@ _PROBE = "<!-- reflect:probe -->"
 # setext underline. Bodies with none of them (most) are written untouched without parsing.
 # Matched against "\n" + body: a literal "\n" is found far faster than a multi-line "^".
 _CANDIDATE = re.compile(r"\n(?:[ \t>*+\-0-9.)]*(?:```|~~~|<|#)| {0,3}(?:=+|-+)[ \t]*(?=\n|$))")
-_ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]|$)")
-_NOT_A_HEADING = re.compile(r" {0,3}#")  # "#hashtag", "#######": plain paragraph text
+# The lines the fast path cannot lay out: the candidates above except ATX headings and
+# paragraphs starting with "#" ("#hashtag", "#######") at most three spaces in.
+_HARD = re.compile(r"\n(?:[ \t>*+\-0-9.)]*(?:```|~~~|<)|(?! {0,3}#)[ \t>*+\-0-9.)]*#| {0,3}(?:=+|-+)[ \t]*(?=\n|$))")
+_ATX_LINE = re.compile(r"\n {0,3}(#{1,6})(?=[ \t\n]|$)")
 
 
 @dataclass
@@ -55,6 +64,13 @@ class BodyLayout:
         if self.closers:
             data["close"] = self.closers
         return data
+
+    def marker(self) -> str:
+        """The body marker line for this layout."""
+        if self.shifts or self.setext or self.closers:
+            return body_marker(self.to_json())
+        # Most bodies: a digest is hex digits, so no JSON encoder is needed.
+        return f'{MARK_BODY}{{"lines": {self.lines}, "sha256": "{self.sha256}"}}{MARK_CLOSE}'
 
     @classmethod
     def from_json(cls, data: dict) -> "BodyLayout":
@@ -117,9 +133,8 @@ def _plain(body: str) -> bool:
     (plain ``in`` tests first: they are a hundred times faster than any regex)."""
     if "#" in body or "<" in body or "`" in body or "~" in body or "=" in body or "\r" in body:
         return False
-    if "\n-" in body or "\n -" in body or "\n  -" in body or "\n   -" in body or body.lstrip(" ")[:1] == "-":
-        return not _CANDIDATE.search("\n" + body)
-    return True
+    # Without those, only a line of dashes (a setext underline) is left to look for.
+    return "-" not in body or not _CANDIDATE.search("\n" + body)
 
 
 def restore_body(text: str, layout: BodyLayout) -> str:
@@ -161,26 +176,23 @@ def _fast_layout(body: str) -> tuple[str, BodyLayout] | None:
     the cost of parsing: an export of 100,000 entries must stay fast.
     """
     text = "\n" + body
-    inserts: list[tuple[int, int, int]] = []  # (where in body, how many "#", line)
-    line, pos = 0, 0
-    for match in _CANDIDATE.finditer(text):
-        start = match.start()  # in body, where the line starts
-        line += text.count("\n", pos, start)
-        pos = start
-        end = body.find("\n", start)
-        if heading := _ATX.match(body, start, len(body) if end < 0 else end):
-            if n := _added(len(heading.group(1))):
-                inserts.append((heading.start(1), n, line))
-        elif not _NOT_A_HEADING.match(body, start):
-            return None
-    pieces, done = [], 0
-    for at, n, _ in inserts:
-        pieces += [body[done:at], "#" * n]
+    if _HARD.search(text):
+        return None
+    pieces: list[str] = []
+    shifts: list[tuple[int, int]] = []
+    done = line = pos = 0
+    for match in _ATX_LINE.finditer(text):
+        n = _added(len(match.group(1)))
+        if not n:
+            continue
+        line += text.count("\n", pos, match.start())  # the heading's line number
+        pos = match.start()
+        at = match.start(1) - 1  # where its "#" start in body
+        pieces += (body[done:at], "#" * n)
         done = at
+        shifts.append((line, n))
     pieces.append(body[done:])
-    layout = BodyLayout(lines=body.count("\n") + 1, sha256=digest(body),
-                        shifts=[(line, n) for _, n, line in inserts])
-    return "".join(pieces), layout
+    return "".join(pieces), BodyLayout(lines=body.count("\n") + 1, sha256=digest(body), shifts=shifts)
 
 
 def _parsed_layout(body: str, lines: list[str]) -> BodyLayout:

@@ -43,6 +43,15 @@ MARK_END = "<!-- reflect:end -->"
 MARK_CLOSE = " -->"
 COMMENTS_HEADING = "### Mentor comments"
 COMMENTS_HINT = "*Mentor: write your comments for this entry under this line.*"
+#: A review pack's objectives have their comment place one level further down.
+OBJECTIVE_COMMENTS_HEADING = "#### Mentor comments"
+OBJECTIVE_COMMENTS_HINT = "*Mentor: write your comments on this objective under this line.*"
+#: Heading level of an entry block (``## date - title``) and of an objective in a review pack.
+#: A mentor's comment ends at a heading of its block's level or higher.
+ENTRY_LEVEL = 2
+OBJECTIVE_LEVEL = 3
+#: What a comment place can be about, and the level of that block's heading.
+COMMENT_TARGETS = {"entry": ENTRY_LEVEL, "objective": OBJECTIVE_LEVEL}
 
 #: Line breaks exactly as markdown-it-py counts them (its normalize rule), so line numbers
 #: from its token maps match ours. Never use str.splitlines: it also splits on \x0b, \x1c, …
@@ -105,9 +114,9 @@ def body_marker(data: dict) -> str:
     return f"{MARK_BODY}{_json(data)}{MARK_CLOSE}"
 
 
-def comments_marker(uid: str) -> str:
-    """The hidden line that marks where mentor comments on entry ``uid`` go."""
-    return f"{MARK_COMMENTS}entry={uid}{MARK_CLOSE}"
+def comments_marker(uid: str, target: str = "entry") -> str:
+    """The hidden line that marks where mentor comments on entry (or objective) ``uid`` go."""
+    return f"{MARK_COMMENTS}{target}={uid}{MARK_CLOSE}"
 
 
 def marker_json(line: str, prefix: str) -> dict:
@@ -123,10 +132,19 @@ def marker_json(line: str, prefix: str) -> dict:
 
 def comments_uid(line: str) -> str | None:
     """The entry uid in a comments marker line, or None if the line is not one."""
+    target = comments_target(line)
+    return target[1] if target and target[0] == "entry" else None
+
+
+def comments_target(line: str) -> tuple[str, str] | None:
+    """``("entry", uid)`` or ``("objective", uid)`` from a comments marker line; None if the
+    line is not a whole, undamaged one."""
     line = line.rstrip("\r\n")
-    if line.startswith(MARK_COMMENTS + "entry=") and line.endswith(MARK_CLOSE):
-        return line[len(MARK_COMMENTS + "entry="):-len(MARK_CLOSE)].strip() or None
-    return None
+    if not (line.startswith(MARK_COMMENTS) and line.endswith(MARK_CLOSE)):
+        return None
+    kind, _, uid = line[len(MARK_COMMENTS):-len(MARK_CLOSE)].partition("=")
+    uid = uid.strip()
+    return (kind, uid) if kind in COMMENT_TARGETS and uid else None
 
 
 # -- front matter -------------------------------------------------------------------------
@@ -197,8 +215,16 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 _SPECIAL = re.compile(r"([\\`*_\[\]<|~])|&(?=#?\w+;)")
 
 
+# Characters inline() never changes: letters, digits and common punctuation ("_" is in \w
+# but is special, so it is checked apart). Most titles hold nothing else and no double
+# spaces; checking that first costs a tenth of the steps below (an export escapes 100,000).
+_UNUSUAL = re.compile(r"[^\w .,;:!?'\"()/+=%@-]")
+
+
 def inline(text: str) -> str:
     """``text`` as literal inline Markdown on one line (for titles, names, criterion text)."""
+    if not (_UNUSUAL.search(text) or "_" in text or "  " in text or text[:1] == " " or text[-1:] == " "):
+        return text
     if _CONTROL.search(text):
         text = _CONTROL.sub(" ", text)
     text = " ".join(text.split())
@@ -209,3 +235,19 @@ def inline(text: str) -> str:
         bare = text.rstrip("#")
         text = bare + "\\#" * (len(text) - len(bare))
     return text
+
+
+def table(head: list[str], rows: list[list[str]], right: tuple[int, ...] = ()) -> list[str]:
+    """A pipe table padded into columns, so it reads as a table in a text editor too.
+
+    Cells must already be inline Markdown (see :func:`inline`); columns in ``right`` are
+    right-aligned (numbers).
+    """
+    widths = [max(len(r[i]) for r in [head, *rows] + [["---"] * len(head)]) for i in range(len(head))]
+
+    def line(cells):
+        padded = [c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths))]
+        return "| " + " | ".join(padded) + " |"
+
+    rule = "| " + " | ".join(("-" * (w - 1) + ":") if i in right else "-" * w for i, w in enumerate(widths)) + " |"
+    return [line(head), rule, *(line(r) for r in rows)]

@@ -1,4 +1,5 @@
-"""Commands that move reflections in and out as files: export (Markdown for mentors) and import."""
+"""Commands that move reflections in and out as files: export (Markdown for mentors), import,
+and import-feedback (a mentor's comments back into the feedback log)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ DEFAULT_FOLDER = "journals"
 
 
 def register(sub, common) -> None:
-    """Add `export` and `import` to ``reflect``."""
+    """Add `export`, `import` and `import-feedback` to ``reflect``."""
     p = sub.add_parser(
         "export", parents=[common], formatter_class=_RAW, help="write reflections as Markdown for a mentor",
         description="Write the journal, a period or a filtered part of it as one Markdown file that\n"
@@ -54,33 +55,41 @@ def register(sub, common) -> None:
     p.add_argument("--dry-run", "-n", action="store_true", help="check the file and say what would happen")
     p.set_defaults(handler=cmd_import, writes=True)
 
+    p = sub.add_parser(
+        "import-feedback", parents=[common], formatter_class=_RAW,
+        help="add a mentor's comments from an export or review pack to the feedback log",
+        description="Read the comments a mentor wrote under the hint lines of an export or review pack\n"
+                    "and add each to the feedback log as feedback from the mentor, linked to its reflection\n"
+                    "or objective. Importing the same file again adds nothing; an edited comment is added as\n"
+                    "new feedback. A file from another journal, or with damaged hidden lines, imports nothing.",
+        epilog="examples:\n"
+               "  reflect import-feedback journals/2026-11-24-review-pack.md\n"
+               "  reflect import-feedback --dry-run back-from-alex.md     say what would be added\n"
+               '  reflect import-feedback --mentor "Alex Smith" back-from-alex.md')
+    p.add_argument("file", metavar="FILE", help="the export or review pack the mentor sent back")
+    p.add_argument("--mentor", metavar="NAME", help="who wrote the comments (default: the file's mentor: line)")
+    p.add_argument("--dry-run", "-n", action="store_true", help="check the file and say what would be added")
+    p.set_defaults(handler=cmd_import_feedback, writes=True)
+
 
 def cmd_export(ctx) -> int:
-    from pathlib import Path
-
-    from reflect.export_markdown import default_file_name, export_markdown
-    from reflect.export_plan import plan_export
-    from reflect.files import atomic_writer
+    from reflect.export_files import ExportResult, write_export
+    from reflect.export_markdown import export_markdown
 
     args = ctx.args
     filters = filters_from_args(ctx)
     journal, framework = ctx.journal, ctx.framework
     if args.output == "-":
         plan = export_markdown(journal, framework, ctx.out, filters, include_private=args.include_private)
-        _report(plan, "to stdout", sys.stderr)
+        print(ExportResult(None, "reflections", plan.entries, plan.private_left_out,
+                           plan.private_included).summary(), file=sys.stderr)
         return 0
-    target = Path(args.output).expanduser() if args.output else Path(DEFAULT_FOLDER)
-    if not args.output or target.is_dir():
-        # The name depends on the period the entries span, so plan (cheaply) first.
-        plan = plan_export(journal, framework, filters, include_private=args.include_private)
-        target = target / default_file_name(plan, journal.today())
     progress = _progress if sys.stderr.isatty() else None
-    with atomic_writer(target, overwrite=args.force) as handle:
-        plan = export_markdown(journal, framework, handle, filters, include_private=args.include_private,
-                               progress=progress)
+    result = write_export(journal, framework, args.output, filters, include_private=args.include_private,
+                          overwrite=args.force, progress=progress)
     if progress:
         print("\r\033[K", end="", file=sys.stderr)
-    _report(plan, f"to {target}", ctx.out)
+    ctx.print(result.summary())
     return 0
 
 
@@ -90,18 +99,6 @@ def _progress(done: int, total: int) -> None:
 
 def _import_progress(done: int) -> None:
     print(f"\rImporting… {done:,} entries read", end="", file=sys.stderr, flush=True)
-
-
-def _report(plan, where: str, out) -> None:
-    count = f"{plan.entries} {'entry' if plan.entries == 1 else 'entries'}"
-    message = f"Exported {count} {where}"
-    if plan.private_left_out:
-        n = plan.private_left_out
-        message += (f" ({n} private {'entry' if n == 1 else 'entries'} left out; "
-                    "--include-private adds them)")
-    elif plan.private_included:
-        message += f" (including {plan.private_included} private)"
-    print(message + ".", file=out)
 
 
 def cmd_import(ctx) -> int:
@@ -141,3 +138,40 @@ def _export_notes(reader, ctx) -> list[str]:
         notes.append(f'Note: the file was exported with the framework "{exported_with}", not this '
                      "journal's; meta-skills and criteria it does not know are kept and shown as unknown.")
     return notes
+
+
+def cmd_import_feedback(ctx) -> int:
+    from pathlib import Path
+
+    from reflect.import_feedback import import_feedback
+
+    args = ctx.args
+    path = Path(args.file).expanduser()
+    result = import_feedback(ctx.journal, path, mentor=args.mentor, dry_run=args.dry_run)
+    added, skipped = len(result.added), len(result.skipped)
+    if not added:
+        why = (f"its {_plural(skipped, 'mentor comment is', 'mentor comments are')} already in the feedback log"
+               if skipped else "no mentor comments in it")
+        ctx.print(f"Nothing new in {path}: {why}.")
+        return 0
+    message = f"{'Would add' if args.dry_run else 'Added'} {_plural(added, 'mentor comment', 'mentor comments')} " \
+              f"from {path} to the feedback log"
+    ctx.print(message + (f" ({skipped} already there)." if skipped else "."))
+    who = f" from {result.source_name}" if result.source_name else ""
+    for comment in result.added:
+        ctx.print(f"  + {_preview(comment.label, 50)}{who}: \u201c{_preview(comment.text, 60)}\u201d")
+    if not args.dry_run:
+        ctx.print("`reflect feedback list --source mentor` lists them; say what you will do with "
+                  "`reflect feedback update ID --action ...`.")
+    return 0
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _preview(text: str, limit: int) -> str:
+    from reflect.sanitize import one_line
+
+    text = one_line(" ".join(text.split()))
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "\u2026"

@@ -16,6 +16,7 @@ def register(sub, common) -> None:
                          epilog="examples:\n"
                                 "  reflect review schedule                 when the next review is\n"
                                 "  reflect review prepare                  everything since the last review\n"
+                                "  reflect review export                   the review pack for your mentor\n"
                                 '  reflect review update --strengths "Calm with complaints" --next "Lead a huddle"\n'
                                 '  reflect review complete --mentor "Alex Smith" --agreed today\n'
                                 "  reflect review list\n\n"
@@ -31,6 +32,35 @@ def register(sub, common) -> None:
     p.add_argument("--include-private", action="store_true", help="list private reflections too")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_prepare)
+
+    p = commands.add_parser(
+        "export", parents=[common], formatter_class=ra.RAW,
+        help="write the review pack for your mentor (Markdown or HTML)",
+        description="Write one file for your mentor: summary, self-assessment with the change since last time,\n"
+                    "SMART objectives with status and evidence, activities, feedback and actions, training,\n"
+                    "criteria coverage per unit, meta-skill coverage, gaps, and the reflections of the period.\n"
+                    "The mentor writes comments under each objective and reflection; `reflect import-feedback`\n"
+                    "brings them back. --html makes one printable page instead.\n\n"
+                    "Private reflections are left out (and counted) unless --include-private; every number in\n"
+                    "the pack counts only the reflections in it. By default the file goes in ./journals/, named\n"
+                    "2026-11-24-review-pack.md (.html); it is private (0600) and never replaces a file\n"
+                    "without --force.",
+        epilog="examples:\n"
+               "  reflect review export                               since the last review, to ./journals/\n"
+               "  reflect review export --html                        a printable page for the browser\n"
+               "  reflect review export --from 1/9/2026 --to 30/11/2026 -o pack.md\n"
+               "  reflect review export -o - | less                   to stdout\n"
+               "  reflect import-feedback journals/2026-11-24-review-pack.md   the mentor's comments back")
+    p.add_argument("--from", dest="date_from", metavar="DATE",
+                   help="start of the period (default: after the last review)")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="end of the period (default today)")
+    p.add_argument("--html", action="store_true", help="one self-contained, printable HTML page")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="file to write (a folder puts the default name in it; - for stdout); "
+                        "default ./journals/DATE-review-pack.md")
+    p.add_argument("--force", "-f", action="store_true", help="replace the file if it exists")
+    p.add_argument("--include-private", action="store_true", help="include private reflections too")
+    p.set_defaults(handler=cmd_export)
 
     p = commands.add_parser("update", parents=[common], formatter_class=ra.RAW,
                             help="write your notes on the review being prepared",
@@ -112,6 +142,23 @@ def cmd_prepare(ctx) -> int:
         print_json(prepared.to_json(), ctx.out)
     else:
         ctx.print(render_review(prepared.to_json(), prepared.draft), end="")
+    return 0
+
+
+def cmd_export(ctx) -> int:
+    import sys
+
+    from reflect.review_pack import export_review_pack, result_of, write_review_pack
+
+    args = ctx.args
+    options = dict(start=ra.day(args.date_from), end=ra.day(args.date_to), html=args.html,
+                   include_private=args.include_private)
+    if args.output == "-":
+        pack = export_review_pack(ctx.journal, ctx.framework, ctx.out, **options)
+        print(result_of(pack, None).summary(), file=sys.stderr)
+        return 0
+    result = write_review_pack(ctx.journal, ctx.framework, args.output, overwrite=args.force, **options)
+    ctx.print(result.summary())
     return 0
 
 

@@ -135,7 +135,10 @@ class ReflectApp(App[int]):
         keys = []
         for active in self.screen.active_bindings.values():
             binding = active.binding
-            if binding.description and (binding.show or binding.key == "enter"):
+            # A screen's keys kept out of a full footer still belong here (Textual's own hidden
+            # ctrl+q and ctrl+p are listed below).
+            hidden_but_told = binding.tooltip and active.node is not self
+            if binding.description and (binding.show or binding.key == "enter" or hidden_but_told):
                 keys.append((self.get_key_display(binding), binding.tooltip or binding.description))
         keys += [("tab", "Move between parts of the screen"), ("ctrl+p", "Command palette: every command"),
                  ("ctrl+q", "Quit (asks first if anything is unsaved)")]

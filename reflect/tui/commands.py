@@ -33,6 +33,8 @@ APP_COMMANDS: tuple[AppCommand, ...] = (
     AppCommand("Journal", "All your reflections, newest first", "show('journal')"),
     AppCommand("Browse framework", "Units, criteria and your evidence; choose optional units (f)",
                "show('framework')"),
+    AppCommand("Progress dashboard", "Gaps, progress and next steps: units, meta-skills, weeks (g)",
+               "show('dashboard')"),
     AppCommand("Undo delete", "Bring back the last reflection you deleted (u)", "undo_delete"),
     AppCommand("Switch light/dark theme", "Toggle between the light and the dark theme", "toggle_theme"),
     AppCommand("Export", "Write your reflections to Markdown for your mentor", "export"),

@@ -12,7 +12,9 @@ from typing import Callable
 
 from textual.screen import Screen
 
+from reflect.tui.screens.dashboard import DashboardScreen
 from reflect.tui.screens.editor import EditorScreen
+from reflect.tui.screens.entries import EntriesScreen
 from reflect.tui.screens.entry_detail import EntryDetailScreen
 from reflect.tui.screens.framework_browser import EvidenceScreen, FrameworkBrowserScreen
 from reflect.tui.screens.journal import JournalScreen
@@ -23,7 +25,9 @@ SCREENS: dict[str, Callable[..., Screen]] = {
     "entry": EntryDetailScreen,
     "framework": FrameworkBrowserScreen,
     "evidence": EvidenceScreen,
+    "dashboard": DashboardScreen,
+    "entries": EntriesScreen,
 }
 
 #: Screens there is only ever one of: showing one again goes back to it instead of stacking.
-SINGLE = frozenset({"journal", "framework"})
+SINGLE = frozenset({"journal", "framework", "dashboard"})

@@ -1,5 +1,6 @@
 """The framework: units (mandatory, then optional) and their criteria, with how many of your
-reflections give evidence for each. Choosing optional units happens here (space).
+reflections give evidence for each, the latest, and a mark when that is stale (the same
+numbers as `reflect gaps` and the dashboard). Choosing optional units happens here (space).
 """
 
 from __future__ import annotations
@@ -11,8 +12,11 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from reflect.coverage import CriterionCoverage, criteria_coverage
+from reflect.dates import format_short
+from reflect.evidence import STALE
 from reflect.models import EntryFilter
 from reflect.standards import KIND_LABELS
 from reflect.tui.guard import guarded
@@ -32,12 +36,20 @@ class CriterionList(OptionList):
 
 
 class FrameworkBrowserScreen(Screen):
-    """Units on the left, the highlighted unit's criteria on the right."""
+    """Units on the left, the highlighted unit's criteria on the right.
+
+    Opened with ``unit`` (a code), it starts at that unit's criteria, on ``criterion`` if
+    given (the dashboard drills down to a unit's first gap this way).
+    """
 
     BINDINGS = [
         Binding("space", "choose_unit", "Choose unit"),
         Binding("escape", "back", "Back"),
     ]
+
+    def __init__(self, unit: str | None = None, criterion: str | None = None) -> None:
+        super().__init__()
+        self._start_at = (unit, criterion) if unit else None
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -48,12 +60,12 @@ class FrameworkBrowserScreen(Screen):
 
     def on_mount(self) -> None:
         self.title = "Framework"
-        self.counts: dict[str, int] = {}
+        self.coverage: dict[str, CriterionCoverage] = {}
         self.query_one("#units", OptionList).focus()
 
     def on_screen_resume(self) -> None:
         # First shown, or back from the evidence list (where entries may have been edited).
-        self.fill_units(keep=self._unit_code())
+        self.fill_units(keep=self._start_at[0] if self._start_at else self._unit_code())
 
     def _unit_code(self) -> str | None:
         option = self.query_one("#units", OptionList).highlighted_option
@@ -62,7 +74,9 @@ class FrameworkBrowserScreen(Screen):
     @guarded
     def fill_units(self, keep: str | None = None) -> None:
         framework = self.app.framework
-        self.counts = self.app.journal.entries.criterion_counts()
+        # Every unit's criteria at once: one GROUP BY (faster than counting per criterion).
+        covered = criteria_coverage(self.app.journal, framework, units=[u.code for u in framework.units])
+        self.coverage = {c.id: c for u in covered.units for c in u.criteria}
         chosen = set(self.app.journal.settings.chosen_units())
         optional = framework.optional_units
         options = [Option(Content.styled("MANDATORY UNITS", "bold $text-muted"), disabled=True)]
@@ -79,7 +93,7 @@ class FrameworkBrowserScreen(Screen):
         units.border_title = "Units"
 
     def _unit_option(self, unit, mine: bool) -> Option:
-        evidenced = sum(1 for c in unit.criteria if self.counts.get(c.id))
+        evidenced = sum(1 for c in unit.criteria if self._count(c.id))
         mark = ("● " if unit.mandatory else "✓ ") if mine else "  "
         return Option(Content.assemble(
             (mark, "bold $text-success"), (unit.code, "bold"),
@@ -98,16 +112,37 @@ class FrameworkBrowserScreen(Screen):
                 continue
             options.append(Option(Content.styled(label.upper(), "bold $text-muted"), disabled=True))
             for c in items:
-                count = self.counts.get(c.id, 0)
-                evidence = (f"{count} reflection{'s' if count != 1 else ''}", "bold $text-success") if count \
-                    else ("no evidence yet", "italic $text-muted")
-                options += [Option(Content.assemble((f"{c.label:<4} ", "bold $text-primary"), evidence, "\n",
-                                                    c.text), id=c.id), None]
+                options += [Option(Content.assemble((f"{c.label:<4} ", "bold $text-primary"),
+                                                    self._evidence(c.id), "\n", c.text), id=c.id), None]
         criteria = self.query_one("#criteria-list", OptionList)
         criteria.set_options(options)
         criteria.highlighted = 1 if criteria.option_count > 1 else None
+        if self._start_at and self._start_at[0] == unit.code:
+            criterion = self._start_at[1]
+            self._start_at = None  # only the first time: after that, the unit the person picks
+            if criterion:
+                try:
+                    criteria.highlighted = criteria.get_option_index(criterion)
+                except OptionDoesNotExist:
+                    pass  # not one of this unit's criteria: stay on the first
+            criteria.focus()
         criteria.border_title = f"{unit.code} {unit.title}"
         criteria.border_subtitle = "mandatory" if unit.mandatory else "optional"
+
+    def _count(self, criterion_id: str) -> int:
+        found = self.coverage.get(criterion_id)
+        return found.count if found else 0
+
+    def _evidence(self, criterion_id: str) -> Content:
+        """E.g. "3 reflections · latest 01/07/2026 · stale", or "no evidence yet"."""
+        found = self.coverage.get(criterion_id)
+        if found is None or not found.count:
+            return Content.styled("no evidence yet", "italic $text-muted")
+        words = f"{found.count} reflection{'s' if found.count != 1 else ''}"
+        parts: list = [(words, "bold $text-success"), (f" · latest {format_short(found.latest)}", "$text-muted")]
+        if found.status == STALE:
+            parts.append((" · stale", "bold $text-warning"))
+        return Content.assemble(*parts)
 
     @on(OptionList.OptionSelected, "#units")
     def _unit_chosen(self) -> None:

@@ -44,6 +44,9 @@ class JournalScreen(Screen):
         Binding("u", "app.undo_delete", "Undo", tooltip="Bring back the reflection you last deleted"),
         Binding("x", "clear_filters", "Clear filters", tooltip="Show every reflection again"),
         Binding("f", "app.framework", "Framework", tooltip="Units and criteria; choose your optional units"),
+        # Not in the footer (full at 80 columns); ? and the palette list it.
+        Binding("g", "app.show('dashboard')", "Progress", show=False,
+                tooltip="Progress: gaps, meta-skills, weeks and next steps"),
         Binding("escape", "escape", "Clear search", tooltip="Clear the search and go back to the list"),
         Binding("down", "to_list", "Results", tooltip="From the search box down to the results"),
     ]

@@ -1,0 +1,115 @@
+"""The review pack as HTML: one self-contained, printable page where user text stays text."""
+
+from __future__ import annotations
+
+import io
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from reflect.html_export import markdown_to_html
+from reflect.review_pack import export_review_pack
+from tests.export.pack_journal import END, PRIVATE_BODY, PRIVATE_TITLE, START, build
+
+HOSTILE_BODY = ('<script>alert("pwned")</script>\n\n<img src="http://tracker.example/p.gif">\n\n'
+                '![logo](https://cdn.example/logo.png)\n\n<link rel="stylesheet" href="http://x.example/s.css">\n\n'
+                '[click](javascript:alert(1)) <iframe src="http://x.example"></iframe>\n\n'
+                '<style>@import url(http://x.example/a.css)</style>\n')
+
+
+def html_pack(journal, framework, **options) -> str:
+    out = io.StringIO()
+    export_review_pack(journal, framework, out, start=START, end=END, html=True, **options)
+    return out.getvalue()
+
+
+@pytest.fixture
+def page(journal, tiny_framework) -> str:
+    records = build(journal)
+    journal.entries.update(records.queue.id, body=HOSTILE_BODY, title="<b>Served</b> a queue")
+    return html_pack(journal, tiny_framework)
+
+
+class Elements(HTMLParser):
+    """Every start tag with its attributes."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def elements(html: str) -> list[tuple[str, dict]]:
+    parser = Elements()
+    parser.feed(html)
+    return parser.tags
+
+
+def test_page_is_a_whole_document_with_title_and_language(page):
+    assert page.startswith("<!DOCTYPE html>\n<html lang=\"en-GB\">")
+    assert "<title>Review pack — Sam Baker: Sun 1 Nov 2026 to Tue 24 Nov 2026</title>" in page
+    assert page.rstrip().endswith("</html>")
+    assert '<meta charset="utf-8">' in page
+
+
+def test_page_loads_nothing_from_anywhere(page):
+    tags = elements(page)
+    assert {t for t, _ in tags}.isdisjoint({"script", "link", "img", "iframe", "object", "embed", "base"})
+    assert not any("src" in attrs or "srcset" in attrs for _, attrs in tags)
+    assert [t for t, _ in tags].count("style") == 1  # ours, inline
+    lowered = page.lower()
+    assert "@import" not in lowered.replace("&lt;style&gt;@import", "")
+    assert "url(" not in lowered.replace("@import url(http://x.example/a.css)", "")
+    assert "default-src 'none'" in page  # and the browser is told to refuse anything else
+
+
+def test_page_has_a_print_stylesheet(page):
+    style = re.search(r"<style>(.*?)</style>", page, re.S).group(1)
+    assert "@media print" in style and "@page" in style
+
+
+def test_html_in_a_reflection_is_shown_as_text(page):
+    assert '&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;' in page
+    assert "&lt;b&gt;Served&lt;/b&gt; a queue" in page
+    assert "javascript:" not in [attrs.get("href", "") for _, attrs in elements(page)]
+
+
+def test_pictures_become_plain_links(page):
+    links = [attrs for tag, attrs in elements(page) if tag == "a" and attrs.get("class") == "picture"]
+    assert links == [{"class": "picture", "href": "https://cdn.example/logo.png", "rel": "noopener noreferrer"}]
+
+
+def test_page_has_no_hidden_lines_or_comment_places(page):
+    assert "reflect:" not in page
+    assert "Mentor comments" not in page and "Mentor: write" not in page
+
+
+def test_page_holds_every_section_and_reflection(page):
+    headings = re.findall(r"<h[12][^>]*>(.*?)</h[12]>", page)
+    for title in ("Summary", "Self-assessment", "SMART objectives", "Development activities",
+                  "Feedback and actions", "Mandatory training", "Criteria coverage", "Meta-skill coverage", "Gaps",
+                  "Reflections of the period"):
+        assert title in headings
+    assert page.count('<article class="entry">') == 3
+    assert "<table>" in page
+
+
+def test_private_reflections_are_left_out_of_the_page(page):
+    assert PRIVATE_TITLE not in page and PRIVATE_BODY not in page
+    assert "3 reflections (1 private reflection left out)" in page
+
+
+def test_private_reflections_come_into_the_page_with_the_flag(journal, tiny_framework):
+    build(journal)
+    page = html_pack(journal, tiny_framework, include_private=True)
+    assert PRIVATE_TITLE in page and PRIVATE_BODY in page
+    assert page.count('<article class="entry">') == 4
+
+
+def test_markdown_to_html_escapes_raw_html():
+    html = markdown_to_html("Hi <em>there</em>\n\n<div onclick=x>block</div>\n", "T <&>")
+    assert "<title>T &lt;&amp;&gt;</title>" in html
+    assert "&lt;em&gt;there&lt;/em&gt;" in html and "<div" not in html
