@@ -31,6 +31,7 @@ COMMANDS = {
     "objective": "objectives", "objectives": "objectives", "activity": "activities", "activities": "activities",
     "feedback": "records", "training": "records", "assess": "assess", "review": "review", "reviews": "review",
     "gaps": "gaps", "stats": "stats", "units": "units", "export": "export", "import": "export",
+    "import-feedback": "export",
     "standards": "standards", "config": "config", "backup": "backup", "restore-backup": "backup",
     "doctor": "backup", "demo": "app",
 }
