@@ -218,7 +218,7 @@ class EditorScreen(Screen):
             feedback.update("not a time yet")
             feedback.set_class(True, "error")
             return
-        feedback.update(time_text(minutes) if minutes else "optional")
+        feedback.update(time_text(minutes) if minutes else "")
         feedback.set_class(False, "error")
 
     def _show_status(self) -> None:
