@@ -161,7 +161,7 @@ class AssessmentScreen(Screen):
 
     def check_action(self, action: str, parameters) -> bool | None:
         if action in ("rate", "mark", "note", "history"):
-            return not self.query_one("#rating-note", Input).has_focus
+            return not isinstance(self.focused, Input)
         return True
 
     # -- saving and leaving -------------------------------------------------------------------

@@ -50,7 +50,8 @@ class LogScreen(Screen):
 
     @property
     def record_id(self) -> int | None:
-        option = self.query_one("#log", OptionList).highlighted_option
+        listing = self.query("#log")  # empty while the screen closes
+        option = listing.first(OptionList).highlighted_option if listing else None
         return int(option.id) if option is not None and option.id else None
 
     # -- what subclasses give ---------------------------------------------------------------

@@ -67,7 +67,8 @@ class ObjectiveDetailScreen(Screen):
     @property
     def item(self) -> str | None:
         """The highlighted row's id: "a:12" (activity), "e:5" (reflection) or "f:3" (feedback)."""
-        option = self.query_one("#objective-items", OptionList).highlighted_option
+        items = self.query("#objective-items")  # empty while the screen closes
+        option = items.first(OptionList).highlighted_option if items else None
         return option.id if option is not None else None
 
     @guarded
@@ -145,11 +146,10 @@ class ObjectiveDetailScreen(Screen):
     # -- actions --------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters) -> bool | None:
-        item = self.item or ""
         if action == "toggle_done":
-            return item.startswith("a:")
+            return (self.item or "").startswith("a:")
         if action == "remove":
-            return item.startswith(("a:", "e:"))
+            return (self.item or "").startswith(("a:", "e:"))
         return True
 
     @on(OptionList.OptionHighlighted, "#objective-items")

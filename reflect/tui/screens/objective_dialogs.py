@@ -183,7 +183,7 @@ class EntryPicker(ModalScreen[int | None]):
 
     def check_action(self, action: str, parameters) -> bool | None:
         if action == "to_list":
-            return self.query_one("#entry-search", Input).has_focus
+            return isinstance(self.focused, Input)
         return True
 
     @on(EntryList.Chosen)

@@ -65,7 +65,8 @@ class ObjectivesScreen(Screen):
 
     @property
     def objective_id(self) -> int | None:
-        option = self.query_one("#objectives", OptionList).highlighted_option
+        listing = self.query("#objectives")  # empty while the screen closes
+        option = listing.first(OptionList).highlighted_option if listing else None
         return int(option.id) if option is not None and option.id else None
 
     @guarded
