@@ -20,8 +20,8 @@ from reflect.review_models import (
     Activity,
     Feedback,
     Objective,
-    TrendPoint,
     Training,
+    TrendPoint,
 )
 from reflect.smart import LETTERS, Advice, smart_letters
 

@@ -208,8 +208,8 @@ async def test_objective_page_links_a_reflection_as_evidence(make, journal, samp
 
 
 async def test_reflection_action_plan_becomes_a_draft_objective_in_one_step(make, journal):
-    entry = journal.entries.add(day=date(2026, 11, 23), title="Angry customer", model="driscoll",
-                                body="## What?\n\nShouting.\n\n## Now what?\n\nAsk Morag to watch me handle one by 31/01/2027\n",
+    body = "## What?\n\nShouting.\n\n## Now what?\n\nAsk Morag to watch me handle one by 31/01/2027\n"
+    entry = journal.entries.add(day=date(2026, 11, 23), title="Angry customer", model="driscoll", body=body,
                                 skills=["feeling"])
     app = make()
     async with app.run_test(size=(100, 30)) as pilot:

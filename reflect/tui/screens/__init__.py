@@ -12,10 +12,10 @@ from typing import Callable
 
 from textual.screen import Screen
 
+from reflect.tui.screens.assessment import AssessmentScreen
 from reflect.tui.screens.editor import EditorScreen
 from reflect.tui.screens.entry_detail import EntryDetailScreen
 from reflect.tui.screens.framework_browser import EvidenceScreen, FrameworkBrowserScreen
-from reflect.tui.screens.assessment import AssessmentScreen
 from reflect.tui.screens.journal import JournalScreen
 from reflect.tui.screens.logs import FeedbackScreen, TrainingScreen
 from reflect.tui.screens.objective_detail import ObjectiveDetailScreen

@@ -84,7 +84,8 @@ class AssessmentScreen(Screen):
         skill = framework.skill(skill_id)
         mark = MARKS.get(self.marks.get(skill_id, ""), ("          ", ""))
         note = self.notes.get(skill_id, "").strip()
-        return Content.assemble((f"{skill.name:<18}", skill_style(framework, skill_id)), rating_bar(self.ratings.get(skill_id)),
+        return Content.assemble((f"{skill.name:<18}", skill_style(framework, skill_id)),
+                                rating_bar(self.ratings.get(skill_id)),
                                 " ", mark, "  ", trend_text(self.trends.get(skill_id, [])),
                                 ("  ✎ " + note if note else "", "italic $text-muted"))
 

@@ -11,8 +11,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown
 
 from reflect.errors import NotFoundError
-from reflect.tui.guard import guarded
 from reflect.objective_drafts import objective_from_entry
+from reflect.tui.guard import guarded
 from reflect.tui.screens.objective_dialogs import ObjectivePicker
 from reflect.tui.screens.objective_editor import ObjectiveEditorScreen
 from reflect.tui.text import entry_page, md_escape
@@ -66,7 +66,8 @@ class EntryDetailScreen(Screen):
             self.dismiss()  # gone (deleted elsewhere, or by us): nothing to show
             return
         self.sub_title = entry.title
-        page = entry_page(self.app.framework, entry) + objectives_section(self.app.journal.objectives.for_entry(entry.id))
+        objectives = self.app.journal.objectives.for_entry(entry.id)
+        page = entry_page(self.app.framework, entry) + objectives_section(objectives)
         self.query_one("#entry-text", Markdown).update(page)
 
     def action_edit(self) -> None:

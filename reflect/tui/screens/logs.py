@@ -18,7 +18,12 @@ from textual.widgets.option_list import Option
 from reflect.tui.guard import guarded
 from reflect.tui.review_view import feedback_row, training_row
 from reflect.tui.screens.form_dialog import ConfirmDialog
-from reflect.tui.screens.log_dialogs import FeedbackDialog, FeedbackDoneDialog, TrainingDialog, TrainingDoneDialog
+from reflect.tui.screens.log_dialogs import (
+    FeedbackDialog,
+    FeedbackDoneDialog,
+    TrainingDialog,
+    TrainingDoneDialog,
+)
 
 
 class LogScreen(Screen):

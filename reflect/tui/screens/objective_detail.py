@@ -23,10 +23,21 @@ from reflect.dates import format_long, format_short
 from reflect.errors import NotFoundError
 from reflect.objective_detail import ObjectiveDetail, objective_detail
 from reflect.tui.guard import guarded
-from reflect.tui.review_view import OVERDUE, STATUS_STYLES, activity_row, days, feedback_row, letters
+from reflect.tui.review_view import (
+    OVERDUE,
+    STATUS_STYLES,
+    activity_row,
+    days,
+    feedback_row,
+    letters,
+)
 from reflect.tui.screens.form_dialog import ConfirmDialog
 from reflect.tui.screens.log_dialogs import FeedbackDialog
-from reflect.tui.screens.objective_dialogs import ActivityDialog, EntryPicker, StatusDialog
+from reflect.tui.screens.objective_dialogs import (
+    ActivityDialog,
+    EntryPicker,
+    StatusDialog,
+)
 from reflect.tui.screens.objective_editor import ObjectiveEditorScreen
 from reflect.tui.text import entry_row, in_framework_order, skill_name
 
@@ -40,7 +51,8 @@ class ObjectiveDetailScreen(Screen):
         Binding("a", "add_activity", "Activity", tooltip="Plan a development activity for it"),
         Binding("space", "toggle_done", "Done", tooltip="Mark the highlighted activity done (or not done)"),
         Binding("l", "link", "Link", tooltip="Link a reflection as progress evidence"),
-        Binding("x", "remove", "Remove", show=False, tooltip="Delete the highlighted activity, or unlink the reflection"),
+        Binding("x", "remove", "Remove", show=False,
+                tooltip="Delete the highlighted activity, or unlink the reflection"),
         Binding("escape", "back", "Back"),
     ]
 
@@ -102,8 +114,8 @@ class ObjectiveDetailScreen(Screen):
             facts.append(f"due {format_long(o.deadline)}" + (f" (in {days(ahead)})" if o.is_open else ""))
         facts.append((f" · set {format_short(o.set_on)}", "$text-muted"))
         if o.agreed_by:
-            facts.append((f" · agreed with {o.agreed_by}" + (f" on {format_short(o.agreed_on)}" if o.agreed_on else ""),
-                          "$text-muted"))
+            when = f" on {format_short(o.agreed_on)}" if o.agreed_on else ""
+            facts.append((f" · agreed with {o.agreed_by}{when}", "$text-muted"))
         links = [skill_name(framework, s) for s in in_framework_order(framework, o.skills)] + list(o.criteria)
         lines = [Content.styled(o.specific, "bold"), Content.assemble(*facts), Content("")]
         for letter, text in (("M", o.measure), ("A", o.achievable), ("R", o.relevant), ("L", ", ".join(links))):

@@ -14,7 +14,13 @@ from textual.widgets.option_list import Option
 from reflect.errors import InputError
 from reflect.models import EntryFilter
 from reflect.objectives import TRANSITIONS, needs_reason
-from reflect.review_models import ACTIVITY_KINDS, CLOSED_STATUSES, OBJECTIVE_STATUSES, Activity, Objective
+from reflect.review_models import (
+    ACTIVITY_KINDS,
+    CLOSED_STATUSES,
+    OBJECTIVE_STATUSES,
+    Activity,
+    Objective,
+)
 from reflect.tui.screens.form_dialog import FormDialog, field_label
 from reflect.tui.widgets.date_field import DateField
 from reflect.tui.widgets.entry_list import EntryList, entry_pages

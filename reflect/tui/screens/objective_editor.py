@@ -10,7 +10,6 @@ changes asks first, as the entry editor does. Status changes are made on the obj
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from textual import on
@@ -21,12 +20,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Static, TextArea
 
-from reflect.dates import format_long, format_short
-from reflect.errors import InputError
-from reflect.review_models import Objective
-from reflect.smart import Advice, check_objective, find_deadline, read_deadline, smart_letters
+from reflect.smart import Advice, check_objective, smart_letters
 from reflect.tui.guard import guarded
-from reflect.tui.review_view import days
+from reflect.tui.objective_form import ObjectiveForm, deadline_feedback, stored_deadline
 from reflect.tui.screens.dialogs import ConfirmLeave
 from reflect.tui.text import in_framework_order, skill_name
 from reflect.tui.widgets.criteria_picker import CriteriaPicker
@@ -43,28 +39,6 @@ PLACEHOLDERS = {
     "relevant": "why it matters for your role or development",
     "deadline": "31/01, within 6 weeks",
 }
-
-
-@dataclass(frozen=True)
-class ObjectiveForm:
-    """What the editor shows, as typed (the deadline and the agreed date as text)."""
-
-    specific: str = ""
-    measure: str = ""
-    achievable: str = ""
-    relevant: str = ""
-    deadline: str = ""
-    skills: tuple[str, ...] = ()
-    criteria: tuple[str, ...] = ()
-    agreed_by: str = ""
-    agreed_on: str = ""
-
-    @classmethod
-    def of(cls, objective: Objective) -> "ObjectiveForm":
-        return cls(objective.specific, objective.measure, objective.achievable, objective.relevant,
-                   format_short(objective.deadline) if objective.deadline else "", tuple(sorted(objective.skills)),
-                   tuple(sorted(objective.criteria)), objective.agreed_by,
-                   format_short(objective.agreed_on) if objective.agreed_on else "")
 
 
 class ObjectiveEditorScreen(Screen):
@@ -195,21 +169,10 @@ class ObjectiveEditorScreen(Screen):
 
     def _show_deadline(self) -> None:
         text = self.query_one("#deadline", Input).value
+        shown, readable = deadline_feedback(text, self.set_on, self.next_review, self.today)
         label = self.query_one("#deadline-feedback", Label)
-        label.set_class(False, "error")
-        if not text.strip():
-            label.update("")
-            return
-        hint = read_deadline(text, self.set_on, self.next_review)
-        if hint is None:
-            label.update("not a date yet")
-            label.set_class(True, "error")
-        elif hint.day is None:
-            label.update("your next review (no date set yet)")
-        else:
-            ahead = (hint.day - self.today).days
-            when = "today" if ahead == 0 else f"in {days(ahead)}" if ahead > 0 else f"{days(-ahead)} ago"
-            label.update(f"{format_long(hint.day)} ({when})")
+        label.update(shown)
+        label.set_class(not readable, "error")
 
     def _show_links(self) -> None:
         framework = self.app.framework
@@ -257,35 +220,21 @@ class ObjectiveEditorScreen(Screen):
 
     # -- saving and leaving -------------------------------------------------------------------
 
-    def deadline(self, form: ObjectiveForm) -> date | None:
-        """The deadline to store: the box, else a date written in the text; InputError if unreadable."""
-        text = form.deadline.strip()
-        if not text:
-            hint = find_deadline(form.specific, self.set_on, self.next_review)
-            return hint.day if hint and hint.day and hint.day > self.set_on else None
-        hint = read_deadline(text, self.set_on, self.next_review)
-        if hint is None:
-            raise InputError(f'Can\'t read the deadline "{text[:40]}": try 31/01/2027 or within 6 weeks.')
-        if hint.day is None:
-            raise InputError("No review date is set yet, so the deadline needs a date "
-                             "(or set the schedule: ctrl+p, Review schedule).")
-        return hint.day
-
     @guarded
     def action_save(self) -> bool:
         """Save the objective (all in one transaction); True if it was saved."""
         journal = self.app.journal
         form = self.current()
         fields = dict(specific=form.specific, measure=form.measure, achievable=form.achievable,
-                      relevant=form.relevant, deadline=self.deadline(form), skills=list(self.skills),
+                      relevant=form.relevant, deadline=stored_deadline(form, self.set_on, self.next_review), skills=list(self.skills),
                       criteria=list(self.criteria))
         agreed_on = self.query_one("#agreed-on", DateField).day
         agreed_by = form.agreed_by.strip()
         store = journal.objectives
         with journal.write():
             if self.objective is None:
-                extra = dict(status="agreed", agreed_by=agreed_by, agreed_on=agreed_on or self.today) if agreed_by else {}
-                objective = store.add(**fields, **extra)
+                agreed = {"status": "agreed", "agreed_by": agreed_by, "agreed_on": agreed_on or self.today}
+                objective = store.add(**fields, **(agreed if agreed_by else {}))
             else:
                 # A draft has no agreed date; an agreed one keeps its date unless another is typed.
                 kept = None if self.objective.status == "draft" else agreed_on or self.objective.agreed_on

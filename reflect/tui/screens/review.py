@@ -35,7 +35,8 @@ class ReviewScreen(Screen):
         Binding("c", "complete", "Complete", tooltip="Record the meeting: mentor and agreed date (then read-only)"),
         Binding("p", "toggle_private", "Private", tooltip="List private reflections too (or leave them out)"),
         Binding("h", "app.show('reviews')", "Past reviews", tooltip="Completed reviews, as agreed"),
-        Binding("ctrl+s", "save_notes", "Save", priority=True, tooltip="Keep your notes now (they are also kept as you type)"),
+        Binding("ctrl+s", "save_notes", "Save", priority=True,
+                tooltip="Keep your notes now (they are also kept as you type)"),
         Binding("escape", "back", "Back", tooltip="Back (from your notes: to the review)"),
     ]
 
@@ -210,7 +211,8 @@ class CompleteReviewDialog(FormDialog):
 
     def fields(self):
         today = self.app.journal.today()
-        planned = self.draft.agreed_on if self.draft and self.draft.agreed_on and self.draft.agreed_on <= today else today
+        planned = self.draft.agreed_on if self.draft and self.draft.agreed_on else today
+        planned = min(planned, today)  # a meeting planned for later is agreed today if completed now
         proposed = [line for line in self.notes_text["next_objectives"].splitlines() if line.strip(" -*\t")]
         yield field_label("Mentor")
         yield Input(self.draft.mentor_name if self.draft else "", id="mentor", compact=True,
@@ -231,5 +233,6 @@ class CompleteReviewDialog(FormDialog):
 
         return complete_review(
             self.app.journal, self.app.framework, mentor_name=self.query_one("#mentor", Input).value,
-            agreed_on=self.query_one("#agreed", DateField).day, include_private=self.query_one("#private", Checkbox).value,
+            agreed_on=self.query_one("#agreed", DateField).day,
+            include_private=self.query_one("#private", Checkbox).value,
             draft_objectives=self.query_one("#draft-objectives", Checkbox).value, **self.notes_text)

@@ -13,7 +13,13 @@ from textual.widgets import Input, Label
 
 from reflect.dates import format_long
 from reflect.errors import InputError
-from reflect.schedule import DEFAULT_INTERVAL, build_schedule, parse_interval, review_dates, review_schedule
+from reflect.schedule import (
+    DEFAULT_INTERVAL,
+    build_schedule,
+    parse_interval,
+    review_dates,
+    review_schedule,
+)
 from reflect.tui.screens.form_dialog import FormDialog, field_label
 from reflect.tui.widgets.date_field import DateField
 

@@ -3,8 +3,9 @@
 Used wherever a form asks for a date: due dates, the day a status changed, the review date.
 Dates of things that happened read as the journal does ("friday" is the last one); with
 ``ahead`` (due dates) they read forward: "friday" is the next one, "5/1" the next 5 January,
-and "within 2 weeks" or "end of the month" work too. Empty means "no date" unless the field is ``required``. :attr:`DateField.day` reads the box
-and raises :class:`~reflect.errors.InputError` (one plain sentence) when it is not a date.
+and "within 2 weeks" or "end of the month" work too. Empty means "no date" unless the field
+is ``required``. :attr:`DateField.day` reads the box and raises
+:class:`~reflect.errors.InputError` (one plain sentence) when it is not a date.
 """
 
 from __future__ import annotations
