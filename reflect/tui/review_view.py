@@ -88,7 +88,7 @@ def objective_row(objective: Objective, advice: Iterable[Advice], today: date) -
 
 
 def activity_row(activity: Activity, today: date, counts: bool = True) -> Content:
-    """One line: done box, title, kind and due or done date; overdue ones loud.
+    """Two lines: done box and title; kind and due or done date (overdue ones loud).
 
     ``counts`` is False when its objective is closed (an activity then no longer runs late)."""
     box = ("[x] ", "$text-success") if activity.done else ("[ ] ", "")
@@ -101,8 +101,8 @@ def activity_row(activity: Activity, today: date, counts: bool = True) -> Conten
         when = (f"due {format_short(activity.due)}", "$text-muted")
     else:
         when = ("no due date", "italic $text-muted")
-    return Content.assemble(box, (activity.title, "bold" if not activity.done else ""),
-                            (f"  {kind} · ", "$text-muted"), when)
+    return Content("\n").join([Content.assemble(box, (activity.title, "bold" if not activity.done else "")),
+                               Content.assemble("    ", (f"{kind} · ", "$text-muted"), when)])
 
 
 def feedback_state(feedback: Feedback) -> tuple[str, str]:

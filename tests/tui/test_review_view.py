@@ -53,7 +53,8 @@ def test_closed_objective_is_never_overdue():
 
 def test_activity_row_counts_the_days_overdue():
     activity = Activity(1, 1, "Shadow Sam", kind="shadowing", due=date(2026, 11, 21))
-    assert activity_row(activity, TODAY).plain == "[ ] Shadow Sam  Shadowing · due 21/11/2026 OVERDUE by 3 days"
+    assert activity_row(activity, TODAY).plain.splitlines() == ["[ ] Shadow Sam",
+                                                                "    Shadowing · due 21/11/2026 OVERDUE by 3 days"]
 
 
 def test_activity_of_a_closed_objective_is_not_overdue():

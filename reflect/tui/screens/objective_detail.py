@@ -140,7 +140,8 @@ class ObjectiveDetailScreen(Screen):
                     for a in detail.activities]
         if not detail.activities:
             options.append(self._hint("None planned yet: press a to plan a course, shadowing, reading or practice."))
-        options.append(Option(Content.styled(f"PROGRESS EVIDENCE ({len(detail.evidence)} reflections)",
+        count = len(detail.evidence)
+        options.append(Option(Content.styled(f"PROGRESS EVIDENCE ({count} reflection{'s' if count != 1 else ''})",
                                              "bold $text-muted"), disabled=True))
         options += [Option(entry_row(framework, e), id=f"e:{e.id}") for e in detail.evidence]
         if not detail.evidence:

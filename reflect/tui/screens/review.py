@@ -93,8 +93,9 @@ class ReviewScreen(Screen):
         # Your notes are in the boxes beside: the text's own copy of them would go stale as you type.
         text = text.split("\n## Review notes", 1)[0]
         self.query_one("#review-content", Static).update(review_content(text))
-        private = f"{prepared.private_count} private reflections left out (p lists them)" if (
-            prepared.private_count and not self.include_private) else ""
+        count = prepared.private_count
+        private = f"{count} private reflection{'s' if count != 1 else ''} left out (p lists them)" if (
+            count and not self.include_private) else ""
         self.sub_title = private or ("private reflections included" if self.include_private else "")
         if load_notes:
             self._load_notes(prepared)
