@@ -165,6 +165,9 @@ class AssessmentScreen(Screen):
             return not isinstance(self.focused, Input)
         return True
 
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()  # in the note box, letters and digits type
+
     # -- saving and leaving -------------------------------------------------------------------
 
     def action_save(self) -> bool:

@@ -169,8 +169,11 @@ class ReviewScreen(Screen):
 
     def check_action(self, action: str, parameters) -> bool | None:
         if action in ("complete", "toggle_private", "save_notes"):
-            return not self.read_only
+            return not self.read_only and (action == "save_notes" or not isinstance(self.focused, TextArea))
         return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()  # letter keys type in your notes, and act only outside them
 
     def action_toggle_private(self) -> None:
         self.keep_notes()
