@@ -271,3 +271,13 @@ async def test_objectives_list_is_empty_with_a_hint(make):
         await settle(pilot)
         assert app.screen.query_one("#objectives-empty").display
         assert "Press n to set your first" in str(app.screen.query_one("#objectives-empty").render())
+
+
+async def test_smart_check_knows_another_frameworks_verbs(journal, tiny_framework, clock):
+    from reflect.tui.factory import make_app
+
+    app = make_app(journal, tiny_framework, clock=clock, blink=False, catch_bugs=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_editor(pilot, app)
+        await pilot.press(*"Knead 20 loaves a day")
+        assert "no-action-verb" not in await advice(pilot, app)

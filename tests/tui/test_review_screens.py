@@ -236,3 +236,14 @@ async def test_help_on_the_journal_lists_the_review_keys(make):
         assert isinstance(app.screen, HelpScreen)
         keys = dict(app.screen.keys)
     assert {"o", "a", "r"} <= set(keys)
+
+
+async def test_assessment_rates_another_frameworks_skills(journal, tiny_framework, clock):
+    from reflect.tui.factory import make_app
+
+    app = make_app(journal, tiny_framework, clock=clock, blink=False, catch_bugs=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a", "5", "4", "3", "ctrl+s")
+        await settle(pilot)
+    ratings = {r.skill_id: r.rating for r in journal.assessments.latest().ratings}
+    assert ratings == {"kneading": 5, "decorating": 4, "patience": 3}
