@@ -18,6 +18,14 @@ from typing import IO, Iterator
 from reflect.errors import ReflectError
 
 
+class TargetExistsError(ReflectError):
+    """The file to write already exists and replacing it was not asked for."""
+
+    def __init__(self, path: Path):
+        super().__init__(f"{path} already exists; use --force to replace it.")
+        self.path = path
+
+
 def require_regular_file(path: Path, what: str = "file") -> None:
     """Refuse, before opening it, anything that is not an ordinary file.
 
@@ -58,7 +66,7 @@ def atomic_writer(target: Path, *, overwrite: bool = False, binary: bool = False
     """
     target = Path(target)
     if target.exists() and not overwrite:
-        raise ReflectError(f"{target} already exists; use --force to replace it.")
+        raise TargetExistsError(target)
     folder = target.parent
     ensure_private_dir(folder)
     try:

@@ -154,10 +154,27 @@ class ReflectApp(App[int]):
         self.push_screen(HelpScreen(keys))
 
     def action_export(self) -> None:
-        if "export" in SCREENS:
-            self.show("export")
-        else:
-            self.notify("Exporting from the app is not in this version yet.", severity="warning")
+        """Ask what to export, write it, and say where it went."""
+        from reflect.tui.screens.export_dialog import ExportDialog
+
+        self.push_screen(ExportDialog(), self._export)
+
+    @guarded
+    def _export(self, request, overwrite: bool = False) -> None:
+        from reflect.files import TargetExistsError
+        from reflect.tui.screens.export_dialog import result_message, run_export
+        from reflect.tui.screens.form_dialog import ConfirmDialog
+
+        if request is None:
+            return
+        try:
+            result = run_export(self.journal, self.framework, request, overwrite=overwrite)
+        except TargetExistsError as error:
+            question = f"{error.path} is already there (an earlier export today?). Replace it?"
+            self.push_screen(ConfirmDialog("Replace the file?", question, yes="Replace"),
+                             lambda yes: self._export(request, overwrite=True) if yes else None)
+            return
+        self.notify(result_message(result), title="Exported", timeout=10)
 
     # -- deleting and undoing -------------------------------------------------------------------
 

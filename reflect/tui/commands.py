@@ -47,7 +47,7 @@ APP_COMMANDS: tuple[AppCommand, ...] = (
     AppCommand("Review schedule", "Set when your reviews are: the first date and how often", "show('schedule')"),
     AppCommand("Undo delete", "Bring back the last reflection you deleted (u)", "undo_delete"),
     AppCommand("Switch light/dark theme", "Toggle between the light and the dark theme", "toggle_theme"),
-    AppCommand("Export", "Write your reflections to Markdown for your mentor", "export"),
+    AppCommand("Export", "Reflections or a review pack for your mentor, as Markdown or printable HTML", "export"),
     AppCommand("Help", "Keys and tips (?)", "help"),
 )
 
