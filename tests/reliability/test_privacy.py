@@ -174,6 +174,36 @@ def test_the_demo_removes_its_sample_journal_when_it_quits(quiet_home, tmp_path)
     assert not db.parent.exists()  # the person's own journal was not even opened
 
 
+PRIVATE_WORD = "Zanzibarquokka"  # in a private entry only: anywhere else, it leaked
+
+
+@pytest.fixture
+def with_private_entry(tmp_path):
+    runner = Reflect(tmp_path)
+    runner.ok("add", "--title", "Public day", "--skill", "kneading", "--criterion", "BAKE01.P1", "Served bread.")
+    runner.ok("add", "--title", f"{PRIVATE_WORD} title", "--skill", "kneading", "--criterion", "BAKE01.P1",
+              "--private", f"A {PRIVATE_WORD} body.")
+    return runner
+
+
+@pytest.mark.parametrize("command", [
+    ["export", "-o", "-"], ["export", "-o", "{tmp}/out.md"], ["review", "prepare"], ["review", "prepare", "--json"],
+    ["gaps", "--public", "--json"], ["stats", "--public", "--json"],
+], ids=" ".join)
+def test_a_private_entry_never_reaches_what_a_mentor_reads_unless_asked(with_private_entry, tmp_path, command):
+    command = [part.replace("{tmp}", str(tmp_path)) for part in command]
+    out = with_private_entry.ok(*command)
+    written = (tmp_path / "out.md").read_text() if (tmp_path / "out.md").exists() else ""
+    assert "Public day" in out + written or "--public" in command  # the command did report something
+    assert PRIVATE_WORD not in out + written
+
+
+@pytest.mark.parametrize("command", [["export", "-o", "-", "--include-private"],
+                                     ["review", "prepare", "--include-private"]], ids=" ".join)
+def test_a_private_entry_is_included_when_asked(with_private_entry, command):
+    assert PRIVATE_WORD in with_private_entry.ok(*command)
+
+
 def _mode(path: Path) -> int:
     return stat.S_IMODE(os.stat(path).st_mode)
 
