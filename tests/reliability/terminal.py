@@ -32,6 +32,9 @@ PATIENCE = 30.0
 # Control sequences (CSI, OSC, charset selection and other two-byte escapes): not text.
 _ESCAPES = re.compile(r"\x1b\[[0-9;?<>=$ ]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
 
+#: Drawn whenever the journal screen is: its search box's placeholder.
+JOURNAL_SCREEN = "Search reflections"
+
 KEYS = {"enter": b"\r", "tab": b"\t", "escape": b"\x1b", "ctrl+s": b"\x13", "ctrl+q": b"\x11",
         "ctrl+p": b"\x10", "ctrl+g": b"\x07", "ctrl+r": b"\x12", "space": b" ", "down": b"\x1b[B"}
 
@@ -68,7 +71,10 @@ class AppInTerminal:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "reflect", "--db", str(db), *args],
             stdin=secondary, stdout=secondary, stderr=secondary, cwd=ROOT, env=env,
-            start_new_session=True, preexec_fn=_take_terminal, close_fds=True)
+            # Its own session, as a terminal window's shell gives it. (No preexec_fn to make the
+            # pty its controlling terminal: that is unsafe with threads, and Textual needs only
+            # the terminal on its standard streams.)
+            start_new_session=True, close_fds=True)
         os.close(secondary)
         self.fd = primary
         self._output = bytearray()
@@ -125,12 +131,25 @@ class AppInTerminal:
             os.write(self.fd, char.encode())
             time.sleep(per_key)
 
+    def wait_for_journal(self, since: int = 0) -> None:
+        """Wait until the journal screen (the app's home) has been drawn after ``since``."""
+        self.wait_for(JOURNAL_SCREEN, since=since)
+
     def open_new_entry(self) -> None:
-        """From the journal screen (just started), open the editor on a new reflection."""
-        self.wait_for("Quit")  # the footer: the journal screen is up and taking keys
+        """From the journal screen, open the editor on a new reflection (its title has the focus)."""
+        self.wait_for_journal()
         shown = self.mark()
         self.press("n")
         self.wait_for("New reflection", since=shown)
+
+    def back_to_journal(self) -> None:
+        """Leave the editor (nothing unsaved) and wait until the journal screen is back.
+
+        Keys that change the screen or the focus are handled a moment after the keys typed
+        before them, so the next key must wait for the screen to show the change."""
+        shown = self.mark()
+        self.press("escape")
+        self.wait_for_journal(since=shown)
 
     # -- ending ---------------------------------------------------------------------------
 
@@ -171,7 +190,3 @@ class AppInTerminal:
     def __exit__(self, *exc) -> None:
         self.close()
 
-
-def _take_terminal() -> None:
-    # In the child: make the pty its controlling terminal, as a shell would.
-    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
