@@ -6,7 +6,13 @@ from datetime import date
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from reflect.smart import LETTERS, check_objective, find_deadline, read_deadline, smart_letters
+from reflect.smart import (
+    LETTERS,
+    check_objective,
+    find_deadline,
+    read_deadline,
+    smart_letters,
+)
 
 #: Words the deadline finder reacts to, so that generated text often looks like a deadline.
 DEADLINE_WORDS = ["by", "before", "within", "in", "over", "the", "next", "end", "of", "month", "week", "year",
