@@ -48,8 +48,9 @@ class EditorScreen(Screen):
     """A new reflection (``entry`` None) or an edit of one; ``state`` restores a draft."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True,
-                tooltip="Save now (your words are also kept as a draft as you type)"),
+        # Not a priority binding: ctrl+s then queues behind the keys typed before it, so a save
+        # never misses the last words when the app is busy.
+        Binding("ctrl+s", "save", "Save", tooltip="Save now (your words are also kept as a draft as you type)"),
         Binding("ctrl+t", "template", "Template", tooltip="Add a reflective model's headings and questions"),
         Binding("ctrl+g", "skills", "Meta-skills", tooltip="Tag the meta-skills you used"),
         Binding("ctrl+r", "criteria", "Criteria", tooltip="Link criteria of your units"),
@@ -107,7 +108,10 @@ class EditorScreen(Screen):
         self.sub_title = ""
         self._show_day(self.initial.day)
         self._show_time(self.initial.time)
-        self.call_after_refresh(self._place_cursor)  # once the area has its size
+        # Now, so that keys typed before the first frame land where typing continues; scrolled
+        # to once the area has its size.
+        self._place_cursor()
+        self.call_after_refresh(self._scroll_to_cursor)
         self._show_tags()
         self._show_status()
         self.query_one("#title" if not self.initial.title else "#body").focus()
@@ -119,6 +123,12 @@ class EditorScreen(Screen):
             self._cursor_to_first_answer()
         else:
             body.move_cursor(body.document.end)
+
+    def _scroll_to_cursor(self) -> None:
+        # Placing the cursor before the area had a size scrolled it by a size of nothing.
+        body = self.query_one("#body", TextArea)
+        body.scroll_to(0, 0, animate=False, immediate=True)
+        body.scroll_cursor_visible()
 
     def _cursor_to_first_answer(self, from_row: int = 0) -> None:
         """Put the cursor under the first guiding question, a blank line apart (text right
