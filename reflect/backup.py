@@ -16,13 +16,12 @@ import os
 import re
 import shutil
 import sqlite3
-import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from reflect.errors import JournalError, ReflectError
-from reflect.files import ensure_private_dir
+from reflect.files import ensure_private_dir, private_temp
 
 if TYPE_CHECKING:
     from reflect.journal import Journal
@@ -158,11 +157,12 @@ def copy_raw(path: Path, folder: Path, name: str) -> Path:
     """Copy a (possibly damaged) journal file byte for byte, privately: the last-resort backup."""
     ensure_private_dir(folder)
     target = _free_name(folder / name)
-    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    with os.fdopen(fd, "wb") as out, open(path, "rb") as src:
-        shutil.copyfileobj(src, out)
-        out.flush()
-        os.fsync(out.fileno())
+    with private_temp(folder, target.name) as (fd, temp):
+        with os.fdopen(os.dup(fd), "wb") as out, open(path, "rb") as src:
+            shutil.copyfileobj(src, out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, target)  # never half a copy under a backup's name
     return target
 
 
@@ -228,28 +228,18 @@ def _free_name(path: Path) -> Path:
 
 def _copy_database(conn: sqlite3.Connection, target: Path) -> None:
     """Online-backup ``conn`` into a private temp file beside ``target``, then rename it into place."""
-    folder = target.parent
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-    except OSError as error:
-        raise ReflectError(f"Cannot write in {folder}: {error.strerror or error}; nothing was changed.") from None
-    os.close(fd)
-    temp = Path(temp_name)  # mkstemp makes it 0600
-    try:
-        copy = sqlite3.connect(temp)
-        try:
-            conn.backup(copy)
-            # One self-contained file: no -wal or -shm beside the backup.
-            copy.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            copy.close()
-        with open(temp, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
+        with private_temp(target.parent, target.name) as (_, temp):
+            copy = sqlite3.connect(temp)
+            try:
+                conn.backup(copy)
+                # One self-contained file: no -wal or -shm beside the backup.
+                copy.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                copy.close()
+            with open(temp, "rb") as handle:
+                os.fsync(handle.fileno())
+            os.replace(temp, target)
     except (OSError, sqlite3.Error) as error:
-        temp.unlink(missing_ok=True)
         reason = getattr(error, "strerror", None) or str(error)
         raise ReflectError(f"Could not write the backup {target}: {reason}; nothing was changed.") from None
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise

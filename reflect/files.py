@@ -4,11 +4,16 @@ Exports, backups and review packs are written to a temporary file in the destina
 flushed to disk and then renamed over the target in one step (``os.replace`` is atomic on the
 same file system). A crash leaves either the old file or the new one, never a mixture; the
 temporary file is removed on failure. Files are created readable by their owner only.
+
+A reflect that is killed (SIGKILL, power cut) cannot remove its temporary file. Each one is
+named ``.<target>.reflect-<random>.part`` and locked (``flock``) while it is being written; the
+next write into the same folder removes those nobody holds a lock on (:func:`sweep_abandoned`).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
 from contextlib import contextmanager
@@ -16,6 +21,26 @@ from pathlib import Path
 from typing import IO, Iterator
 
 from reflect.errors import ReflectError
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: no locks, so nothing is swept either
+    fcntl = None  # type: ignore[assignment]
+
+#: What :func:`private_temp` names its files (mkstemp adds 8 characters of [a-z0-9_]).
+TEMP_MARK = ".reflect-"
+TEMP_SUFFIX = ".part"
+_OURS = re.compile(r"\..*" + re.escape(TEMP_MARK) + r"[a-z0-9_]{8}" + re.escape(TEMP_SUFFIX), re.DOTALL)
+#: Files SQLite may leave beside a database it was writing (backups are written with SQLite).
+_SQLITE_SIDE_FILES = ("-journal", "-wal", "-shm")
+
+
+class TargetExistsError(ReflectError):
+    """The file to write already exists and replacing it was not asked for."""
+
+    def __init__(self, path: Path):
+        super().__init__(f"{path} already exists; use --force to replace it.")
+        self.path = path
 
 
 def require_regular_file(path: Path, what: str = "file") -> None:
@@ -50,6 +75,84 @@ def ensure_private_dir(path: Path) -> Path:
 
 
 @contextmanager
+def private_temp(folder: Path, name: str) -> Iterator[tuple[int, Path]]:
+    """A new, empty, private (0600) temporary file in ``folder``, for writing ``name``.
+
+    Yields ``(fd, path)``; the file stays locked until the block ends, and is removed then
+    unless the block renamed it into place. Leftovers of killed reflects in ``folder`` are
+    swept first.
+    """
+    folder = Path(folder)
+    sweep_abandoned(folder)
+    while True:
+        try:
+            fd, temp_name = tempfile.mkstemp(prefix=f".{name[:100]}{TEMP_MARK}", suffix=TEMP_SUFFIX, dir=folder)
+        except OSError as error:
+            raise ReflectError(f"Cannot write in {folder}: {error.strerror or error}; nothing was changed.") from None
+        if _lock(fd, wait=True) and os.fstat(fd).st_nlink == 0:
+            os.close(fd)  # another reflect's sweep took it before we locked it: make another
+            continue
+        break
+    temp = Path(temp_name)
+    try:
+        yield fd, temp
+    finally:
+        try:
+            temp.unlink(missing_ok=True)  # gone already when it was renamed into place
+        finally:
+            os.close(fd)  # only now is the lock let go
+
+
+def sweep_abandoned(folder: Path) -> list[Path]:
+    """Remove the temporary files in ``folder`` that reflects killed mid-write left behind.
+
+    Only files named as :func:`private_temp` names them, owned by this user and locked by
+    nobody (a reflect writing one holds its lock until it is done) are removed, with any
+    SQLite side files beside them. Returns what was removed; never raises.
+    """
+    removed: list[Path] = []
+    if fcntl is None:
+        return removed
+    try:
+        names = [n for n in os.listdir(folder) if _OURS.fullmatch(n)]
+    except OSError:
+        return removed
+    for name in names:
+        path = Path(folder) / name
+        try:
+            # O_NONBLOCK: a pipe with our name must not stop everything; O_NOFOLLOW: no links.
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+        except OSError:
+            continue
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid() or not _lock(fd, wait=False):
+                continue
+            if os.stat(path, follow_symlinks=False).st_ino != info.st_ino:
+                continue  # renamed away and replaced meanwhile: not the file we locked
+            for side in _SQLITE_SIDE_FILES:
+                Path(f"{path}{side}").unlink(missing_ok=True)
+            path.unlink()
+            removed.append(path)
+        except OSError:
+            continue
+        finally:
+            os.close(fd)
+    return removed
+
+
+def _lock(fd: int, *, wait: bool) -> bool:
+    """Take the exclusive lock on ``fd``; False if someone else holds it (or locks are unsupported)."""
+    if fcntl is None:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        return True
+    except OSError:
+        return False
+
+
+@contextmanager
 def atomic_writer(target: Path, *, overwrite: bool = False, binary: bool = False) -> Iterator[IO]:
     """Open a private temporary file next to ``target``; on success, rename it into place.
 
@@ -58,26 +161,21 @@ def atomic_writer(target: Path, *, overwrite: bool = False, binary: bool = False
     """
     target = Path(target)
     if target.exists() and not overwrite:
-        raise ReflectError(f"{target} already exists; use --force to replace it.")
+        raise TargetExistsError(target)
     folder = target.parent
     ensure_private_dir(folder)
-    try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-    except OSError as error:
-        raise ReflectError(f"Cannot write in {folder}: {error.strerror or error}") from None
-    temp = Path(temp_name)  # mkstemp creates it 0600
-    try:
-        with os.fdopen(fd, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": "\n"})) as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
-    except OSError as error:
-        temp.unlink(missing_ok=True)
-        raise ReflectError(f"Could not write {target}: {error.strerror or error}; nothing was changed.") from None
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    with private_temp(folder, target.name) as (fd, temp):
+        # The handle gets its own descriptor: ``fd`` (and so the lock) stays open until the
+        # file has been renamed into place.
+        try:
+            with os.fdopen(os.dup(fd), "wb" if binary else "w",
+                           **({} if binary else {"encoding": "utf-8", "newline": "\n"})) as handle:
+                yield handle
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temp, target)
+        except OSError as error:
+            raise ReflectError(f"Could not write {target}: {error.strerror or error}; nothing was changed.") from None
 
 
 def write_private(target: Path, text: str, *, overwrite: bool = False) -> Path:

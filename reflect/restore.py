@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -25,7 +24,7 @@ from reflect.backup import (
     copy_raw,
 )
 from reflect.errors import JournalError, ReflectError
-from reflect.files import ensure_private_dir
+from reflect.files import ensure_private_dir, private_temp
 
 
 @dataclass(frozen=True)
@@ -86,19 +85,21 @@ def restore_backup(backup: Path, journal_path: Path, *,
     _check_replaceable(journal_path)
     if journal_path.exists() and _same_file(backup, journal_path):
         raise JournalError(f"{backup} is the journal itself; choose a backup file.")
-    temp = _prepared_copy(backup, journal_path.parent)
-    safety = lock = None
-    try:
-        if journal_path.exists() and journal_path.stat().st_size > 0:
-            safety = _keep_current(journal_path, clock)
-            lock = _take_whole_journal(journal_path)
-        os.replace(temp, journal_path)
-    except OSError as error:
-        raise ReflectError(f"Could not replace {journal_path}: {error.strerror or error}; nothing was changed.") from None
-    finally:
-        temp.unlink(missing_ok=True)  # gone already if the swap happened
-        if lock is not None:
-            lock.close()
+    folder = ensure_private_dir(journal_path.parent)
+    with private_temp(folder, "restore") as (_, temp):  # removed at the end unless swapped in
+        _prepared_copy(backup, temp)
+        safety = lock = None
+        try:
+            if journal_path.exists() and journal_path.stat().st_size > 0:
+                safety = _keep_current(journal_path, clock)
+                lock = _take_whole_journal(journal_path)
+            os.replace(temp, journal_path)
+        except OSError as error:
+            raise ReflectError(f"Could not replace {journal_path}: {error.strerror or error}; "
+                               "nothing was changed.") from None
+        finally:
+            if lock is not None:
+                lock.close()
     return Restored(journal_path, backup, version, entries, safety)
 
 
@@ -185,17 +186,9 @@ def _clear_sidecars(journal_path: Path) -> None:
     return None
 
 
-def _prepared_copy(backup: Path, folder: Path) -> Path:
-    """A private, self-contained copy of ``backup`` in ``folder``, ready to be renamed into place."""
-    ensure_private_dir(folder)
+def _prepared_copy(backup: Path, temp: Path) -> None:
+    """Make ``temp`` a private, self-contained copy of ``backup``, ready to be renamed into place."""
     source = connect_query_only(backup)
-    try:
-        fd, name = tempfile.mkstemp(prefix=".restore.", suffix=".part", dir=folder)
-    except OSError as error:
-        source.close()
-        raise ReflectError(f"Cannot write in {folder}: {error.strerror or error}; nothing was changed.") from None
-    os.close(fd)
-    temp = Path(name)
     try:
         copy = sqlite3.connect(temp)
         try:
@@ -207,7 +200,5 @@ def _prepared_copy(backup: Path, folder: Path) -> Path:
         with open(temp, "rb") as handle:
             os.fsync(handle.fileno())
     except (OSError, sqlite3.Error) as error:
-        temp.unlink(missing_ok=True)
         reason = getattr(error, "strerror", None) or str(error)
         raise ReflectError(f"Could not copy {backup}: {reason}; nothing was changed.") from None
-    return temp

@@ -254,7 +254,15 @@ def _time_bound(deadline, hint: DeadlineHint | None, set_on: date, today: date,
     elif due <= set_on:
         advice.append(Advice("deadline-too-soon", f"The deadline {format_short(due)} is not after the day it was set "
                                                   f"({format_short(set_on)}): allow time to do it.", "T", "deadline"))
-    elif due > set_on + relativedelta(months=_FAR_MONTHS):
+    elif due > _months_after(set_on, _FAR_MONTHS):
         advice.append(Advice("deadline-far", "A deadline more than a year away is hard to review: "
                                              "set a nearer step you can check at your next review.", "T", "deadline"))
     return advice
+
+
+def _months_after(day: date, months: int) -> date:
+    """``day`` plus ``months``, or the last day there is (near the end of the calendar)."""
+    try:
+        return day + relativedelta(months=months)
+    except (ValueError, OverflowError):
+        return date.max

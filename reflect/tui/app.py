@@ -8,6 +8,8 @@ entries) and the navigation every screen uses (:meth:`ReflectApp.show`, :meth:`e
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from textual.app import App
 from textual.binding import Binding
 from textual.events import DescendantFocus
@@ -79,13 +81,20 @@ class ReflectApp(App[int]):
                 return
         self.push_screen(kind(**params))
 
+    def unsaved(self) -> list:
+        """Open screens with unsaved changes (the entry editor, the objective editor, ...).
+
+        Such a screen has ``dirty``, ``action_save() -> bool``, ``discard_changes()`` and
+        ``action_leave()`` (which asks before leaving)."""
+        return [s for s in self.screen_stack if getattr(s, "dirty", False)]
+
     def _go_home(self) -> None:
-        editors = [s for s in self.screen_stack if isinstance(s, EditorScreen) and s.dirty]
+        editors = self.unsaved()
         if editors:
-            if isinstance(self.screen, EditorScreen):
+            if self.screen in editors:
                 self.screen.action_leave()  # asks about the unsaved changes first
             else:
-                self.notify("Save (ctrl+s) or leave (escape) the reflection you are writing first.",
+                self.notify("Save (ctrl+s) or leave (escape) what you are writing first.",
                             severity="warning")
             return
         while len(self.screen_stack) > 1 and not isinstance(self.screen, JournalScreen):
@@ -145,10 +154,27 @@ class ReflectApp(App[int]):
         self.push_screen(HelpScreen(keys))
 
     def action_export(self) -> None:
-        if "export" in SCREENS:
-            self.show("export")
-        else:
-            self.notify("Exporting from the app is not in this version yet.", severity="warning")
+        """Ask what to export, write it, and say where it went."""
+        from reflect.tui.screens.export_dialog import ExportDialog
+
+        self.push_screen(ExportDialog(), self._export)
+
+    @guarded
+    def _export(self, request, overwrite: bool = False) -> None:
+        from reflect.files import TargetExistsError
+        from reflect.tui.screens.export_dialog import result_message, run_export
+        from reflect.tui.screens.form_dialog import ConfirmDialog
+
+        if request is None:
+            return
+        try:
+            result = run_export(self.journal, self.framework, request, overwrite=overwrite)
+        except TargetExistsError as error:
+            question = f"{error.path} is already there (an earlier export today?). Replace it?"
+            self.push_screen(ConfirmDialog("Replace the file?", question, yes="Replace"),
+                             lambda yes: self._export(request, overwrite=True) if yes else None)
+            return
+        self.notify(result_message(result), title="Exported", timeout=10)
 
     # -- deleting and undoing -------------------------------------------------------------------
 
@@ -233,7 +259,7 @@ class ReflectApp(App[int]):
     # -- quitting --------------------------------------------------------------------------
 
     async def action_quit(self) -> None:
-        editors = [s for s in self.screen_stack if isinstance(s, EditorScreen) and s.dirty]
+        editors = self.unsaved()
         if not editors:
             self.exit(0)
             return
@@ -267,6 +293,13 @@ class ReflectApp(App[int]):
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         if not self.blink and hasattr(event.widget, "cursor_blink"):
             event.widget.cursor_blink = False
+
+    @cached_property
+    def smart_verbs(self) -> frozenset[str]:
+        """The framework's own action verbs for the SMART check (worked out once)."""
+        from reflect.smart import framework_verbs
+
+        return framework_verbs(self.framework)
 
     def my_units(self) -> list[str]:
         """The apprentice's units: every mandatory one, then the optional ones they chose."""

@@ -35,9 +35,19 @@ APP_COMMANDS: tuple[AppCommand, ...] = (
                "show('framework')"),
     AppCommand("Progress dashboard", "Gaps, progress and next steps: units, meta-skills, weeks (g)",
                "show('dashboard')"),
+    # The review workflow (SDS0223), see docs/review-workflow.md.
+    AppCommand("Objectives", "Your SMART objectives, their activities and evidence (o)", "show('objectives')"),
+    AppCommand("New objective", "Set a SMART objective, with advice as you type", "show('objective-editor')"),
+    AppCommand("Self-assessment", "Rate your meta-skills from 1 to 5 and see the trend (a)", "show('assessment')"),
+    AppCommand("Feedback log", "Feedback you received, what you will do about it, done or not",
+               "show('feedback')"),
+    AppCommand("Training log", "Mandatory training: due, completed, certificates", "show('training')"),
+    AppCommand("Prepare review", "Everything since your last review, and your notes for it (r)", "show('review')"),
+    AppCommand("Past reviews", "Your completed reviews, as agreed (read-only)", "show('reviews')"),
+    AppCommand("Review schedule", "Set when your reviews are: the first date and how often", "show('schedule')"),
     AppCommand("Undo delete", "Bring back the last reflection you deleted (u)", "undo_delete"),
     AppCommand("Switch light/dark theme", "Toggle between the light and the dark theme", "toggle_theme"),
-    AppCommand("Export", "Write your reflections to Markdown for your mentor", "export"),
+    AppCommand("Export", "Reflections or a review pack for your mentor, as Markdown or printable HTML", "export"),
     AppCommand("Help", "Keys and tips (?)", "help"),
 )
 

@@ -2,7 +2,8 @@
 
 The editor screen reads its widgets into an :class:`EditorState`; "unsaved changes" means the
 state differs from the one last saved. Drafts keep the date as typed (it may not parse yet),
-so nothing a person wrote is ever refused by the autosave.
+so nothing a person wrote is ever refused by the autosave. Time spent is kept as typed too
+(``time``: "45m", "1h 30"), and read as minutes only when the entry is saved.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from reflect.dates import format_short, parse_day
+from reflect.dates import format_short, parse_day, parse_minutes
 from reflect.models import MODELS, Entry
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -30,7 +31,7 @@ class EditorState:
     criteria: tuple[str, ...] = ()
     private: bool = False
     confidence: int | None = None
-    minutes: int | None = None
+    time: str = ""  # time spent, as typed
 
     @classmethod
     def blank(cls, today: date, model: str = "none") -> "EditorState":
@@ -44,7 +45,7 @@ class EditorState:
         return cls(
             day=format_short(entry.day), title=entry.title, body=entry.body, model=entry.model,
             skills=tuple(entry.skills), criteria=tuple(entry.criteria), private=entry.private,
-            confidence=entry.confidence, minutes=entry.minutes,
+            confidence=entry.confidence, time=time_text(entry.minutes),
         )
 
     @classmethod
@@ -53,6 +54,9 @@ class EditorState:
         model = data.get("model") if data.get("model") in MODELS else "none"
         confidence = data.get("confidence")
         minutes = data.get("minutes")
+        time = data.get("time")
+        if not isinstance(time, str):  # drafts kept before the editor had a time box
+            time = time_text(minutes if isinstance(minutes, int) and minutes > 0 else None)
         return cls(
             day=str(data.get("day") or format_short(today)),
             title=str(data.get("title") or ""),
@@ -62,7 +66,7 @@ class EditorState:
             criteria=tuple(str(c) for c in data.get("criteria") or ()),
             private=bool(data.get("private")),
             confidence=confidence if isinstance(confidence, int) and 1 <= confidence <= 5 else None,
-            minutes=minutes if isinstance(minutes, int) and minutes > 0 else None,
+            time=time,
         )
 
     def to_draft(self, base_revision: int | None = None) -> dict[str, Any]:
@@ -70,22 +74,38 @@ class EditorState:
         data: dict[str, Any] = {
             "day": self.day, "title": self.title, "body": self.body, "model": self.model,
             "skills": list(self.skills), "criteria": list(self.criteria), "private": self.private,
-            "confidence": self.confidence, "minutes": self.minutes,
+            "confidence": self.confidence, "time": self.time,
         }
         if base_revision is not None:
             data["base_revision"] = base_revision
         return data
 
     def entry_fields(self, today: date) -> dict[str, Any]:
-        """Keyword arguments for ``entries.add``/``save_edit``; raises InputError for a bad date."""
+        """Keyword arguments for ``entries.add``/``save_edit``; raises InputError for a bad date
+        or time spent."""
         return {
             "day": parse_day(self.day, today), "title": self.title.strip(), "body": self.body,
             "model": self.model, "skills": list(self.skills), "criteria": list(self.criteria),
             "private": self.private, "confidence": self.confidence, "minutes": self.minutes,
         }
 
+    @property
+    def minutes(self) -> int | None:
+        """Time spent in minutes (None when the box is empty); InputError if it can't be read."""
+        return parse_minutes(self.time) if self.time.strip() else None
+
     def with_changes(self, **changes: Any) -> "EditorState":
         return replace(self, **changes)
+
+
+def time_text(minutes: int | None) -> str:
+    """Minutes as the time box shows them: "45 min", "1 h 30 min" ("" for none)."""
+    if not minutes:
+        return ""
+    hours, mins = divmod(minutes, 60)
+    if not hours:
+        return f"{mins} min"
+    return f"{hours} h" + (f" {mins} min" if mins else "")
 
 
 def word_count(body: str) -> int:

@@ -35,10 +35,18 @@ def skill_name(framework: Framework, skill_id: str) -> str:
     return skill.name if skill else f"{skill_id} (unknown)"
 
 
+def in_framework_order(framework: Framework, skill_ids: Iterable[str]) -> list[str]:
+    """Skill ids as the framework lists them (focus, integrity, ...), unknown ids last by id.
+
+    The journal returns tags sorted by id; people read them in the framework's order."""
+    order = {s.id: i for i, s in enumerate(framework.meta_skills)}
+    return sorted(dict.fromkeys(skill_ids), key=lambda s: (order.get(s, len(order)), s))
+
+
 def skill_badges(framework: Framework, skill_ids: Iterable[str]) -> Content:
-    """Meta-skill names joined by dots, each in its category's colour."""
+    """Meta-skill names joined by dots, each in its category's colour, in framework order."""
     parts: list = []
-    for skill_id in skill_ids:
+    for skill_id in in_framework_order(framework, skill_ids):
         if parts:
             parts.append((" · ", "$text-muted"))
         parts.append((skill_name(framework, skill_id), skill_style(framework, skill_id)))
@@ -110,7 +118,8 @@ def _heading(framework: Framework, entry: Entry) -> list[str]:
     """Title, facts and tags in brief: the top of the preview and of the entry page."""
     lines = [f"# {md_escape(entry.title)}", "", f"*{md_escape(entry_facts(entry))}*", ""]
     if entry.skills:
-        lines += ["**Meta-skills:** " + ", ".join(md_escape(skill_name(framework, s)) for s in entry.skills), ""]
+        lines += ["**Meta-skills:** " + ", ".join(md_escape(skill_name(framework, s))
+                                                  for s in in_framework_order(framework, entry.skills)), ""]
     if entry.criteria:
         lines += ["**Criteria:** " + ", ".join(f"`{c}`" for c in entry.criteria), ""]
     return lines
@@ -127,7 +136,7 @@ def entry_page(framework: Framework, entry: Entry) -> str:
         entry.body.strip() or "*Nothing written yet.*", "", "---", "", "## Meta-skills", ""]
     if not entry.skills:
         lines.append("*None tagged. Press e to edit and add some.*")
-    for skill_id in entry.skills:
+    for skill_id in in_framework_order(framework, entry.skills):
         skill = framework.skill(skill_id)
         if skill is None:
             lines.append(f"- **{md_escape(skill_id)}**: not in this framework")

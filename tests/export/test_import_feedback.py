@@ -255,3 +255,27 @@ def test_a_comment_too_long_for_the_log_is_refused(journal, records, pack, tmp_p
 def test_nothing_is_added_when_a_later_comment_is_refused(journal, records, pack, tmp_path):
     text = comment_on(comment_on(pack, records.flour.uid, "Fine."), records.dough.uid, "y" * 10_001)
     refusal(journal, tmp_path, text)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cut=st.integers(min_value=0), noise=st.text(max_size=60), where=st.integers(min_value=0))
+def test_any_damaged_file_is_refused_cleanly_or_imported(journal, tiny_framework, records, tmp_path_factory,
+                                                         cut, noise, where):
+    """Whatever a mentor's editor does to the file (cut short, text pasted anywhere), import
+    either works or refuses with one plain message: never another exception, never half done."""
+    from reflect.errors import ReflectError
+
+    out = io.StringIO(newline="")
+    export_review_pack(journal, tiny_framework, out, start=START, end=END)
+    text = out.getvalue()
+    text = text[: cut % (len(text) + 1)]
+    spot = where % (len(text) + 1)
+    path = write(tmp_path_factory.mktemp("fb"), text[:spot] + noise + text[spot:])
+    before = len(mentor_feedback(journal))
+    try:
+        result = import_feedback(journal, path)
+    except ReflectError as error:
+        assert "\n" not in str(error)
+        assert len(mentor_feedback(journal)) == before
+    else:
+        assert len(mentor_feedback(journal)) == before + result.added

@@ -11,6 +11,12 @@ hostile value in turn (other required positionals get an ordinary value). A run 
 
 Most runs are in-process (fast); a seeded sample also runs as real processes, which adds
 what only a real process meets: arguments that are not valid UTF-8, and the terminal's encoding.
+
+Every command and every option is always tested, with the nastiest values (:data:`ALWAYS`:
+empty, 100 KB, control characters, SQL injection, someone else's file, a full device, a named
+pipe, bytes that are not UTF-8) and a seeded sample of the others, so a run takes well under a
+minute. ``REFLECT_FULL_HOSTILE=1`` gives every option every value (several minutes), and
+``REFLECT_HOSTILE_SEED=N`` draws another sample.
 """
 
 from __future__ import annotations
@@ -66,6 +72,25 @@ HOSTILE = [
     "%s%n{0}",
     "\udcff\udcfe",  # how Python hands over argv bytes that are not UTF-8
 ]
+
+#: Given to every option in every run: the values most likely to break something.
+ALWAYS = ["", "x" * 100_000, "".join(chr(c) for c in range(1, 32)), "'; DROP TABLE entries; --",
+          "{passwd}", "{full}", "{fifo}", "\udcff\udcfe"]
+assert all(value in HOSTILE for value in ALWAYS)
+#: How many of the other values each option also gets, unless REFLECT_FULL_HOSTILE is set.
+SAMPLED = 2
+FULL = os.environ.get("REFLECT_FULL_HOSTILE", "") not in ("", "0")
+SEED = os.environ.get("REFLECT_HOSTILE_SEED", "9")
+
+
+def values_for(path: tuple[str, ...], slot: argparse.Action) -> list[str]:
+    """The hostile values one option gets: all of them, or ALWAYS plus a seeded sample."""
+    if FULL:
+        return HOSTILE
+    others = [v for v in HOSTILE if v not in ALWAYS]
+    rng = random.Random(f"{SEED} {' '.join(path)} {slot.dest}")
+    return ALWAYS + rng.sample(others, SAMPLED)
+
 
 #: An ordinary value for a required positional that is not the one under test.
 ORDINARY = {"id": "1", "ids": "1", "query": "customer", "body": "words", "key": "apprentice_name",
@@ -177,6 +202,16 @@ def _hung(signum, frame):
     raise Hung("no answer after 20 s")
 
 
+@pytest.fixture
+def one_parser(monkeypatch):
+    """Build the argument parser once, not on every run: building it is most of an in-process
+    run's time, and parsing never changes it."""
+    import reflect.cli
+
+    parser = build_parser()
+    monkeypatch.setattr(reflect.cli, "build_parser", lambda: parser)
+
+
 def run_in_process(argv: list[str]) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     stdin = sys.stdin
@@ -220,11 +255,11 @@ def _reset(world) -> None:
 
 
 @pytest.mark.parametrize("path,parser", COMMANDS, ids=[" ".join(p) for p, _ in COMMANDS])
-def test_hostile_values_for_every_option(world, path, parser):
+def test_hostile_values_for_every_option(world, one_parser, path, parser):
     problems = []
     baseline = content_digest(world["journal"])
     for slot in _slots(parser):
-        for value in HOSTILE:
+        for value in values_for(path, slot):
             argv = _argv(path, parser, slot, resolve(value, world), world["backup"])
             code, _, err = run_in_process(argv)
             changed = content_digest(world["journal"]) != baseline
@@ -234,6 +269,19 @@ def test_hostile_values_for_every_option(world, path, parser):
             if changed:
                 _reset(world)
     assert not problems, f"{len(problems)} bad runs:\n" + "\n".join(problems[:10])
+
+
+def test_the_nastiest_values_are_always_given():
+    for path, parser in COMMANDS:
+        for slot in _slots(parser):
+            values = values_for(path, slot)
+            assert set(ALWAYS) <= set(values)
+            assert len(set(values)) == (len(HOSTILE) if FULL else len(ALWAYS) + SAMPLED)
+
+
+def test_the_sample_covers_every_value_somewhere():
+    given = {v for path, parser in COMMANDS for slot in _slots(parser) for v in values_for(path, slot)}
+    assert given == set(HOSTILE)
 
 
 def test_every_command_is_covered():
@@ -258,7 +306,7 @@ def _sample(count: int, seed: int = 9) -> list[tuple[list, bool]]:
     return cases
 
 
-@pytest.mark.parametrize("argv,may_write", _sample(2), ids=lambda v: None)
+@pytest.mark.parametrize("argv,may_write", _sample(3 if FULL else 1), ids=lambda v: None)
 def test_hostile_values_in_a_real_process(world, argv, may_write):
     before = content_digest(world["journal"])
     argv = [resolve(a, world) for a in argv]

@@ -1,13 +1,16 @@
 """Privacy: no network at all, private files whatever the umask, nothing left in temp folders."""
 
 import os
+import sqlite3
 import stat
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from tests.reliability.terminal import AppInTerminal, poll, terminal_env
 from tests.test_cli_entries import ROOT, Reflect
 
 SECRET = "my manager shouted at me about the refund"
@@ -60,6 +63,148 @@ def test_reflect_opens_no_connection(offline, tmp_path):
     backup = next((tmp_path / "backups").iterdir())
     offline.ok("restore-backup", str(backup))
     assert not offline.mark.exists(), offline.mark.read_text()
+
+
+def test_export_import_review_gaps_and_stats_open_no_connection(offline, tmp_path):
+    offline.ok("add", "--skill", "kneading", "--criterion", "BAKE01.P1", "--private", SECRET)
+    offline.ok("add", "--date", "yesterday", "--skill", "patience", "second")
+    offline.ok("objective", "add", "Weigh every batch of flour within 2 weeks", "--skill", "kneading")
+    export = tmp_path / "out" / "export.md"
+    for command in (["export", "-o", str(export), "--include-private"], ["export", "-o", "-"],
+                    ["import", "--dry-run", str(export)], ["--db", str(tmp_path / "other.db"), "import", str(export)],
+                    ["review", "prepare"], ["review", "prepare", "--json"], ["review", "schedule"],
+                    ["gaps"], ["gaps", "--json"], ["stats"], ["stats", "--json"], ["objective", "check", "1"],
+                    ["units"], ["assess", "--help"], ["feedback", "list"], ["training", "list"],
+                    ["activity", "list"]):
+        result = offline(*command)
+        assert result.returncode in (0, 1), (command, result.stderr)
+    assert not offline.mark.exists(), offline.mark.read_text()
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs pseudo-terminals (POSIX)")
+def test_the_app_opens_no_connection(offline, tmp_path):
+    env = terminal_env(tmp_path, PYTHONPATH=offline.env["PYTHONPATH"], REFLECT_NETWORK_MARK=str(offline.mark))
+    with AppInTerminal(tmp_path / "journal.db", env) as app:
+        app.open_new_entry()
+        app.type("Counter rush")
+        app.press("tab", pause=0.4)
+        app.type(SECRET)
+        shown = app.mark()
+        app.press("ctrl+s")
+        app.wait_for('Saved "Counter rush', since=shown)
+        app.back_to_journal()
+        shown = app.mark()
+        app.press("f")  # the framework browser too (every screen: the next test)
+        app.wait_for("Bake bread", since=shown)
+        app.press("ctrl+q")
+        assert app.wait_exit() == 0
+    assert not offline.mark.exists(), offline.mark.read_text()
+
+
+async def test_the_app_headless_opens_no_connection(journal, tiny_framework):
+    # In-process, every screen and dialog: the autouse no_network fixture fails on any connection.
+    from reflect.tui.factory import make_app
+
+    journal.entries.add(day=date(2026, 11, 20), title="First", body=SECRET, skills=["kneading"])
+    app = make_app(journal, tiny_framework, blink=False, catch_bugs=False, autosave_delay=0.05)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n", *"Rush", "ctrl+g", "space", "enter", "ctrl+r", *"P1", "down", "space", "enter",
+                          "ctrl+s", "escape")
+        await pilot.press("t", "enter", "x", "escape", "d")  # a model's template, then discarded
+        await pilot.press("f", "enter", "escape", "escape", "question_mark", "escape", "slash", "r", "escape")
+        await pilot.press("ctrl+p", "t", "escape")
+        await pilot.pause()
+    assert [e.title for e in journal.entries.list().rows] == ["Rush", "First"]
+
+
+def _drafts(db: Path) -> int:
+    conn = sqlite3.connect(db, timeout=10)
+    try:
+        return conn.execute("SELECT count(*) FROM drafts").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def _tree(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+@pytest.fixture
+def quiet_home(tmp_path):
+    """An environment whose temporary, home and data folders are empty and apart from the journal."""
+    temp, home = tmp_path / "tmp", tmp_path / "home"
+    temp.mkdir()
+    home.mkdir()
+    env = terminal_env(tmp_path, TMPDIR=str(temp), HOME=str(home), XDG_DATA_HOME=str(home / "data"),
+                       XDG_CACHE_HOME=str(home / "cache"), XDG_CONFIG_HOME=str(home / "config"),
+                       XDG_STATE_HOME=str(home / "state"))
+    return env, temp, home
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs pseudo-terminals (POSIX)")
+def test_the_app_leaves_nothing_in_temporary_or_home_folders(quiet_home, tmp_path):
+    env, temp, home = quiet_home
+    db = tmp_path / "data" / "journal.db"
+    with AppInTerminal(db, env) as app:
+        app.open_new_entry()
+        app.type("Counter rush")
+        app.press("tab", pause=0.4)
+        app.type(SECRET)
+        poll(lambda: _drafts(db), "the draft to be kept")
+        assert _tree(temp) == [] and _tree(home) == []  # not even while it runs
+        shown = app.mark()
+        app.press("ctrl+s")
+        app.wait_for('Saved "Counter rush', since=shown)
+        app.back_to_journal()
+        app.press("ctrl+q")
+        assert app.wait_exit() == 0
+    assert _tree(temp) == []
+    assert _tree(home) == []
+    assert sorted(p.name for p in db.parent.iterdir()) == ["journal.db"]
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs pseudo-terminals (POSIX)")
+def test_the_demo_removes_its_sample_journal_when_it_quits(quiet_home, tmp_path):
+    env, temp, home = quiet_home
+    db = tmp_path / "mine" / "journal.db"
+    with AppInTerminal(db, env, "demo") as app:
+        app.wait_for("demo: a sample journal")
+        assert [p.name.startswith("reflect-demo-") for p in temp.iterdir()] == [True]
+        app.press("ctrl+q")
+        assert app.wait_exit() == 0
+    assert _tree(temp) == []
+    assert _tree(home) == []
+    assert not db.parent.exists()  # the person's own journal was not even opened
+
+
+PRIVATE_WORD = "Zanzibarquokka"  # in a private entry only: anywhere else, it leaked
+
+
+@pytest.fixture
+def with_private_entry(tmp_path):
+    runner = Reflect(tmp_path)
+    runner.ok("add", "--title", "Public day", "--skill", "kneading", "--criterion", "BAKE01.P1", "Served bread.")
+    runner.ok("add", "--title", f"{PRIVATE_WORD} title", "--skill", "kneading", "--criterion", "BAKE01.P1",
+              "--private", f"A {PRIVATE_WORD} body.")
+    return runner
+
+
+@pytest.mark.parametrize("command", [
+    ["export", "-o", "-"], ["export", "-o", "{tmp}/out.md"], ["review", "prepare"], ["review", "prepare", "--json"],
+    ["gaps", "--public", "--json"], ["stats", "--public", "--json"],
+], ids=" ".join)
+def test_a_private_entry_never_reaches_what_a_mentor_reads_unless_asked(with_private_entry, tmp_path, command):
+    command = [part.replace("{tmp}", str(tmp_path)) for part in command]
+    out = with_private_entry.ok(*command)
+    written = (tmp_path / "out.md").read_text() if (tmp_path / "out.md").exists() else ""
+    assert "Public day" in out + written or "--public" in command  # the command did report something
+    assert PRIVATE_WORD not in out + written
+
+
+@pytest.mark.parametrize("command", [["export", "-o", "-", "--include-private"],
+                                     ["review", "prepare", "--include-private"]], ids=" ".join)
+def test_a_private_entry_is_included_when_asked(with_private_entry, command):
+    assert PRIVATE_WORD in with_private_entry.ok(*command)
 
 
 def _mode(path: Path) -> int:

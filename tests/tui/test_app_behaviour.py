@@ -55,7 +55,7 @@ async def test_list_loads_a_page_at_a_time(make, journal):
 async def test_bad_date_is_a_notification_and_the_draft_is_kept(make, journal):
     app = make()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("n", *"Odd date", "shift+tab", "ctrl+a", "ctrl+k", *"31/02/2026", "ctrl+s")
+        await pilot.press("n", *"Odd date", "shift+tab", "shift+tab", "ctrl+a", "ctrl+k", *"31/02/2026", "ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, EditorScreen)
         assert any("has no day 31" in m for m in messages(app))
@@ -170,3 +170,32 @@ async def test_markup_like_text_is_shown_as_typed(make, journal):
         assert "[/x] nothing" in str(app.screen.query_one("#empty").render())
         assert app.is_running
     assert journal.entries.list().rows[0].title == "Fixed the a[/b] till"
+
+
+async def test_time_spent_is_saved_in_minutes(make, journal):
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n", *"Till training", "shift+tab", *"1h 30", "ctrl+s")
+        await settle(pilot)
+        assert str(app.screen.query_one("#time-feedback").render()) == "1 h 30 min"
+    [entry] = journal.entries.list().rows
+    assert journal.entries.get(entry.id).minutes == 90
+
+
+async def test_unreadable_time_spent_is_a_notification_not_a_loss(make, journal):
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n", *"Till training", "shift+tab", *"ages", "ctrl+s")
+        await settle(pilot)
+        assert any("time spent" in m.lower() for m in messages(app))
+    assert journal.entries.count() == 0
+    assert journal.drafts.pending()[0].data["time"] == "ages"
+
+
+async def test_badges_follow_the_framework_order(make, journal):
+    journal.entries.add(day=date(2026, 11, 24), title="Order", skills=["leadership", "focus", "integrity"])
+    app = make()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        row = app.screen.query_one(EntryList).get_option_at_index(0).prompt.plain
+    assert "Focus · Integrity · Leadership" in row

@@ -86,18 +86,6 @@ async def test_heatmap_day_drills_down_to_that_days_reflections(make, journal):
         assert len(app.screen.shown_ids) == 2
 
 
-async def test_a_suggestion_about_a_review_record_says_which_command_shows_it(make, journal):
-    app = make()
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_dashboard(app, pilot)
-        from reflect.evidence import Target
-
-        screen.drill(Target("objective", 4))
-        await settle(pilot)
-        assert any("reflect objective show 4" in n.message for n in app._notifications)
-        assert isinstance(app.screen, DashboardScreen)
-
-
 async def test_the_units_criteria_say_which_evidence_is_stale(make, journal):
     fill(journal)  # INSCS009.P4 last cited on 1 July: stale by 24 November
     app = make()
@@ -127,3 +115,33 @@ async def test_a_double_click_on_a_day_opens_it(make, journal):
         await settle(pilot)
         assert isinstance(app.screen, EntriesScreen)
         assert app.screen.filters.date_from == date(2026, 11, 20)
+
+
+async def test_an_overdue_objective_opens_its_page(make, journal):
+    from reflect.tui.screens.objective_detail import ObjectiveDetailScreen
+
+    fill(journal)
+    objective = journal.objectives.add(specific="Complete the bureau de change compliance course",
+                                       deadline=date(2026, 11, 1), set_on=date(2026, 10, 1))
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_dashboard(app, pilot)
+        await highlight(pilot, screen.query_one(NextSteps), ("objective", objective.id))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ObjectiveDetailScreen)
+        assert app.screen.objective_id == objective.id
+
+
+async def test_feedback_without_action_opens_the_feedback_log(make, journal):
+    from reflect.tui.screens.logs import FeedbackScreen
+
+    fill(journal)
+    item = journal.feedback.add(received_on=date(2026, 11, 20), source_kind="manager", said="Slow down at the till")
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_dashboard(app, pilot)
+        await highlight(pilot, screen.query_one(NextSteps), ("feedback", item.id))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, FeedbackScreen)

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from reflect.errors import InputError
-from reflect.tui.editor_state import DraftKeeper, EditorState, word_count
+from reflect.tui.editor_state import DraftKeeper, EditorState, time_text, word_count
 
 TODAY = date(2026, 11, 24)
 
@@ -26,7 +26,28 @@ def test_draft_round_trip_keeps_the_date_as_typed():
 
 def test_draft_with_odd_values_is_read_safely():
     state = EditorState.from_draft({"model": "nonsense", "confidence": 9, "minutes": -3, "title": None}, TODAY)
-    assert (state.model, state.confidence, state.minutes, state.title) == ("none", None, None, "")
+    assert (state.model, state.confidence, state.time, state.title) == ("none", None, "", "")
+
+
+def test_old_draft_with_minutes_shows_them_in_the_time_box():
+    assert EditorState.from_draft({"minutes": 90}, TODAY).time == "1 h 30 min"
+
+
+def test_time_spent_is_read_in_uk_friendly_forms_when_saving():
+    assert EditorState(day="today", title="T", time="1h30").entry_fields(TODAY)["minutes"] == 90
+
+
+def test_time_spent_round_trips_through_the_time_box():
+    assert EditorState(day="today", time=time_text(135)).minutes == 135
+
+
+def test_empty_time_box_means_no_time_spent():
+    assert EditorState(day="today", title="T", time="  ").entry_fields(TODAY)["minutes"] is None
+
+
+def test_unreadable_time_spent_stops_the_save():
+    with pytest.raises(InputError):
+        EditorState(day="today", title="T", time="ages").entry_fields(TODAY)
 
 
 def test_entry_fields_parse_the_date():

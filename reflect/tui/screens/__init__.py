@@ -12,12 +12,20 @@ from typing import Callable
 
 from textual.screen import Screen
 
+from reflect.tui.screens.assessment import AssessmentScreen
 from reflect.tui.screens.dashboard import DashboardScreen
 from reflect.tui.screens.editor import EditorScreen
 from reflect.tui.screens.entries import EntriesScreen
 from reflect.tui.screens.entry_detail import EntryDetailScreen
 from reflect.tui.screens.framework_browser import EvidenceScreen, FrameworkBrowserScreen
 from reflect.tui.screens.journal import JournalScreen
+from reflect.tui.screens.logs import FeedbackScreen, TrainingScreen
+from reflect.tui.screens.objective_detail import ObjectiveDetailScreen
+from reflect.tui.screens.objective_editor import ObjectiveEditorScreen
+from reflect.tui.screens.objectives import ObjectivesScreen
+from reflect.tui.screens.review import ReviewScreen
+from reflect.tui.screens.review_list import ReviewListScreen
+from reflect.tui.screens.review_schedule import ScheduleDialog
 
 SCREENS: dict[str, Callable[..., Screen]] = {
     "journal": JournalScreen,
@@ -27,7 +35,18 @@ SCREENS: dict[str, Callable[..., Screen]] = {
     "evidence": EvidenceScreen,
     "dashboard": DashboardScreen,
     "entries": EntriesScreen,
+    # The review workflow (SDS0223): see docs/review-workflow.md.
+    "objectives": ObjectivesScreen,
+    "objective": ObjectiveDetailScreen,
+    "objective-editor": ObjectiveEditorScreen,
+    "assessment": AssessmentScreen,
+    "feedback": FeedbackScreen,
+    "training": TrainingScreen,
+    "review": ReviewScreen,
+    "reviews": ReviewListScreen,
+    "schedule": ScheduleDialog,
 }
 
 #: Screens there is only ever one of: showing one again goes back to it instead of stacking.
-SINGLE = frozenset({"journal", "framework", "dashboard"})
+SINGLE = frozenset({"journal", "framework", "dashboard", "objectives", "assessment", "feedback", "training",
+                    "review", "reviews", "schedule"})

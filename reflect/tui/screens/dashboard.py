@@ -39,12 +39,12 @@ EMPTY_DASHBOARD = ("No reflections yet, so there is nothing to count. Press n to
                    "this page fills in as you go.")
 
 #: Review-workflow records a suggestion can point at, and the command that shows them.
-RECORD_COMMANDS = {
-    "objective": "reflect objective show {id}",
-    "activity": "reflect activity list --overdue",
-    "feedback": "reflect feedback show {id}",
-    "training": "reflect training list --outstanding",
-    "review": "reflect review prepare",
+#: The screen that shows each kind of review-workflow loose end.
+RECORD_SCREENS = {
+    "activity": "objectives",
+    "feedback": "feedback",
+    "training": "training",
+    "review": "review",
 }
 
 
@@ -230,9 +230,10 @@ class DashboardScreen(Screen):
             app.action_new_entry()
         elif target.entries is not None:  # entries, a meta-skill, a day, a week
             app.show("entries", filters=target.entries)
-        elif kind in RECORD_COMMANDS:
-            command = RECORD_COMMANDS[kind].format(id=target.id)
-            self.notify(f"The command line shows this: {command}", title=kind.capitalize(), timeout=8)
+        elif kind == "objective" and target.id is not None:
+            app.show("objective", objective_id=int(target.id))
+        elif kind in RECORD_SCREENS:
+            app.show(RECORD_SCREENS[kind])
         else:
             self.notify("There is nothing more to show for this.")
 

@@ -26,15 +26,15 @@ from textual.widgets import (
     TextArea,
 )
 
-from reflect.dates import format_long, format_short, parse_day
+from reflect.dates import format_long, format_short, parse_day, parse_minutes
 from reflect.drafts import Draft
 from reflect.errors import InputError, ReflectError
 from reflect.models import MODEL_NAMES, Entry
 from reflect.templates import template_body
-from reflect.tui.editor_state import DraftKeeper, EditorState, word_count
+from reflect.tui.editor_state import DraftKeeper, EditorState, time_text, word_count
 from reflect.tui.guard import guarded
 from reflect.tui.screens.dialogs import ConfirmLeave, TemplateChooser
-from reflect.tui.text import skill_name
+from reflect.tui.text import in_framework_order, skill_name
 from reflect.tui.widgets.criteria_picker import CriteriaPicker
 from reflect.tui.widgets.markdown_area import MarkdownArea
 from reflect.tui.widgets.skill_picker import SkillPicker
@@ -48,8 +48,9 @@ class EditorScreen(Screen):
     """A new reflection (``entry`` None) or an edit of one; ``state`` restores a draft."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True,
-                tooltip="Save now (your words are also kept as a draft as you type)"),
+        # Not a priority binding: ctrl+s then queues behind the keys typed before it, so a save
+        # never misses the last words when the app is busy.
+        Binding("ctrl+s", "save", "Save", tooltip="Save now (your words are also kept as a draft as you type)"),
         Binding("ctrl+t", "template", "Template", tooltip="Add a reflective model's headings and questions"),
         Binding("ctrl+g", "skills", "Meta-skills", tooltip="Tag the meta-skills you used"),
         Binding("ctrl+r", "criteria", "Criteria", tooltip="Link criteria of your units"),
@@ -86,6 +87,9 @@ class EditorScreen(Screen):
                 yield Label("Date ", classes="field-label")
                 yield Input(state.day, id="day", compact=True, placeholder="24/11/2026, yesterday, last friday")
                 yield Label("", id="day-feedback", classes="muted", markup=False)
+                yield Label("Time ", classes="time-label")
+                yield Input(state.time, id="time", compact=True, placeholder="45m, 1h 30")
+                yield Label("", id="time-feedback", classes="muted", markup=False)
             with Horizontal(classes="field-row"):
                 yield Label("Title", classes="field-label")
                 yield Input(state.title, id="title", compact=True, placeholder="What was it about?")
@@ -103,7 +107,11 @@ class EditorScreen(Screen):
         self.title = "Editing" if self.entry else "New reflection"
         self.sub_title = ""
         self._show_day(self.initial.day)
-        self.call_after_refresh(self._place_cursor)  # once the area has its size
+        self._show_time(self.initial.time)
+        # Now, so that keys typed before the first frame land where typing continues; scrolled
+        # to once the area has its size.
+        self._place_cursor()
+        self.call_after_refresh(self._scroll_to_cursor)
         self._show_tags()
         self._show_status()
         self.query_one("#title" if not self.initial.title else "#body").focus()
@@ -115,6 +123,12 @@ class EditorScreen(Screen):
             self._cursor_to_first_answer()
         else:
             body.move_cursor(body.document.end)
+
+    def _scroll_to_cursor(self) -> None:
+        # Placing the cursor before the area had a size scrolled it by a size of nothing.
+        body = self.query_one("#body", TextArea)
+        body.scroll_to(0, 0, animate=False, immediate=True)
+        body.scroll_cursor_visible()
 
     def _cursor_to_first_answer(self, from_row: int = 0) -> None:
         """Put the cursor under the first guiding question, a blank line apart (text right
@@ -139,7 +153,7 @@ class EditorScreen(Screen):
             model=self.model, skills=tuple(sorted(self.skills)), criteria=tuple(sorted(self.criteria)),
             private=self.query_one("#private", Checkbox).value,
             confidence=confidence if isinstance(confidence, int) else None,
-            minutes=self.initial.minutes,
+            time=self.query_one("#time", Input).value,
         )
 
     @property
@@ -152,6 +166,11 @@ class EditorScreen(Screen):
     @on(Input.Changed, "#day")
     def _day_changed(self, event: Input.Changed) -> None:
         self._show_day(event.value)
+        self._changed()
+
+    @on(Input.Changed, "#time")
+    def _time_changed(self, event: Input.Changed) -> None:
+        self._show_time(event.value)
         self._changed()
 
     @on(Input.Changed, "#title")
@@ -201,6 +220,17 @@ class EditorScreen(Screen):
                             else "needs a date")
             feedback.set_class(True, "error")
 
+    def _show_time(self, text: str) -> None:
+        feedback = self.query_one("#time-feedback", Label)
+        try:
+            minutes = parse_minutes(text) if text.strip() else None
+        except InputError:
+            feedback.update("not a time yet")
+            feedback.set_class(True, "error")
+            return
+        feedback.update(time_text(minutes) if minutes else "")
+        feedback.set_class(False, "error")
+
     def _show_status(self) -> None:
         body = self.query_one("#body", TextArea)
         words = word_count(body.text)
@@ -212,8 +242,7 @@ class EditorScreen(Screen):
         framework = self.app.framework
         self.query_one("#pick-skills", Button).label = f"Meta-skills ({len(self.skills)})"
         self.query_one("#pick-criteria", Button).label = f"Criteria ({len(self.criteria)})"
-        order = {s.id: i for i, s in enumerate(framework.meta_skills)}
-        in_order = sorted(self.skills, key=lambda s: (order.get(s, len(order)), s))
+        in_order = in_framework_order(framework, self.skills)
         skills = ", ".join(skill_name(framework, s) for s in in_order) or "no meta-skills yet (ctrl+g)"
         criteria = ", ".join(self.criteria) or "no criteria yet (ctrl+r)"
         self.query_one("#tags", Label).update(f"{skills}  |  {criteria}")
@@ -292,8 +321,11 @@ class EditorScreen(Screen):
         return True
 
     def _tidy_fields(self, entry: Entry) -> None:
-        # Show what was stored: "yesterday" becomes a date, spaces around the title go.
+        # Show what was stored: "yesterday" becomes a date, spaces around the title go, "90" is 1 h 30 min.
         day, title = self.query_one("#day", Input), self.query_one("#title", Input)
+        time = self.query_one("#time", Input)
+        if time.value != time_text(entry.minutes):
+            time.value = time_text(entry.minutes)
         if day.value != format_short(entry.day):
             day.value = format_short(entry.day)
         if title.value != entry.title:

@@ -23,6 +23,7 @@ from reflect.tui.screens.filter_dialogs import DateRangeDialog, UnitChooser
 from reflect.tui.text import entry_preview
 from reflect.tui.widgets.entry_list import EntryList, entry_pages
 from reflect.tui.widgets.filter_bar import FilterBar
+from reflect.tui.widgets.review_line import ReviewLine
 from reflect.tui.widgets.skill_picker import SkillPicker
 
 SEARCH_DELAY = 0.12  # seconds of quiet typing before the list follows the search box
@@ -49,6 +50,10 @@ class JournalScreen(Screen):
                 tooltip="Progress: gaps, meta-skills, weeks and next steps"),
         Binding("escape", "escape", "Clear search", tooltip="Clear the search and go back to the list"),
         Binding("down", "to_list", "Results", tooltip="From the search box down to the results"),
+        # The review workflow; hidden from the full footer (the help lists them).
+        Binding("o", "app.show('objectives')", "Objectives", show=False, tooltip="Your SMART objectives"),
+        Binding("a", "app.show('assessment')", "Assess", show=False, tooltip="Rate your meta-skills (self-assessment)"),
+        Binding("r", "app.show('review')", "Review", show=False, tooltip="Prepare your next review"),
     ]
 
     def __init__(self) -> None:
@@ -60,6 +65,7 @@ class JournalScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header(icon="")
         with Vertical(id="find"):
+            yield ReviewLine(id="review-line")
             yield Input(placeholder="Search reflections (press / )", id="search", compact=True)
             yield FilterBar(self.app.framework, id="filters")
         with Horizontal(id="journal-body"):
@@ -86,6 +92,11 @@ class JournalScreen(Screen):
         keep = self.app.last_saved_id or self.query_one(EntryList).entry_id
         self.app.last_saved_id = None
         self.reload(keep=keep)
+        self.call_after_refresh(self._refresh_review_line)  # after the first paint: never slows it
+
+    @guarded
+    def _refresh_review_line(self) -> None:
+        self.query_one(ReviewLine).refresh_line()
 
     @guarded
     def reload(self, keep: int | None = None) -> None:

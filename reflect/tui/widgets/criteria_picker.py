@@ -32,8 +32,10 @@ class CriteriaPicker(ModalScreen[tuple[str, ...] | None]):
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self, framework, selected=(), *, preferred_units=()) -> None:
+    def __init__(self, framework, selected=(), *, preferred_units=(),
+                 title: str = "Criteria this reflection gives evidence for") -> None:
         super().__init__(classes="picker")
+        self.heading = title
         self.framework = framework
         self.selected = list(dict.fromkeys(selected))
         self.preferred = tuple(preferred_units)
@@ -41,7 +43,7 @@ class CriteriaPicker(ModalScreen[tuple[str, ...] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide tall"):
-            yield Label("Criteria this reflection gives evidence for", classes="dialog-title")
+            yield Label(self.heading, classes="dialog-title")
             yield Input(placeholder="Search by code (P12, INSCS016.P12) or words", id="criteria-search",
                         compact=True)
             yield Label("", id="picker-count", classes="muted", markup=False)

@@ -1,0 +1,102 @@
+"""Small forms in a dialog (an activity, feedback, a status change...) and a yes/no question.
+
+A :class:`FormDialog` lays out its :meth:`~FormDialog.fields` as label/field rows. ``ctrl+s``
+(or ``enter`` in a one-line box) calls :meth:`~FormDialog.submit`, which does the work and
+returns the answer to dismiss with; a :class:`~reflect.errors.ReflectError` it raises is
+shown as a notification and the dialog stays open, so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Input, Label
+
+from reflect.tui.guard import guarded
+
+
+class FormDialog(ModalScreen):
+    """A dialog with a form; subclasses give :attr:`heading`, :meth:`fields` and :meth:`submit`."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+    heading = ""
+    hint = "enter or ctrl+s saves · escape cancels"
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog form"):
+            yield Label(self.heading, classes="dialog-title", markup=False)
+            yield from self.intro()
+            with Grid(classes="form-grid"):
+                yield from self.fields()
+            yield Label(self.hint, classes="form-hint muted", markup=False)
+        yield Footer(compact=True)
+
+    def intro(self) -> Iterable[Widget]:
+        """Anything shown above the form (nothing by default)."""
+        return ()
+
+    def fields(self) -> Iterable[Widget]:
+        """Label, field, label, field, ... (two columns)."""
+        return ()
+
+    def submit(self):
+        """Do the work and return what the dialog answers; raise ReflectError to stay open."""
+        raise NotImplementedError
+
+    @on(Input.Submitted)
+    def _enter(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    @guarded
+    def action_save(self) -> None:
+        self.dismiss(self.submit())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def field_label(text: str, id: str | None = None) -> Label:
+    """The label of a form row."""
+    return Label(text, classes="form-label", markup=False, id=id)
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes/no question; dismisses with True for yes."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, title: str, question: str, yes: str = "Yes") -> None:
+        super().__init__()
+        self.heading, self.question, self.yes = title, question, yes
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.heading, classes="dialog-title", markup=False)
+            yield Label(self.question, markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button(f"{self.yes} (y)", id="yes", variant="error", compact=True)
+                yield Button("No (n)", id="no", compact=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)

@@ -1,0 +1,223 @@
+"""The feedback log and the mandatory training log: lists with add, edit, done and delete.
+
+Both list what is still to do first (overdue training in red), then what is done. ``n`` adds,
+``enter`` or ``e`` edits, ``space`` marks done (asking what you did, or the certificate) or
+not done, ``d`` deletes after asking.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from reflect.tui.guard import guarded
+from reflect.tui.review_view import feedback_row, training_row
+from reflect.tui.screens.form_dialog import ConfirmDialog
+from reflect.tui.screens.log_dialogs import (
+    FeedbackDialog,
+    FeedbackDoneDialog,
+    TrainingDialog,
+    TrainingDoneDialog,
+)
+
+
+class LogScreen(Screen):
+    """A list of records, still-to-do ones first. Subclasses say which store and how rows look."""
+
+    BINDINGS = [
+        Binding("n", "add", "Log"),
+        Binding("e", "edit", "Edit"),
+        Binding("space", "toggle_done", "Done"),
+        Binding("d", "delete", "Delete"),
+        Binding("escape", "back", "Back"),
+    ]
+    heading = ""
+    empty = ""
+    groups = ("TO DO", "DONE")
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        yield OptionList(id="log", markup=False, classes="rows")
+        yield Static(self.empty, id="log-empty", classes="empty-state", markup=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.title = self.heading
+        self.query_one("#log", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload(keep=self.record_id)
+
+    @property
+    def record_id(self) -> int | None:
+        listing = self.query("#log")  # empty while the screen closes
+        option = listing.first(OptionList).highlighted_option if listing else None
+        return int(option.id) if option is not None and option.id else None
+
+    # -- what subclasses give ---------------------------------------------------------------
+
+    def store(self):
+        raise NotImplementedError
+
+    def records(self) -> list:
+        return self.store().list()
+
+    def row(self, record) -> Content:
+        raise NotImplementedError
+
+    # -- the list ---------------------------------------------------------------------------
+
+    @guarded
+    def reload(self, keep: int | None = None) -> None:
+        records = self.records()
+        to_do = [r for r in records if not r.done]
+        done = [r for r in records if r.done]
+        options: list = []
+        for heading, group in ((self.groups[0], to_do), (self.groups[1], done)):
+            if group:
+                options.append(Option(Content.styled(f"{heading} ({len(group)})", "bold $text-muted"), disabled=True))
+            for record in group:
+                options += [Option(self.row(record), id=str(record.id)), None]
+        listing = self.query_one("#log", OptionList)
+        listing.set_options(options)
+        listing.display = bool(records)
+        self.query_one("#log-empty").display = not records
+        listing.border_title = self.summary(to_do)
+        index = next((i for i, o in enumerate(listing.options) if keep is not None and o.id == str(keep)), None)
+        listing.highlighted = index if index is not None else (1 if records else None)
+        self.refresh_bindings()
+
+    def summary(self, to_do: list) -> str:
+        return f"{len(to_do)} to do"
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action in ("edit", "toggle_done", "delete"):
+            return self.record_id is not None
+        return True
+
+    @on(OptionList.OptionSelected, "#log")
+    def _chosen(self) -> None:
+        self.action_edit()
+
+    def _after(self, record) -> None:
+        if record is not None:
+            self.reload(keep=record.id)
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    @guarded
+    def action_delete(self) -> None:
+        record_id = self.record_id
+        if record_id is None:
+            return
+        self.app.push_screen(ConfirmDialog("Delete this for good?", self.describe(self.store().get(record_id)),
+                                           yes="Delete"), lambda yes: yes and self._delete(record_id))
+
+    @guarded
+    def _delete(self, record_id: int) -> None:
+        self.store().delete(record_id)
+        self.notify("Deleted.")
+        self.reload()
+
+    def describe(self, record) -> str:
+        raise NotImplementedError
+
+
+class FeedbackScreen(LogScreen):
+    """The feedback log (SDS0223 P5: act on feedback)."""
+
+    BINDINGS = [
+        Binding("n", "add", "Log", tooltip="Log feedback you received"),
+        Binding("e", "edit", "Edit", tooltip="Change the highlighted feedback"),
+        Binding("space", "toggle_done", "Done", tooltip="Mark it acted on (say what you did), or not done"),
+        Binding("d", "delete", "Delete", tooltip="Delete the highlighted feedback"),
+    ]
+    heading = "Feedback log"
+    empty = ("No feedback logged yet. Press n when someone tells you how you are doing:\n"
+             "what they said, and one thing you will do about it.")
+    groups = ("TO ACT ON", "DONE")
+
+    def store(self):
+        return self.app.journal.feedback
+
+    def row(self, record) -> Content:
+        return feedback_row(record)
+
+    def summary(self, to_do: list) -> str:
+        return f"{len(to_do)} to act on"
+
+    def describe(self, record) -> str:
+        return f"{record.source}: “{record.said}”"
+
+    def action_add(self) -> None:
+        self.app.push_screen(FeedbackDialog(), self._after)
+
+    @guarded
+    def action_edit(self) -> None:
+        if self.record_id is not None:
+            self.app.push_screen(FeedbackDialog(self.store().get(self.record_id)), self._after)
+
+    @guarded
+    def action_toggle_done(self) -> None:
+        if self.record_id is None:
+            return
+        feedback = self.store().get(self.record_id)
+        if feedback.done:
+            self._after(self.store().mark_done(feedback.id, False))
+            self.notify("Marked not done yet.")
+        else:
+            self.app.push_screen(FeedbackDoneDialog(feedback), self._after)
+
+
+class TrainingScreen(LogScreen):
+    """The mandatory training log (SDS0223 P7)."""
+
+    BINDINGS = [
+        Binding("n", "add", "Log", tooltip="Log a piece of mandatory training"),
+        Binding("e", "edit", "Edit", tooltip="Change the highlighted training"),
+        Binding("space", "toggle_done", "Completed", tooltip="Mark it completed (with the certificate), or not"),
+        Binding("d", "delete", "Delete", tooltip="Delete the highlighted training"),
+    ]
+    heading = "Training log"
+    empty = ("No mandatory training logged yet. Press n to add what your employer requires\n"
+             "(fire safety, data protection, ...) with its due date.")
+    groups = ("TO DO", "COMPLETED")
+
+    def store(self):
+        return self.app.journal.training
+
+    def row(self, record) -> Content:
+        return training_row(record, self.app.journal.today())
+
+    def summary(self, to_do: list) -> str:
+        today = self.app.journal.today()
+        late = sum(1 for t in to_do if t.is_overdue(today))
+        return f"{len(to_do)} to do" + (f", {late} overdue" if late else "")
+
+    def describe(self, record) -> str:
+        return record.name
+
+    def action_add(self) -> None:
+        self.app.push_screen(TrainingDialog(), self._after)
+
+    @guarded
+    def action_edit(self) -> None:
+        if self.record_id is not None:
+            self.app.push_screen(TrainingDialog(self.store().get(self.record_id)), self._after)
+
+    @guarded
+    def action_toggle_done(self) -> None:
+        if self.record_id is None:
+            return
+        training = self.store().get(self.record_id)
+        if training.done:
+            self._after(self.store().reopen(training.id))
+            self.notify("Marked not completed.")
+        else:
+            self.app.push_screen(TrainingDoneDialog(training), self._after)

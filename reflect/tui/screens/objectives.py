@@ -1,0 +1,156 @@
+"""Your SMART objectives: open ones first (soonest deadline first), then closed ones.
+
+Each row shows the number, status, deadline (OVERDUE when passed) and the SMART letters:
+green where the check has nothing to say, amber where it has advice. ``enter`` opens the
+objective's page; ``n`` sets a new one.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from reflect.review_models import Objective
+from reflect.smart import check_objective
+from reflect.tui.guard import guarded
+from reflect.tui.review_view import objective_row
+from reflect.tui.screens.form_dialog import ConfirmDialog
+from reflect.tui.screens.objective_dialogs import StatusDialog
+from reflect.tui.screens.objective_editor import ObjectiveEditorScreen
+
+EMPTY = ("No objectives yet. Press n to set your first SMART objective,\n"
+         "or press o on a reflection to turn its action plan into one.")
+
+
+def advice_for(app, objective: Objective, next_review):
+    """The SMART check on a saved objective (``next_review`` worked out once by the caller)."""
+    today = app.journal.today()
+    return check_objective(objective.specific, objective.measure, objective.deadline, objective.set_on,
+                           objective.skills, objective.criteria, achievable=objective.achievable,
+                           relevant=objective.relevant, next_review=next_review, today=today,
+                           verbs=app.smart_verbs)
+
+
+class ObjectivesScreen(Screen):
+    """The list of objectives."""
+
+    BINDINGS = [
+        Binding("n", "new", "New", tooltip="Set a new SMART objective"),
+        Binding("e", "edit", "Edit", tooltip="Edit the highlighted objective"),
+        Binding("s", "status", "Status", tooltip="Change its status: dated, with a reason"),
+        Binding("d", "delete", "Delete", tooltip="Delete a draft set by mistake (agreed ones are dropped: s)"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        yield Label(Content.assemble(("S M A R T L", "bold"), (": green is fine, amber has advice · "
+                                                               "enter opens an objective", "$text-muted")),
+                    id="objectives-legend")
+        yield OptionList(id="objectives", markup=False, classes="rows")
+        yield Static(EMPTY, id="objectives-empty", classes="empty-state", markup=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.title = "Objectives"
+        self.query_one("#objectives", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload(keep=self.objective_id)
+
+    @property
+    def objective_id(self) -> int | None:
+        listing = self.query("#objectives")  # empty while the screen closes
+        option = listing.first(OptionList).highlighted_option if listing else None
+        return int(option.id) if option is not None and option.id else None
+
+    @guarded
+    def reload(self, keep: int | None = None) -> None:
+        from reflect.schedule import review_schedule
+
+        journal = self.app.journal
+        today = journal.today()
+        objectives = journal.objectives.list()
+        next_review = review_schedule(journal, today).next_date if objectives else None
+        open_ones = [o for o in objectives if o.is_open]
+        closed = [o for o in objectives if not o.is_open]
+        options: list = []
+        for heading, group in ((f"OPEN ({len(open_ones)})", open_ones), (f"CLOSED ({len(closed)})", closed)):
+            if group:
+                options.append(Option(Content.styled(heading, "bold $text-muted"), disabled=True))
+            for objective in group:
+                options += [Option(objective_row(objective, advice_for(self.app, objective, next_review), today),
+                                   id=str(objective.id)), None]
+        listing = self.query_one("#objectives", OptionList)
+        listing.set_options(options)
+        listing.display = bool(objectives)
+        self.query_one("#objectives-legend").display = bool(objectives)
+        self.query_one("#objectives-empty").display = not objectives
+        late = sum(1 for o in open_ones if o.is_overdue(today))
+        listing.border_title = f"{len(open_ones)} open" + (f", {late} overdue" if late else "")
+        index = None
+        if keep is not None:
+            index = next((i for i, o in enumerate(listing.options) if o.id == str(keep)), None)
+        listing.highlighted = index if index is not None else (1 if objectives else None)
+        self.refresh_bindings()
+
+    @on(OptionList.OptionSelected, "#objectives")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.app.show("objective", objective_id=int(event.option.id))
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action in ("edit", "status", "delete"):
+            return self.objective_id is not None
+        return True
+
+    def action_new(self) -> None:
+        self.app.push_screen(ObjectiveEditorScreen(), self._after_edit)
+
+    @guarded
+    def action_edit(self) -> None:
+        if self.objective_id is not None:
+            self.app.push_screen(ObjectiveEditorScreen(self.objective_id), self._after_edit)
+
+    def _after_edit(self, objective_id: int | None) -> None:
+        if objective_id is not None:
+            self.reload(keep=objective_id)
+
+    @guarded
+    def action_status(self) -> None:
+        if self.objective_id is None:
+            return
+        objective = self.app.journal.objectives.get(self.objective_id)
+
+        def changed(result: Objective | None) -> None:
+            if result is not None:
+                self.notify(f"Objective #{result.id} is now {result.label.lower()}.")
+                self.reload(keep=result.id)
+        self.app.push_screen(StatusDialog(objective), changed)
+
+    @guarded
+    def action_delete(self) -> None:
+        objective_id = self.objective_id
+        if objective_id is None:
+            return
+        objective = self.app.journal.objectives.get(objective_id)
+        if objective.status != "draft":
+            self.notify(f"Objective #{objective_id} is {objective.label.lower()}: drop it with a reason instead "
+                        "(press s).", severity="warning")
+            return
+        self.app.push_screen(ConfirmDialog("Delete this draft?", objective.specific, yes="Delete"),
+                             lambda yes: yes and self._delete(objective_id))
+
+    @guarded
+    def _delete(self, objective_id: int) -> None:
+        self.app.journal.objectives.delete(objective_id)
+        self.notify(f"Deleted draft objective #{objective_id}.")
+        self.reload()
+
+    def action_back(self) -> None:
+        self.dismiss()
