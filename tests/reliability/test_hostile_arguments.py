@@ -209,7 +209,7 @@ def one_parser(monkeypatch):
     import reflect.cli
 
     parser = build_parser()
-    monkeypatch.setattr(reflect.cli, "build_parser", lambda: parser)
+    monkeypatch.setattr(reflect.cli, "build_parser", lambda argv=None: parser)
 
 
 def run_in_process(argv: list[str]) -> tuple[int, str, str]:
