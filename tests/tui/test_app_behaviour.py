@@ -150,14 +150,6 @@ async def test_help_lists_the_keys_of_the_screen(make, sample):
         assert isinstance(app.screen, JournalScreen)
 
 
-async def test_export_is_announced_until_it_exists(make):
-    app = make()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await app.run_action("export")
-        await settle(pilot)
-        assert any("not in this version" in m for m in messages(app))
-
-
 async def test_markup_like_text_is_shown_as_typed(make, journal):
     app = make()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
