@@ -18,7 +18,14 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from reflect import demo_content
-from reflect.demo_records import ENTRY, PROFILE, Step, Story, record_steps, working_days_before
+from reflect.demo_records import (
+    ENTRY,
+    PROFILE,
+    Step,
+    Story,
+    record_steps,
+    working_days_before,
+)
 from reflect.errors import JournalError
 from reflect.journal import Journal, open_journal
 from reflect.standards import Framework

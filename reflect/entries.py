@@ -13,8 +13,19 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from reflect.entry_query import STREAM_COLUMNS, build_where, dict_rows, fetch_summaries, streamed_entry
-from reflect.entry_search import HIGHLIGHT_END, HIGHLIGHT_START, TYPED_PREFIX_MIN, search_rows
+from reflect.entry_query import (
+    STREAM_COLUMNS,
+    build_where,
+    dict_rows,
+    fetch_summaries,
+    streamed_entry,
+)
+from reflect.entry_search import (
+    HIGHLIGHT_END,
+    HIGHLIGHT_START,
+    TYPED_PREFIX_MIN,
+    search_rows,
+)
 from reflect.errors import InputError, NotFoundError, ReflectError
 from reflect.models import MODELS, Entry, EntryFilter, EntryPage, EntrySummary
 from reflect.sanitize import clean_body, clean_line
@@ -242,7 +253,9 @@ class EntryStore:
 
     def criterion_counts(self) -> dict[str, int]:
         """How many live entries cite each criterion; criteria nobody cites are left out."""
-        from reflect.tallies import criteria  # running totals: a few hundred rows, not every link
+        from reflect.tallies import (
+            criteria,  # running totals: a few hundred rows, not every link
+        )
 
         return {cid: n for cid, (n, _) in criteria(self.conn, None).items()}
 

@@ -18,7 +18,13 @@ from reflect.dates import format_long
 from reflect.export_plan import ExportPlan, plan_export
 from reflect.export_rows import iter_rows
 from reflect.markdown_entry import EM_DASH, EntryRenderer, render_entry
-from reflect.markdown_format import FORMAT_VERSION, MARK_END, front_matter, inline, table
+from reflect.markdown_format import (
+    FORMAT_VERSION,
+    MARK_END,
+    front_matter,
+    inline,
+    table,
+)
 from reflect.models import MODEL_NAMES, EntryFilter
 
 if TYPE_CHECKING:

@@ -190,8 +190,22 @@ class Objective(_Json):
 # -- activities, feedback, training ---------------------------------------------------------
 
 
+class _DueAndDone:
+    """What activities and training share: a due date, and done once completed."""
+
+    due: date | None
+    completed_on: date | None
+
+    @property
+    def done(self) -> bool:
+        return self.completed_on is not None
+
+    def is_overdue(self, today: date) -> bool:
+        return not self.done and self.due is not None and self.due < today
+
+
 @dataclass(frozen=True)
-class Activity(_Json):
+class Activity(_DueAndDone, _Json):
     """A development activity (course, shadowing, reading, practice) under an objective."""
 
     id: int
@@ -203,13 +217,6 @@ class Activity(_Json):
     notes: str = ""
     created_at: str = ""
     updated_at: str = ""
-
-    @property
-    def done(self) -> bool:
-        return self.completed_on is not None
-
-    def is_overdue(self, today: date) -> bool:
-        return not self.done and self.due is not None and self.due < today
 
     def days_overdue(self, today: date) -> int:
         return (today - self.due).days if self.is_overdue(today) else 0
@@ -241,7 +248,7 @@ class Feedback(_Json):
 
 
 @dataclass(frozen=True)
-class Training(_Json):
+class Training(_DueAndDone, _Json):
     """A piece of mandatory training: what, who provides it, when due and when completed."""
 
     id: int
@@ -252,13 +259,6 @@ class Training(_Json):
     certificate_ref: str = ""
     created_at: str = ""
     updated_at: str = ""
-
-    @property
-    def done(self) -> bool:
-        return self.completed_on is not None
-
-    def is_overdue(self, today: date) -> bool:
-        return not self.done and self.due is not None and self.due < today
 
 
 # -- reviews --------------------------------------------------------------------------------

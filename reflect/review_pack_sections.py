@@ -10,10 +10,8 @@ as written and cannot change the document's structure.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
-from reflect.dates import format_long, format_short
 from reflect.markdown_entry import EM_DASH
 from reflect.markdown_format import (
     OBJECTIVE_COMMENTS_HEADING,
@@ -22,7 +20,13 @@ from reflect.markdown_format import (
     inline,
     table,
 )
-from reflect.review_models import ACTIVITY_KINDS, FEEDBACK_SOURCES, OBJECTIVE_STATUSES, RATING_SCALE
+from reflect.review_models import (
+    ACTIVITY_KINDS,
+    FEEDBACK_SOURCES,
+    OBJECTIVE_STATUSES,
+    RATING_SCALE,
+)
+from reflect.review_text import as_day, long_day, short_day
 
 if TYPE_CHECKING:
     from reflect.standards import Framework
@@ -65,9 +69,9 @@ def summary(data: dict, gaps: dict | None, entries_line: str) -> list[str]:
     ]
     schedule = data["schedule"]
     if schedule.get("next_date"):
-        days = (_day(schedule["next_date"]) - _day(data["prepared_on"])).days
+        days = (as_day(schedule["next_date"]) - as_day(data["prepared_on"])).days
         when = "today" if days == 0 else f"in {days} days" if days > 0 else f"{-days} days overdue"
-        facts.append(("Next review", f"{_long(schedule['next_date'])} ({when})"))
+        facts.append(("Next review", f"{long_day(schedule['next_date'])} ({when})"))
     lines = ["## Summary", ""] + [f"- **{label}:** {value}" for label, value in facts] + [""]
     if data["reminders"]:
         lines += ["### Before the meeting", ""] + [f"- {inline(r)}" for r in data["reminders"]] + [""]
@@ -79,9 +83,9 @@ def _assessment_fact(assessment: dict) -> str:
     latest, previous = assessment["latest"], assessment["previous"]
     if latest is None:
         return "none yet"
-    text = _long(latest["assessed_on"])
+    text = long_day(latest["assessed_on"])
     if previous:
-        text += f" (against {_long(previous['assessed_on'])})"
+        text += f" (against {long_day(previous['assessed_on'])})"
     if not assessment["in_period"]:
         text += "; before this period"
     return text
@@ -110,8 +114,8 @@ def self_assessment(data: dict) -> list[str]:
     latest, previous = a["latest"], a["previous"]
     if latest is None:
         return lines + ["*No self-assessment yet.*", ""]
-    intro = f"Rated on {_long(latest['assessed_on'])}"
-    intro += f", against {_long(previous['assessed_on'])}." if previous else " (the first self-assessment)."
+    intro = f"Rated on {long_day(latest['assessed_on'])}"
+    intro += f", against {long_day(previous['assessed_on'])}." if previous else " (the first self-assessment)."
     if not a["in_period"]:
         intro += " This was before the period: a new one is due."
     lines += [intro, ""]
@@ -166,11 +170,11 @@ def _objective(item: dict, end: str, framework, shown: dict[int, dict]) -> list[
         facts.append(("Objective", inline(text)))
     facts += [(label, inline(o[key])) for label, key in (("Measure", "measure"), ("Achievable", "achievable"),
                                                          ("Relevant", "relevant")) if o[key].strip()]
-    facts.append(("Deadline", _long(o["deadline"]) if o["deadline"] else "none set"))
+    facts.append(("Deadline", long_day(o["deadline"]) if o["deadline"] else "none set"))
     agreed = f"; agreed with {inline(o['agreed_by'])}" if o["agreed_by"] else ""
     if agreed and o["agreed_on"]:
-        agreed += f" on {_long(o['agreed_on'])}"
-    facts.append(("Set", _long(o["set_on"]) + agreed))
+        agreed += f" on {long_day(o['agreed_on'])}"
+    facts.append(("Set", long_day(o["set_on"]) + agreed))
     if o["skills"]:
         facts.append(("Meta-skills", ", ".join(inline(_skill_name(framework, s)) for s in o["skills"])))
     lines = [f"### Objective {o['id']}: {inline(short)}", ""] + [f"- **{k}:** {v}" for k, v in facts]
@@ -179,11 +183,11 @@ def _objective(item: dict, end: str, framework, shown: dict[int, dict]) -> list[
         lines += [f"  - {_criterion(framework, cid)}" for cid in o["criteria"]]
     if item["changes"]:
         lines.append("- **This period:**")
-        lines += [f"  - {_short(c['changed_on'])} {OBJECTIVE_STATUSES.get(c['status'], c['status'])}"
+        lines += [f"  - {short_day(c['changed_on'])} {OBJECTIVE_STATUSES.get(c['status'], c['status'])}"
                   + (f": {inline(c['reason'])}" if c["reason"] else "") for c in item["changes"]]
     evidence = [e for e in item["evidence"] if e["id"] in shown]
     lines.append("- **Evidence in this pack:**" + ("" if evidence else " none"))
-    lines += [f"  - {_long(e['day'])} {EM_DASH} {inline(e['title'])}" for e in evidence]
+    lines += [f"  - {long_day(e['day'])} {EM_DASH} {inline(e['title'])}" for e in evidence]
     if item["activities"]:
         is_open = o["status"] in ("draft", "agreed", "in-progress")
         lines.append("- **Development activities:**")
@@ -195,8 +199,8 @@ def _activity(a: dict, end: str | None) -> str:
     """``[x] title (kind, done 1/10/2026)``; ``end``: the day it counts as overdue from."""
     kind = ACTIVITY_KINDS.get(a["kind"], a["kind"])
     if a["completed_on"]:
-        return f"\\[x\\] {inline(a['title'])} ({kind}, done {_short(a['completed_on'])})"
-    due = f", due {_short(a['due'])}" if a["due"] else ""
+        return f"\\[x\\] {inline(a['title'])} ({kind}, done {short_day(a['completed_on'])})"
+    due = f", due {short_day(a['due'])}" if a["due"] else ""
     late = " **overdue**" if end and a["due"] and a["due"] < end else ""
     return f"\\[ \\] {inline(a['title'])} ({kind}{due}){late}"
 
@@ -213,7 +217,7 @@ def activities(data: dict) -> list[str]:
             lines += ["*None.*", ""]
             continue
         rows = [[inline(a["title"]), ACTIVITY_KINDS.get(a["kind"], a["kind"]),
-                 _objective_ref(a["objective_id"], titles), _short(a[when])] for a in items]
+                 _objective_ref(a["objective_id"], titles), short_day(a[when])] for a in items]
         lines += table(["Activity", "Kind", "Objective", "Done" if when == "completed_on" else "Due"], rows) + [""]
     return lines
 
@@ -243,13 +247,13 @@ def _feedback_table(items: list[dict], shown: dict[int, dict]) -> list[str]:
         source = FEEDBACK_SOURCES.get(fb["source_kind"], fb["source_kind"])
         if fb["source_name"]:
             source += f" ({inline(fb['source_name'])})"
-        state = (f"done {_short(fb['done_on'])}" if fb["done"] and fb["done_on"] else "done" if fb["done"]
+        state = (f"done {short_day(fb['done_on'])}" if fb["done"] and fb["done_on"] else "done" if fb["done"]
                  else "not done yet" if fb["action"] else "no action yet")
         said = inline(fb["said"])
         if fb["entry_id"] in shown:  # only reflections in this pack are named
             entry = shown[fb["entry_id"]]
-            said += f" *(on {_short(entry['day'])} {EM_DASH} {inline(entry['title'])})*"
-        rows.append([_short(fb["received_on"]), source, said, inline(fb["action"]) or NONE, state])
+            said += f" *(on {short_day(entry['day'])} {EM_DASH} {inline(entry['title'])})*"
+        rows.append([short_day(fb["received_on"]), source, said, inline(fb["action"]) or NONE, state])
     return table(["Received", "From", "What was said", "Action", "Done"], rows)
 
 
@@ -263,10 +267,10 @@ def training(data: dict) -> list[str]:
     rows = []
     for t in items:
         if t["completed_on"]:
-            state = f"completed {_short(t['completed_on'])}"
+            state = f"completed {short_day(t['completed_on'])}"
         else:
             state = "to do" + (" **overdue**" if t["due"] and t["due"] < end else "")
-        rows.append([inline(t["name"]), inline(t["provider"]) or NONE, _short(t["due"]) if t["due"] else NONE,
+        rows.append([inline(t["name"]), inline(t["provider"]) or NONE, short_day(t["due"]) if t["due"] else NONE,
                      state, inline(t["certificate_ref"]) or NONE])
     return lines + table(["Training", "Provider", "Due", "Status", "Certificate"], rows) + [""]
 
@@ -287,15 +291,3 @@ def _criterion(framework, cid: str) -> str:
 def _clip(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "\u2026"
-
-
-def _day(value: str | date) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(value)
-
-
-def _long(value: str | date | None) -> str:
-    return format_long(_day(value)) if value else "(no date)"
-
-
-def _short(value: str | date | None) -> str:
-    return format_short(_day(value)) if value else "(no date)"

@@ -23,16 +23,16 @@ from reflect.review_models import (
 def render_review(data: dict, review: Review | None = None) -> str:
     """The review as text. ``review`` supplies the apprentice's notes, the mentor and the
     agreed date (the draft for a review being prepared; the record for a completed one)."""
-    end = _day(data["period_end"])
+    end = as_day(data["period_end"])
     out: list[str] = []
     status = "Completed review" if review and review.read_only else "Review preparation"
-    out.append(f"# {status}: {_long(data['period_start'])} to {_long(data['period_end'])}")
+    out.append(f"# {status}: {long_day(data['period_start'])} to {long_day(data['period_end'])}")
     if review and review.read_only:
-        out.append(f"Agreed on {_long(review.agreed_on)} with {review.mentor_name} (review {review.id}; read-only).")
+        out.append(f"Agreed on {long_day(review.agreed_on)} with {review.mentor_name} (review {review.id}; read-only).")
     else:
-        out.append(f"Prepared {_long(data['prepared_on'])}. {data['schedule']['countdown']}")
+        out.append(f"Prepared {long_day(data['prepared_on'])}. {data['schedule']['countdown']}")
     previous = data.get("previous_review")
-    out.append(f"Previous review: {_long(previous['agreed_on'])} with {previous['mentor_name']}."
+    out.append(f"Previous review: {long_day(previous['agreed_on'])} with {previous['mentor_name']}."
                if previous else "This is the first review.")
     if data.get("reminders") and not (review and review.read_only):
         out += _section("Before the meeting", [f"- {r}" for r in data["reminders"]])
@@ -58,7 +58,7 @@ def _assessment(a: dict) -> list[str]:
     latest, previous = a["latest"], a["previous"]
     if latest is None:
         return ["No self-assessment yet."]
-    head = f"Latest: {_long(latest['assessed_on'])}" + (f", against {_long(previous['assessed_on'])}" if previous
+    head = f"Latest: {long_day(latest['assessed_on'])}" + (f", against {long_day(previous['assessed_on'])}" if previous
                                                        else " (the first one)")
     if not a["in_period"]:
         head += " (before this period: rate yourself again)"
@@ -94,31 +94,31 @@ def _reflections(groups: list[dict]) -> list[str]:
     lines = []
     for group in groups:
         lines.append(f"{group['name']} ({len(group['entries'])})")
-        lines += [f"  #{e['id']:<5} {_long(e['day'])}  {e['title']}" for e in group["entries"]]
+        lines += [f"  #{e['id']:<5} {long_day(e['day'])}  {e['title']}" for e in group["entries"]]
     return lines or ["No reflections in this period."]
 
 
 def _criterion(c: dict) -> str:
     cited = ", ".join(f"#{e['id']}" for e in c["entries"])
     text = f"  {c['text']}" if c["text"] else ""
-    return f"- {c['criterion_id']}{text} (first {_short(c['first_evidenced'])}" + (f"; {cited})" if cited else ")")
+    return f"- {c['criterion_id']}{text} (first {short_day(c['first_evidenced'])}" + (f"; {cited})" if cited else ")")
 
 
 def _objectives(items: list[dict], end: date) -> list[str]:
     lines = []
     for item in items:
         o = item["objective"]
-        deadline = f", by {_short(o['deadline'])}" if o["deadline"] else ", no deadline"
+        deadline = f", by {short_day(o['deadline'])}" if o["deadline"] else ", no deadline"
         late = "  OVERDUE" if item["overdue"] else ""
         lines.append(f"- #{o['id']} [{OBJECTIVE_STATUSES.get(o['status'], o['status'])}] {o['specific']}"
-                     f" (set {_short(o['set_on'])}{deadline}){late}")
+                     f" (set {short_day(o['set_on'])}{deadline}){late}")
         if o["measure"]:
             lines.append(f"    Measure: {o['measure']}")
         if o["agreed_by"]:
-            lines.append(f"    Agreed with {o['agreed_by']}" + (f" on {_short(o['agreed_on'])}" if o["agreed_on"] else ""))
+            lines.append(f"    Agreed with {o['agreed_by']}" + (f" on {short_day(o['agreed_on'])}" if o["agreed_on"] else ""))
         for change in item["changes"]:
             reason = f": {change['reason']}" if change["reason"] else ""
-            lines.append(f"    {_short(change['changed_on'])} {OBJECTIVE_STATUSES.get(change['status'], change['status'])}"
+            lines.append(f"    {short_day(change['changed_on'])} {OBJECTIVE_STATUSES.get(change['status'], change['status'])}"
                          + reason)
         if item["evidence"]:
             lines.append("    Evidence: " + ", ".join(f"#{e['id']} {e['title']}" for e in item["evidence"]))
@@ -132,14 +132,14 @@ def _activity(a: dict, end: date | None) -> str:
     """One activity line; ``end`` is the day it counts as overdue from (None: never, its objective is closed)."""
     kind = ACTIVITY_KINDS.get(a["kind"], a["kind"])
     if a["completed_on"]:
-        return f"[x] {a['title']} ({kind}, done {_short(a['completed_on'])})"
-    due = f", due {_short(a['due'])}" if a["due"] else ""
-    late = "  OVERDUE" if end and a["due"] and _day(a["due"]) < end else ""
+        return f"[x] {a['title']} ({kind}, done {short_day(a['completed_on'])})"
+    due = f", due {short_day(a['due'])}" if a["due"] else ""
+    late = "  OVERDUE" if end and a["due"] and as_day(a["due"]) < end else ""
     return f"[ ] {a['title']} ({kind}{due}){late}"
 
 
 def _activities(data: dict) -> list[str]:
-    end = _day(data["period_end"])
+    end = as_day(data["period_end"])
     lines = [f"Done ({len(data['activities_done'])}):"]
     lines += [f"  {_activity(a, end)}" for a in data["activities_done"]] or ["  none"]
     lines.append(f"Overdue ({len(data['activities_overdue'])}):")
@@ -159,20 +159,20 @@ def _feedback_item(fb: dict) -> str:
     source = FEEDBACK_SOURCES.get(fb["source_kind"], fb["source_kind"])
     if fb["source_name"]:
         source += f" ({fb['source_name']})"
-    state = (f"done {_short(fb['done_on'])}" if fb["done"] and fb["done_on"] else "done" if fb["done"]
+    state = (f"done {short_day(fb['done_on'])}" if fb["done"] and fb["done_on"] else "done" if fb["done"]
              else "not done yet" if fb["action"] else "no action yet")
     action = f" Action: {fb['action']}" if fb["action"] else ""
-    return f"- {_short(fb['received_on'])} {source}: “{fb['said']}”{action} [{state}]"
+    return f"- {short_day(fb['received_on'])} {source}: “{fb['said']}”{action} [{state}]"
 
 
 def _training(data: dict, end: date) -> list[str]:
     lines = []
     for t in data["training_completed"]:
         extra = ", ".join(x for x in (t["provider"], f"certificate {t['certificate_ref']}" if t["certificate_ref"] else "") if x)
-        lines.append(f"- Completed {_short(t['completed_on'])}: {t['name']}" + (f" ({extra})" if extra else ""))
+        lines.append(f"- Completed {short_day(t['completed_on'])}: {t['name']}" + (f" ({extra})" if extra else ""))
     for t in data["training_outstanding"]:
-        late = "  OVERDUE" if t["due"] and _day(t["due"]) < end else ""
-        lines.append(f"- To do: {t['name']}" + (f", due {_short(t['due'])}" if t["due"] else "") + late)
+        late = "  OVERDUE" if t["due"] and as_day(t["due"]) < end else ""
+        lines.append(f"- To do: {t['name']}" + (f", due {short_day(t['due'])}" if t["due"] else "") + late)
     return lines or ["No mandatory training logged."]
 
 
@@ -188,7 +188,7 @@ def _notes(data: dict, review: Review | None) -> list[str]:
         lines += [f"  {line}" for line in value.splitlines()] if value.strip() else ["  (not written yet)"]
     if review and not review.read_only and (review.mentor_name or review.agreed_on):
         lines.append(f"Planned with {review.mentor_name or '(mentor not named)'}"
-                     + (f" on {_long(review.agreed_on)}" if review.agreed_on else "") + ".")
+                     + (f" on {long_day(review.agreed_on)}" if review.agreed_on else "") + ".")
     return lines
 
 
@@ -209,7 +209,7 @@ def _gaps(g: dict) -> list[str]:
                          f"{unit['gap']} with no evidence, {unit['stale']} stale")
     thin = [s for s in g["meta_skills"] if s["status"] != "ok" or s.get("flagged")]
     for skill in thin:
-        why = {"gap": "no reflections", "stale": f"last reflection {_short(skill['latest'])}"}.get(skill["status"], "")
+        why = {"gap": "no reflections", "stale": f"last reflection {short_day(skill['latest'])}"}.get(skill["status"], "")
         if skill.get("flagged"):
             why = ", ".join(x for x in (why, f"rated {skill['rating']}/5 with no active objective") if x)
         lines.append(f"- {skill['name']}: {why}")
@@ -218,13 +218,16 @@ def _gaps(g: dict) -> list[str]:
     return lines
 
 
-def _day(value: str | date) -> date:
+def as_day(value: str | date) -> date:
+    """A date from a review's JSON form (ISO text) or from a record."""
     return value if isinstance(value, date) else date.fromisoformat(value)
 
 
-def _long(value: str | date | None) -> str:
-    return format_long(_day(value)) if value else "(no date)"
+def long_day(value: str | date | None) -> str:
+    """"Tue 24 Nov 2026", or "(no date)"."""
+    return format_long(as_day(value)) if value else "(no date)"
 
 
-def _short(value: str | date | None) -> str:
-    return format_short(_day(value)) if value else "(no date)"
+def short_day(value: str | date | None) -> str:
+    """"24/11/2026", or "(no date)"."""
+    return format_short(as_day(value)) if value else "(no date)"

@@ -48,10 +48,8 @@ def register(sub, common) -> None:
     p.add_argument("--on", metavar="DATE", help="when it was done (default today)")
     p.set_defaults(handler=cmd_done, writes=True)
 
-    p = commands.add_parser("undo", parents=[common], formatter_class=ra.RAW, help="mark a done activity as not done",
-                            epilog="examples:\n  reflect activity undo 5")
-    p.add_argument("id", type=_ID, help="activity number")
-    p.set_defaults(handler=cmd_undo, writes=True)
+    ra.id_command(commands, common, "undo", help="mark a done activity as not done", example="reflect activity undo 5",
+                  id_type=_ID, what="activity", handler=cmd_undo)
 
     p = commands.add_parser("update", parents=[common], formatter_class=ra.RAW, help="change an activity",
                             epilog="examples:\n  reflect activity update 5 --due 10/01/2027\n"
@@ -62,10 +60,8 @@ def register(sub, common) -> None:
     _options(p, editing=True)
     p.set_defaults(handler=cmd_update, writes=True)
 
-    p = commands.add_parser("delete", parents=[common], formatter_class=ra.RAW, help="delete an activity",
-                            epilog="examples:\n  reflect activity delete 5")
-    p.add_argument("id", type=_ID, help="activity number")
-    p.set_defaults(handler=cmd_delete, writes=True)
+    ra.id_command(commands, common, "delete", help="delete an activity", example="reflect activity delete 5",
+                  id_type=_ID, what="activity", handler=cmd_delete)
 
 
 def _options(p, editing: bool = False) -> None:

@@ -27,6 +27,14 @@ def record_id(what: str):
     return parse
 
 
+def id_command(commands, common, name: str, *, help: str, example: str, id_type, what: str, handler) -> None:
+    """A subcommand that takes just one record number and changes it (undo, delete, ...)."""
+    p = commands.add_parser(name, parents=[common], formatter_class=RAW, help=help,
+                            epilog=f"examples:\n  {example}")
+    p.add_argument("id", type=id_type, help=f"{what} number")
+    p.set_defaults(handler=handler, writes=True)
+
+
 def day(text: str | None, today: date | None = None) -> date | None:
     """A UK-style date as typed (None stays None)."""
     from reflect.dates import parse_day

@@ -65,10 +65,8 @@ def _register_feedback(sub, common) -> None:
     p.add_argument("--on", metavar="DATE", help="when (default today)")
     p.set_defaults(handler=cmd_feedback_done, writes=True)
 
-    p = commands.add_parser("undo", parents=[common], formatter_class=ra.RAW, help="mark feedback as not acted on yet",
-                            epilog="examples:\n  reflect feedback undo 3")
-    p.add_argument("id", type=_FEEDBACK, help="feedback number")
-    p.set_defaults(handler=cmd_feedback_undo, writes=True)
+    ra.id_command(commands, common, "undo", help="mark feedback as not acted on yet", example="reflect feedback undo 3",
+                  id_type=_FEEDBACK, what="feedback", handler=cmd_feedback_undo)
 
     p = commands.add_parser("update", parents=[common], formatter_class=ra.RAW, help="change logged feedback",
                             epilog='examples:\n  reflect feedback update 3 --action "Bring one idea to each huddle"\n'
@@ -78,10 +76,8 @@ def _register_feedback(sub, common) -> None:
     _feedback_options(p, editing=True)
     p.set_defaults(handler=cmd_feedback_update, writes=True)
 
-    p = commands.add_parser("delete", parents=[common], formatter_class=ra.RAW, help="delete logged feedback",
-                            epilog="examples:\n  reflect feedback delete 3")
-    p.add_argument("id", type=_FEEDBACK, help="feedback number")
-    p.set_defaults(handler=cmd_feedback_delete, writes=True)
+    ra.id_command(commands, common, "delete", help="delete logged feedback", example="reflect feedback delete 3",
+                  id_type=_FEEDBACK, what="feedback", handler=cmd_feedback_delete)
 
 
 def _feedback_options(p, editing: bool = False) -> None:
@@ -211,10 +207,8 @@ def _register_training(sub, common) -> None:
     p.add_argument("--certificate", metavar="REF", help="certificate reference")
     p.set_defaults(handler=cmd_training_done, writes=True)
 
-    p = commands.add_parser("undo", parents=[common], formatter_class=ra.RAW, help="mark training as not completed",
-                            epilog="examples:\n  reflect training undo 2")
-    p.add_argument("id", type=_TRAINING, help="training number")
-    p.set_defaults(handler=cmd_training_undo, writes=True)
+    ra.id_command(commands, common, "undo", help="mark training as not completed", example="reflect training undo 2",
+                  id_type=_TRAINING, what="training", handler=cmd_training_undo)
 
     p = commands.add_parser("update", parents=[common], formatter_class=ra.RAW, help="change a training record",
                             epilog="examples:\n  reflect training update 2 --due 31/01/2027\n  reflect training update 2 --certificate FS-2291")
@@ -223,10 +217,8 @@ def _register_training(sub, common) -> None:
     _training_options(p, editing=True)
     p.set_defaults(handler=cmd_training_update, writes=True)
 
-    p = commands.add_parser("delete", parents=[common], formatter_class=ra.RAW, help="delete a training record",
-                            epilog="examples:\n  reflect training delete 2")
-    p.add_argument("id", type=_TRAINING, help="training number")
-    p.set_defaults(handler=cmd_training_delete, writes=True)
+    ra.id_command(commands, common, "delete", help="delete a training record", example="reflect training delete 2",
+                  id_type=_TRAINING, what="training", handler=cmd_training_delete)
 
 
 def _training_options(p, editing: bool = False) -> None:

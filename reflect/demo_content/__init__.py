@@ -19,7 +19,14 @@ builder joins the lines of each paragraph back up), ``skills`` and ``criteria`` 
 bundled framework), and optionally ``private``, ``confidence``, ``minutes`` and ``trashed``.
 """
 
-from reflect.demo_content import objective_records, review_records, week_7, weeks_1_2, weeks_3_4, weeks_5_6
+from reflect.demo_content import (
+    objective_records,
+    review_records,
+    week_7,
+    weeks_1_2,
+    weeks_3_4,
+    weeks_5_6,
+)
 
 APPRENTICE_NAME = "Eilidh Fraser"
 

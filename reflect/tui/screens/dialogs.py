@@ -5,6 +5,8 @@ Each is a ``ModalScreen[T]`` that dismisses with its answer; keys are listed in 
 
 from __future__ import annotations
 
+from typing import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -52,6 +54,25 @@ class ConfirmLeave(ModalScreen[str | None]):
 
     def action_answer(self, answer: str | None) -> None:
         self.dismiss(answer)
+
+
+def leave_or_ask(screen, *, discard: Callable[[], None],
+                 question: str = "Save your changes before leaving?") -> None:
+    """Close an editing ``screen``, asking first if it has unsaved changes.
+
+    The screen has ``dirty``, ``action_save() -> bool`` and ``close()``; ``discard`` is how it
+    leaves when the person chooses to throw the changes away.
+    """
+    if not screen.dirty:
+        screen.close()
+        return
+
+    def answered(answer: str | None) -> None:
+        if answer == "save" and screen.action_save():
+            screen.close()
+        elif answer == "discard":
+            discard()
+    screen.app.push_screen(ConfirmLeave("Unsaved changes", question), answered)
 
 
 class RecoverDraft(ModalScreen[tuple[str, int] | None]):

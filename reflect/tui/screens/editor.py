@@ -33,7 +33,7 @@ from reflect.models import MODEL_NAMES, Entry
 from reflect.templates import template_body
 from reflect.tui.editor_state import DraftKeeper, EditorState, time_text, word_count
 from reflect.tui.guard import guarded
-from reflect.tui.screens.dialogs import ConfirmLeave, TemplateChooser
+from reflect.tui.screens.dialogs import TemplateChooser, leave_or_ask
 from reflect.tui.text import in_framework_order, skill_name
 from reflect.tui.widgets.criteria_picker import CriteriaPicker
 from reflect.tui.widgets.markdown_area import MarkdownArea
@@ -332,16 +332,7 @@ class EditorScreen(Screen):
             title.value = entry.title
 
     def action_leave(self) -> None:
-        if not self.dirty:
-            self.close()
-            return
-
-        def answered(answer: str | None) -> None:
-            if answer == "save" and self.action_save():
-                self.close()
-            elif answer == "discard":
-                self.close(discard=True)
-        self.app.push_screen(ConfirmLeave("Unsaved changes"), answered)
+        leave_or_ask(self, discard=lambda: self.close(discard=True))
 
     def close(self, discard: bool = False) -> None:
         """Leave the editor; with ``discard`` its draft goes too (otherwise nothing is unsaved)."""

@@ -23,7 +23,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Static, TextAr
 from reflect.smart import Advice, check_objective, smart_letters
 from reflect.tui.guard import guarded
 from reflect.tui.objective_form import ObjectiveForm, deadline_feedback, stored_deadline
-from reflect.tui.screens.dialogs import ConfirmLeave
+from reflect.tui.screens.dialogs import leave_or_ask
 from reflect.tui.text import in_framework_order, skill_name
 from reflect.tui.widgets.criteria_picker import CriteriaPicker
 from reflect.tui.widgets.date_field import DateField
@@ -268,16 +268,7 @@ class ObjectiveEditorScreen(Screen):
             agreed.value = form.agreed_on
 
     def action_leave(self) -> None:
-        if not self.dirty:
-            self.close()
-            return
-
-        def answered(answer: str | None) -> None:
-            if answer == "save" and self.action_save():
-                self.close()
-            elif answer == "discard":
-                self.close()
-        self.app.push_screen(ConfirmLeave("Unsaved changes", "Save the objective before leaving?"), answered)
+        leave_or_ask(self, discard=self.close, question="Save the objective before leaving?")
 
     def discard_changes(self) -> None:
         """Forget what was typed (the app is quitting and the person said so)."""
