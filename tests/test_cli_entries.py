@@ -227,3 +227,26 @@ def test_every_command_has_help_with_examples(reflect):
     for command in ("add", "list", "search", "show", "edit", "delete", "restore", "trash", "standards", "config"):
         out = reflect.ok(command, "--help")
         assert "examples:" in out, command
+
+
+def _subcommands(parser, prefix=()):
+    import argparse
+
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            seen = set()
+            for name, sub in action.choices.items():
+                if id(sub) not in seen:  # aliases share a parser
+                    seen.add(id(sub))
+                    yield from _subcommands(sub, prefix + (name,))
+            return
+    yield prefix, parser
+
+
+def test_every_subcommand_of_every_command_has_examples():
+    from reflect.cli import build_parser
+
+    commands = list(_subcommands(build_parser()))
+    assert len(commands) > 40  # the whole grammar, not a fast path's slice
+    missing = [" ".join(path) for path, parser in commands if "examples:" not in parser.format_help()]
+    assert missing == []
