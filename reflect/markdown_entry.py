@@ -4,7 +4,8 @@ The same block is written by `reflect export` and by the review pack, so `reflec
 and `reflect import-feedback` read both. See :mod:`reflect.markdown_format` for the layout.
 
 This is the inner loop of an export of 100,000 entries, so it avoids work it can: names of
-meta-skills and criteria are looked up once per export, days are formatted once per day,
+meta-skills and criteria are looked up once per export, days are formatted once per day
+(entries come in order of day, so only the last one is kept: memory stays flat),
 and the entry marker's JSON is written directly (the same text ``json.dumps`` gives).
 """
 
@@ -53,12 +54,14 @@ class EntryRenderer:
         self._skill_names = {s.id: inline(s.name) for s in framework.meta_skills}
         self._criterion_lines: dict[str, str] = {}
         self._skills_lines: dict[tuple[str, ...], str] = {}
-        self._days: dict[date, str] = {}
+        self._day: tuple[date | None, str] = (None, "")
 
     def render(self, entry: "Entry | ExportRow") -> str:
         text, layout = layout_body(entry.body)
         body = f"{text}\n\n" if layout.lines else "\n"
-        day = self._days.get(entry.day) or self._days.setdefault(entry.day, format_long(entry.day))
+        if self._day[0] != entry.day:
+            self._day = (entry.day, format_long(entry.day))
+        day = self._day[1]
         heading = f"## {day} {EM_DASH} {inline(entry.title)}\n\n{self._details(entry)}\n\n"
         if not self.markers:
             return f"{heading}{body}"

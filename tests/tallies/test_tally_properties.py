@@ -11,6 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reflect import tallies
+from reflect.export_plan import plan_export
+from reflect.export_rows import iter_rows
 from reflect.gaps import gap_summary
 from reflect.journal import open_journal
 from reflect.journal_stats import journal_stats
@@ -79,7 +81,24 @@ def _summaries(journal, framework) -> dict:
     for private in (True, False):
         found[f"gaps {private}"] = gap_summary(journal, framework, today=TODAY, include_private=private).to_json()
         found[f"stats {private}"] = journal_stats(journal, framework, today=TODAY, include_private=private).to_json()
+        plan = plan_export(journal, framework, include_private=private)
+        found[f"export {private}"] = (plan.entries, plan.skill_counts, plan.units)
     return found
+
+
+def _tags_exported(journal) -> list[tuple]:
+    """Each exported entry's meta-skills and criteria (the skills come from the stored skill set)."""
+    return [(row.uid, row.skills, row.criteria) for row in iter_rows(journal)]
+
+
+def _tags_linked(journal) -> list[tuple]:
+    """The same, from the link tables."""
+    def linked(table: str, column: str, entry_id: int) -> tuple[str, ...]:
+        return tuple(sorted(r[0] for r in journal.conn.execute(
+            f"SELECT {column} FROM {table} WHERE entry_id = ?", [entry_id])))
+    return [(uid, linked("entry_skills", "skill_id", i), linked("entry_criteria", "criterion_id", i))
+            for i, uid in journal.conn.execute(
+                "SELECT id, uid FROM entries WHERE deleted_at IS NULL ORDER BY day, id")]
 
 
 def _first_cited_slowly(journal, start: date, end: date) -> list[tuple[str, date]]:
@@ -111,4 +130,5 @@ def test_tallies_match_a_recount_and_the_entry_by_entry_summaries(ops):
         finally:
             tallies.covers = covers
         assert fast == slow
+        assert _tags_exported(journal) == _tags_linked(journal)
         assert fast["stats True"]["words"] == live_words(journal)
