@@ -102,6 +102,6 @@ OPERATIONS: tuple[Operation, ...] = (
     Operation("import-jrnl", "import --from jrnl (new journal)", "import",
               lambda c: ["--db", str(c.scratch_db), "import", "--from", "jrnl", str(c.journals.jrnl_txt)],
               probe=("import",), setup=_scratch_journal, max_runs=3, limit=120.0,
-              note="into a new journal each run; reading the file costs time in the square of its size "
-                   "(reflect/import_jrnl.py counts lines from the start of the file for every entry)"),
+              note="into a new journal each run; every entry is written with its search index and "
+                   "running totals, one transaction for the whole file"),
 )

@@ -78,6 +78,26 @@ class EntryStore:
         created_at: str | None = None,
     ) -> Entry:
         """Write a new entry with its tags in one transaction and return it."""
+        return self.get(self.insert(day=day, title=title, body=body, model=model, skills=skills,
+                                    criteria=criteria, private=private, confidence=confidence,
+                                    minutes=minutes, uid=uid, created_at=created_at))
+
+    def insert(
+        self,
+        *,
+        day: date,
+        title: str,
+        body: str = "",
+        model: str = "none",
+        skills: Iterable[str] = (),
+        criteria: Iterable[str] = (),
+        private: bool = False,
+        confidence: int | None = None,
+        minutes: int | None = None,
+        uid: str | None = None,
+        created_at: str | None = None,
+    ) -> int:
+        """:meth:`add` without reading the entry back: its id. For imports of many entries."""
         import uuid  # here, not at the top: reading commands never need it
 
         values = _checked(day=day, title=title, body=body, model=model, private=private,
@@ -93,7 +113,7 @@ class EntryStore:
             )
             entry_id = cursor.lastrowid
             self._set_tags(entry_id, skills, criteria)
-        return self.get(entry_id)
+        return entry_id
 
     def update(self, entry_id: int, *, expected_revision: int | None = None, **changes) -> Entry:
         """Change some fields (and, with ``skills=``/``criteria=``, replace the tags).
@@ -204,6 +224,10 @@ class EntryStore:
         """The entry with this stable id (used by imports), trashed or not; None if absent."""
         row = next(iter(dict_rows(self.conn.execute("SELECT * FROM entries WHERE uid = ?", [uid]))), None)
         return self._entry(row) if row else None
+
+    def has_uid(self, uid: str) -> bool:
+        """Whether an entry (trashed or not) has this stable id: what an import asks of each entry."""
+        return self.conn.execute("SELECT 1 FROM entries WHERE uid = ?", [uid]).fetchone() is not None
 
     def list(self, filters: EntryFilter = EntryFilter(), *, limit: int = PAGE_SIZE,
              after: tuple | None = None, trashed: bool = False) -> EntryPage:

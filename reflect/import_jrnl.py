@@ -14,12 +14,14 @@ from its date, title and text, so importing the same journal again adds nothing 
 from __future__ import annotations
 
 import hashlib
+import io
+import itertools
 import json
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from reflect.errors import InputError, ReflectError
 from reflect.files import require_regular_file
@@ -31,7 +33,7 @@ if TYPE_CHECKING:
 
 # jrnl's own rules: an entry starts at "[date] " at the start of a line; a tag is a tag
 # symbol after whitespace followed by word characters and a few others.
-_ENTRY_START = re.compile(r"(?:^|\n)\[([^\]\n]+)\] ")
+_ENTRY_START = re.compile(r"\[([^\]\n]+)\] ")  # at the start of a line
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?: ?([AaPp][Mm]))?)?")
 _TAG = re.compile(r"(?<!\S)[@#]([-+*#/\w]+)")
 # jrnl's title is the first line, or if there is only one, the first sentence.
@@ -54,28 +56,48 @@ class JrnlEntry:
 def read_jrnl(text: str, name: str = "the file") -> list[JrnlEntry]:
     """The entries of a jrnl plain-text journal or JSON export (told apart by content)."""
     text = text.removeprefix("\ufeff")
-    entries = _from_json(text, name) if text.lstrip().startswith("{") else _from_text(text)
+    if text.lstrip().startswith("{"):
+        entries = _from_json(text, name)
+    else:
+        entries = list(iter_jrnl_text(io.StringIO(text, newline="\n")))
     if not entries:
-        raise InputError(f"No jrnl entries found in {name} (each starts with a line like "
-                         "[2026-11-24 09:30] Title); nothing was imported.")
+        raise _nothing_found(name)
     return entries
 
 
-def _from_text(text: str) -> list[JrnlEntry]:
-    text = text.replace("\r\n", "\n")
-    starts = [(m, when) for m in _ENTRY_START.finditer(text) if (when := _when(m.group(1)))]
-    entries = []
-    for i, (match, when) in enumerate(starts):
-        end = starts[i + 1][0].start() if i + 1 < len(starts) else len(text)
-        raw = text[match.end():end]
-        first, _, rest = raw.partition("\n")
-        starred = first.strip().endswith("*")
-        if starred:
-            raw = first.strip().rstrip("*").rstrip() + "\n" + rest
-        title, body = _split_title(raw)
-        line = text.count("\n", 0, match.start()) + (1 if match.group(0).startswith("\n") else 0) + 1
-        entries.append(JrnlEntry(when, title, body, starred, tuple(_tags(raw)), line))
-    return entries
+def _nothing_found(name: str) -> InputError:
+    return InputError(f"No jrnl entries found in {name} (each starts with a line like "
+                      "[2026-11-24 09:30] Title); nothing was imported.")
+
+
+def iter_jrnl_text(lines: Iterable[str]) -> Iterator[JrnlEntry]:
+    """The entries of a jrnl plain-text journal, read from its lines as they come, so a
+    journal of any size is read in little memory. Lines are split at ``"\\n"`` only and end
+    with it (the last may not), as a file opened with ``newline="\\n"`` gives them."""
+    start: tuple[datetime, int, list[str]] | None = None  # when, line number, text after the date
+    for number, line in enumerate(lines, start=1):
+        if line.endswith("\n"):
+            line = line[:-1].removesuffix("\r")  # jrnl on Windows writes "\r\n"
+        match = _ENTRY_START.match(line)
+        when = _when(match.group(1)) if match else None
+        if when:
+            if start:
+                yield _entry(*start)
+            start = (when, number, [line[match.end():]])
+        elif start:
+            start[2].append(line)
+    if start:
+        yield _entry(*start)
+
+
+def _entry(when: datetime, line: int, lines: list[str]) -> JrnlEntry:
+    first, rest = lines[0], "\n".join(lines[1:])
+    starred = first.strip().endswith("*")
+    if starred:
+        first = first.strip().rstrip("*").rstrip()
+    raw = f"{first}\n{rest}"
+    title, body = _split_title(raw)
+    return JrnlEntry(when, title, body, starred, tuple(_tags(raw)), line)
 
 
 def _from_json(text: str, name: str) -> list[JrnlEntry]:
@@ -140,7 +162,7 @@ def skill_for_tags(framework: "Framework") -> dict[str, str]:
     return table
 
 
-def to_new_entries(entries: list[JrnlEntry], framework: "Framework") -> Iterator[NewEntry]:
+def to_new_entries(entries: Iterable[JrnlEntry], framework: "Framework") -> Iterator[NewEntry]:
     """jrnl entries as reflect entries: date, title, text as written, meta-skills from tags."""
     skills = skill_for_tags(framework)
     for e in entries:
@@ -156,13 +178,39 @@ def to_new_entries(entries: list[JrnlEntry], framework: "Framework") -> Iterator
         )
 
 
-def import_jrnl(journal: "Journal", framework: "Framework", path: Path, *,
-                dry_run: bool = False) -> tuple[ImportResult, list[str]]:
-    """Add the entries of a jrnl file the journal lacks; return the result and notes for people."""
+def import_jrnl(journal: "Journal", framework: "Framework", path: Path, *, dry_run: bool = False,
+                progress: Callable[[int], None] | None = None) -> tuple[ImportResult, list[str]]:
+    """Add the entries of a jrnl file the journal lacks; return the result and notes for people.
+
+    A plain-text journal is read as it is imported, so its size does not matter;
+    ``progress(entries read)`` is called every 1000 entries.
+    """
     name = str(path)
     require_regular_file(path, "a jrnl journal")
+    seen = _Seen()
+    new = seen.count(to_new_entries(seen.count_stars(_read_file(path, name)), framework))
+    result = add_entries(journal, new, source=name, dry_run=dry_run, progress=progress)
+    return result, seen.notes()
+
+
+def _read_file(path: Path, name: str) -> Iterator[JrnlEntry]:
+    """The entries of the file at ``path``: text read line by line, JSON all at once."""
+    found = False
     try:
-        text = path.read_text(encoding="utf-8")
+        # utf-8-sig: a byte order mark, which some editors add, is not part of the text.
+        with path.open(encoding="utf-8-sig", newline="\n") as file:
+            head = []
+            for line in file:
+                head.append(line)
+                if line.strip():
+                    break
+            if "".join(head).lstrip().startswith("{"):
+                entries: Iterable[JrnlEntry] = _from_json("".join(head) + file.read(), name)
+            else:
+                entries = iter_jrnl_text(itertools.chain(head, file))
+            for entry in entries:
+                found = True
+                yield entry
     except FileNotFoundError:
         raise ReflectError(f"No such file: {name}") from None
     except IsADirectoryError:
@@ -171,15 +219,32 @@ def import_jrnl(journal: "Journal", framework: "Framework", path: Path, *,
         raise ReflectError(f"{name} is not UTF-8 text (an encrypted jrnl journal must be decrypted first)") from None
     except OSError as error:
         raise ReflectError(f"Cannot read {name}: {error.strerror or error}") from None
-    entries = read_jrnl(text, name)
-    new = list(to_new_entries(entries, framework))
-    result = add_entries(journal, new, source=name, dry_run=dry_run)
-    notes = []
-    tagged = sum(1 for e in new if e.skills)
-    if tagged:
-        notes.append(f"{tagged} {'entry has' if tagged == 1 else 'entries have'} meta-skills from their @tags.")
-    starred = sum(1 for e in entries if e.starred)
-    if starred:
-        notes.append(f"Note: reflect has no stars; {starred} starred jrnl "
-                     f"{'entry was' if starred == 1 else 'entries were'} imported as ordinary entries.")
-    return result, notes
+    if not found:
+        raise _nothing_found(name)
+
+
+class _Seen:
+    """Counts what the notes after an import tell, as the entries stream past."""
+
+    def __init__(self) -> None:
+        self.tagged = self.starred = 0
+
+    def count_stars(self, entries: Iterable[JrnlEntry]) -> Iterator[JrnlEntry]:
+        for entry in entries:
+            self.starred += entry.starred
+            yield entry
+
+    def count(self, entries: Iterable[NewEntry]) -> Iterator[NewEntry]:
+        for entry in entries:
+            self.tagged += bool(entry.skills)
+            yield entry
+
+    def notes(self) -> list[str]:
+        notes = []
+        if self.tagged:
+            notes.append(f"{self.tagged} {'entry has' if self.tagged == 1 else 'entries have'} "
+                         "meta-skills from their @tags.")
+        if self.starred:
+            notes.append(f"Note: reflect has no stars; {self.starred} starred jrnl "
+                         f"{'entry was' if self.starred == 1 else 'entries were'} imported as ordinary entries.")
+        return notes

@@ -63,14 +63,14 @@ def add_entries(journal: "Journal", entries: Iterable[NewEntry], *, source: str 
             for count, entry in enumerate(entries, start=1):
                 if progress and count % 1000 == 0:
                     progress(count)
-                if store.get_by_uid(entry.uid) is not None:
+                if store.has_uid(entry.uid):
                     result.skipped += 1
                     continue
                 try:
-                    store.add(day=entry.day, title=entry.title, body=entry.body, model=entry.model,
-                              skills=entry.skills, criteria=entry.criteria, private=entry.private,
-                              confidence=entry.confidence, minutes=entry.minutes, uid=entry.uid,
-                              created_at=entry.created_at)
+                    store.insert(day=entry.day, title=entry.title, body=entry.body, model=entry.model,
+                                 skills=entry.skills, criteria=entry.criteria, private=entry.private,
+                                 confidence=entry.confidence, minutes=entry.minutes, uid=entry.uid,
+                                 created_at=entry.created_at)
                 except InputError as error:
                     raise InputError(f"{source}, line {entry.line}: {error} Nothing was imported.") from None
                 result.added += 1

@@ -279,6 +279,19 @@ def test_get_by_uid_finds_trashed_entries_too(journal):
     assert journal.entries.get_by_uid("nope") is None
 
 
+def test_has_uid_sees_trashed_entries_too(journal):
+    entry = add(journal)
+    journal.entries.delete(entry.id)
+    assert journal.entries.has_uid(entry.uid)
+    assert not journal.entries.has_uid("nope")
+
+
+def test_insert_returns_the_id_of_the_entry_it_wrote(journal):
+    entry_id = journal.entries.insert(day=DAY, title="Quiet", skills=["focus"], uid="u-1")
+    assert journal.entries.get(entry_id).uid == "u-1"
+    assert journal.entries.get(entry_id).skills == ("focus",)
+
+
 def test_save_edit_without_conflict_updates_in_place(journal):
     entry = add(journal)
     saved, other = journal.entries.save_edit(entry.id, entry.revision, body="Edited.")

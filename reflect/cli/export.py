@@ -106,18 +106,20 @@ def cmd_import(ctx) -> int:
 
     path = Path(ctx.args.file).expanduser()
     journal = ctx.journal
-    if ctx.args.source == "jrnl":
-        from reflect.import_jrnl import import_jrnl
+    progress = _import_progress if sys.stderr.isatty() else None
+    try:
+        if ctx.args.source == "jrnl":
+            from reflect.import_jrnl import import_jrnl
 
-        result, notes = import_jrnl(journal, ctx.framework, path, dry_run=ctx.args.dry_run)
-    else:
-        from reflect.import_markdown import import_markdown
+            result, notes = import_jrnl(journal, ctx.framework, path, dry_run=ctx.args.dry_run, progress=progress)
+        else:
+            from reflect.import_markdown import import_markdown
 
-        progress = _import_progress if sys.stderr.isatty() else None
-        result, reader = import_markdown(journal, path, dry_run=ctx.args.dry_run, progress=progress)
+            result, reader = import_markdown(journal, path, dry_run=ctx.args.dry_run, progress=progress)
+            notes = _export_notes(reader, ctx)
+    finally:
         if progress:
-            print("\r\033[K", end="", file=sys.stderr)
-        notes = _export_notes(reader, ctx)
+            print("\r\033[K", end="", file=sys.stderr)  # clear the progress line
     verb = "Would import" if ctx.args.dry_run else "Imported"
     message = f"{verb} {result.added} {'entry' if result.added == 1 else 'entries'} from {path}"
     if result.skipped:
