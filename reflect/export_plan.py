@@ -88,7 +88,13 @@ def _joined(table: str, filters: EntryFilter) -> tuple[str, list]:
 
 def _counts(journal: "Journal", filters: EntryFilter, include_private: bool) -> tuple:
     """Entries included, private entries (left out or included), first and last day included:
-    one pass over the entries the filters allow, whatever their privacy."""
+    one pass over the entries the filters allow, whatever their privacy (or the running
+    totals, for the whole journal)."""
+    if tallies.covers(filters):
+        scope = None if include_private else False
+        private = tallies.totals(journal.conn, True).entries
+        _, first, last = tallies.days(journal.conn, scope)
+        return tallies.totals(journal.conn, scope).entries, private, first, last
     where, params = build_where(replace(filters, private=None))
     included = "1" if include_private else "e.private = 0"
     total, private, first, last = journal.conn.execute(

@@ -82,7 +82,8 @@ def _summaries(journal, framework) -> dict:
         found[f"gaps {private}"] = gap_summary(journal, framework, today=TODAY, include_private=private).to_json()
         found[f"stats {private}"] = journal_stats(journal, framework, today=TODAY, include_private=private).to_json()
         plan = plan_export(journal, framework, include_private=private)
-        found[f"export {private}"] = (plan.entries, plan.skill_counts, plan.units)
+        found[f"export {private}"] = (plan.entries, plan.private_left_out, plan.private_included,
+                                      plan.period_from, plan.period_to, plan.skill_counts, plan.units)
     return found
 
 
