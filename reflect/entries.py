@@ -62,25 +62,10 @@ class EntryStore:
 
     # -- writing --------------------------------------------------------------------------
 
-    def add(
-        self,
-        *,
-        day: date,
-        title: str,
-        body: str = "",
-        model: str = "none",
-        skills: Iterable[str] = (),
-        criteria: Iterable[str] = (),
-        private: bool = False,
-        confidence: int | None = None,
-        minutes: int | None = None,
-        uid: str | None = None,
-        created_at: str | None = None,
-    ) -> Entry:
-        """Write a new entry with its tags in one transaction and return it."""
-        return self.get(self.insert(day=day, title=title, body=body, model=model, skills=skills,
-                                    criteria=criteria, private=private, confidence=confidence,
-                                    minutes=minutes, uid=uid, created_at=created_at))
+    def add(self, **fields) -> Entry:
+        """Write a new entry with its tags in one transaction and return it (the fields are
+        :meth:`insert`'s)."""
+        return self.get(self.insert(**fields))
 
     def insert(
         self,
@@ -97,7 +82,8 @@ class EntryStore:
         uid: str | None = None,
         created_at: str | None = None,
     ) -> int:
-        """:meth:`add` without reading the entry back: its id. For imports of many entries."""
+        """Write a new entry with its tags in one transaction; return its id (an import of
+        many entries need not read each back: :meth:`add` does)."""
         import uuid  # here, not at the top: reading commands never need it
 
         values = _checked(day=day, title=title, body=body, model=model, private=private,
