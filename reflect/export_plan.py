@@ -91,10 +91,10 @@ def _counts(journal: "Journal", filters: EntryFilter, include_private: bool) -> 
     one pass over the entries the filters allow, whatever their privacy (or the running
     totals, for the whole journal)."""
     if tallies.covers(filters):
-        scope = None if include_private else False
-        private = tallies.totals(journal.conn, True).entries
-        _, first, last = tallies.days(journal.conn, scope)
-        return tallies.totals(journal.conn, scope).entries, private, first, last
+        every = tallies.totals(journal.conn, None)
+        _, first, last = tallies.days(journal.conn, None if include_private else False)
+        total = every.entries if include_private else every.entries - every.private
+        return total, every.private, first, last
     where, params = build_where(replace(filters, private=None))
     included = "1" if include_private else "e.private = 0"
     total, private, first, last = journal.conn.execute(
