@@ -90,7 +90,10 @@ def test_killed_mid_edit_loses_at_most_the_last_two_seconds(killed_mid_edit):
 def test_killed_mid_edit_keeps_the_words_in_order_without_garbage(killed_mid_edit):
     kept = _draft_words(killed_mid_edit["db"])
     everything = [word for _, word in killed_mid_edit["typed"]]
-    assert kept == everything[: len(kept)]
+    # The last save may have come in the middle of a word (on a busy machine the keys of one
+    # word arrive slowly): its last word is then the start of the word being typed.
+    assert kept[:-1] == everything[: len(kept) - 1]
+    assert everything[len(kept) - 1].startswith(kept[-1])
 
 
 def test_after_a_kill_the_next_start_offers_the_draft_and_recovering_restores_it(killed_mid_edit, tmp_path):
