@@ -1,8 +1,9 @@
-"""Unsaved work in the editor, kept in the journal so that a crash loses nothing.
+"""Unsaved work in the editors, kept in the journal so that a crash loses nothing.
 
-The editor writes its whole state here a moment after each change; saving the entry deletes
-the draft. A draft still here when reflect starts is work that was never saved, and is
-offered back.
+The reflection editor and the objective editor write their whole state here a moment after
+each change; saving deletes the draft. A draft still here when reflect starts is work that
+was never saved, and is offered back. A draft's data says which editor it belongs to
+(``"kind": "objective"``; drafts without a kind are reflections).
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Draft:
-    """Editor state as typed (the date as text, tags as ids), for a new or an existing entry."""
+    """Editor state as typed (the date as text, tags as ids), for a new or an existing entry
+    (or objective: see :attr:`kind`)."""
 
     id: int
     entry_id: int | None
@@ -25,8 +27,24 @@ class Draft:
     updated_at: str
 
     @property
+    def kind(self) -> str:
+        """``"entry"`` (a reflection) or ``"objective"``."""
+        return "objective" if self.data.get("kind") == "objective" else "entry"
+
+    @property
+    def objective_id(self) -> int | None:
+        """The objective an objective draft changes (None: a new objective, or a reflection)."""
+        value = self.data.get("objective_id")
+        return value if self.kind == "objective" and isinstance(value, int) else None
+
+    @property
     def title(self) -> str:
-        return (self.data.get("title") or "").strip() or "(untitled)"
+        """What the draft is called in the list of unsaved work."""
+        if self.kind == "objective":
+            form = self.data.get("form")
+            text = str(form.get("specific") or "") if isinstance(form, dict) else ""
+            return (text.strip().splitlines() or ["(untitled objective)"])[0]
+        return str(self.data.get("title") or "").strip() or "(untitled)"
 
 
 class DraftStore:

@@ -50,6 +50,23 @@ def test_untitled_draft_has_placeholder_title(journal):
     assert journal.drafts.pending()[0].title == "(untitled)"
 
 
+def test_draft_without_a_kind_is_a_reflection(journal):
+    journal.drafts.save({"title": "Till"})
+    draft = journal.drafts.pending()[0]
+    assert (draft.kind, draft.objective_id) == ("entry", None)
+
+
+def test_objective_draft_is_named_by_the_first_line_of_what_will_be_done(journal):
+    journal.drafts.save({"kind": "objective", "objective_id": 3, "form": {"specific": "Lead a huddle\nweekly"}})
+    draft = journal.drafts.pending()[0]
+    assert (draft.kind, draft.objective_id, draft.title) == ("objective", 3, "Lead a huddle")
+
+
+def test_objective_draft_with_nothing_typed_has_placeholder_title(journal):
+    journal.drafts.save({"kind": "objective", "form": "not a form"})
+    assert journal.drafts.pending()[0].title == "(untitled objective)"
+
+
 def test_setting_defaults_apply_until_set(journal):
     assert journal.settings.get("stale_weeks") == 12
     journal.settings.set("stale_weeks", 8)

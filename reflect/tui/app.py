@@ -234,6 +234,9 @@ class ReflectApp(App[int]):
             self.notify(f'Discarded the draft "{draft.title}".')
             self.call_after_refresh(self.offer_drafts)
             return
+        if draft.kind == "objective":
+            self._recover_objective(draft)
+            return
         entry = None
         if draft.entry_id is not None:
             try:
@@ -242,10 +245,24 @@ class ReflectApp(App[int]):
                 entry = None  # its entry went to the trash meanwhile: save the words as a new entry
         self.push_screen(EditorScreen(entry=entry, draft=draft))
 
+    def _recover_objective(self, draft) -> None:
+        from reflect.tui.screens.objective_editor import ObjectiveEditorScreen
+
+        objective_id = draft.objective_id
+        if objective_id is not None:
+            try:
+                self.journal.objectives.get(objective_id)
+            except NotFoundError:
+                self.notify("That objective was deleted since: the words open as a new objective.")
+                objective_id = None
+        self.push_screen(ObjectiveEditorScreen(objective_id, draft=draft))
+
     def rescue_drafts(self) -> None:
         """Keep every open editor's words as drafts (used when something unexpected happens)."""
+        from reflect.tui.screens.objective_editor import ObjectiveEditorScreen
+
         for screen in self.screen_stack:
-            if isinstance(screen, EditorScreen):
+            if isinstance(screen, (EditorScreen, ObjectiveEditorScreen)):
                 try:
                     screen.keep_draft()
                 except Exception as error:  # noqa: BLE001 - rescuing; the original error is reported

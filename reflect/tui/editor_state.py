@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import Any, Callable
 
 from reflect.dates import format_short, parse_day, parse_minutes
 from reflect.models import MODELS, Entry
@@ -127,20 +127,24 @@ class DraftKeeper:
     """
 
     def __init__(self, journal, *, entry_id: int | None = None, base_revision: int | None = None,
-                 draft_id: int | None = None, stored: EditorState | None = None):
+                 draft_id: int | None = None, stored: Any = None,
+                 encode: Callable[[Any], dict[str, Any]] | None = None):
         self.journal = journal
         self.entry_id = entry_id
         self.base_revision = base_revision
         self.draft_id = draft_id
         self.stored = stored
+        #: The draft data for a state: an :class:`EditorState`'s by default; the objective
+        #: editor keeps an ``ObjectiveForm`` with its own.
+        self.encode = encode or (lambda state: state.to_draft(self.base_revision))
 
-    def keep(self, state: EditorState, saved: EditorState) -> None:
+    def keep(self, state: Any, saved: Any) -> None:
         """Store ``state`` unless it is already stored, or drop the draft if it equals ``saved``."""
         if state == saved:
             self.forget()
         elif state != self.stored or self.draft_id is None:
             self.draft_id = self.journal.drafts.save(
-                state.to_draft(self.base_revision), draft_id=self.draft_id, entry_id=self.entry_id)
+                self.encode(state), draft_id=self.draft_id, entry_id=self.entry_id)
             self.stored = state
 
     def forget(self) -> None:

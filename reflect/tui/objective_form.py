@@ -1,15 +1,17 @@
 """What the objective editor holds, as plain data, and how its deadline box is read.
 
 The editor reads its widgets into an :class:`ObjectiveForm` (the deadline and the agreed
-date as typed); "unsaved changes" means the form differs from the saved objective's.
+date as typed); "unsaved changes" means the form differs from the saved objective's. The
+form is kept as a draft in the journal as it is typed, so a crash loses nothing.
 Deadlines are read forward from the day the objective was set, as the SMART check reads
 them: "31/01", "within 6 weeks", "end of March", "before my next review".
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import date
+from typing import Any
 
 from reflect.dates import format_long, format_short
 from reflect.errors import InputError
@@ -38,6 +40,22 @@ class ObjectiveForm:
                    format_short(objective.deadline) if objective.deadline else "", tuple(sorted(objective.skills)),
                    tuple(sorted(objective.criteria)), objective.agreed_by,
                    format_short(objective.agreed_on) if objective.agreed_on else "")
+
+
+    def to_draft(self, objective_id: int | None) -> dict[str, Any]:
+        """The form as a draft's data (see :mod:`reflect.drafts`)."""
+        form = asdict(self)
+        form["skills"], form["criteria"] = list(self.skills), list(self.criteria)
+        return {"kind": "objective", "objective_id": objective_id, "form": form}
+
+    @classmethod
+    def from_draft(cls, data: dict[str, Any]) -> "ObjectiveForm":
+        """Rebuild a form from a stored draft, tolerating missing or odd values."""
+        form = data.get("form") if isinstance(data.get("form"), dict) else {}
+        texts = {f.name: str(form.get(f.name) or "") for f in fields(cls) if f.name not in ("skills", "criteria")}
+        links = {name: tuple(sorted(str(v) for v in form.get(name) or () if v))
+                 for name in ("skills", "criteria") if isinstance(form.get(name) or (), (list, tuple))}
+        return cls(**texts, **links)
 
 
 def deadline_feedback(text: str, set_on: date, next_review: date | None, today: date) -> tuple[str, bool]:

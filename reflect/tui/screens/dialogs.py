@@ -100,7 +100,10 @@ class RecoverDraft(ModalScreen[tuple[str, int] | None]):
 
     @staticmethod
     def _prompt(draft) -> Content:
-        kind = "changes to a reflection" if draft.entry_id else "new reflection"
+        if draft.kind == "objective":
+            kind = "changes to an objective" if draft.objective_id else "new objective"
+        else:
+            kind = "changes to a reflection" if draft.entry_id else "new reflection"
         return Content.assemble((draft.title, "bold"), (f"  {kind}, last typed {when(draft.updated_at)}", "$text-muted"))
 
     def action_choose(self, what: str) -> None:

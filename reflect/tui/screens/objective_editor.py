@@ -17,13 +17,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Static, TextArea
 
+from reflect.drafts import Draft
+from reflect.errors import ReflectError
 from reflect.smart import Advice, check_objective, smart_letters
+from reflect.tui.editor_state import DraftKeeper
 from reflect.tui.guard import guarded
 from reflect.tui.objective_form import ObjectiveForm, deadline_feedback, stored_deadline
 from reflect.tui.screens.dialogs import leave_or_ask
+from reflect.tui.screens.editor import AUTOSAVE_DELAY
 from reflect.tui.text import in_framework_order, skill_name
 from reflect.tui.widgets.criteria_picker import CriteriaPicker
 from reflect.tui.widgets.date_field import DateField
@@ -42,7 +47,8 @@ PLACEHOLDERS = {
 
 
 class ObjectiveEditorScreen(Screen):
-    """A new objective (``objective_id`` None) or an edit of one. Dismisses with its id once saved."""
+    """A new objective (``objective_id`` None) or an edit of one; ``draft`` restores unsaved
+    work (an edit's own draft is found without it). Dismisses with its id once saved."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True, tooltip="Save the objective (advice never stops a save)"),
@@ -51,13 +57,23 @@ class ObjectiveEditorScreen(Screen):
         Binding("escape", "leave", "Back", tooltip="Back (asks first if anything is unsaved)"),
     ]
 
-    def __init__(self, objective_id: int | None = None) -> None:
+    def __init__(self, objective_id: int | None = None, *, draft: Draft | None = None) -> None:
         super().__init__()
         journal = self.app.journal
         self.today = journal.today()
         self.objective = journal.objectives.get(objective_id) if objective_id is not None else None
+        #: What is in the journal now; "unsaved changes" means the form differs from it.
         self.saved = ObjectiveForm.of(self.objective) if self.objective else ObjectiveForm()
-        self.skills, self.criteria = self.saved.skills, self.saved.criteria
+        if draft is None and objective_id is not None:
+            draft = next((d for d in journal.drafts.pending() if d.objective_id == objective_id), None)
+            if draft is not None:
+                self.app.notify("Your unsaved changes to this objective were restored.")
+        self.initial = ObjectiveForm.from_draft(draft.data) if draft else self.saved
+        self.skills, self.criteria = self.initial.skills, self.initial.criteria
+        self.keeper = DraftKeeper(journal, draft_id=draft.id if draft else None, stored=self.initial if draft else None,
+                                  encode=lambda form: form.to_draft(self.objective.id if self.objective else None))
+        self._autosave_timer = None
+        self._leaving = False
         from reflect.schedule import review_schedule
 
         self.next_review = review_schedule(journal, self.today).next_date
@@ -71,7 +87,7 @@ class ObjectiveEditorScreen(Screen):
     # -- layout ---------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        form = self.saved
+        form = self.initial
         yield Header(icon="")
         with VerticalScroll(id="objective-form"):
             for letter, name, label in ROWS:
@@ -105,7 +121,7 @@ class ObjectiveEditorScreen(Screen):
 
     def on_mount(self) -> None:
         self.title = f"Objective #{self.objective.id}" if self.objective else "New objective"
-        self.query_one("#agreed-on", DateField).input.value = self.saved.agreed_on
+        self.query_one("#agreed-on", DateField).input.value = self.initial.agreed_on
         self.query_one("#smart-advice-box").border_title = "SMART check"
         self._show_links()
         self._show_deadline()
@@ -147,6 +163,7 @@ class ObjectiveEditorScreen(Screen):
             self._advice_timer.stop()
         self._advice_timer = self.set_timer(ADVICE_DELAY, self._check)
         self._show_status()
+        self._schedule_autosave()
 
     def _check(self) -> None:
         """Work out the SMART advice for what is typed now and show it (never blocks anything)."""
@@ -217,6 +234,44 @@ class ObjectiveEditorScreen(Screen):
         self._show_links()
         self._show_status()
         self._check()
+        self._schedule_autosave()
+
+    # -- the draft ----------------------------------------------------------------------------
+
+    def _schedule_autosave(self) -> None:
+        if self._autosave_timer is None and not self._leaving:
+            delay = getattr(self.app, "autosave_delay", AUTOSAVE_DELAY)
+            self._autosave_timer = self.set_timer(delay, self._autosave)
+
+    def _autosave(self) -> None:
+        self._autosave_timer = None
+        self.keep_draft()
+
+    def keep_draft(self) -> None:
+        """Write the unsaved form to its draft now (a no-op when nothing changed)."""
+        if self._leaving:
+            return
+        try:
+            form = self.current()
+        except NoMatches:  # the widgets are already gone
+            return
+        try:
+            self.keeper.keep(form, self.saved)
+        except ReflectError as error:  # e.g. the journal is busy: try again on the next change
+            self.notify(f"Could not keep a draft: {error}", severity="warning")
+
+    def on_screen_suspend(self) -> None:
+        self.keep_draft()
+
+    def on_unmount(self) -> None:
+        # The app is closing (or the screen was removed) with this editor open.
+        self.keep_draft()
+
+    def _stop_autosave(self) -> None:
+        if self._autosave_timer is not None:
+            self._autosave_timer.stop()
+            self._autosave_timer = None
+        self._leaving = True
 
     # -- saving and leaving -------------------------------------------------------------------
 
@@ -224,6 +279,7 @@ class ObjectiveEditorScreen(Screen):
     def action_save(self) -> bool:
         """Save the objective (all in one transaction); True if it was saved."""
         journal = self.app.journal
+        self.keep_draft()  # the words are in the journal before anything else is tried
         form = self.current()
         fields = dict(specific=form.specific, measure=form.measure, achievable=form.achievable,
                       relevant=form.relevant, deadline=stored_deadline(form, self.set_on, self.next_review), skills=list(self.skills),
@@ -242,6 +298,9 @@ class ObjectiveEditorScreen(Screen):
                 if objective.status == "draft" and agreed_by:
                     objective = store.change_status(objective.id, "agreed", agreed_by=agreed_by,
                                                     on=agreed_on or self.today)
+            if self.keeper.draft_id is not None:  # the objective and the end of its draft land together
+                journal.drafts.discard(self.keeper.draft_id)
+        self.keeper.draft_id = self.keeper.stored = None
         was_new = self.objective is None
         self.objective = objective
         self.saved = ObjectiveForm.of(objective)
@@ -268,14 +327,24 @@ class ObjectiveEditorScreen(Screen):
             agreed.value = form.agreed_on
 
     def action_leave(self) -> None:
-        leave_or_ask(self, discard=self.close, question="Save the objective before leaving?")
+        leave_or_ask(self, discard=self.close_discarding, question="Save the objective before leaving?")
 
     def discard_changes(self) -> None:
-        """Forget what was typed (the app is quitting and the person said so)."""
-        self.saved = self.current()
+        """Forget what was typed: the draft goes and nothing more is kept."""
+        self.keeper.forget()
+        self._stop_autosave()
+
+    def close_discarding(self) -> None:
+        self.discard_changes()
+        self.close()
 
     def close(self) -> None:
         if self._advice_timer is not None:
             self._advice_timer.stop()
+        if self.dirty:
+            self.keep_draft()  # leaving with changes unsaved: they stay as a draft
+        else:
+            self.keeper.forget()
+        self._stop_autosave()
         self.dismiss(self.objective.id if self.objective else None)
 
