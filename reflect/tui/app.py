@@ -25,7 +25,8 @@ from reflect.tui.screens.dialogs import (
     RecoverDraft,
     TemplateChooser,
 )
-from reflect.tui.screens.editor import AUTOSAVE_DELAY, EditorScreen
+from reflect.tui.screens.draft_keeping import AUTOSAVE_DELAY
+from reflect.tui.screens.editor import EditorScreen
 from reflect.tui.screens.journal import JournalScreen
 
 LIGHT, DARK = "textual-light", "textual-dark"

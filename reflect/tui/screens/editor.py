@@ -1,9 +1,9 @@
 """Writing and editing a reflection, without ever losing a word.
 
 The screen reads its widgets into an :class:`~reflect.tui.editor_state.EditorState`. A moment
-after any change (at most :data:`AUTOSAVE_DELAY` seconds, even while typing on), and whenever
-another screen comes on top, the state is written to a draft in the journal; saving the entry
-removes the draft in the same transaction. A draft left behind by a crash is offered back at
+after any change (see :mod:`reflect.tui.screens.draft_keeping`), and whenever another screen
+comes on top, the state is written to a draft in the journal; saving the entry removes the
+draft in the same transaction. A draft left behind by a crash is offered back at
 the next start. Leaving with unsaved changes asks first.
 """
 
@@ -13,7 +13,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import (
     Button,
@@ -28,23 +27,22 @@ from textual.widgets import (
 
 from reflect.dates import format_long, format_short, parse_day, parse_minutes
 from reflect.drafts import Draft
-from reflect.errors import InputError, ReflectError
+from reflect.errors import InputError
 from reflect.models import MODEL_NAMES, Entry
 from reflect.templates import template_body
 from reflect.tui.editor_state import DraftKeeper, EditorState, time_text, word_count
 from reflect.tui.guard import guarded
 from reflect.tui.screens.dialogs import TemplateChooser, leave_or_ask
+from reflect.tui.screens.draft_keeping import KeepsDrafts
 from reflect.tui.text import in_framework_order, skill_name
 from reflect.tui.widgets.criteria_picker import CriteriaPicker
 from reflect.tui.widgets.markdown_area import MarkdownArea
 from reflect.tui.widgets.skill_picker import SkillPicker
 
-#: Longest wait between a change and its draft being in the journal, in seconds.
-AUTOSAVE_DELAY = 1.0
 CONFIDENCE = [(f"Confidence {n}/5", n) for n in range(1, 6)]
 
 
-class EditorScreen(Screen):
+class EditorScreen(KeepsDrafts, Screen):
     """A new reflection (``entry`` None) or an edit of one; ``state`` restores a draft."""
 
     BINDINGS = [
@@ -74,8 +72,6 @@ class EditorScreen(Screen):
             base_revision = draft.data.get("base_revision", base_revision)
         self.keeper = DraftKeeper(journal, entry_id=entry.id if entry else None, base_revision=base_revision,
                                   draft_id=draft.id if draft else None, stored=self.initial if draft else None)
-        self._autosave_timer = None
-        self._leaving = False
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -182,33 +178,7 @@ class EditorScreen(Screen):
 
     def _changed(self) -> None:
         self._show_status()
-        if self._autosave_timer is None and not self._leaving:
-            delay = getattr(self.app, "autosave_delay", AUTOSAVE_DELAY)
-            self._autosave_timer = self.set_timer(delay, self._autosave)
-
-    def _autosave(self) -> None:
-        self._autosave_timer = None
-        self.keep_draft()
-
-    def keep_draft(self) -> None:
-        """Write the unsaved state to its draft now (a no-op when nothing changed)."""
-        if self._leaving:
-            return
-        try:
-            state = self.current_state()
-        except NoMatches:  # the widgets are already gone
-            return
-        try:
-            self.keeper.keep(state, self.saved)
-        except ReflectError as error:  # e.g. the journal is busy: try again on the next change
-            self.notify(f"Could not keep a draft: {error}", severity="warning")
-
-    def on_screen_suspend(self) -> None:
-        self.keep_draft()
-
-    def on_unmount(self) -> None:
-        # The app is closing (or the screen was removed) with this editor open.
-        self.keep_draft()
+        self.schedule_autosave()
 
     def _show_day(self, text: str) -> None:
         feedback = self.query_one("#day-feedback", Label)
@@ -340,16 +310,10 @@ class EditorScreen(Screen):
             self.discard_changes()
         else:
             self.keep_draft()  # leaving with changes unsaved: they stay as a draft
-        self._stop_autosave()
+        self.stop_autosave()
         self.dismiss()
 
     def discard_changes(self) -> None:
         """Forget the unsaved changes: the draft goes and nothing more is kept."""
         self.keeper.forget()
-        self._stop_autosave()
-
-    def _stop_autosave(self) -> None:
-        if self._autosave_timer is not None:
-            self._autosave_timer.stop()
-            self._autosave_timer = None
-        self._leaving = True
+        self.stop_autosave()

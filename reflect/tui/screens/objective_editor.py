@@ -17,18 +17,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Static, TextArea
 
 from reflect.drafts import Draft
-from reflect.errors import ReflectError
 from reflect.smart import Advice, check_objective, smart_letters
 from reflect.tui.editor_state import DraftKeeper
 from reflect.tui.guard import guarded
 from reflect.tui.objective_form import ObjectiveForm, deadline_feedback, stored_deadline
 from reflect.tui.screens.dialogs import leave_or_ask
-from reflect.tui.screens.editor import AUTOSAVE_DELAY
+from reflect.tui.screens.draft_keeping import KeepsDrafts
 from reflect.tui.text import in_framework_order, skill_name
 from reflect.tui.widgets.criteria_picker import CriteriaPicker
 from reflect.tui.widgets.date_field import DateField
@@ -46,7 +44,7 @@ PLACEHOLDERS = {
 }
 
 
-class ObjectiveEditorScreen(Screen):
+class ObjectiveEditorScreen(KeepsDrafts, Screen):
     """A new objective (``objective_id`` None) or an edit of one; ``draft`` restores unsaved
     work (an edit's own draft is found without it). Dismisses with its id once saved."""
 
@@ -72,8 +70,6 @@ class ObjectiveEditorScreen(Screen):
         self.skills, self.criteria = self.initial.skills, self.initial.criteria
         self.keeper = DraftKeeper(journal, draft_id=draft.id if draft else None, stored=self.initial if draft else None,
                                   encode=lambda form: form.to_draft(self.objective.id if self.objective else None))
-        self._autosave_timer = None
-        self._leaving = False
         from reflect.schedule import review_schedule
 
         self.next_review = review_schedule(journal, self.today).next_date
@@ -136,7 +132,7 @@ class ObjectiveEditorScreen(Screen):
 
     # -- reading the form -------------------------------------------------------------------
 
-    def current(self) -> ObjectiveForm:
+    def current_state(self) -> ObjectiveForm:
         value = lambda name: self.query_one(f"#{name}", Input).value  # noqa: E731
         return ObjectiveForm(
             specific=self.query_one("#specific", TextArea).text, measure=value("measure"),
@@ -148,7 +144,7 @@ class ObjectiveEditorScreen(Screen):
     def dirty(self) -> bool:
         """True when the form differs from what is saved."""
         try:
-            return self.current() != self.saved
+            return self.current_state() != self.saved
         except Exception:  # noqa: BLE001 - widgets not there (yet, or any more): nothing typed
             return False
 
@@ -163,12 +159,12 @@ class ObjectiveEditorScreen(Screen):
             self._advice_timer.stop()
         self._advice_timer = self.set_timer(ADVICE_DELAY, self._check)
         self._show_status()
-        self._schedule_autosave()
+        self.schedule_autosave()
 
     def _check(self) -> None:
         """Work out the SMART advice for what is typed now and show it (never blocks anything)."""
         self._advice_timer = None
-        form = self.current()
+        form = self.current_state()
         self.advice = check_objective(form.specific, form.measure, form.deadline, self.set_on, self.skills,
                                       self.criteria, achievable=form.achievable, relevant=form.relevant,
                                       next_review=self.next_review, today=self.today, verbs=self.app.smart_verbs)
@@ -234,44 +230,7 @@ class ObjectiveEditorScreen(Screen):
         self._show_links()
         self._show_status()
         self._check()
-        self._schedule_autosave()
-
-    # -- the draft ----------------------------------------------------------------------------
-
-    def _schedule_autosave(self) -> None:
-        if self._autosave_timer is None and not self._leaving:
-            delay = getattr(self.app, "autosave_delay", AUTOSAVE_DELAY)
-            self._autosave_timer = self.set_timer(delay, self._autosave)
-
-    def _autosave(self) -> None:
-        self._autosave_timer = None
-        self.keep_draft()
-
-    def keep_draft(self) -> None:
-        """Write the unsaved form to its draft now (a no-op when nothing changed)."""
-        if self._leaving:
-            return
-        try:
-            form = self.current()
-        except NoMatches:  # the widgets are already gone
-            return
-        try:
-            self.keeper.keep(form, self.saved)
-        except ReflectError as error:  # e.g. the journal is busy: try again on the next change
-            self.notify(f"Could not keep a draft: {error}", severity="warning")
-
-    def on_screen_suspend(self) -> None:
-        self.keep_draft()
-
-    def on_unmount(self) -> None:
-        # The app is closing (or the screen was removed) with this editor open.
-        self.keep_draft()
-
-    def _stop_autosave(self) -> None:
-        if self._autosave_timer is not None:
-            self._autosave_timer.stop()
-            self._autosave_timer = None
-        self._leaving = True
+        self.schedule_autosave()
 
     # -- saving and leaving -------------------------------------------------------------------
 
@@ -280,7 +239,7 @@ class ObjectiveEditorScreen(Screen):
         """Save the objective (all in one transaction); True if it was saved."""
         journal = self.app.journal
         self.keep_draft()  # the words are in the journal before anything else is tried
-        form = self.current()
+        form = self.current_state()
         fields = dict(specific=form.specific, measure=form.measure, achievable=form.achievable,
                       relevant=form.relevant, deadline=stored_deadline(form, self.set_on, self.next_review), skills=list(self.skills),
                       criteria=list(self.criteria))
@@ -332,7 +291,7 @@ class ObjectiveEditorScreen(Screen):
     def discard_changes(self) -> None:
         """Forget what was typed: the draft goes and nothing more is kept."""
         self.keeper.forget()
-        self._stop_autosave()
+        self.stop_autosave()
 
     def close_discarding(self) -> None:
         self.discard_changes()
@@ -345,6 +304,6 @@ class ObjectiveEditorScreen(Screen):
             self.keep_draft()  # leaving with changes unsaved: they stay as a draft
         else:
             self.keeper.forget()
-        self._stop_autosave()
+        self.stop_autosave()
         self.dismiss(self.objective.id if self.objective else None)
 
