@@ -3,7 +3,8 @@
 All of one file lands in one transaction: a problem anywhere in it (a damaged line, a bad
 date) leaves the journal exactly as it was. Entries whose stable id (``uid``) the journal
 already has, in the trash or not, are skipped, so importing the same file twice adds
-nothing the second time.
+nothing the second time. The new entries are indexed for search together at the end
+(:mod:`reflect.search_index`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from reflect.errors import InputError
+from reflect.search_index import indexing_at_the_end
 
 if TYPE_CHECKING:
     from reflect.journal import Journal
@@ -59,7 +61,7 @@ def add_entries(journal: "Journal", entries: Iterable[NewEntry], *, source: str 
     result = ImportResult()
     store = journal.entries
     try:
-        with journal.write():
+        with journal.write(), indexing_at_the_end(journal.conn):
             for count, entry in enumerate(entries, start=1):
                 if progress and count % 1000 == 0:
                     progress(count)
