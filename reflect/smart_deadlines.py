@@ -16,7 +16,7 @@ Nothing here raises on any text: what cannot be read is simply not a deadline.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from dateutil.relativedelta import SU, relativedelta
@@ -75,9 +75,14 @@ def read_deadline(text: str, set_on: date, next_review: date | None = None) -> D
     day = _read_date(text, set_on)
     if day is not None:
         return DeadlineHint(text, day, 0, len(text))
-    hint = find_deadline(text, set_on, next_review) or find_deadline(f"by {text}", set_on, next_review)
+    hint, added = find_deadline(text, set_on, next_review), 0
+    if hint is None:  # "end of month" alone reads as "by end of month"
+        hint, added = find_deadline(f"by {text}", set_on, next_review), len("by ")
     if hint is None or len(hint.phrase) < len(text.rstrip(_TRAILING)) - 3:
         return None  # only part of it made sense: better to ask than to guess
+    if added:  # where the words are in what was typed, not in "by ..."
+        start, end = max(0, hint.start - added), hint.end - added
+        hint = replace(hint, phrase=" ".join(text[start:end].split()), start=start, end=end)
     return hint
 
 

@@ -44,6 +44,7 @@ def test_check_objective_never_raises(specific, measure, deadline, set_on, today
 
 @settings(max_examples=300, deadline=None)
 @given(text=any_text, set_on=edge_dates, next_review=st.one_of(st.none(), edge_dates))
+@example(text="END OF MONTH", set_on=date(1, 1, 1), next_review=None)  # read as "by ...": found once
 def test_deadline_readers_never_raise_at_the_edges_of_the_calendar(text, set_on, next_review):
     for read in (find_deadline, read_deadline):
         hint = read(text, set_on, next_review)
