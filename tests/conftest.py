@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from reflect.journal import open_journal
 from reflect.standards import load_framework
+
+# Property tests explore new examples on every local run (and remember what failed
+# in .hypothesis/). CI runs the same examples every time, so that a landing never
+# depends on luck; .ci/run sets CI.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 TESTS = Path(__file__).parent
 TINY_FRAMEWORK = TESTS / "data" / "tiny_framework.json"
