@@ -53,6 +53,10 @@ class EditorScreen(KeepsDrafts, Screen):
         Binding("ctrl+g", "skills", "Meta-skills", tooltip="Tag the meta-skills you used"),
         Binding("ctrl+r", "criteria", "Criteria", tooltip="Link criteria of your units"),
         Binding("escape", "leave", "Back", tooltip="Back (asks first if anything is unsaved)"),
+        # Priority: the focus moves as soon as tab arrives, so keys typed straight after it (fast
+        # typing, a busy machine) go to the next box, not the one being left.
+        Binding("tab", "app.focus_next", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", show=False, priority=True),
     ]
 
     def __init__(self, *, entry: Entry | None = None, model: str = "none", draft: Draft | None = None) -> None:
