@@ -74,11 +74,12 @@ def write_export(journal: "Journal", framework: "Framework", target: Path | str 
     Private entries are left out unless ``include_private``; an existing file is kept unless
     ``overwrite`` (:class:`~reflect.errors.ReflectError` says so).
     """
-    from reflect.export_markdown import default_file_name, snapshot, write_markdown
+    from reflect.evidence import read_snapshot
+    from reflect.export_markdown import default_file_name, write_markdown
     from reflect.export_plan import plan_export
     from reflect.files import atomic_writer
 
-    with snapshot(journal):
+    with read_snapshot(journal):
         plan = plan_export(journal, framework, filters, include_private=include_private)
         path = target_path(target, default_file_name(plan, journal.today()))
         with atomic_writer(path, overwrite=overwrite) as handle:

@@ -10,11 +10,11 @@ The caller chooses where the text goes (an atomic private file or stdout).
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Callable, Iterator, TextIO
+from typing import TYPE_CHECKING, Callable, TextIO
 
 from reflect.dates import format_long
+from reflect.evidence import read_snapshot
 from reflect.export_plan import ExportPlan, plan_export
 from reflect.export_rows import iter_rows
 from reflect.markdown_entry import EM_DASH, EntryRenderer, render_entry
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from reflect.journal import Journal
     from reflect.standards import Framework
 
-__all__ = ["export_markdown", "write_markdown", "snapshot", "default_file_name", "render_entry", "EntryRenderer"]
+__all__ = ["export_markdown", "write_markdown", "default_file_name", "render_entry", "EntryRenderer"]
 
 KIND = "reflections"
 PROGRESS_EVERY = 1000
@@ -45,7 +45,7 @@ def export_markdown(journal: "Journal", framework: "Framework", out: TextIO,
     Private entries are left out unless ``include_private``. ``progress(done, total)`` is
     called every :data:`PROGRESS_EVERY` entries.
     """
-    with snapshot(journal):
+    with read_snapshot(journal):
         plan = plan_export(journal, framework, filters, include_private=include_private)
         write_markdown(journal, framework, out, plan, progress=progress)
     return plan
@@ -53,7 +53,7 @@ def export_markdown(journal: "Journal", framework: "Framework", out: TextIO,
 
 def write_markdown(journal: "Journal", framework: "Framework", out: TextIO, plan: ExportPlan, *,
                    progress: Callable[[int, int], None] | None = None) -> None:
-    """Write the export ``plan`` describes (made in the same :func:`snapshot`) to ``out``."""
+    """Write the export ``plan`` describes (made in the same read snapshot) to ``out``."""
     out.write(front_matter(_front_matter_data(plan, framework)))
     out.write(_header(plan, framework))
     written = write_entries(journal, framework, out, plan, progress=progress)
@@ -73,21 +73,6 @@ def write_entries(journal: "Journal", framework: "Framework", out: TextIO, plan:
         if progress and written % PROGRESS_EVERY == 0:
             progress(written, plan.entries)
     return written
-
-
-@contextmanager
-def snapshot(journal: "Journal") -> Iterator[None]:
-    """One read transaction, so the counts at the top match the entries below them even if
-    the app saves an entry meanwhile."""
-    conn = journal.conn
-    if conn.in_transaction:
-        yield
-        return
-    conn.execute("BEGIN")
-    try:
-        yield
-    finally:
-        conn.execute("ROLLBACK")
 
 
 def default_file_name(plan: ExportPlan, today: date) -> str:

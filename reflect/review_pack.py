@@ -24,8 +24,9 @@ from typing import TYPE_CHECKING, Any, TextIO
 from reflect import review_pack_coverage as coverage
 from reflect import review_pack_sections as sections
 from reflect.dates import format_long
+from reflect.evidence import read_snapshot
 from reflect.export_files import ExportResult, target_path
-from reflect.export_markdown import snapshot, when, write_entries
+from reflect.export_markdown import when, write_entries
 from reflect.export_plan import ExportPlan, plan_export
 from reflect.markdown_entry import EM_DASH
 from reflect.markdown_format import FORMAT_VERSION, MARK_END, front_matter, inline
@@ -78,7 +79,7 @@ def build_review_pack(journal: "Journal", framework: "Framework", *, start: date
 def export_review_pack(journal: "Journal", framework: "Framework", out: TextIO, *, start: date | None = None,
                        end: date | None = None, html: bool = False, include_private: bool = False) -> ReviewPack:
     """Write a review pack (Markdown, or HTML with ``html``) to ``out``; return what it held."""
-    with snapshot(journal):
+    with read_snapshot(journal):
         pack = build_review_pack(journal, framework, start=start, end=end, include_private=include_private)
         (write_pack_html if html else write_pack_markdown)(journal, framework, out, pack)
     return pack
@@ -97,7 +98,7 @@ def write_review_pack(journal: "Journal", framework: "Framework", target: Path |
     """
     from reflect.files import atomic_writer
 
-    with snapshot(journal):
+    with read_snapshot(journal):
         pack = build_review_pack(journal, framework, start=start, end=end, include_private=include_private)
         path = target_path(target, default_file_name(pack, dated=start is not None or end is not None, html=html))
         with atomic_writer(path, overwrite=overwrite) as handle:
