@@ -207,7 +207,8 @@ class EntryStore:
         return entry
 
     def get_by_uid(self, uid: str) -> Entry | None:
-        """The entry with this stable id (used by imports), trashed or not; None if absent."""
+        """The entry with this stable id, trashed or not; None if absent (imports only ask
+        :meth:`has_uid`)."""
         row = next(iter(dict_rows(self.conn.execute("SELECT * FROM entries WHERE uid = ?", [uid]))), None)
         return self._entry(row) if row else None
 
