@@ -31,7 +31,7 @@ def entries_shown(app) -> bool:
 
 async def probe(journal_path: str, mark: Path) -> None:
     from reflect.journal import open_journal
-    from reflect.standards import load_framework
+    from reflect.framework.standards import load_framework
     from reflect.tui.factory import make_app
 
     with open_journal(journal_path, create=False) as journal:

@@ -36,7 +36,7 @@ def sentence(rng: random.Random) -> str:
 
 
 def body(rng: random.Random) -> str:
-    from reflect.templates import TEMPLATES
+    from reflect.entries.templates import TEMPLATES
 
     kind = rng.random()
     if kind < 0.25:
@@ -51,7 +51,7 @@ def body(rng: random.Random) -> str:
 
 def build(path: Path, count: int) -> None:
     from reflect.journal import open_journal
-    from reflect.standards import load_framework
+    from reflect.framework.standards import load_framework
 
     rng = random.Random(7)
     criteria = [c.id for c in load_framework().all_criteria()]
@@ -106,9 +106,9 @@ def main() -> None:
           f"(python + reflect start-up alone: {baseline_wall:.2f} s, {baseline_rss:.1f} MiB); "
           f"file {target.stat().st_size / 2**20:.1f} MiB")
 
-    from reflect.export_markdown import export_markdown
+    from reflect.export.markdown import export_markdown
     from reflect.journal import open_journal
-    from reflect.standards import load_framework
+    from reflect.framework.standards import load_framework
 
     framework = load_framework()
     with open_journal(db) as journal, open(os.devnull, "w", encoding="utf-8") as sink:

@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reflect.demo import build_demo_journal  # noqa: E402
+from reflect.demo.journal import build_demo_journal  # noqa: E402
 from reflect.journal import open_journal  # noqa: E402
-from reflect.standards import load_framework  # noqa: E402
+from reflect.framework.standards import load_framework  # noqa: E402
 
 COUNTED = ("entries", "assessments", "objectives", "objective_status_changes", "entry_objectives", "activities",
            "feedback", "training", "reviews")

@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from reflect.journal import open_journal  # noqa: E402
-from reflect.standards import load_framework  # noqa: E402
+from reflect.framework.standards import load_framework  # noqa: E402
 
 TODAY = date(2026, 11, 24)
 WORDS = ("customer queue refund calm listened team shift manager stock till complaint learned "
@@ -76,8 +76,8 @@ def main() -> None:
     parser.add_argument("--plans", action="store_true", help="print query plans")
     args = parser.parse_args()
 
-    from reflect.gaps import activity_summary, gap_summary
-    from reflect.journal_stats import journal_stats
+    from reflect.progress.summary import activity_summary, gap_summary
+    from reflect.progress.stats import journal_stats
 
     with tempfile.TemporaryDirectory() as tmp:
         path = args.keep or Path(tmp) / "big.db"
@@ -107,7 +107,7 @@ def main() -> None:
 
 def _plans(journal) -> None:
     """The plans of the queries that carry the weight, as the summary runs them."""
-    from reflect.evidence import open_evidence
+    from reflect.progress.evidence import open_evidence
 
     with open_evidence(journal) as ev:
         queries = {

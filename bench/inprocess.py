@@ -32,14 +32,14 @@ class Query:
 
 
 def _typed(prefix: str) -> Callable:
-    from reflect.models import EntryFilter
+    from reflect.entries.models import EntryFilter
 
     return lambda journal: journal.entries.search(EntryFilter(text=prefix), limit=100, as_you_type=True)
 
 
 def queries() -> list[Query]:
     """Each keystroke of :data:`TYPED_QUERY`, then the list and filter queries."""
-    from reflect.models import EntryFilter
+    from reflect.entries.models import EntryFilter
 
     found = [Query(f"type-{i:02d}", f'as you type "{TYPED_QUERY[:i]}"', _typed(TYPED_QUERY[:i]))
              for i in range(1, len(TYPED_QUERY) + 1)]

@@ -30,7 +30,7 @@ class Journals:
 def ensure_journals(cache: Path, size: int, seed: int, log=print) -> Journals:
     """The journals for ``size`` and ``seed``, generating them if the cache lacks them."""
     cache.mkdir(parents=True, exist_ok=True)
-    from reflect.migrations import CURRENT_VERSION
+    from reflect.store.migrations import CURRENT_VERSION
 
     # The schema version too: a journal cached by an older reflect would be upgraded (and
     # backed up) by the first command that opens it, inside the timings.
@@ -39,7 +39,7 @@ def ensure_journals(cache: Path, size: int, seed: int, log=print) -> Journals:
     if db.exists() and txt.exists() and meta_path.exists():
         meta = json.loads(meta_path.read_text())
         return Journals(size, seed, db, txt, meta["sample_id"], meta["sample_day"])
-    from reflect.standards import load_framework
+    from reflect.framework.standards import load_framework
 
     started = time.perf_counter()
     log(f"generating {size:,} entries (seed {seed}) ...")

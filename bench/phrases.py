@@ -104,7 +104,7 @@ NEXT = (
     "I plan to read the customer feedback report each month and pick one thing to improve.",
 )
 
-#: Which bank answers each section of a reflective model (see reflect.templates).
+#: Which bank answers each section of a reflective model (see reflect.entries.templates).
 MODEL_SECTIONS = {
     "gibbs": (("Description", WHAT), ("Feelings", FEELINGS), ("Evaluation", WENT_WELL + WENT_BADLY),
               ("Analysis", LEARNED), ("Conclusion", WENT_BADLY), ("Action plan", NEXT)),

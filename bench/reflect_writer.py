@@ -1,7 +1,7 @@
 """Write generated entries (and review-workflow records in proportion) as a reflect journal.
 
 Everything goes in with ``executemany`` inside one ``journal.write()`` transaction. The search
-index and the running totals (``reflect.tally_schema``) are filled once at the end rather
+index and the running totals (``reflect.store.tally_schema``) are filled once at the end rather
 than row by row by their triggers, which is many times faster for a whole journal; the
 triggers are put back for later edits.
 """
@@ -27,8 +27,8 @@ def _stamp(day: date, time: str = "18:00") -> str:
 def write_reflect_journal(path: Path, entries: list[GenEntry], seed: int) -> None:
     """Create a reflect journal at ``path`` (replacing any) holding ``entries`` and friends."""
     from reflect.journal import open_journal
-    from reflect.tallies import SEPARATOR
-    from reflect.tally_schema import fill_tallies
+    from reflect.progress.counts import SEPARATOR
+    from reflect.store.tally_schema import fill_tallies
     from reflect.words import entry_words
 
     tmp = path.with_name(path.name + ".tmp")

@@ -24,15 +24,15 @@ from reflect.paths import usable_journal_path
 if TYPE_CHECKING:
     import sqlite_utils
 
-    from reflect.activities import ActivityStore
-    from reflect.assessments import AssessmentStore
-    from reflect.drafts import DraftStore
-    from reflect.entries import EntryStore
-    from reflect.feedback import FeedbackStore
-    from reflect.objectives import ObjectiveStore
-    from reflect.reviews import ReviewStore
-    from reflect.settings import Settings
-    from reflect.training import TrainingStore
+    from reflect.review.activities import ActivityStore
+    from reflect.review.assessments import AssessmentStore
+    from reflect.store.drafts import DraftStore
+    from reflect.entries.store import EntryStore
+    from reflect.review.feedback import FeedbackStore
+    from reflect.review.objectives import ObjectiveStore
+    from reflect.review.reviews import ReviewStore
+    from reflect.store.settings import Settings
+    from reflect.review.training import TrainingStore
 
 #: How long a write waits for another reflect (window or command) to finish its own;
 #: ``$REFLECT_BUSY_TIMEOUT`` (seconds) overrides it.
@@ -145,55 +145,55 @@ class Journal:
 
     @cached_property
     def entries(self) -> "EntryStore":
-        from reflect.entries import EntryStore
+        from reflect.entries.store import EntryStore
 
         return EntryStore(self)
 
     @cached_property
     def drafts(self) -> "DraftStore":
-        from reflect.drafts import DraftStore
+        from reflect.store.drafts import DraftStore
 
         return DraftStore(self)
 
     @cached_property
     def settings(self) -> "Settings":
-        from reflect.settings import Settings
+        from reflect.store.settings import Settings
 
         return Settings(self)
 
     @cached_property
     def assessments(self) -> "AssessmentStore":
-        from reflect.assessments import AssessmentStore
+        from reflect.review.assessments import AssessmentStore
 
         return AssessmentStore(self)
 
     @cached_property
     def objectives(self) -> "ObjectiveStore":
-        from reflect.objectives import ObjectiveStore
+        from reflect.review.objectives import ObjectiveStore
 
         return ObjectiveStore(self)
 
     @cached_property
     def activities(self) -> "ActivityStore":
-        from reflect.activities import ActivityStore
+        from reflect.review.activities import ActivityStore
 
         return ActivityStore(self)
 
     @cached_property
     def feedback(self) -> "FeedbackStore":
-        from reflect.feedback import FeedbackStore
+        from reflect.review.feedback import FeedbackStore
 
         return FeedbackStore(self)
 
     @cached_property
     def training(self) -> "TrainingStore":
-        from reflect.training import TrainingStore
+        from reflect.review.training import TrainingStore
 
         return TrainingStore(self)
 
     @cached_property
     def reviews(self) -> "ReviewStore":
-        from reflect.reviews import ReviewStore
+        from reflect.review.reviews import ReviewStore
 
         return ReviewStore(self)
 
@@ -218,7 +218,7 @@ def open_journal(
     once a day. A daily backup that fails does not stop the journal opening: the reason is in
     ``journal.backup_problem``.
     """
-    from reflect.migrations import CURRENT_VERSION, check_not_newer, migrate
+    from reflect.store.migrations import CURRENT_VERSION, check_not_newer, migrate
 
     path = Path(path)
     exists = usable_journal_path(path)
@@ -248,7 +248,7 @@ def open_journal(
         raise explain_sqlite_error(error, path) from None
     journal = Journal(db or conn, path, clock)
     if daily_backup and exists:
-        from reflect.backup import daily_backup_if_due
+        from reflect.store.backup import daily_backup_if_due
         from reflect.errors import ReflectError
 
         try:
@@ -261,7 +261,7 @@ def open_journal(
 def _backup_before_upgrade(conn: sqlite3.Connection, path: Path, version: int,
                            clock: Callable[[], datetime]) -> None:
     """The safety copy taken before a journal is upgraded; no copy, no upgrade."""
-    from reflect.backup import automatic_backup, keep_setting
+    from reflect.store.backup import automatic_backup, keep_setting
     from reflect.errors import ReflectError
 
     try:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import settings
 
 from reflect.journal import open_journal
-from reflect.standards import load_framework
+from reflect.framework.standards import load_framework
 
 # Property tests explore new examples on every local run (and remember what failed
 # in .hypothesis/). CI runs the same examples every time, so that a landing never

@@ -9,7 +9,7 @@ from bench.compose import MAX_WORDS, MIN_WORDS, compose_entries
 from bench.jrnl_format import TIME_FORMAT, entry_text, write_jrnl_journal
 from bench.reflect_writer import write_reflect_journal
 from reflect.journal import open_journal
-from reflect.models import EntryFilter
+from reflect.entries.models import EntryFilter
 
 # jrnl 4.x's parser (jrnl/journals/Journal.py): an entry starts at "[date] " on a new line.
 JRNL_DATE = re.compile("(?:^|\n)\\[([^\\]]+)\\] ")

@@ -7,11 +7,11 @@ from datetime import date, timedelta
 
 import pytest
 
-from reflect import demo_content
-from reflect.demo import as_typed, build_demo_journal, working_days_before
+from reflect.demo import content as demo_content
+from reflect.demo.journal import as_typed, build_demo_journal, working_days_before
 from reflect.errors import JournalError
 from reflect.journal import open_journal
-from reflect.templates import TEMPLATES, section_text
+from reflect.entries.templates import TEMPLATES, section_text
 
 TODAY = date(2026, 11, 24)  # a Tuesday
 LIVE = [item for item in demo_content.ENTRIES if not item.get("trashed")]

@@ -9,15 +9,15 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from reflect import demo_content
-from reflect.demo import build_demo_journal, working_days_before
-from reflect.gaps import gap_summary
+from reflect.demo import content as demo_content
+from reflect.demo.journal import build_demo_journal, working_days_before
+from reflect.progress.summary import gap_summary
 from reflect.journal import open_journal
-from reflect.objective_detail import smart_advice
-from reflect.review_models import ACTIVITY_KINDS, OBJECTIVE_STATUSES
-from reflect.review_prep import prepare_review
-from reflect.reviews import ReviewLockedError
-from reflect.templates import ACTION_SECTIONS, section_text
+from reflect.review.objective_detail import smart_advice
+from reflect.review.models import ACTIVITY_KINDS, OBJECTIVE_STATUSES
+from reflect.review.prep import prepare_review
+from reflect.review.reviews import ReviewLockedError
+from reflect.entries.templates import ACTION_SECTIONS, section_text
 from tests.conftest import FakeClock
 
 TODAY = date(2026, 11, 24)  # a Tuesday

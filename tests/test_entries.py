@@ -4,9 +4,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from reflect.entries import ConflictError
+from reflect.entries.store import ConflictError
 from reflect.errors import InputError, NotFoundError
-from reflect.models import EntryFilter
+from reflect.entries.models import EntryFilter
 
 DAY = date(2026, 11, 20)
 

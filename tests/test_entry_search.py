@@ -1,6 +1,6 @@
 """Search on big journals: ranking in two tiers, and short words while typing.
 
-reflect.entry_search ranks the newest RANK_WINDOW entries first; these tests shrink the window
+reflect.entries.search ranks the newest RANK_WINDOW entries first; these tests shrink the window
 to a few entries so the tiers show on a small journal.
 """
 
@@ -10,9 +10,9 @@ from datetime import date
 import pytest
 from hypothesis import given, strategies as st
 
-from reflect import entry_search
-from reflect.models import EntryFilter
-from reflect.search_query import to_fts_query
+from reflect.entries import search as entry_search
+from reflect.entries.models import EntryFilter
+from reflect.entries.search_query import to_fts_query
 
 DAY = date(2026, 11, 20)
 

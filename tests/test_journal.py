@@ -10,7 +10,7 @@ import pytest
 
 from reflect.errors import JournalError
 from reflect.journal import open_journal
-from reflect.migrations import CURRENT_VERSION
+from reflect.store.migrations import CURRENT_VERSION
 
 FIXTURES = Path(__file__).parent / "data"
 
@@ -112,7 +112,7 @@ def test_migration_from_v1_keeps_every_row(tmp_path):
 def test_migrated_journal_search_still_works(tmp_path):
     path = tmp_path / "old.db"
     _v1_journal(path)
-    from reflect.models import EntryFilter
+    from reflect.entries.models import EntryFilter
 
     with open_journal(path) as j:
         assert [h.id for h in j.entries.search(EntryFilter(text="tills"))] == [1]
@@ -126,7 +126,7 @@ def test_migrated_journal_has_new_tables(tmp_path):
 
 
 def test_failed_migration_leaves_journal_at_old_version(tmp_path, monkeypatch):
-    from reflect import migrations
+    from reflect.store import migrations
 
     path = tmp_path / "old.db"
     _v1_journal(path)
@@ -168,6 +168,6 @@ def test_importing_core_does_not_create_files(tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.setenv("PYTHONPATH", str(Path(__file__).parent.parent))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    subprocess.run([sys.executable, "-c", "import reflect.journal, reflect.entries, reflect.cli"],
+    subprocess.run([sys.executable, "-c", "import reflect.journal, reflect.entries.store, reflect.cli"],
                    check=True, cwd=tmp_path)
     assert list(tmp_path.iterdir()) == []

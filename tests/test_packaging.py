@@ -35,7 +35,7 @@ def test_installed_package_loads_bundled_framework_from_another_directory(wheel,
     elsewhere.mkdir()
     code = (
         f"import sys; sys.path.insert(0, {str(site)!r});"
-        "import reflect.standards as s;"
+        "import reflect.framework.standards as s;"
         "fw = s.load_framework();"
         f"assert str(s.bundled_framework_path()).startswith({str(site)!r}), s.bundled_framework_path();"
         "print(len(fw.units))"

@@ -21,7 +21,7 @@ def test_reading_an_existing_journal_does_not_import_sqlite_utils(journal_path, 
     code = (
         "import sys\n"
         "from reflect.journal import open_journal\n"
-        "from reflect.models import EntryFilter\n"
+        "from reflect.entries.models import EntryFilter\n"
         f"j = open_journal({str(journal_path)!r}, create=False)\n"
         "assert j.entries.list().rows and j.entries.search(EntryFilter(text='refund'))\n"
         "j.entries.get(1); j.settings.get('framework')\n"

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from reflect.errors import InputError
-from reflect.schedule import (
+from reflect.review.schedule import (
     Interval,
     next_review,
     parse_interval,

@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 
-from reflect.import_jrnl import import_jrnl
-from reflect.models import EntryFilter
-from reflect.search_index import INSERT_TRIGGER, indexing_at_the_end
+from reflect.importers.jrnl import import_jrnl
+from reflect.entries.models import EntryFilter
+from reflect.entries.search_index import INSERT_TRIGGER, indexing_at_the_end
 
 DAY = date(2026, 11, 20)
 

@@ -1,4 +1,4 @@
-"""Tests for reflect.search_query: search-box text to a safe FTS5 MATCH expression."""
+"""Tests for reflect.entries.search_query: search-box text to a safe FTS5 MATCH expression."""
 
 import sqlite3
 import subprocess
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reflect.search_query import to_fts_query
+from reflect.entries.search_query import to_fts_query
 
 ROWS = {
     1: ("Angry customer", "She made several complaints about a late refund."),
@@ -181,5 +181,5 @@ def test_any_text_gives_none_or_a_query_fts5_accepts(text, prefix_last):
 
 
 def test_module_does_not_import_textual():
-    code = "import sys, reflect.search_query; assert 'textual' not in sys.modules"
+    code = "import sys, reflect.entries.search_query; assert 'textual' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from reflect.errors import FrameworkError, InputError
-from reflect.standards import bundled_framework_path, load_framework
+from reflect.framework.standards import bundled_framework_path, load_framework
 from tests.conftest import TINY_FRAMEWORK
 
 BASE = json.loads(TINY_FRAMEWORK.read_text())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reflect.cli import record_args as ra
 from reflect.errors import InputError
-from reflect.review_models import ACTIVITY_KINDS
+from reflect.review.models import ACTIVITY_KINDS
 
 _ID = ra.record_id("an activity")
 _OBJECTIVE = ra.record_id("an objective")

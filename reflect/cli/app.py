@@ -28,7 +28,7 @@ def run_demo(ctx) -> int:
     from the person's own journal, which the demo must not even open.
     """
     from reflect import paths
-    from reflect.standards import load_framework
+    from reflect.framework.standards import load_framework
     from reflect.tui.factory import run_demo as demo
 
     return demo(load_framework(paths.framework_option(getattr(ctx.args, "framework", None))))

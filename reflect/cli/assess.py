@@ -7,7 +7,7 @@ import sys
 
 from reflect.cli import record_args as ra
 from reflect.errors import InputError
-from reflect.review_models import RATING_SCALE, rating_word
+from reflect.review.models import RATING_SCALE, rating_word
 
 _ID = ra.record_id("a self-assessment")
 SCALE_LINE = "  ".join(f"{n} {word}" for n, (word, _) in RATING_SCALE.items())
@@ -141,7 +141,7 @@ def _input(prompt: str) -> str:
 
 
 def _changes(ctx, current, previous) -> None:
-    from reflect.assessments import compare
+    from reflect.review.assessments import compare
 
     order = [s.id for s in ctx.framework.meta_skills]
     moved = [c for c in compare(current, previous, order) if c.change]
@@ -156,7 +156,7 @@ def _name(ctx, skill_id: str) -> str:
 
 
 def _show(ctx) -> int:
-    from reflect.assessments import compare
+    from reflect.review.assessments import compare
     from reflect.cli.output import print_json
 
     store = ctx.journal.assessments

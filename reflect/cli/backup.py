@@ -40,7 +40,7 @@ def register(sub, common) -> None:
 
 
 def cmd_backup(ctx) -> int:
-    from reflect.backup import backup_to, backups_folder, list_backups
+    from reflect.store.backup import backup_to, backups_folder, list_backups
     from reflect.cli.output import print_json
     from reflect.errors import JournalError
 
@@ -72,7 +72,7 @@ def cmd_backup(ctx) -> int:
 def cmd_restore_backup(ctx) -> int:
     from pathlib import Path
 
-    from reflect.restore import restore_backup
+    from reflect.store.restore import restore_backup
 
     done = restore_backup(Path(ctx.args.file).expanduser(), ctx.journal_path)
     ctx.print(f"Restored {done.entries} entr{'y' if done.entries == 1 else 'ies'} from {done.source} "
@@ -84,7 +84,7 @@ def cmd_restore_backup(ctx) -> int:
 
 def cmd_doctor(ctx) -> int:
     from reflect.cli.output import print_json
-    from reflect.doctor import NOTE, OK, PROBLEM, Finding, examine, healthy
+    from reflect.store.doctor import NOTE, OK, PROBLEM, Finding, examine, healthy
 
     framework, framework_problem = _framework_for_doctor(ctx)
     findings = examine(ctx.journal_path, framework)
@@ -111,7 +111,7 @@ def _framework_for_doctor(ctx):
     """The framework to check criteria against, read without opening (or upgrading) the journal."""
     from reflect import paths
     from reflect.errors import ReflectError
-    from reflect.standards import load_framework
+    from reflect.framework.standards import load_framework
 
     chosen = paths.framework_option(getattr(ctx.args, "framework", None))
     if chosen is None:
@@ -127,7 +127,7 @@ def _framework_setting(path):
     import sqlite3
     from pathlib import Path
 
-    from reflect.backup import open_read_only
+    from reflect.store.backup import open_read_only
     from reflect.errors import ReflectError
 
     if not path.is_file():
@@ -145,8 +145,8 @@ def _framework_setting(path):
 
 
 def _fix_search(ctx, findings):
-    from reflect.backup import automatic_backup
-    from reflect.doctor import OK, Finding, rebuild_search_index
+    from reflect.store.backup import automatic_backup
+    from reflect.store.doctor import OK, Finding, rebuild_search_index
 
     journal = ctx.journal
     automatic_backup(journal, journal.path, "before-repair", clock=journal.clock)

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from reflect.errors import InputError
-from reflect.settings import DEFAULTS
+from reflect.store.settings import DEFAULTS
 
 
 def _name(value: str) -> str:
@@ -27,7 +27,7 @@ def _weeks(value: str) -> int:
 
 
 def _framework(value: str) -> str:
-    from reflect.standards import load_framework
+    from reflect.framework.standards import load_framework
 
     path = Path(value).expanduser().resolve()
     load_framework(path)  # refuse a file that would break every later command
@@ -41,7 +41,7 @@ def _day(value: str) -> str:
 
 
 def _interval(value: str) -> str:
-    from reflect.schedule import parse_interval
+    from reflect.review.schedule import parse_interval
 
     return str(parse_interval(value))
 

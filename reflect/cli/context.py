@@ -16,7 +16,7 @@ from reflect import paths
 
 if TYPE_CHECKING:
     from reflect.journal import Journal
-    from reflect.standards import Framework
+    from reflect.framework.standards import Framework
 
 
 class Context:
@@ -50,7 +50,7 @@ class Context:
     def framework(self) -> "Framework":
         """The framework in force: --framework, $REFLECT_FRAMEWORK, the journal's, or bundled."""
         from reflect.errors import FrameworkError
-        from reflect.standards import load_framework
+        from reflect.framework.standards import load_framework
 
         path = self.framework_path()
         try:

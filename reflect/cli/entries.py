@@ -95,7 +95,7 @@ def _reading_options(p, default_n: int) -> None:
 
 
 def _entry_options(p, editing: bool = False) -> None:
-    from reflect.models import MODELS
+    from reflect.entries.models import MODELS
 
     p.add_argument("--title", "-t", help="title (default: the first line of the text)")
     p.add_argument("--date", "-d", help="the day reflected on: 24/11/2026, yesterday, last friday... "
@@ -155,7 +155,7 @@ def cmd_add(ctx) -> int:
     from reflect.cli.editor import edit_text
     from reflect.cli.output import stdin_is_terminal
     from reflect.dates import format_long
-    from reflect.templates import template_body
+    from reflect.entries.templates import template_body
 
     fields = _resolved_fields(ctx)  # check every option before asking for any text
     if ctx.args.body is not None:
@@ -286,7 +286,7 @@ def cmd_trash(ctx) -> int:
         if answer.strip().lower() not in ("y", "yes"):
             ctx.print("Left the trash as it was.")
             return 0
-    from reflect.backup import daily_backup_if_due
+    from reflect.store.backup import daily_backup_if_due
 
     daily_backup_if_due(ctx.journal)  # the one delete that cannot be undone: be sure of a backup
     removed = store.empty_trash()

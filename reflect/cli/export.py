@@ -73,8 +73,8 @@ def register(sub, common) -> None:
 
 
 def cmd_export(ctx) -> int:
-    from reflect.export_files import ExportResult, write_export
-    from reflect.export_markdown import export_markdown
+    from reflect.export.files import ExportResult, write_export
+    from reflect.export.markdown import export_markdown
 
     args = ctx.args
     filters = filters_from_args(ctx)
@@ -109,11 +109,11 @@ def cmd_import(ctx) -> int:
     progress = _import_progress if sys.stderr.isatty() else None
     try:
         if ctx.args.source == "jrnl":
-            from reflect.import_jrnl import import_jrnl
+            from reflect.importers.jrnl import import_jrnl
 
             result, notes = import_jrnl(journal, ctx.framework, path, dry_run=ctx.args.dry_run, progress=progress)
         else:
-            from reflect.import_markdown import import_markdown
+            from reflect.importers.markdown import import_markdown
 
             result, reader = import_markdown(journal, path, dry_run=ctx.args.dry_run, progress=progress)
             notes = _export_notes(reader, ctx)
@@ -145,7 +145,7 @@ def _export_notes(reader, ctx) -> list[str]:
 def cmd_import_feedback(ctx) -> int:
     from pathlib import Path
 
-    from reflect.import_feedback import import_feedback
+    from reflect.importers.feedback import import_feedback
 
     args = ctx.args
     path = Path(args.file).expanduser()

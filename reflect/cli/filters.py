@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from reflect.errors import InputError
-from reflect.models import MODELS, EntryFilter
+from reflect.entries.models import MODELS, EntryFilter
 
 
 def add_filter_options(parser: argparse.ArgumentParser, *, privacy: bool = True) -> None:

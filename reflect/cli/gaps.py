@@ -48,7 +48,7 @@ def _weeks(text: str) -> int:
 def period_filter(args):
     """An entry filter for --from/--to (None when neither is given)."""
     from reflect.dates import parse_day
-    from reflect.models import EntryFilter
+    from reflect.entries.models import EntryFilter
 
     date_from = parse_day(args.date_from) if args.date_from else None
     date_to = parse_day(args.date_to) if args.date_to else None
@@ -59,7 +59,7 @@ def period_filter(args):
 
 def cmd_gaps(ctx) -> int:
     from reflect.cli.output import print_json
-    from reflect.gaps import gap_summary
+    from reflect.progress.summary import gap_summary
 
     args = ctx.args
     fw = ctx.framework
@@ -128,7 +128,7 @@ def _bar(t, room: int = 20) -> str:
 
 
 def _criteria(out, s, every: bool) -> None:
-    from reflect.suggestions import KIND_NOUNS
+    from reflect.progress.suggestions import KIND_NOUNS
 
     c = s.criteria
     out.print()

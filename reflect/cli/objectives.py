@@ -120,7 +120,7 @@ def _content_options(p, editing: bool = False) -> None:
 
 
 def _advice(ctx, objective, framework):
-    from reflect.objective_detail import smart_advice
+    from reflect.review.objective_detail import smart_advice
 
     return smart_advice(ctx.journal, objective, framework)
 
@@ -146,8 +146,8 @@ def cmd_add(ctx) -> int:
 
 def cmd_list(ctx) -> int:
     from reflect.cli.output import print_json
-    from reflect.record_fields import normalise_choice
-    from reflect.review_models import OBJECTIVE_STATUSES, OPEN_STATUSES
+    from reflect.review.fields import normalise_choice
+    from reflect.review.models import OBJECTIVE_STATUSES, OPEN_STATUSES
 
     args = ctx.args
     statuses = [normalise_choice(s, OBJECTIVE_STATUSES, "status") for s in args.status or []]
@@ -169,7 +169,7 @@ def cmd_list(ctx) -> int:
 
 def cmd_show(ctx) -> int:
     from reflect.cli.output import print_json, skill_names
-    from reflect.objective_detail import objective_detail
+    from reflect.review.objective_detail import objective_detail
 
     detail = objective_detail(ctx.journal, ctx.args.id, ctx.framework)
     if ctx.args.json:
@@ -210,8 +210,8 @@ def cmd_show(ctx) -> int:
 
 
 def cmd_update(ctx) -> int:
-    from reflect.record_fields import normalise_choice
-    from reflect.review_models import OBJECTIVE_STATUSES
+    from reflect.review.fields import normalise_choice
+    from reflect.review.models import OBJECTIVE_STATUSES
 
     args, journal = ctx.args, ctx.journal
     framework = ctx.framework  # loaded (and checked) before anything is written
@@ -246,8 +246,8 @@ def cmd_update(ctx) -> int:
 
 def cmd_check(ctx) -> int:
     from reflect.cli.output import print_json
-    from reflect.schedule import review_schedule
-    from reflect.smart import check_objective, framework_verbs
+    from reflect.review.schedule import review_schedule
+    from reflect.review.smart import check_objective, framework_verbs
 
     args = ctx.args
     journal = ctx.journal
@@ -286,7 +286,7 @@ def _entries(ids: list[int]) -> str:
 
 
 def cmd_from_entry(ctx) -> int:
-    from reflect.objective_drafts import objective_from_entry
+    from reflect.review.objective_drafts import objective_from_entry
 
     framework = ctx.framework  # loaded (and checked) before anything is written
     objective = objective_from_entry(ctx.journal, ctx.args.entry)

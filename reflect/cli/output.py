@@ -10,10 +10,10 @@ import textwrap
 from typing import Any, Iterable, TextIO
 
 from reflect.dates import format_long
-from reflect.entries import HIGHLIGHT_END, HIGHLIGHT_START
-from reflect.models import MODEL_NAMES, Entry, EntrySummary
+from reflect.entries.store import HIGHLIGHT_END, HIGHLIGHT_START
+from reflect.entries.models import MODEL_NAMES, Entry, EntrySummary
 from reflect.sanitize import clean_line
-from reflect.standards import Framework
+from reflect.framework.standards import Framework
 
 
 def print_json(data: Any, out: TextIO) -> None:

@@ -56,8 +56,8 @@ def deadline(ctx, text: str | None) -> date | None:
     "end of the month", "next review")."""
     if text is None or text.strip().lower() in ("", "none", "no", "-"):
         return None
-    from reflect.schedule import review_schedule
-    from reflect.smart import read_deadline
+    from reflect.review.schedule import review_schedule
+    from reflect.review.smart import read_deadline
 
     today = ctx.journal.today()
     hint = read_deadline(text, today, review_schedule(ctx.journal, today).next_date)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reflect.cli import record_args as ra
 from reflect.errors import InputError
-from reflect.review_models import FEEDBACK_SOURCES
+from reflect.review.models import FEEDBACK_SOURCES
 
 _FEEDBACK = ra.record_id("a feedback")
 _TRAINING = ra.record_id("a training")

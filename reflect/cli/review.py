@@ -132,8 +132,8 @@ def _notes(args) -> dict:
 
 def cmd_prepare(ctx) -> int:
     from reflect.cli.output import print_json
-    from reflect.review_prep import prepare_review
-    from reflect.review_text import render_review
+    from reflect.review.prep import prepare_review
+    from reflect.review.text import render_review
 
     args = ctx.args
     prepared = prepare_review(ctx.journal, ctx.framework, start=ra.day(args.date_from), end=ra.day(args.date_to),
@@ -148,7 +148,7 @@ def cmd_prepare(ctx) -> int:
 def cmd_export(ctx) -> int:
     import sys
 
-    from reflect.review_pack import export_review_pack, result_of, write_review_pack
+    from reflect.export.pack import export_review_pack, result_of, write_review_pack
 
     args = ctx.args
     options = dict(start=ra.day(args.date_from), end=ra.day(args.date_to), html=args.html,
@@ -178,7 +178,7 @@ def cmd_update(ctx) -> int:
 
 
 def cmd_complete(ctx) -> int:
-    from reflect.review_prep import complete_review
+    from reflect.review.prep import complete_review
 
     args = ctx.args
     review = complete_review(ctx.journal, ctx.framework, mentor_name=args.mentor, agreed_on=ra.day(args.agreed),
@@ -208,7 +208,7 @@ def cmd_list(ctx) -> int:
 
 def cmd_show(ctx) -> int:
     from reflect.cli.output import print_json
-    from reflect.review_text import render_review
+    from reflect.review.text import render_review
 
     review = ctx.journal.reviews.get(ctx.args.id)
     if ctx.args.json:
@@ -228,8 +228,8 @@ def cmd_delete(ctx) -> int:
 
 def cmd_schedule(ctx) -> int:
     from reflect.cli.output import print_json
-    from reflect.overdue import overdue
-    from reflect.schedule import review_schedule
+    from reflect.review.overdue import overdue
+    from reflect.review.schedule import review_schedule
 
     schedule = review_schedule(ctx.journal)
     late = overdue(ctx.journal)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import textwrap
 
-from reflect.standards import KIND_LABELS
+from reflect.framework.standards import KIND_LABELS
 
 
 def register(sub, common) -> None:
@@ -47,7 +47,7 @@ def cmd_standards(ctx) -> int:
 
 def _check(ctx) -> int:
     from reflect.errors import InputError
-    from reflect.standards import load_framework
+    from reflect.framework.standards import load_framework
 
     if not ctx.args.file:
         raise InputError("Which file? Usage: reflect standards check FILE")

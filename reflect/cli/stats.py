@@ -21,10 +21,10 @@ def register(sub, common) -> None:
 
 
 def cmd_stats(ctx) -> int:
-    from reflect.activity_stats import weekly_counts
+    from reflect.progress.activity import weekly_counts
     from reflect.cli.gaps import period_filter
     from reflect.cli.output import print_json
-    from reflect.journal_stats import journal_stats
+    from reflect.progress.stats import journal_stats
 
     args = ctx.args
     journal, fw = ctx.journal, ctx.framework
@@ -54,7 +54,7 @@ def _hours(minutes: int) -> str:
 
 def _print(ctx, s, weeks, fw) -> None:
     from reflect.dates import format_long, format_short
-    from reflect.models import MODEL_NAMES
+    from reflect.entries.models import MODEL_NAMES
 
     p = ctx.print
     p(f"Your journal on {format_long(s.today)}")

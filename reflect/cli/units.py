@@ -23,7 +23,7 @@ def register(sub, common) -> None:
 
 
 def cmd_units(ctx) -> int:
-    from reflect.unit_plan import choose_units, drop_units
+    from reflect.framework.unit_plan import choose_units, drop_units
 
     args = ctx.args
     if args.action == "list":
@@ -44,7 +44,7 @@ def cmd_units(ctx) -> int:
             ctx.print(f"Dropped {', '.join(done)}.")
         if absent:
             ctx.print(f"Not among your chosen units: {', '.join(absent)}.")
-    from reflect.unit_plan import unit_plan
+    from reflect.framework.unit_plan import unit_plan
 
     ctx.print(unit_plan(ctx.journal, ctx.framework).message)
     return 0
@@ -52,7 +52,7 @@ def cmd_units(ctx) -> int:
 
 def _list(ctx) -> int:
     from reflect.cli.output import print_json
-    from reflect.unit_plan import unit_plan
+    from reflect.framework.unit_plan import unit_plan
 
     fw = ctx.framework
     plan = unit_plan(ctx.journal, fw)

@@ -19,7 +19,7 @@ from reflect.errors import NotFoundError
 from reflect.tui.commands import ReflectCommands
 from reflect.tui.guard import guarded
 from reflect.tui.screens import SCREENS, SINGLE
-from reflect.tui.screens.dialogs import (
+from reflect.tui.dialogs.common import (
     ConfirmLeave,
     HelpScreen,
     RecoverDraft,
@@ -156,15 +156,15 @@ class ReflectApp(App[int]):
 
     def action_export(self) -> None:
         """Ask what to export, write it, and say where it went."""
-        from reflect.tui.screens.export_dialog import ExportDialog
+        from reflect.tui.dialogs.export import ExportDialog
 
         self.push_screen(ExportDialog(), self._export)
 
     @guarded
     def _export(self, request, overwrite: bool = False) -> None:
         from reflect.files import TargetExistsError
-        from reflect.tui.screens.export_dialog import result_message, run_export
-        from reflect.tui.screens.form_dialog import ConfirmDialog
+        from reflect.tui.dialogs.export import result_message, run_export
+        from reflect.tui.dialogs.form import ConfirmDialog
 
         if request is None:
             return
@@ -315,7 +315,7 @@ class ReflectApp(App[int]):
     @cached_property
     def smart_verbs(self) -> frozenset[str]:
         """The framework's own action verbs for the SMART check (worked out once)."""
-        from reflect.smart import framework_verbs
+        from reflect.review.smart import framework_verbs
 
         return framework_verbs(self.framework)
 

@@ -12,8 +12,8 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from reflect.models import MODEL_NAMES
-from reflect.templates import TEMPLATES
+from reflect.entries.models import MODEL_NAMES
+from reflect.entries.templates import TEMPLATES
 
 
 @dataclass(frozen=True)

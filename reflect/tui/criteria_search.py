@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from reflect.standards import Criterion, Framework, Unit
+from reflect.framework.standards import Criterion, Framework, Unit
 
 _WORDS = re.compile(r"[a-z0-9]+")
 

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any, Callable
 
 from reflect.dates import format_short, parse_day, parse_minutes
-from reflect.models import MODELS, Entry
+from reflect.entries.models import MODELS, Entry
 
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -36,7 +36,7 @@ class EditorState:
     @classmethod
     def blank(cls, today: date, model: str = "none") -> "EditorState":
         """A new entry dated today, starting from a template when ``model`` has one."""
-        from reflect.templates import template_body
+        from reflect.entries.templates import template_body
 
         return cls(day=format_short(today), model=model, body=template_body(model))
 

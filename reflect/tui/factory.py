@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
     from reflect.journal import Journal
-    from reflect.standards import Framework
+    from reflect.framework.standards import Framework
     from reflect.tui.app import ReflectApp
 
 
@@ -48,7 +48,7 @@ def run_demo(framework: "Framework") -> int:
 
     The person's own journal is never opened.
     """
-    from reflect.demo import build_demo_journal
+    from reflect.demo.journal import build_demo_journal
     from reflect.journal import open_journal
 
     folder = Path(tempfile.mkdtemp(prefix="reflect-demo-"))  # created 0700

@@ -15,8 +15,8 @@ from typing import Any
 
 from reflect.dates import format_long, format_short
 from reflect.errors import InputError
-from reflect.review_models import Objective
-from reflect.smart import find_deadline, read_deadline
+from reflect.review.models import Objective
+from reflect.review.smart import find_deadline, read_deadline
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class ObjectiveForm:
 
 
     def to_draft(self, objective_id: int | None) -> dict[str, Any]:
-        """The form as a draft's data (see :mod:`reflect.drafts`)."""
+        """The form as a draft's data (see :mod:`reflect.store.drafts`)."""
         form = asdict(self)
         form["skills"], form["criteria"] = list(self.skills), list(self.criteria)
         return {"kind": "objective", "objective_id": objective_id, "form": form}

@@ -14,7 +14,7 @@ from typing import Iterable
 from textual.content import Content
 
 from reflect.dates import format_long, format_short
-from reflect.review_models import (
+from reflect.review.models import (
     ACTIVITY_KINDS,
     RATING_SCALE,
     Activity,
@@ -23,7 +23,7 @@ from reflect.review_models import (
     Training,
     TrendPoint,
 )
-from reflect.smart import LETTERS, Advice, smart_letters
+from reflect.review.smart import LETTERS, Advice, smart_letters
 
 OVERDUE = "bold $text-error"
 STATUS_STYLES = {"draft": "$text-muted", "agreed": "$text-primary", "in-progress": "$text-accent",
@@ -162,7 +162,7 @@ def trend_text(points: list[TrendPoint], shown: int = 4) -> Content:
 
 
 def review_content(text: str) -> Content:
-    """A review as :func:`reflect.review_text.render_review` writes it, headings picked out.
+    """A review as :func:`reflect.review.text.render_review` writes it, headings picked out.
 
     The text is aligned in columns for a terminal, so it is shown as it is (not as Markdown,
     which would join the indented lines)."""

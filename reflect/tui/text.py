@@ -13,9 +13,9 @@ from typing import Iterable
 from textual.content import Content
 
 from reflect.dates import format_long
-from reflect.entries import HIGHLIGHT_END, HIGHLIGHT_START
-from reflect.models import MODEL_NAMES, Entry, EntrySummary
-from reflect.standards import KIND_LABELS, Framework
+from reflect.entries.store import HIGHLIGHT_END, HIGHLIGHT_START
+from reflect.entries.models import MODEL_NAMES, Entry, EntrySummary
+from reflect.framework.standards import KIND_LABELS, Framework
 
 CATEGORY_STYLES = ("$text-primary", "$text-success", "$text-accent")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")

@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from reflect.export_markdown import export_markdown
-from reflect.import_markdown import ExportReader
+from reflect.export.markdown import export_markdown
+from reflect.importers.markdown import ExportReader
 from tests.test_cli_entries import Reflect
 
 

@@ -7,7 +7,7 @@ import os
 import stat
 from datetime import date
 
-from reflect.markdown_format import COMMENTS_HINT, OBJECTIVE_COMMENTS_HINT
+from reflect.export.format import COMMENTS_HINT, OBJECTIVE_COMMENTS_HINT
 from tests.test_cli_entries import assert_clean_failure
 
 TODAY = date.today().isoformat()

@@ -8,10 +8,10 @@ from datetime import date
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from reflect.export_rows import ExportRow
-from reflect.markdown_body import BodyLayout, layout_body
-from reflect.markdown_entry import entry_data, entry_marker_for
-from reflect.markdown_format import body_marker, entry_marker, inline
+from reflect.export.rows import ExportRow
+from reflect.export.body import BodyLayout, layout_body
+from reflect.export.entry_block import entry_data, entry_marker_for
+from reflect.export.format import body_marker, entry_marker, inline
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 _SPECIAL = re.compile(r"([\\`*_\[\]<|~])|&(?=#?\w+;)")

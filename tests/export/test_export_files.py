@@ -9,9 +9,9 @@ from datetime import date
 import pytest
 
 from reflect.errors import ReflectError
-from reflect.export_files import ExportResult, target_path, write_export
-from reflect.models import EntryFilter
-from reflect.review_pack import write_review_pack
+from reflect.export.files import ExportResult, target_path, write_export
+from reflect.entries.models import EntryFilter
+from reflect.export.pack import write_review_pack
 from tests.export.pack_journal import END, START, build
 
 

@@ -8,10 +8,10 @@ import pytest
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from reflect.export_markdown import default_file_name
-from reflect.export_plan import plan_export
-from reflect.markdown_format import COMMENTS_HINT, MARK_END, parse_front_matter
-from reflect.models import EntryFilter
+from reflect.export.markdown import default_file_name
+from reflect.export.plan import plan_export
+from reflect.export.format import COMMENTS_HINT, MARK_END, parse_front_matter
+from reflect.entries.models import EntryFilter
 from tests.export.conftest import export_text
 
 
@@ -189,7 +189,7 @@ def test_default_file_names(journal, framework, add, filters, name):
 def test_entry_saved_during_an_export_does_not_break_its_counts(journal, framework, add, journal_path):
     import io
 
-    from reflect.export_markdown import export_markdown
+    from reflect.export.markdown import export_markdown
     from reflect.journal import open_journal
 
     add("Before", day=date(2026, 1, 1))

@@ -8,8 +8,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from reflect.html_export import markdown_to_html
-from reflect.review_pack import export_review_pack
+from reflect.export.html import markdown_to_html
+from reflect.export.pack import export_review_pack
 from tests.export.pack_journal import END, PRIVATE_BODY, PRIVATE_TITLE, START, build
 
 HOSTILE_BODY = ('<script>alert("pwned")</script>\n\n<img src="http://tracker.example/p.gif">\n\n'

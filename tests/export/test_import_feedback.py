@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from reflect.errors import InputError
-from reflect.import_feedback import import_feedback, import_key
-from reflect.markdown_format import COMMENTS_HINT, OBJECTIVE_COMMENTS_HINT, block_parser
-from reflect.review_pack import export_review_pack
+from reflect.importers.feedback import import_feedback, import_key
+from reflect.export.format import COMMENTS_HINT, OBJECTIVE_COMMENTS_HINT, block_parser
+from reflect.export.pack import export_review_pack
 from tests.export.conftest import export_text
 from tests.export.pack_journal import END, START, build
 
@@ -155,7 +155,7 @@ def test_any_comment_round_trips_exactly_once(journal, tiny_framework, records, 
                                               on_objective):
     # One journal serves every example (building one each time would be slow): an earlier
     # example may already have brought the same text in, and then it must be skipped.
-    from reflect.mentor_comments import normalise
+    from reflect.importers.mentor_comments import normalise
 
     kind, level = ("objective", 3) if on_objective else ("entry", 2)
     expected = normalise(comment)

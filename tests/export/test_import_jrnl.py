@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reflect.errors import InputError
-from reflect.import_jrnl import import_jrnl, read_jrnl, to_new_entries
+from reflect.importers.jrnl import import_jrnl, read_jrnl, to_new_entries
 
 SAMPLES = Path(__file__).parent.parent / "data" / "jrnl"
 EXPECTED = [

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reflect.errors import ReflectError
-from reflect.import_jrnl import JrnlEntry, _split_title, _tags, _when, import_jrnl, iter_jrnl_text
+from reflect.importers.jrnl import JrnlEntry, _split_title, _tags, _when, import_jrnl, iter_jrnl_text
 
 
 def whole_file_reading(text: str) -> list[JrnlEntry]:

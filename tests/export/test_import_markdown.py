@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reflect.errors import InputError
-from reflect.import_markdown import ExportReader, import_markdown, new_entry
-from reflect.importing import add_entries
+from reflect.importers.markdown import ExportReader, import_markdown, new_entry
+from reflect.importers.common import add_entries
 from reflect.journal import open_journal
 from reflect.sanitize import clean_line
 from tests.conftest import FakeClock
@@ -203,7 +203,7 @@ SEGMENT_LINES = st.sampled_from([
 @settings(max_examples=500, deadline=None)
 @given(st.lists(SEGMENT_LINES, max_size=12))
 def test_quick_marker_scan_agrees_with_markdown_it(segment):
-    from reflect.import_markdown import _markers, _may_hide_lines, _parsed_markers
+    from reflect.importers.markdown import _markers, _may_hide_lines, _parsed_markers
 
     if not any(_may_hide_lines(line) for line in segment):
         assert _markers(segment) == _parsed_markers(segment)

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 import pytest
 
 from reflect.errors import InputError
-from reflect.import_markdown import MAX_LOOKALIKES
-from reflect.markdown_format import COMMENTS_HINT
+from reflect.importers.markdown import MAX_LOOKALIKES
+from reflect.export.format import COMMENTS_HINT
 from tests.export.conftest import export_text, read_text
 
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from reflect.markdown_body import (
+from reflect.export.body import (
     BodyLayout,
     _fast_layout,
     _parsed_layout,
@@ -15,7 +15,7 @@ from reflect.markdown_body import (
     layout_body,
     restore_body,
 )
-from reflect.markdown_format import block_parser, split_keeping_breaks
+from reflect.export.format import block_parser, split_keeping_breaks
 
 NASTY = {
     "empty": "",

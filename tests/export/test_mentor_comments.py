@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from reflect.markdown_format import COMMENTS_HINT, OBJECTIVE_COMMENTS_HINT
-from reflect.mentor_comments import comment_text, objective_places
+from reflect.export.format import COMMENTS_HINT, OBJECTIVE_COMMENTS_HINT
+from reflect.importers.mentor_comments import comment_text, objective_places
 
 
 def lines(text: str) -> list[str]:

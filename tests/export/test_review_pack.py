@@ -10,10 +10,10 @@ import pytest
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from reflect.import_markdown import new_entry
-from reflect.importing import add_entries
-from reflect.markdown_format import OBJECTIVE_COMMENTS_HINT, parse_front_matter
-from reflect.review_pack import export_review_pack
+from reflect.importers.markdown import new_entry
+from reflect.importers.common import add_entries
+from reflect.export.format import OBJECTIVE_COMMENTS_HINT, parse_front_matter
+from reflect.export.pack import export_review_pack
 from tests.export.conftest import read_text
 from tests.export.pack_journal import END, PRIVATE_BODY, PRIVATE_TITLE, START, build
 

@@ -2,14 +2,14 @@
 
 from datetime import date, timedelta
 
-from reflect.activity_stats import (
+from reflect.progress.activity import (
     activity_calendar,
     current_streak_weeks,
     longest_streak_weeks,
     week_start,
     weekly_counts,
 )
-from reflect.journal_stats import journal_stats
+from reflect.progress.stats import journal_stats
 from tests.gaps.conftest import TODAY, add_entry, days_ago
 
 MONDAY = date(2026, 11, 23)  # TODAY's week

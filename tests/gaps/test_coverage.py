@@ -2,8 +2,8 @@
 
 from datetime import timedelta
 
-from reflect.coverage import criteria_coverage
-from reflect.models import EntryFilter
+from reflect.progress.criteria import criteria_coverage
+from reflect.entries.models import EntryFilter
 from tests.gaps.conftest import TODAY, add_entry, days_ago
 
 

@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from reflect.gaps import activity_summary, gap_summary
+from reflect.progress.summary import activity_summary, gap_summary
 from tests.gaps.conftest import (
     TODAY,
     add_activity,

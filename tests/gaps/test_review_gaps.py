@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from reflect.review_gaps import review_gaps
+from reflect.review.loose_ends import review_gaps
 from tests.gaps.conftest import (
     TODAY,
     add_activity,

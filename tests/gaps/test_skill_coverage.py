@@ -5,8 +5,8 @@ from datetime import timedelta
 
 import pytest
 
-from reflect.models import EntryFilter
-from reflect.skill_coverage import balance, skill_coverage
+from reflect.entries.models import EntryFilter
+from reflect.progress.skills import balance, skill_coverage
 from tests.gaps.conftest import (
     TODAY,
     add_assessment,

@@ -3,7 +3,7 @@
 import pytest
 
 from reflect.errors import InputError
-from reflect.unit_plan import choose_units, drop_units, unit_plan
+from reflect.framework.unit_plan import choose_units, drop_units, unit_plan
 
 
 def test_bundled_framework_needs_eight_optional_units(journal, framework):

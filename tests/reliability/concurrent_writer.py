@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from reflect.journal import open_journal
-from reflect.models import EntryFilter
+from reflect.entries.models import EntryFilter
 
 
 def main(path: str, name: str, count: int, go: str) -> None:

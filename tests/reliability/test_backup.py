@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 import reflect.files
-from reflect import backup as backup_module
-from reflect.backup import (
+from reflect.store import backup as backup_module
+from reflect.store.backup import (
     automatic_backup,
     backup_to,
     daily_backup_if_due,

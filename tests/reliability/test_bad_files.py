@@ -15,7 +15,7 @@ import pytest
 
 from reflect.errors import JournalError
 from reflect.journal import open_journal
-from reflect.migrations import CURRENT_VERSION
+from reflect.store.migrations import CURRENT_VERSION
 from tests.reliability.conftest import content_digest, fill
 from tests.test_cli_entries import ROOT, assert_clean_failure, reflect  # noqa: F401 (fixture)
 

@@ -3,7 +3,7 @@
 import json
 import sqlite3
 
-from reflect.backup import list_backups
+from reflect.store.backup import list_backups
 from tests.reliability.conftest import content_digest
 from tests.test_cli_entries import assert_clean_failure, reflect  # noqa: F401 (fixture)
 

@@ -132,7 +132,7 @@ def test_locked_in_the_middle_of_a_command_is_one_line(tmp_path, monkeypatch, ca
     import sqlite3
 
     from reflect.cli import main
-    from reflect.entries import EntryStore
+    from reflect.entries.store import EntryStore
 
     monkeypatch.setenv("REFLECT_DB", str(tmp_path / "journal.db"))
 
@@ -173,7 +173,7 @@ def test_cli_edit_while_the_entry_changes_elsewhere_keeps_both(tmp_path):
 
 
 def test_conflict_error_does_not_claim_a_copy_was_kept(journal):
-    from reflect.entries import ConflictError
+    from reflect.entries.store import ConflictError
 
     entry = journal.entries.add(day=date(2026, 11, 3), title="Refund")
     journal.entries.update(entry.id, body="changed")

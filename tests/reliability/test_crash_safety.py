@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from reflect.doctor import examine, healthy
-from reflect.import_markdown import ExportReader
+from reflect.store.doctor import examine, healthy
+from reflect.importers.markdown import ExportReader
 from reflect.journal import open_journal
-from reflect.markdown_format import MARK_END
-from reflect.standards import load_framework
+from reflect.export.format import MARK_END
+from reflect.framework.standards import load_framework
 from reflect.tui.editor_state import EditorState
 from tests.conftest import TINY_FRAMEWORK
 from tests.reliability.terminal import AppInTerminal, poll, terminal_env

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from reflect.doctor import NOTE, OK, PROBLEM, examine, healthy
+from reflect.store.doctor import NOTE, OK, PROBLEM, examine, healthy
 from reflect.journal import open_journal
 from tests.conftest import TINY_FRAMEWORK
 from tests.reliability.conftest import content_digest

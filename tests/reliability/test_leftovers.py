@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reflect.backup import backup_to
+from reflect.store.backup import backup_to
 from reflect.files import atomic_writer, private_temp, sweep_abandoned, write_private
 from tests.reliability.conftest import fill
 from tests.test_cli_entries import ROOT

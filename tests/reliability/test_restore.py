@@ -5,11 +5,11 @@ from datetime import date
 
 import pytest
 
-from reflect.backup import backup_to, list_backups
+from reflect.store.backup import backup_to, list_backups
 from reflect.errors import JournalError
 from reflect.journal import open_journal
-from reflect.migrations import CURRENT_VERSION
-from reflect.restore import check_backup_file, restore_backup
+from reflect.store.migrations import CURRENT_VERSION
+from reflect.store.restore import check_backup_file, restore_backup
 from tests.reliability.conftest import content_digest, fill
 
 

@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
-from reflect.assessments import compare
+from reflect.review.assessments import compare
 from reflect.errors import InputError
-from reflect.review_models import RATING_SCALE, rating_word
+from reflect.review.models import RATING_SCALE, rating_word
 from tests.review.conftest import TODAY
 
 

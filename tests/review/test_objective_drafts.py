@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 
 from reflect.errors import InputError
-from reflect.objective_drafts import objective_from_entry
-from reflect.templates import template_body
+from reflect.review.objective_drafts import objective_from_entry
+from reflect.entries.templates import template_body
 from tests.review.conftest import TODAY
 
 ACTIONS = {"gibbs": "Action plan", "driscoll": "Now what?", "kolb": "Active experimentation", "star": "Reflection"}

@@ -5,8 +5,8 @@ from datetime import date, timedelta
 import pytest
 
 from reflect.errors import InputError, NotFoundError
-from reflect.objectives import TRANSITIONS, needs_reason
-from reflect.review_models import OBJECTIVE_STATUSES
+from reflect.review.objectives import TRANSITIONS, needs_reason
+from reflect.review.models import OBJECTIVE_STATUSES
 from tests.review.conftest import TODAY
 
 
@@ -221,7 +221,7 @@ def test_missing_objective_is_a_clear_not_found(journal):
 
 
 def test_objective_detail_gathers_everything_for_one_screen(objective, journal, tiny_framework):
-    from reflect.objective_detail import objective_detail
+    from reflect.review.objective_detail import objective_detail
 
     o = objective("Knead 20 loaves", status="agreed", deadline=date(2026, 11, 1), skills=["kneading"])
     entry = journal.entries.add(day=TODAY, title="Dough day")

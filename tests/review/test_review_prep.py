@@ -6,9 +6,9 @@ from datetime import date
 import pytest
 
 from reflect.errors import InputError
-from reflect.overdue import overdue
-from reflect.review_prep import complete_review, prepare_review, review_period
-from reflect.review_text import render_review
+from reflect.review.overdue import overdue
+from reflect.review.prep import complete_review, prepare_review, review_period
+from reflect.review.text import render_review
 from tests.review.conftest import TODAY
 
 

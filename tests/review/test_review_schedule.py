@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from reflect.schedule import Interval, build_schedule, review_schedule
+from reflect.review.schedule import Interval, build_schedule, review_schedule
 from tests.review.conftest import TODAY
 
 TWELVE_WEEKS = Interval(12, "weeks")

@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from reflect.review_prep import complete_review, prepare_review
-from reflect.review_text import render_review
+from reflect.review.prep import complete_review, prepare_review
+from reflect.review.text import render_review
 from tests.review.conftest import TODAY
 
 

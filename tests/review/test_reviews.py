@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from reflect.errors import InputError
-from reflect.reviews import ReviewLockedError
+from reflect.review.reviews import ReviewLockedError
 from tests.review.conftest import TODAY
 
 

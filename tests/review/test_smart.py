@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reflect.smart import (
+from reflect.review.smart import (
     check_objective,
     find_deadline,
     framework_verbs,

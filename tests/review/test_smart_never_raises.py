@@ -6,7 +6,7 @@ from datetime import date
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from reflect.smart import (
+from reflect.review.smart import (
     LETTERS,
     check_objective,
     find_deadline,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reflect import tallies
-from reflect.tally_schema import TALLY_TABLES, fill_tallies
+from reflect.progress import counts as tallies
+from reflect.store.tally_schema import TALLY_TABLES, fill_tallies
 
 
 def live_words(journal) -> int:

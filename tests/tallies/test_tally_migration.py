@@ -6,9 +6,10 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-from reflect import migrations, tallies
+from reflect.store import migrations
+from reflect.progress import counts as tallies
 from reflect.journal import open_journal
-from reflect.journal_stats import journal_stats
+from reflect.progress.stats import journal_stats
 from tests.conftest import TINY_FRAMEWORK, FakeClock
 from tests.tallies.conftest import recounted, stored
 
@@ -82,8 +83,8 @@ def test_triggers_keep_counting_after_the_upgrade(tmp_path):
 
 
 def test_summaries_equal_counting_entry_by_entry(tmp_path, monkeypatch):
-    from reflect.gaps import gap_summary
-    from reflect.standards import load_framework
+    from reflect.progress.summary import gap_summary
+    from reflect.framework.standards import load_framework
 
     framework = load_framework(TINY_FRAMEWORK)
     today = date(2026, 11, 24)
@@ -96,7 +97,7 @@ def test_summaries_equal_counting_entry_by_entry(tmp_path, monkeypatch):
 
 
 def test_the_search_index_is_left_alone(tmp_path):
-    from reflect.models import EntryFilter
+    from reflect.entries.models import EntryFilter
 
     with _migrated(tmp_path) as j:
         assert [e.id for e in j.entries.search(EntryFilter(text="queues"))] == [1]

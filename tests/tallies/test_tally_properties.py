@@ -10,12 +10,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reflect import tallies
-from reflect.export_plan import plan_export
-from reflect.export_rows import iter_rows
-from reflect.gaps import gap_summary
+from reflect.progress import counts as tallies
+from reflect.export.plan import plan_export
+from reflect.export.rows import iter_rows
+from reflect.progress.summary import gap_summary
 from reflect.journal import open_journal
-from reflect.journal_stats import journal_stats
+from reflect.progress.stats import journal_stats
 from tests.conftest import TINY_FRAMEWORK, FakeClock
 from tests.tallies.conftest import live_words, recounted, stored
 
@@ -112,7 +112,7 @@ def _first_cited_slowly(journal, start: date, end: date) -> list[tuple[str, date
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(operation, min_size=1, max_size=25))
 def test_tallies_match_a_recount_and_the_entry_by_entry_summaries(ops):
-    from reflect.standards import load_framework
+    from reflect.framework.standards import load_framework
 
     framework = load_framework(TINY_FRAMEWORK)
     with tempfile.TemporaryDirectory() as folder, \

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, timedelta
 
-from reflect.tui.screens.dialogs import ConfirmLeave, HelpScreen
+from reflect.tui.dialogs.common import ConfirmLeave, HelpScreen
 from reflect.tui.screens.editor import EditorScreen
 from reflect.tui.screens.framework_browser import EvidenceScreen, FrameworkBrowserScreen
 from reflect.tui.screens.journal import JournalScreen

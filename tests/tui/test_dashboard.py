@@ -7,7 +7,7 @@ from datetime import date
 
 from textual.widgets import Static
 
-from reflect.gaps import gap_summary
+from reflect.progress.summary import gap_summary
 from reflect.tui.commands import APP_COMMANDS
 from reflect.tui.factory import make_app
 from reflect.tui.screens.dashboard import DashboardScreen
@@ -154,7 +154,7 @@ async def test_works_with_another_framework(journal, tiny_framework, clock):
 
 
 async def test_help_on_the_journal_lists_g(make):
-    from reflect.tui.screens.dialogs import HelpScreen
+    from reflect.tui.dialogs.common import HelpScreen
 
     app = make()
     async with app.run_test(size=SIZE) as pilot:

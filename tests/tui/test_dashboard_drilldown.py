@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from reflect.gaps import gap_summary
-from reflect.models import EntryFilter
+from reflect.progress.summary import gap_summary
+from reflect.entries.models import EntryFilter
 from reflect.tui.screens.dashboard import DashboardScreen
 from reflect.tui.screens.entries import EntriesScreen
 from reflect.tui.screens.framework_browser import EvidenceScreen, FrameworkBrowserScreen

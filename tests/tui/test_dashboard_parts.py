@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from reflect.coverage import Tally
-from reflect.models import EntryFilter
+from reflect.progress.criteria import Tally
+from reflect.entries.models import EntryFilter
 from reflect.tui.screens.entries import describe_filter
 from reflect.tui.widgets.heatmap import shade, spark
 from reflect.tui.widgets.skill_bars import bar

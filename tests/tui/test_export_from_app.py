@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 import stat
 
-from reflect.import_markdown import ExportReader
-from reflect.tui.screens.export_dialog import ExportDialog
-from reflect.tui.screens.form_dialog import ConfirmDialog
+from reflect.importers.markdown import ExportReader
+from reflect.tui.dialogs.export import ExportDialog
+from reflect.tui.dialogs.form import ConfirmDialog
 
 from .conftest import settle
 

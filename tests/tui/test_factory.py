@@ -40,7 +40,7 @@ def test_demo_opens_a_private_temporary_journal_and_removes_it(framework, monkey
         seen["run"] = (journal.path, demo, stat.S_IMODE(folder.stat().st_mode), journal.entries.count())
         return 0
 
-    monkeypatch.setitem(sys.modules, "reflect.demo", types.SimpleNamespace(build_demo_journal=build_demo_journal))
+    monkeypatch.setitem(sys.modules, "reflect.demo.journal", types.SimpleNamespace(build_demo_journal=build_demo_journal))
     monkeypatch.setattr(factory, "run", fake_run)
     assert factory.run_demo(framework) == 0
     path, demo, mode, count = seen["run"]

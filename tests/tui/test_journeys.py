@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from reflect.tui.screens.dialogs import ConfirmLeave, RecoverDraft, TemplateChooser
+from reflect.tui.dialogs.common import ConfirmLeave, RecoverDraft, TemplateChooser
 from reflect.tui.screens.editor import EditorScreen
 from reflect.tui.screens.entry_detail import EntryDetailScreen
 from reflect.tui.screens.journal import SEARCH_DELAY, JournalScreen
-from reflect.tui.widgets.criteria_picker import CriteriaPicker
-from reflect.tui.widgets.skill_picker import SkillPicker
+from reflect.tui.dialogs.criteria_picker import CriteriaPicker
+from reflect.tui.dialogs.skill_picker import SkillPicker
 
 from .conftest import listed_ids, settle
 

@@ -7,7 +7,7 @@ from datetime import date
 
 from textual.widgets import Input, TextArea
 
-from reflect.tui.screens.dialogs import ConfirmLeave, RecoverDraft
+from reflect.tui.dialogs.common import ConfirmLeave, RecoverDraft
 from reflect.tui.screens.objective_editor import ObjectiveEditorScreen
 
 from .conftest import settle

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from reflect.errors import InputError
-from reflect.review_models import Objective
+from reflect.review.models import Objective
 from reflect.tui.objective_form import ObjectiveForm, deadline_feedback, stored_deadline
 
 SET_ON = date(2026, 11, 24)

@@ -6,10 +6,10 @@ from datetime import date
 
 from textual.widgets import Input, Select
 
-from reflect.tui.screens.dialogs import ConfirmLeave
+from reflect.tui.dialogs.common import ConfirmLeave
 from reflect.tui.screens.entry_detail import EntryDetailScreen
 from reflect.tui.screens.objective_detail import ObjectiveDetailScreen
-from reflect.tui.screens.objective_dialogs import ObjectivePicker, StatusDialog
+from reflect.tui.dialogs.objectives import ObjectivePicker, StatusDialog
 from reflect.tui.screens.objective_editor import ADVICE_DELAY, ObjectiveEditorScreen
 from reflect.tui.screens.objectives import ObjectivesScreen
 

@@ -7,10 +7,10 @@ from textual.widgets import TextArea
 
 from reflect.tui.screens.assessment import AssessmentScreen
 from reflect.tui.screens.journal import JournalScreen
-from reflect.tui.screens.log_dialogs import FeedbackDialog
+from reflect.tui.dialogs.logs import FeedbackDialog
 from reflect.tui.screens.logs import FeedbackScreen
 from reflect.tui.screens.objective_detail import ObjectiveDetailScreen
-from reflect.tui.screens.objective_dialogs import ActivityDialog
+from reflect.tui.dialogs.objectives import ActivityDialog
 from reflect.tui.screens.objective_editor import ADVICE_DELAY, ObjectiveEditorScreen
 from reflect.tui.screens.objectives import ObjectivesScreen
 from reflect.tui.screens.review import CompleteReviewDialog, ReviewScreen

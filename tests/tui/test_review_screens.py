@@ -7,12 +7,12 @@ from datetime import date
 import pytest
 from textual.widgets import TextArea
 
-from reflect.review_prep import complete_review
+from reflect.review.prep import complete_review
 from reflect.tui.commands import APP_COMMANDS
 from reflect.tui.screens.assessment import AssessmentHistory, AssessmentScreen
-from reflect.tui.screens.dialogs import ConfirmLeave, HelpScreen
-from reflect.tui.screens.form_dialog import ConfirmDialog
-from reflect.tui.screens.log_dialogs import FeedbackDoneDialog, TrainingDoneDialog
+from reflect.tui.dialogs.common import ConfirmLeave, HelpScreen
+from reflect.tui.dialogs.form import ConfirmDialog
+from reflect.tui.dialogs.logs import FeedbackDoneDialog, TrainingDoneDialog
 from reflect.tui.screens.review import ReviewScreen
 from reflect.tui.widgets.review_line import ReviewLine
 

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from reflect.review_prep import complete_review
+from reflect.review.prep import complete_review
 from reflect.tui.screens.objective_editor import ADVICE_DELAY
 
 from .test_snapshots import SIZES, keys

@@ -2,9 +2,9 @@
 
 from datetime import date
 
-from reflect.review_models import Activity, Feedback, Objective, TrendPoint
-from reflect.schedule import build_schedule, parse_interval
-from reflect.smart import Advice
+from reflect.review.models import Activity, Feedback, Objective, TrendPoint
+from reflect.review.schedule import build_schedule, parse_interval
+from reflect.review.smart import Advice
 from reflect.tui.review_view import (
     activity_row,
     countdown_line,

@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from reflect.entries import HIGHLIGHT_END, HIGHLIGHT_START
-from reflect.models import Entry, EntryFilter, EntrySummary
+from reflect.entries.store import HIGHLIGHT_END, HIGHLIGHT_START
+from reflect.entries.models import Entry, EntryFilter, EntrySummary
 from reflect.tui.text import entry_page, entry_row, snippet_content
 from reflect.tui.widgets.filter_bar import chip_text
 from reflect.tui.widgets.markdown_area import line_highlights

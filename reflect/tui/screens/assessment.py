@@ -18,11 +18,11 @@ from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect.dates import format_short
-from reflect.review_models import RATING_SCALE
+from reflect.review.models import RATING_SCALE
 from reflect.tui.guard import guarded
 from reflect.tui.review_view import rating_bar, trend_text
-from reflect.tui.screens.dialogs import ConfirmLeave
-from reflect.tui.screens.form_dialog import ConfirmDialog
+from reflect.tui.dialogs.common import ConfirmLeave
+from reflect.tui.dialogs.form import ConfirmDialog
 from reflect.tui.text import skill_style
 
 MARKS = {"strength": ("strength  ", "bold $text-success"), "improve": ("to improve", "bold $text-warning")}

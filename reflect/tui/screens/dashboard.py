@@ -1,14 +1,14 @@
 """The progress dashboard: next best steps, unit progress, a heatmap of the days reflected on
 with a weekly sparkline, and the twelve meta-skills as bars.
 
-Everything comes from one :func:`reflect.gaps.gap_summary` and one
-:func:`reflect.gaps.activity_summary`, computed in a worker thread with its own connection
+Everything comes from one :func:`reflect.progress.summary.gap_summary` and one
+:func:`reflect.progress.summary.activity_summary`, computed in a worker thread with its own connection
 (SQLite connections belong to one thread) so the screen paints at once even on a very large
 journal; a loading indicator appears only if that takes longer than :data:`LOADING_DELAY`.
 It is computed again when the screen comes back and the journal has changed meanwhile
 (an edit, a unit chosen, another window writing), and not otherwise.
 
-Every row carries a :class:`~reflect.evidence.Target`; ``enter`` drills down to it (see
+Every row carries a :class:`~reflect.progress.evidence.Target`; ``enter`` drills down to it (see
 :meth:`DashboardScreen.drill`).
 """
 
@@ -23,8 +23,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from reflect.dates import format_long
-from reflect.evidence import Target
-from reflect.gaps import ActivitySummary, GapSummary
+from reflect.progress.evidence import Target
+from reflect.progress.summary import ActivitySummary, GapSummary
 from reflect.tui.guard import guarded, report
 from reflect.tui.widgets.heatmap import ActivityHeatmap, plural
 from reflect.tui.widgets.section_list import Drill
@@ -50,7 +50,7 @@ RECORD_SCREENS = {
 
 def compute(app) -> tuple[GapSummary, ActivitySummary]:
     """Both summaries, on a connection of the calling thread's own."""
-    from reflect.gaps import activity_summary, gap_summary
+    from reflect.progress.summary import activity_summary, gap_summary
     from reflect.journal import open_journal
 
     journal = app.journal

@@ -26,18 +26,18 @@ from textual.widgets import (
 )
 
 from reflect.dates import format_long, format_short, parse_day, parse_minutes
-from reflect.drafts import Draft
+from reflect.store.drafts import Draft
 from reflect.errors import InputError
-from reflect.models import MODEL_NAMES, Entry
-from reflect.templates import template_body
+from reflect.entries.models import MODEL_NAMES, Entry
+from reflect.entries.templates import template_body
 from reflect.tui.editor_state import DraftKeeper, EditorState, time_text, word_count
 from reflect.tui.guard import guarded
-from reflect.tui.screens.dialogs import TemplateChooser, leave_or_ask
+from reflect.tui.dialogs.common import TemplateChooser, leave_or_ask
 from reflect.tui.screens.draft_keeping import KeepsDrafts
 from reflect.tui.text import in_framework_order, skill_name
-from reflect.tui.widgets.criteria_picker import CriteriaPicker
+from reflect.tui.dialogs.criteria_picker import CriteriaPicker
 from reflect.tui.widgets.markdown_area import MarkdownArea
-from reflect.tui.widgets.skill_picker import SkillPicker
+from reflect.tui.dialogs.skill_picker import SkillPicker
 
 CONFIDENCE = [(f"Confidence {n}/5", n) for n in range(1, 6)]
 

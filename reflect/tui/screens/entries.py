@@ -1,4 +1,4 @@
-"""The reflections behind a number: any :class:`~reflect.models.EntryFilter`, listed newest
+"""The reflections behind a number: any :class:`~reflect.entries.models.EntryFilter`, listed newest
 first, with a heading saying what they are ("Reflections tagged Leadership").
 
 The dashboard drills down to it (a meta-skill, a day, a week); ``enter`` opens a reflection.
@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label
 
 from reflect.dates import format_long
-from reflect.models import EntryFilter
+from reflect.entries.models import EntryFilter
 from reflect.tui.guard import guarded
 from reflect.tui.text import skill_name
 from reflect.tui.widgets.entry_list import EntryList, entry_pages

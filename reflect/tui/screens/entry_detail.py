@@ -11,9 +11,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown
 
 from reflect.errors import NotFoundError
-from reflect.objective_drafts import objective_from_entry
+from reflect.review.objective_drafts import objective_from_entry
 from reflect.tui.guard import guarded
-from reflect.tui.screens.objective_dialogs import ObjectivePicker
+from reflect.tui.dialogs.objectives import ObjectivePicker
 from reflect.tui.screens.objective_editor import ObjectiveEditorScreen
 from reflect.tui.text import entry_page, md_escape
 

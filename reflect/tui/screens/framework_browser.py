@@ -14,11 +14,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from reflect.coverage import CriterionCoverage, criteria_coverage
+from reflect.progress.criteria import CriterionCoverage, criteria_coverage
 from reflect.dates import format_short
-from reflect.evidence import STALE
-from reflect.models import EntryFilter
-from reflect.standards import KIND_LABELS
+from reflect.progress.evidence import STALE
+from reflect.entries.models import EntryFilter
+from reflect.framework.standards import KIND_LABELS
 from reflect.tui.guard import guarded
 from reflect.tui.widgets.entry_list import EntryList, entry_pages
 

@@ -17,14 +17,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Markdown, Static
 
 from reflect.errors import NotFoundError
-from reflect.models import EntryFilter
+from reflect.entries.models import EntryFilter
 from reflect.tui.guard import guarded
-from reflect.tui.screens.filter_dialogs import DateRangeDialog, UnitChooser
+from reflect.tui.dialogs.filters import DateRangeDialog, UnitChooser
 from reflect.tui.text import entry_preview
 from reflect.tui.widgets.entry_list import EntryList, entry_pages
 from reflect.tui.widgets.filter_bar import FilterBar
 from reflect.tui.widgets.review_line import ReviewLine
-from reflect.tui.widgets.skill_picker import SkillPicker
+from reflect.tui.dialogs.skill_picker import SkillPicker
 
 SEARCH_DELAY = 0.12  # seconds of quiet typing before the list follows the search box
 PREVIEW_DELAY = 0.08  # rapid highlight changes (holding a key) draw only the last preview

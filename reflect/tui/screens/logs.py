@@ -17,8 +17,8 @@ from textual.widgets.option_list import Option
 
 from reflect.tui.guard import guarded
 from reflect.tui.review_view import feedback_row, training_row
-from reflect.tui.screens.form_dialog import ConfirmDialog
-from reflect.tui.screens.log_dialogs import (
+from reflect.tui.dialogs.form import ConfirmDialog
+from reflect.tui.dialogs.logs import (
     FeedbackDialog,
     FeedbackDoneDialog,
     TrainingDialog,

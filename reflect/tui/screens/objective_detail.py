@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from reflect.dates import format_long, format_short
 from reflect.errors import NotFoundError
-from reflect.objective_detail import ObjectiveDetail, objective_detail
+from reflect.review.objective_detail import ObjectiveDetail, objective_detail
 from reflect.tui.guard import guarded
 from reflect.tui.review_view import (
     OVERDUE,
@@ -31,9 +31,9 @@ from reflect.tui.review_view import (
     feedback_row,
     letters,
 )
-from reflect.tui.screens.form_dialog import ConfirmDialog
-from reflect.tui.screens.log_dialogs import FeedbackDialog
-from reflect.tui.screens.objective_dialogs import (
+from reflect.tui.dialogs.form import ConfirmDialog
+from reflect.tui.dialogs.logs import FeedbackDialog
+from reflect.tui.dialogs.objectives import (
     ActivityDialog,
     EntryPicker,
     StatusDialog,

@@ -20,17 +20,17 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Static, TextArea
 
-from reflect.drafts import Draft
-from reflect.smart import Advice, check_objective, smart_letters
+from reflect.store.drafts import Draft
+from reflect.review.smart import Advice, check_objective, smart_letters
 from reflect.tui.editor_state import DraftKeeper
 from reflect.tui.guard import guarded
 from reflect.tui.objective_form import ObjectiveForm, deadline_feedback, stored_deadline
-from reflect.tui.screens.dialogs import leave_or_ask
+from reflect.tui.dialogs.common import leave_or_ask
 from reflect.tui.screens.draft_keeping import KeepsDrafts
 from reflect.tui.text import in_framework_order, skill_name
-from reflect.tui.widgets.criteria_picker import CriteriaPicker
+from reflect.tui.dialogs.criteria_picker import CriteriaPicker
 from reflect.tui.widgets.date_field import DateField
-from reflect.tui.widgets.skill_picker import SkillPicker
+from reflect.tui.dialogs.skill_picker import SkillPicker
 
 #: Seconds of quiet typing before the SMART advice is worked out again.
 ADVICE_DELAY = 0.15
@@ -74,7 +74,7 @@ class ObjectiveEditorScreen(KeepsDrafts, Screen):
         self.skills, self.criteria = self.initial.skills, self.initial.criteria
         self.keeper = DraftKeeper(journal, draft_id=draft.id if draft else None, stored=self.initial if draft else None,
                                   encode=lambda form: form.to_draft(self.objective.id if self.objective else None))
-        from reflect.schedule import review_schedule
+        from reflect.review.schedule import review_schedule
 
         self.next_review = review_schedule(journal, self.today).next_date
         self.advice: list[Advice] = []

@@ -15,12 +15,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reflect.review_models import Objective
-from reflect.smart import check_objective
+from reflect.review.models import Objective
+from reflect.review.smart import check_objective
 from reflect.tui.guard import guarded
 from reflect.tui.review_view import objective_row
-from reflect.tui.screens.form_dialog import ConfirmDialog
-from reflect.tui.screens.objective_dialogs import StatusDialog
+from reflect.tui.dialogs.form import ConfirmDialog
+from reflect.tui.dialogs.objectives import StatusDialog
 from reflect.tui.screens.objective_editor import ObjectiveEditorScreen
 
 EMPTY = ("No objectives yet. Press n to set your first SMART objective,\n"
@@ -71,7 +71,7 @@ class ObjectivesScreen(Screen):
 
     @guarded
     def reload(self, keep: int | None = None) -> None:
-        from reflect.schedule import review_schedule
+        from reflect.review.schedule import review_schedule
 
         journal = self.app.journal
         today = journal.today()

@@ -1,7 +1,7 @@
 """Preparing a performance review, completing it, and reading a completed one.
 
 Preparing (no ``review_id``, or the id of the review being prepared): everything since the
-last review, as :func:`reflect.review_prep.prepare_review` assembles it, beside your notes:
+last review, as :func:`reflect.review.prep.prepare_review` assembles it, beside your notes:
 strengths, improvement needs and proposed next objectives. The notes are kept on the review
 draft a moment after you type (:meth:`ReviewScreen.keep_notes`), so they are never lost.
 ``c`` completes it: the mentor's name and the agreed date are recorded and the review is
@@ -18,10 +18,10 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Header, Input, Static, TextArea
 
 from reflect.errors import ReflectError
-from reflect.review_models import Review
+from reflect.review.models import Review
 from reflect.tui.guard import guarded
 from reflect.tui.review_view import review_content
-from reflect.tui.screens.form_dialog import FormDialog, field_label
+from reflect.tui.dialogs.form import FormDialog, field_label
 from reflect.tui.widgets.date_field import DateField
 
 NOTES = (("strengths", "Your strengths"), ("improvements", "Improvement needs"),
@@ -73,7 +73,7 @@ class ReviewScreen(Screen):
             review = self.review
             self.title = f"Review #{review.id}"
             self.sub_title = "completed, read-only"
-            from reflect.review_text import render_review
+            from reflect.review.text import render_review
 
             self.query_one("#review-content", Static).update(review_content(render_review(review.snapshot, review)))
             return
@@ -83,8 +83,8 @@ class ReviewScreen(Screen):
     @guarded
     def prepare(self, *, load_notes: bool = True) -> None:
         """Assemble the review again (writes nothing) and show it."""
-        from reflect.review_prep import prepare_review
-        from reflect.review_text import render_review
+        from reflect.review.prep import prepare_review
+        from reflect.review.text import render_review
 
         journal = self.app.journal
         prepared = prepare_review(journal, self.app.framework, include_private=self.include_private)
@@ -233,7 +233,7 @@ class CompleteReviewDialog(FormDialog):
         self.query_one("#mentor", Input).focus()
 
     def submit(self) -> Review:
-        from reflect.review_prep import complete_review
+        from reflect.review.prep import complete_review
 
         return complete_review(
             self.app.journal, self.app.framework, mentor_name=self.query_one("#mentor", Input).value,

@@ -11,7 +11,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect.dates import format_long, format_short
-from reflect.review_models import Review
+from reflect.review.models import Review
 from reflect.tui.guard import guarded
 
 EMPTY = "No reviews yet. Press r on the journal (or ctrl+p, Prepare review) to get ready for your first."

@@ -13,14 +13,14 @@ from textual.widgets import Input, Label
 
 from reflect.dates import format_long
 from reflect.errors import InputError
-from reflect.schedule import (
+from reflect.review.schedule import (
     DEFAULT_INTERVAL,
     build_schedule,
     parse_interval,
     review_dates,
     review_schedule,
 )
-from reflect.tui.screens.form_dialog import FormDialog, field_label
+from reflect.tui.dialogs.form import FormDialog, field_label
 from reflect.tui.widgets.date_field import DateField
 
 

@@ -19,7 +19,7 @@ from textual.widgets import Input, Label
 
 from reflect.dates import format_long, format_short, parse_day
 from reflect.errors import InputError
-from reflect.smart_deadlines import read_deadline
+from reflect.review.deadlines import read_deadline
 
 
 class DateField(Horizontal):

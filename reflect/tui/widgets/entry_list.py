@@ -19,8 +19,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reflect.models import EntryFilter, EntrySummary
-from reflect.search_query import to_fts_query
+from reflect.entries.models import EntryFilter, EntrySummary
+from reflect.entries.search_query import to_fts_query
 
 PAGE_SIZE = 100
 LOAD_AHEAD = 20

@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Button
 
-from reflect.models import EntryFilter
+from reflect.entries.models import EntryFilter
 
 #: The chips, in order: (kind, label).
 CHIPS = (("dates", "Dates"), ("skills", "Meta-skills"), ("units", "Unit"), ("private", "Private"))

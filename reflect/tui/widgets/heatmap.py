@@ -20,8 +20,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from reflect.dates import format_long
-from reflect.evidence import Target
-from reflect.gaps import ActivitySummary
+from reflect.progress.evidence import Target
+from reflect.progress.summary import ActivitySummary
 from reflect.tui.widgets.section_list import Drill
 
 SHADES = "·░▒▓█"  # by reflections that day: none, 1, 2, 3, 4 or more

@@ -23,8 +23,8 @@ class ReviewLine(Static):
 
     def refresh_line(self) -> None:
         """Work the line out again from the journal (cheap: a few small queries)."""
-        from reflect.overdue import overdue
-        from reflect.schedule import review_schedule
+        from reflect.review.overdue import overdue
+        from reflect.review.schedule import review_schedule
 
         journal = self.app.journal
         today = journal.today()

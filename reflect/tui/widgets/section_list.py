@@ -1,6 +1,6 @@
 """A list that is one section of a scrolling page (the dashboard): it grows to fit its rows,
 keeps the highlighted row in view of the page, and posts :class:`Drill` with the
-row's :class:`~reflect.evidence.Target` when a row is chosen.
+row's :class:`~reflect.progress.evidence.Target` when a row is chosen.
 
 Rows are ``(prompt, target)`` pairs; a row with no target is a heading (not selectable), and
 ``None`` draws a rule between rows.
@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reflect.evidence import Target
+from reflect.progress.evidence import Target
 
 Row = tuple[Content | str, Target | None] | None
 

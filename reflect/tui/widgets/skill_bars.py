@@ -8,8 +8,8 @@ from __future__ import annotations
 from textual.content import Content
 
 from reflect.dates import format_short
-from reflect.evidence import GAP, STALE
-from reflect.skill_coverage import SkillSummary
+from reflect.progress.evidence import GAP, STALE
+from reflect.progress.skills import SkillSummary
 from reflect.tui.text import skill_style
 from reflect.tui.widgets.section_list import Row, SectionList
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from reflect.evidence import Target
-from reflect.suggestions import Suggestion
+from reflect.progress.evidence import Target
+from reflect.progress.suggestions import Suggestion
 from reflect.tui.widgets.section_list import Row, SectionList
 
 SHOWN = 6

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from reflect.coverage import CriteriaCoverage, Tally
+from reflect.progress.criteria import CriteriaCoverage, Tally
 from reflect.tui.widgets.section_list import Row, SectionList
 
 BAR_WIDTH = 16

@@ -1,0 +1,1 @@
+"""The sample journal behind ``reflect demo``."""

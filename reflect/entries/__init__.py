@@ -1,0 +1,1 @@
+"""Reflections: their records, the store that keeps them, filters, search and templates."""

@@ -1,0 +1,354 @@
+"""Reflections in the journal: add, edit, trash and restore, list and search.
+
+The store checks what it can check alone (dates, ranges, the reflective model) but not
+meta-skill or criterion ids: those belong to the framework, which the command line and the
+app use to resolve what people type. Keeping the store framework-blind means an entry that
+cites a criterion the current framework no longer has is kept, never dropped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from reflect.entries.query import (
+    STREAM_COLUMNS,
+    build_where,
+    dict_rows,
+    fetch_summaries,
+    streamed_entry,
+)
+from reflect.entries.search import (
+    HIGHLIGHT_END,
+    HIGHLIGHT_START,
+    TYPED_PREFIX_MIN,
+    search_rows,
+)
+from reflect.errors import InputError, NotFoundError, ReflectError
+from reflect.entries.models import MODELS, Entry, EntryFilter, EntryPage, EntrySummary
+from reflect.sanitize import clean_body, clean_line
+from reflect.entries.search_query import to_fts_query
+from reflect.words import entry_words
+
+if TYPE_CHECKING:
+    from reflect.journal import Journal
+
+__all__ = ["ConflictError", "EntryStore", "HIGHLIGHT_END", "HIGHLIGHT_START", "PAGE_SIZE"]
+PAGE_SIZE = 100
+_FIELDS = ("day", "title", "body", "model", "private", "confidence", "minutes")
+
+
+class ConflictError(ReflectError):
+    """The entry changed elsewhere (another window) since it was loaded for editing."""
+
+    def __init__(self, current: Entry):
+        super().__init__(
+            # update() raises this and keeps nothing; save_edit() catches it and keeps both.
+            f'"{current.title}" was changed elsewhere while you edited it, so your change was not '
+            "saved over it."
+        )
+        self.current = current
+
+
+class EntryStore:
+    """Reflections of one journal. Reach it as ``journal.entries``."""
+
+    def __init__(self, journal: "Journal"):
+        self.journal = journal
+        # Plain sqlite3, not journal.db: see Journal for why the reading path avoids sqlite-utils.
+        self.conn = journal.conn
+
+    # -- writing --------------------------------------------------------------------------
+
+    def add(self, **fields) -> Entry:
+        """Write a new entry with its tags in one transaction and return it (the fields are
+        :meth:`insert`'s)."""
+        return self.get(self.insert(**fields))
+
+    def insert(
+        self,
+        *,
+        day: date,
+        title: str,
+        body: str = "",
+        model: str = "none",
+        skills: Iterable[str] = (),
+        criteria: Iterable[str] = (),
+        private: bool = False,
+        confidence: int | None = None,
+        minutes: int | None = None,
+        uid: str | None = None,
+        created_at: str | None = None,
+    ) -> int:
+        """Write a new entry with its tags in one transaction; return its id (an import of
+        many entries need not read each back: :meth:`add` does)."""
+        import uuid  # here, not at the top: reading commands never need it
+
+        values = _checked(day=day, title=title, body=body, model=model, private=private,
+                          confidence=confidence, minutes=minutes)
+        now = self.journal.now()
+        with self.journal.write():
+            cursor = self.conn.execute(
+                "INSERT INTO entries (uid, day, title, body, model, private, confidence, minutes,"
+                " words, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [uid or uuid.uuid4().hex, values["day"], values["title"], values["body"],
+                 values["model"], values["private"], values["confidence"], values["minutes"],
+                 values["words"], created_at or now, now],
+            )
+            entry_id = cursor.lastrowid
+            self._set_tags(entry_id, skills, criteria)
+        return entry_id
+
+    def update(self, entry_id: int, *, expected_revision: int | None = None, **changes) -> Entry:
+        """Change some fields (and, with ``skills=``/``criteria=``, replace the tags).
+
+        With ``expected_revision``, refuse with :class:`ConflictError` if the entry was saved
+        elsewhere since that revision, so nobody's words are silently overwritten.
+        """
+        skills = changes.pop("skills", None)
+        criteria = changes.pop("criteria", None)
+        unknown = set(changes) - set(_FIELDS)
+        if unknown:
+            raise TypeError(f"cannot update {', '.join(sorted(unknown))}")
+        with self.journal.write():
+            current = self.get(entry_id, include_trashed=True)
+            if expected_revision is not None and current.revision != expected_revision:
+                raise ConflictError(current)
+            merged = {f: getattr(current, f) for f in _FIELDS} | changes
+            values = _checked(**merged)
+            self.conn.execute(
+                "UPDATE entries SET day = ?, title = ?, body = ?, model = ?, private = ?,"
+                " confidence = ?, minutes = ?, words = ?, updated_at = ?, revision = revision + 1"
+                " WHERE id = ?",
+                [values["day"], values["title"], values["body"], values["model"], values["private"],
+                 values["confidence"], values["minutes"], values["words"], self.journal.now(), entry_id],
+            )
+            # New text with the same number of words looks uncounted to the schema's trigger,
+            # which marks the count as stale; it was counted just now.
+            self.conn.execute("DELETE FROM entry_words_stale WHERE entry_id = ?", [entry_id])
+            if skills is not None or criteria is not None:
+                self._set_tags(entry_id, skills, criteria, replace_existing=True)
+        return self.get(entry_id, include_trashed=True)
+
+    def save_edit(self, entry_id: int, base_revision: int, **changes) -> tuple[Entry, Entry | None]:
+        """Save an edit made from ``base_revision``, keeping both versions on a conflict.
+
+        Returns ``(saved, other)``. Normally ``other`` is None. If the entry was saved elsewhere
+        meanwhile (another window, the command line), that version stays as it is, this edit is
+        saved as a new entry titled "... (conflicting copy)", and ``other`` is the untouched
+        original, so the caller can tell the person. Nobody's words are overwritten.
+        """
+        with self.journal.write():
+            try:
+                return self.update(entry_id, expected_revision=base_revision, **changes), None
+            except ConflictError as conflict:
+                current = conflict.current
+                fields = {f: getattr(current, f) for f in _FIELDS}
+                fields |= {"skills": current.skills, "criteria": current.criteria} | changes
+                fields["title"] = f"{fields['title']} (conflicting copy)"
+                return self.add(**fields), current
+
+    def duplicate(self, entry_id: int, *, day: date | None = None) -> Entry:
+        """A new entry with the same content and tags (dated today unless ``day`` is given)."""
+        source = self.get(entry_id, include_trashed=True)
+        return self.add(
+            day=day or self.journal.today(), title=f"{source.title} (copy)", body=source.body,
+            model=source.model, skills=source.skills, criteria=source.criteria,
+            private=source.private, confidence=source.confidence, minutes=source.minutes,
+        )
+
+    def delete(self, entry_id: int) -> Entry:
+        """Move an entry to the trash (it can be restored until the trash is emptied)."""
+        now = self.journal.now()
+        with self.journal.write():
+            entry = self.get(entry_id)
+            self.conn.execute("UPDATE entries SET deleted_at = ? WHERE id = ?", [now, entry_id])
+        return replace(entry, deleted_at=now)
+
+    def restore(self, entry_id: int) -> Entry:
+        """Bring an entry back from the trash."""
+        with self.journal.write():
+            entry = self.get(entry_id, include_trashed=True)
+            if not entry.in_trash:
+                raise InputError(f"Entry {entry_id} is not in the trash.")
+            self.conn.execute("UPDATE entries SET deleted_at = NULL WHERE id = ?", [entry_id])
+        return self.get(entry_id)
+
+    def empty_trash(self) -> int:
+        """Remove trashed entries for good; return how many went."""
+        with self.journal.write():
+            cursor = self.conn.execute("DELETE FROM entries WHERE deleted_at IS NOT NULL")
+        return cursor.rowcount
+
+    def _set_tags(self, entry_id: int, skills, criteria, replace_existing: bool = False) -> None:
+        for table, column, values in (("entry_skills", "skill_id", skills),
+                                      ("entry_criteria", "criterion_id", criteria)):
+            if values is None:
+                continue
+            if replace_existing:
+                self.conn.execute(f"DELETE FROM {table} WHERE entry_id = ?", [entry_id])
+            self.conn.executemany(
+                f"INSERT OR IGNORE INTO {table} (entry_id, {column}) VALUES (?, ?)",
+                [(entry_id, v) for v in dict.fromkeys(values)],
+            )
+
+    # -- reading --------------------------------------------------------------------------
+
+    def get(self, entry_id: int, *, include_trashed: bool = False) -> Entry:
+        """The entry with this id; :class:`NotFoundError` if there is none (or it is trashed)."""
+        row = next(iter(dict_rows(self.conn.execute("SELECT * FROM entries WHERE id = ?", [entry_id]))), None)
+        if row is None:
+            raise NotFoundError(f"No entry {entry_id}. (`reflect list` shows entry numbers.)")
+        entry = self._entry(row)
+        if entry.in_trash and not include_trashed:
+            raise NotFoundError(f"Entry {entry_id} is in the trash. (`reflect restore {entry_id}` brings it back.)")
+        return entry
+
+    def get_by_uid(self, uid: str) -> Entry | None:
+        """The entry with this stable id, trashed or not; None if absent (imports only ask
+        :meth:`has_uid`)."""
+        row = next(iter(dict_rows(self.conn.execute("SELECT * FROM entries WHERE uid = ?", [uid]))), None)
+        return self._entry(row) if row else None
+
+    def has_uid(self, uid: str) -> bool:
+        """Whether an entry (trashed or not) has this stable id: what an import asks of each entry."""
+        return self.conn.execute("SELECT 1 FROM entries WHERE uid = ?", [uid]).fetchone() is not None
+
+    def list(self, filters: EntryFilter = EntryFilter(), *, limit: int = PAGE_SIZE,
+             after: tuple | None = None, trashed: bool = False) -> EntryPage:
+        """Entries newest first (by day, then by when written), a page at a time.
+
+        Pass the page's ``next_cursor`` as ``after`` for the next page. ``filters.text``
+        narrows to entries matching the search but keeps date order.
+        """
+        where, params = build_where(filters, trashed=trashed)
+        if after is not None:
+            where.append("(e.day < ? OR (e.day = ? AND e.id < ?))")
+            params += [after[0], after[0], after[1]]
+        # Without statistics SQLite prefers the deleted_at index and sorts every live entry
+        # (70 ms a page at 100,000 entries); the partial index is already in page order.
+        index = "" if trashed else " INDEXED BY entries_live_by_day"
+        sql = (f"SELECT e.id, e.day, e.title, e.private, e.model, e.deleted_at FROM entries e{index}"
+               f" WHERE {' AND '.join(where)} ORDER BY e.day DESC, e.id DESC LIMIT ?")
+        rows = self._query(sql, params + [limit + 1])
+        more = len(rows) > limit
+        rows = rows[:limit]
+        summaries = fetch_summaries(self.conn, rows)
+        cursor = (rows[-1]["day"], rows[-1]["id"]) if more else None
+        return EntryPage(summaries, cursor)
+
+    def search(self, filters: EntryFilter, *, limit: int = PAGE_SIZE, offset: int = 0,
+               as_you_type: bool = False) -> list[EntrySummary]:
+        """Entries matching ``filters.text``, best match first, each with a highlighted snippet.
+
+        On a very big journal only the newest matches are ranked (see :mod:`reflect.entries.search`).
+        ``as_you_type`` treats the last word as a prefix (the person is still typing it) once
+        it has :data:`~reflect.entries.search.TYPED_PREFIX_MIN` letters. With no searchable text
+        this is the same as :meth:`list`.
+        """
+        query = to_fts_query(filters.text, prefix_last=as_you_type,
+                             min_prefix=TYPED_PREFIX_MIN if as_you_type else 1)
+        if query is None:
+            return self.list(replace(filters, text=""), limit=limit).rows
+        where, params = build_where(replace(filters, text=""))
+        rows = search_rows(self.conn, query, where, params, limit, offset)
+        return fetch_summaries(self.conn, rows)
+
+    def count(self, filters: EntryFilter = EntryFilter(), *, trashed: bool = False) -> int:
+        """How many entries match (live ones, or trashed ones with ``trashed=True``)."""
+        where, params = build_where(filters, trashed=trashed)
+        sql = f"SELECT count(*) AS n FROM entries e WHERE {' AND '.join(where)}"
+        return self._query(sql, params)[0]["n"]
+
+    def criterion_counts(self) -> dict[str, int]:
+        """How many live entries cite each criterion; criteria nobody cites are left out."""
+        from reflect.progress.counts import (
+            criteria,  # running totals: a few hundred rows, not every link
+        )
+
+        return {cid: n for cid, (n, _) in criteria(self.conn, None).items()}
+
+    def get_many(self, ids: list[int]) -> list[Entry]:
+        """Several entries in full (trashed included), in the order of ``ids``; missing ids skipped."""
+        found: dict[int, Entry] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            tags = _tags_for(self.conn, chunk)
+            for row in dict_rows(self.conn.execute(f"SELECT * FROM entries WHERE id IN ({marks})", chunk)):
+                found[row["id"]] = _entry_from(row, *tags[row["id"]])
+        return [found[i] for i in ids if i in found]
+
+    def iter_entries(self, filters: EntryFilter = EntryFilter(), *, oldest_first: bool = True,
+                     batch: int = 500) -> Iterator[Entry]:
+        """Every matching entry in full, streamed so memory stays flat (exports).
+
+        One ordered query brings each entry with its tags (joined into one text each), read
+        ``batch`` rows at a time: a whole 100,000-entry journal streams in well under a second.
+        """
+        where, params = build_where(filters)
+        order = "ASC" if oldest_first else "DESC"
+        cursor = self.conn.execute(
+            f"SELECT {STREAM_COLUMNS} FROM entries e WHERE {' AND '.join(where)}"
+            f" ORDER BY e.day {order}, e.id {order}", params)
+        try:
+            while rows := cursor.fetchmany(batch):
+                yield from map(streamed_entry, rows)
+        finally:
+            cursor.close()  # also when the reader stops early
+
+    def _entry(self, row: dict) -> Entry:
+        return _entry_from(row, *_tags_for(self.conn, [row["id"]])[row["id"]])
+
+    def _query(self, sql: str, params: list) -> list[dict]:
+        try:
+            return dict_rows(self.conn.execute(sql, params))
+        except sqlite3.OperationalError as error:
+            # The query builder only emits safe FTS syntax; anything else is a real problem.
+            raise ReflectError(f"Search failed: {error}") from None
+
+
+def _entry_from(row: dict, skills: tuple, criteria: tuple) -> Entry:
+    return Entry(
+        id=row["id"], uid=row["uid"], day=date.fromisoformat(row["day"]), title=row["title"],
+        body=row["body"], model=row["model"], skills=skills, criteria=criteria,
+        private=bool(row["private"]), confidence=row["confidence"], minutes=row["minutes"],
+        created_at=row["created_at"], updated_at=row["updated_at"], deleted_at=row["deleted_at"],
+        revision=row["revision"],
+    )
+
+
+def _tags_for(db, ids: list[int]) -> dict[int, tuple[tuple, tuple]]:
+    """Skills and criteria of several entries in two queries."""
+    marks = ",".join("?" * len(ids))
+    skills: dict[int, list] = {}
+    criteria: dict[int, list] = {}
+    for entry_id, skill in db.execute(
+            f"SELECT entry_id, skill_id FROM entry_skills WHERE entry_id IN ({marks}) ORDER BY skill_id", ids):
+        skills.setdefault(entry_id, []).append(skill)
+    for entry_id, crit in db.execute(
+            f"SELECT entry_id, criterion_id FROM entry_criteria WHERE entry_id IN ({marks})"
+            " ORDER BY criterion_id", ids):
+        criteria.setdefault(entry_id, []).append(crit)
+    return {i: (tuple(skills.get(i, ())), tuple(criteria.get(i, ()))) for i in ids}
+
+
+def _checked(*, day, title, body, model, private, confidence, minutes) -> dict:
+    """Validate field values and convert them to their stored form."""
+    if not isinstance(day, date):
+        raise InputError("The entry needs a date.")
+    title = clean_line(title or "")
+    if not title:
+        raise InputError("The entry needs a title.")
+    if model not in MODELS:
+        raise InputError(f'Unknown reflective model "{model}" (use one of: {", ".join(MODELS)}).')
+    if confidence is not None and not (isinstance(confidence, int) and 1 <= confidence <= 5):
+        raise InputError(f"Confidence is rated 1 to 5, not {confidence}.")
+    if minutes is not None and not (isinstance(minutes, int) and 0 < minutes <= 24 * 60):
+        raise InputError(f"Time spent should be between 1 minute and 24 hours, not {minutes} minutes.")
+    body = clean_body(body or "")
+    return {"day": day.isoformat(), "title": title, "body": body, "model": model,
+            "private": int(bool(private)), "confidence": confidence, "minutes": minutes,
+            "words": entry_words(title, body)}

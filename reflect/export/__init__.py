@@ -1,0 +1,1 @@
+"""Writing the journal for mentors: Markdown and HTML exports and the review pack."""

@@ -1,0 +1,1 @@
+"""The framework an apprentice works towards: meta-skills, units and criteria, and its checks."""

@@ -1,0 +1,83 @@
+"""Adding entries read from another file (a reflect export, a jrnl journal) to a journal.
+
+All of one file lands in one transaction: a problem anywhere in it (a damaged line, a bad
+date) leaves the journal exactly as it was. Entries whose stable id (``uid``) the journal
+already has, in the trash or not, are skipped, so importing the same file twice adds
+nothing the second time. The new entries are indexed for search together at the end
+(:mod:`reflect.entries.search_index`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from reflect.errors import InputError
+from reflect.entries.search_index import indexing_at_the_end
+
+if TYPE_CHECKING:
+    from reflect.journal import Journal
+
+
+@dataclass(frozen=True)
+class NewEntry:
+    """An entry read from a file, ready to add. ``line`` says where it was, for messages."""
+
+    uid: str
+    day: date
+    title: str
+    body: str = ""
+    skills: tuple[str, ...] = ()
+    criteria: tuple[str, ...] = ()
+    model: str = "none"
+    private: bool = False
+    confidence: int | None = None
+    minutes: int | None = None
+    created_at: str | None = None
+    line: int = 0
+
+
+@dataclass
+class ImportResult:
+    """What an import did (or, in a dry run, would do)."""
+
+    added: int = 0
+    skipped: int = 0
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction to roll a dry run back."""
+
+
+def add_entries(journal: "Journal", entries: Iterable[NewEntry], *, source: str = "the file",
+                dry_run: bool = False, progress: Callable[[int], None] | None = None) -> ImportResult:
+    """Add ``entries`` not already in the journal, all or nothing.
+
+    ``entries`` may be a generator that reads the file as it goes: an error it raises
+    half-way rolls back everything added before it. With ``dry_run`` everything is checked
+    and counted, then rolled back. ``progress(entries read)`` is called every 1000 entries.
+    """
+    result = ImportResult()
+    store = journal.entries
+    try:
+        with journal.write(), indexing_at_the_end(journal.conn):
+            for count, entry in enumerate(entries, start=1):
+                if progress and count % 1000 == 0:
+                    progress(count)
+                if store.has_uid(entry.uid):
+                    result.skipped += 1
+                    continue
+                try:
+                    store.insert(day=entry.day, title=entry.title, body=entry.body, model=entry.model,
+                                 skills=entry.skills, criteria=entry.criteria, private=entry.private,
+                                 confidence=entry.confidence, minutes=entry.minutes, uid=entry.uid,
+                                 created_at=entry.created_at)
+                except InputError as error:
+                    raise InputError(f"{source}, line {entry.line}: {error} Nothing was imported.") from None
+                result.added += 1
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    return result

@@ -1,0 +1,347 @@
+"""Reading a reflect Markdown export back: its entries, bodies byte for byte, and the
+comments mentors wrote in it.
+
+The file is read line by line (so a huge export needs little memory). Between two bodies,
+the lines are parsed with markdown-it-py to find reflect's markers: only an HTML comment
+at the top level of the document counts, so a marker-like line inside a mentor's code
+block is just text. A body is then taken as the exact number of lines its marker gives,
+without parsing it at all, and restored with :func:`reflect.export.body.restore_body`.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterator, TextIO
+
+from reflect.dates import from_iso
+from reflect.errors import InputError, ReflectError
+from reflect.files import require_regular_file
+from reflect.importers.common import ImportResult, NewEntry, add_entries
+from reflect.export.body import BodyLayout, digest, restore_body
+from reflect.export.format import (
+    ENTRY_LEVEL,
+    FORMAT_VERSION,
+    MARK_BODY,
+    MARK_COMMENTS,
+    MARK_END,
+    MARK_ENTRY,
+    block_parser,
+    comments_target,
+    marker_json,
+    parse_front_matter,
+)
+from reflect.importers.mentor_comments import comment_text
+
+if TYPE_CHECKING:
+    from reflect.journal import Journal
+
+
+#: Body-marker-like lines allowed between two entries before the reader concludes that a
+#: block left open (a ``` in a mentor's comment) hides the rest of the file.
+MAX_LOOKALIKES = 50
+
+
+@dataclass(frozen=True)
+class ExportedEntry:
+    """One entry as found in an export. ``edited``: its body changed after export."""
+
+    line: int
+    data: dict
+    body: str
+    edited: bool = False
+    #: What was written in the entry's mentor comment place ("" if nothing; see
+    #: :mod:`reflect.importers.mentor_comments`).
+    comments: str = ""
+    #: Where the entry's comment place is (its hidden line), and what that line names:
+    #: ``("entry", uid)``, or None if it is damaged. No line: the place is missing.
+    comments_line: int | None = None
+    comments_target: tuple[str, str] | None = None
+
+    @property
+    def uid(self) -> str:
+        return str(self.data.get("uid", ""))
+
+
+class ExportReader:
+    """Iterate over the entries of an export read from ``stream`` (opened with ``newline=""``).
+
+    Reading the front matter happens at once (so a file that is not an export is refused
+    before anything else); entries come as you iterate. Problems raise :class:`InputError`
+    naming ``name`` and the line.
+    """
+
+    def __init__(self, stream: TextIO, name: str = "the file", *,
+                 expected: str = "a reflect export", hint: str = "; for a jrnl journal use --from jrnl"):
+        self.name = name
+        self._expected, self._hint = expected, hint
+        self._lines = self._numbered(stream)
+        self.front_matter = self._read_front_matter()
+        self.count = 0
+        self.edited = 0
+        #: The lines between the front matter and the first entry (or the end): the header,
+        #: and a review pack's sections. Known once the first entry (or the end) is read.
+        self.preamble: list[str] = []
+        self.preamble_line = 0
+
+    # -- lines ------------------------------------------------------------------------------
+
+    def _numbered(self, stream: TextIO) -> Iterator[tuple[int, str]]:
+        crlf = None
+        for number, line in enumerate(stream, start=1):
+            if number == 1:
+                line = line.removeprefix("\ufeff")
+                # An editor that saved the whole file with Windows line ends: undo that.
+                crlf = line.endswith("\r\n")
+            if crlf and line.endswith("\r\n"):
+                line = line[:-2] + "\n"
+            yield number, line
+
+    def _error(self, line: int | None, what: str) -> InputError:
+        where = f"{self.name}, line {line}" if line else self.name
+        return InputError(f"{where}: {what} Nothing was imported.")
+
+    def _read_front_matter(self) -> dict:
+        first = next(self._lines, (1, ""))[1]
+        if first.rstrip("\r\n") != "---":
+            raise InputError(f"{self.name} is not {self._expected} (it does not start with reflect's "
+                             f"front matter){self._hint}.")
+        lines = []
+        for number, line in self._lines:
+            if line.rstrip("\r\n") == "---":
+                break
+            lines.append(line)
+        else:
+            raise self._error(None, "its front matter never ends.")
+        data = parse_front_matter(lines)
+        version = data.get("reflect_export")
+        if not isinstance(version, int):
+            raise InputError(f"{self.name} is not {self._expected} (its front matter has no "
+                             f"reflect_export version){self._hint}.")
+        if version > FORMAT_VERSION:
+            raise InputError(f"{self.name} was written by a newer reflect (export format {version}); "
+                             "update reflect to import it.")
+        return data
+
+    # -- entries ----------------------------------------------------------------------------
+
+    def __iter__(self) -> Iterator[ExportedEntry]:
+        segment: list[str] = []
+        start = 0
+        pending: ExportedEntry | None = None
+        lookalikes = 0
+        expect_blank = False
+        for number, line in self._lines:
+            if expect_blank and line.strip():
+                raise self._error(number, "an entry's text does not end where its marker says "
+                                          "(was the file edited there?).")
+            expect_blank = False
+            if not segment:
+                start = number
+            segment.append(line)
+            if not line.startswith(MARK_BODY):
+                continue
+            markers = _markers(segment)
+            if not markers or markers[-1] != ("body", len(segment) - 1):
+                # Marker-like text inside someone's code block, not a marker. Many of them in a
+                # row: a block opened in a comment and never closed has swallowed the entries
+                # below it; say so, rather than parse an ever longer segment again and again.
+                lookalikes += 1
+                if lookalikes > MAX_LOOKALIKES:
+                    self._hidden_marker(segment, start, markers)
+                continue
+            at = self._entry_marker(markers, start, number, segment)
+            if pending is not None:
+                yield self._with_comments(pending, segment, start, markers, at)
+            else:
+                self.preamble, self.preamble_line = segment[:at], start
+            data = self._json(segment[at], start + at, MARK_ENTRY)
+            layout = self._layout(line, number)
+            body, edited = self._read_body(layout, start + at)
+            pending = ExportedEntry(start + at, data, body, edited)
+            segment, expect_blank, lookalikes = [], True, 0
+        markers = _markers(segment)
+        ends = [i for kind, i in markers if kind == "end"]
+        if not ends:
+            self._hidden_marker(segment, start, markers)
+            raise self._error(None, "it ends without reflect's end marker, so it may have been cut short.")
+        strays = [i for kind, i in markers if kind == "entry"]
+        if strays:
+            raise self._error(start + strays[0], "this entry has no body marker.")
+        if pending is not None:
+            yield self._with_comments(pending, segment, start, markers, ends[0])
+        else:
+            self.preamble, self.preamble_line = segment[:ends[0]], start
+        expected = (self.front_matter.get("counts") or {}).get("entries")
+        if isinstance(expected, int) and expected != self.count:
+            self._hidden_marker(segment, start, markers)
+            raise self._error(None, f"it should hold {expected} entries but {self.count} were found "
+                                    "(was it edited or cut short?).")
+
+    def _entry_marker(self, markers: list[tuple[str, int]], start: int, number: int,
+                      segment: list[str]) -> int:
+        entries = [i for kind, i in markers if kind == "entry"]
+        if not entries:
+            self._hidden_marker(segment, start, markers)
+            raise self._error(number, "this entry text has no entry marker before it.")
+        if len(entries) > 1:
+            raise self._error(start + entries[0], "this entry has no body marker.")
+        return entries[0]
+
+    def _hidden_marker(self, segment: list[str], start: int, markers: list[tuple[str, int]]) -> None:
+        """Say so if reflect's lines are there but swallowed by a code block or HTML block that
+        something written above them (often a mentor's comment) opened and did not close."""
+        found = {i for _, i in markers}
+        hidden = next((i for i, line in enumerate(segment) if _marker_kind(line) and i not in found), None)
+        if hidden is None:
+            return
+        for token in block_parser().parse("".join(segment)):
+            if token.level == 0 and token.map and token.nesting != -1 and token.map[0] < hidden < token.map[1]:
+                raise self._error(start + token.map[0], "a code block or HTML block opened on this line hides "
+                                                        "reflect's hidden lines below it (a ``` or <!-- left "
+                                                        "without its end?).")
+
+    def _json(self, line: str, number: int, prefix: str) -> dict:
+        try:
+            return marker_json(line, prefix)
+        except ValueError:
+            raise self._error(number, "reflect's hidden marker on this line is damaged.") from None
+
+    def _layout(self, line: str, number: int) -> BodyLayout:
+        try:
+            return BodyLayout.from_json(self._json(line, number, MARK_BODY))
+        except ValueError:
+            raise self._error(number, "reflect's hidden marker on this line is damaged.") from None
+
+    def _read_body(self, layout: BodyLayout, entry_line: int) -> tuple[str, bool]:
+        blank = next(self._lines, None)
+        if blank is None or blank[1].strip():
+            raise self._error(blank[0] if blank else None, "a blank line should follow the body marker.")
+        lines = []
+        for _ in range(layout.lines):
+            item = next(self._lines, None)
+            if item is None:
+                raise self._error(entry_line, "the file ends inside this entry's text.")
+            lines.append(item[1])
+        text = "".join(lines)
+        if layout.lines:
+            text = text[:-1]  # the newline written after every body
+        body = restore_body(text, layout)
+        edited = bool(layout.sha256) and digest(body) != layout.sha256
+        self.count += 1
+        self.edited += edited
+        return body, edited
+
+    def _with_comments(self, entry: ExportedEntry, segment: list[str], start: int,
+                       markers: list[tuple[str, int]], end: int) -> ExportedEntry:
+        """``entry`` with its comment place, found in ``segment`` (from line ``start``)
+        before index ``end``, and the comment written in it."""
+        places = [i for kind, i in markers if kind == "comments" and i < end]
+        if not places:
+            return entry
+        at = places[0]
+        target = comments_target(segment[at])
+        stop = min([i for _, i in markers if i > at] + [end])
+        text = comment_text(segment[at + 1:stop], ENTRY_LEVEL) if target == ("entry", entry.uid) else ""
+        return replace(entry, comments=text, comments_line=start + at, comments_target=target)
+
+
+def _markers(segment: list[str]) -> list[tuple[str, int]]:
+    """reflect's markers among ``segment``'s top-level blocks: ``(kind, line index)``."""
+    if not any(_may_hide_lines(line) for line in segment):
+        # Only a fence or an HTML block opened at the top level can make a line that starts
+        # at column 0 part of something else; with neither, every marker line is a marker.
+        # (The same answer markdown-it gives, a test checks; it is just much faster.)
+        return [(kind, i) for i, line in enumerate(segment) if (kind := _marker_kind(line))]
+    return _parsed_markers(segment)
+
+
+def _parsed_markers(segment: list[str]) -> list[tuple[str, int]]:
+    found = []
+    for token in block_parser().parse("".join(segment)):
+        if token.type == "html_block" and token.level == 0 and token.map:
+            if kind := _marker_kind(segment[token.map[0]]):
+                found.append((kind, token.map[0]))
+    return found
+
+
+_KINDS = (("entry", MARK_ENTRY), ("body", MARK_BODY), ("comments", MARK_COMMENTS))
+
+
+def _marker_kind(line: str) -> str | None:
+    for kind, prefix in _KINDS:
+        if line.startswith(prefix):
+            return kind
+    return "end" if line.rstrip("\r\n") == MARK_END else None
+
+
+def _may_hide_lines(line: str) -> bool:
+    """Whether ``line`` could open a fence or HTML block that runs on past it."""
+    text = line.lstrip(" ")
+    return text[:1] in ("`", "~", "<") and len(line) - len(text) <= 3 and not (
+        line.startswith("<!-- reflect:") and line.rstrip("\r\n").endswith(" -->"))
+
+
+def new_entry(item: ExportedEntry, name: str) -> NewEntry:
+    """Check an exported entry's data and turn it into an entry to add."""
+    d = item.data
+
+    def bad(what: str) -> InputError:
+        return InputError(f"{name}, line {item.line}: {what} Nothing was imported.")
+
+    uid = d.get("uid")
+    if not isinstance(uid, str) or not uid.isprintable() or uid != uid.strip() or not uid or len(uid) > 200 \
+            or "-->" in uid:
+        # Kept out: an id that could not be written back into a marker line intact.
+        raise bad("the entry has no valid id.")
+    try:
+        day = from_iso(d.get("date"))
+    except InputError as error:
+        raise bad(str(error)) from None
+    title = d.get("title")
+    skills, criteria = d.get("skills", []), d.get("criteria", [])
+    if not isinstance(title, str):
+        raise bad("the entry has no title.")
+    for value in (skills, criteria):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise bad("the entry's tags are damaged.")
+    numbers = [d.get("confidence"), d.get("minutes")]
+    if any(n is not None and (isinstance(n, bool) or not isinstance(n, int)) for n in numbers):
+        raise bad("the entry's confidence or time spent is damaged.")
+    created = d.get("created_at")
+    return NewEntry(
+        uid=uid, day=day, title=title, body=item.body, skills=tuple(skills), criteria=tuple(criteria),
+        model=str(d.get("model", "none")), private=d.get("private") is True, confidence=numbers[0],
+        minutes=numbers[1], created_at=created if isinstance(created, str) and created else None,
+        line=item.line,
+    )
+
+
+def import_markdown(journal: "Journal", path: Path, *, dry_run: bool = False,
+                    progress: Callable[[int], None] | None = None) -> tuple[ImportResult, ExportReader]:
+    """Add the entries of the export at ``path`` that the journal lacks, all or nothing."""
+    name = str(path)
+    with open_export(path) as stream:
+        reader = ExportReader(stream, name)
+        entries = (new_entry(item, name) for item in reader)
+        return add_entries(journal, entries, source=name, dry_run=dry_run, progress=progress), reader
+
+
+@contextmanager
+def open_export(path: Path) -> Iterator[TextIO]:
+    """Open an export to read (line ends kept as written); the ways that can fail, here or
+    while reading it, become one plain sentence."""
+    name = str(path)
+    require_regular_file(path, "a reflect export")
+    try:
+        with open(path, encoding="utf-8", newline="") as stream:
+            yield stream
+    except FileNotFoundError:
+        raise ReflectError(f"No such file: {name}") from None
+    except IsADirectoryError:
+        raise ReflectError(f"{name} is a folder, not an export file") from None
+    except UnicodeDecodeError:
+        raise ReflectError(f"{name} is not UTF-8 text, so it is not a reflect export; nothing was imported") from None
+    except OSError as error:
+        raise ReflectError(f"Cannot read {name}: {error.strerror or error}") from None

@@ -1,0 +1,1 @@
+"""How much evidence there is and where it is missing: counts, coverage, stats and suggestions."""

@@ -1,0 +1,113 @@
+"""The mandatory training log: name, provider, when due, when completed, certificate reference."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from reflect.review import fields as f
+from reflect.errors import InputError, NotFoundError
+from reflect.review.models import Training
+
+if TYPE_CHECKING:
+    from reflect.journal import Journal
+
+_FIELDS = ("name", "provider", "due", "certificate_ref")
+
+
+class TrainingStore:
+    """Mandatory training of one journal. Reach it as ``journal.training``."""
+
+    def __init__(self, journal: "Journal"):
+        self.journal = journal
+        self.db = journal.db
+
+    def add(self, *, name: str, provider: str = "", due: date | None = None,
+            completed_on: date | None = None, certificate_ref: str = "") -> Training:
+        """Log a piece of mandatory training (still to do, or already completed) and return it."""
+        values = self._checked(dict(name=name, provider=provider, due=due, certificate_ref=certificate_ref))
+        done = f.day(completed_on, "The completion date", today=self.journal.today())
+        now = self.journal.now()
+        with self.journal.write():
+            cursor = self.db.execute(
+                "INSERT INTO training (name, provider, due, completed_on, certificate_ref, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [values["name"], values["provider"], values["due"], done, values["certificate_ref"], now, now])
+        return self.get(cursor.lastrowid)
+
+    def update(self, training_id: int, **changes) -> Training:
+        """Change the name, provider, due date or certificate reference."""
+        f.unknown_fields(changes, _FIELDS)
+        with self.journal.write():
+            values = self._checked({k: getattr(self.get(training_id), k) for k in _FIELDS} | changes)
+            self.db.execute(
+                "UPDATE training SET name = ?, provider = ?, due = ?, certificate_ref = ?, updated_at = ?"
+                " WHERE id = ?", [values["name"], values["provider"], values["due"], values["certificate_ref"],
+                                  self.journal.now(), training_id])
+        return self.get(training_id)
+
+    def complete(self, training_id: int, on: date | None = None, *, certificate_ref: str | None = None) -> Training:
+        """Mark it completed on ``on`` (default today), optionally with the certificate reference."""
+        done = f.day(on or self.journal.today(), "The completion date", today=self.journal.today())
+        with self.journal.write():
+            if self.get(training_id).done:
+                raise InputError(f"Training {training_id} is already completed.")
+            if certificate_ref is not None:
+                self.update(training_id, certificate_ref=certificate_ref)
+            self.db.execute("UPDATE training SET completed_on = ?, updated_at = ? WHERE id = ?",
+                            [done, self.journal.now(), training_id])
+        return self.get(training_id)
+
+    def reopen(self, training_id: int) -> Training:
+        """Mark completed training as not completed after all."""
+        with self.journal.write():
+            if not self.get(training_id).done:
+                raise InputError(f"Training {training_id} is not completed yet.")
+            self.db.execute("UPDATE training SET completed_on = NULL, updated_at = ? WHERE id = ?",
+                            [self.journal.now(), training_id])
+        return self.get(training_id)
+
+    def delete(self, training_id: int) -> Training:
+        """Remove a training record for good."""
+        with self.journal.write():
+            current = self.get(training_id)
+            self.db.execute("DELETE FROM training WHERE id = ?", [training_id])
+        return current
+
+    def get(self, training_id: int) -> Training:
+        """The training record with this id; :class:`NotFoundError` if there is none."""
+        rows = self._rows("id = ?", [training_id])
+        if not rows:
+            raise NotFoundError(f"No training {training_id}. (`reflect training list` shows it.)")
+        return rows[0]
+
+    def list(self, *, done: bool | None = None) -> list[Training]:
+        """Training still to do first (by due date, none last), then completed, latest first."""
+        where = {None: "1", True: "completed_on IS NOT NULL", False: "completed_on IS NULL"}[done]
+        return self._rows(where, [])
+
+    def overdue(self, today: date | None = None) -> list[Training]:
+        """Training not completed whose due date has passed."""
+        today = today or self.journal.today()
+        return self._rows("completed_on IS NULL AND due < ?", [today.isoformat()])
+
+    def completed_between(self, start: date, end: date) -> list[Training]:
+        """Training completed from ``start`` to ``end`` inclusive, oldest first."""
+        rows = self._rows("completed_on BETWEEN ? AND ?", [start.isoformat(), end.isoformat()])
+        return sorted(rows, key=lambda t: (t.completed_on, t.id))
+
+    def _checked(self, values: dict) -> dict:
+        return {"name": f.text(values.get("name"), "The training's name", required=True, limit=300),
+                "provider": f.text(values.get("provider"), "The provider", limit=300),
+                "due": f.day(values.get("due"), "The due date"),
+                "certificate_ref": f.text(values.get("certificate_ref"), "The certificate reference", limit=300)}
+
+    def _rows(self, where: str, params: list) -> list[Training]:
+        order = "completed_on IS NOT NULL, completed_on DESC, due IS NULL, due, id"
+        return [_training(r) for r in self.db.query(f"SELECT * FROM training WHERE {where} ORDER BY {order}", params)]
+
+
+def _training(row: dict) -> Training:
+    return Training(id=row["id"], name=row["name"], provider=row["provider"], due=f.stored_day(row["due"]),
+                    completed_on=f.stored_day(row["completed_on"]), certificate_ref=row["certificate_ref"],
+                    created_at=row["created_at"], updated_at=row["updated_at"])

@@ -1,0 +1,1 @@
+"""The journal file itself: migrations, backups, restore, doctor, settings and drafts."""

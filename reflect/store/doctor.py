@@ -1,0 +1,200 @@
+"""`reflect doctor`: check a journal file and explain, plainly, anything wrong with it.
+
+The checks only read: the journal is opened without upgrading it, so a damaged or old file
+can be examined as it is. Each check gives a :class:`Finding`: ``ok``, a ``note`` (worth
+knowing, nothing broken) or a ``problem`` (something to act on), with what to do.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from reflect.framework.standards import Framework
+
+OK, NOTE, PROBLEM = "ok", "note", "problem"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """The result of one check."""
+
+    check: str
+    level: str  # ok, note or problem
+    message: str
+    advice: str = ""
+    details: list = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def examine(path: Path, framework: "Framework | None" = None, *,
+            clock: Callable[[], datetime] | None = None) -> list[Finding]:
+    """Run every check on the journal file at ``path``; never changes its contents."""
+    from reflect.journal import SQLITE_MAGIC
+
+    path = Path(path)
+    if not path.exists():
+        return [Finding("file", PROBLEM, f"There is no journal at {path}.",
+                        "Check --db / $REFLECT_DB, or restore a backup with `reflect restore-backup FILE`.")]
+    if not path.is_file():  # a pipe or a device: never open it (a pipe would wait for ever)
+        return [Finding("file", PROBLEM, f"{path} is not a regular file, so not a journal.",
+                        "Check --db / $REFLECT_DB.")]
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(len(SQLITE_MAGIC))
+    except OSError as error:
+        return [Finding("file", PROBLEM, f"The journal {path} cannot be read: {error.strerror or error}.",
+                        "Check that the file belongs to you.")]
+    findings = [_permissions(path)]
+    if header != SQLITE_MAGIC:
+        findings.append(Finding("file", PROBLEM, f"{path} is not an SQLite database, so not a reflect journal.",
+                                "If it should be your journal, restore a backup with `reflect restore-backup FILE`."))
+        return findings + [_backups(path, clock)]
+    try:
+        conn = sqlite3.connect(path, timeout=5.0)
+    except sqlite3.Error as error:
+        return findings + [Finding("file", PROBLEM, f"The journal cannot be opened: {error}.")]
+    try:
+        findings += _database_checks(conn, framework)
+    except sqlite3.DatabaseError as error:
+        findings.append(Finding("integrity", PROBLEM, f"The journal is damaged: {error}.",
+                                "Restore the newest good backup with `reflect restore-backup FILE`."))
+    finally:
+        conn.close()
+    return findings + [_backups(path, clock)]
+
+
+def healthy(findings: list[Finding]) -> bool:
+    """True when no finding is a problem."""
+    return all(f.level != PROBLEM for f in findings)
+
+
+def rebuild_search_index(journal) -> None:
+    """Rebuild the full-text index from the entries (fixes an inconsistent search index)."""
+    with journal.write():
+        journal.db.execute("INSERT INTO entries_fts(entries_fts) VALUES('rebuild')")
+
+
+# -- the checks ---------------------------------------------------------------------------
+
+
+def _permissions(path: Path) -> Finding:
+    loose = [p for p in (path, *_sidecars(path)) if stat.S_IMODE(os.stat(p).st_mode) & 0o077]
+    if loose:
+        names = ", ".join(p.name for p in loose)
+        return Finding("permissions", PROBLEM, f"Other people on this computer may be able to read {names}.",
+                       f"Run: chmod 600 {' '.join(str(p) for p in loose)}", [str(p) for p in loose])
+    return Finding("permissions", OK, "Only you can read the journal file.")
+
+
+def _sidecars(path: Path) -> list[Path]:
+    return [p for p in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")) if p.exists()]
+
+
+def _database_checks(conn: sqlite3.Connection, framework: "Framework | None") -> list[Finding]:
+    from reflect.store.migrations import CURRENT_VERSION
+
+    findings = []
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > CURRENT_VERSION:
+        return [Finding("schema", PROBLEM, f"The journal was written by a newer reflect (schema {version}; "
+                        f"this reflect knows up to {CURRENT_VERSION}).", "Upgrade reflect to use it.")]
+    if version == 0:
+        return [Finding("schema", NOTE, "The journal is empty: reflect sets it up the first time you write.")]
+    if version < CURRENT_VERSION:
+        findings.append(Finding("schema", NOTE, f"The journal is at schema {version}; it is upgraded to "
+                                f"{CURRENT_VERSION} the next time you use it (a backup is taken first)."))
+    else:
+        findings.append(Finding("schema", OK, f"Schema version {version} (current)."))
+    findings.append(_integrity(conn))
+    findings.append(_foreign_keys(conn))
+    findings.append(_search_index(conn))
+    findings.append(_drafts(conn))
+    if framework is not None:
+        findings.append(_unknown_criteria(conn, framework))
+    return findings
+
+
+def _integrity(conn: sqlite3.Connection) -> Finding:
+    result = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
+    if result == ["ok"]:
+        return Finding("integrity", OK, "SQLite's integrity check passed.")
+    return Finding("integrity", PROBLEM, f"SQLite found {len(result)} problem(s) inside the file "
+                   f"(first: {result[0]}).",
+                   "Make a copy with `reflect backup`, then restore the newest good backup with "
+                   "`reflect restore-backup FILE`.", result)
+
+
+def _foreign_keys(conn: sqlite3.Connection) -> Finding:
+    rows = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if not rows:
+        return Finding("links", OK, "Every tag, link and draft points at a record that exists.")
+    tables = sorted({r[0] for r in rows})
+    return Finding("links", PROBLEM, f"{len(rows)} record(s) in {', '.join(tables)} point at records "
+                   "that no longer exist.", "Restore a backup, or ask for help: nothing is lost yet.",
+                   [f"{r[0]} row {r[1]} -> {r[2]}" for r in rows[:50]])
+
+
+def _search_index(conn: sqlite3.Connection) -> Finding:
+    conn.execute("BEGIN")
+    try:
+        # rank = 1 also compares the index with the entries' text (external content).
+        conn.execute("INSERT INTO entries_fts(entries_fts, rank) VALUES('integrity-check', 1)")
+    except sqlite3.DatabaseError:
+        return Finding("search", PROBLEM, "The search index does not match the entries, so searches may miss some.",
+                       "Run `reflect doctor --fix` to rebuild it; your entries are not affected.")
+    finally:
+        conn.execute("ROLLBACK")
+    return Finding("search", OK, "The search index matches the entries.")
+
+
+def _drafts(conn: sqlite3.Connection) -> Finding:
+    count = conn.execute("SELECT count(*) FROM drafts").fetchone()[0]
+    if count:
+        return Finding("drafts", NOTE, f"{count} unsaved draft(s) are waiting.",
+                       "Open the app (`reflect`) to finish or discard them.")
+    return Finding("drafts", OK, "No unsaved drafts.")
+
+
+def _unknown_criteria(conn: sqlite3.Connection, framework: "Framework") -> Finding:
+    unknown: dict[str, list[int]] = {}
+    for entry_id, cid in conn.execute("SELECT entry_id, criterion_id FROM entry_criteria ORDER BY entry_id"):
+        if framework.criterion(cid) is None:
+            unknown.setdefault(cid, []).append(entry_id)
+    if not unknown:
+        return Finding("criteria", OK, "Every criterion cited is in the current framework.")
+    entries = sorted({i for ids in unknown.values() for i in ids})
+    return Finding("criteria", NOTE, f"{len(entries)} entr{'y cites' if len(entries) == 1 else 'ies cite'} "
+                   f"{len(unknown)} criteri{'on' if len(unknown) == 1 else 'a'} not in the current framework "
+                   f"(entries {', '.join(map(str, entries[:20]))}{'...' if len(entries) > 20 else ''}).",
+                   "They are kept and shown as unknown criteria. If you changed framework, "
+                   "`reflect config framework` shows which one is in use.",
+                   [{"criterion": cid, "entries": ids} for cid, ids in sorted(unknown.items())])
+
+
+def _backups(path: Path, clock) -> Finding:
+    from reflect.store.backup import list_backups
+
+    backups = list_backups(path)
+    if not backups:
+        return Finding("backups", NOTE, "No backups yet.",
+                       "Make one with `reflect backup` (one is also made automatically each day you write).")
+    now = (clock or (lambda: datetime.now(timezone.utc)))()
+    age = (now - backups[0].taken_at).days
+    loose = [b.path.name for b in backups if stat.S_IMODE(os.stat(b.path).st_mode) & 0o077]
+    if loose:
+        return Finding("backups", PROBLEM, f"{len(loose)} backup(s) can be read by other people on this computer.",
+                       f"Run: chmod 600 {backups[0].path.parent}/*.db", loose)
+    when = "today" if age < 1 else f"{age} day{'s' if age != 1 else ''} ago"
+    level = NOTE if age > 7 else OK
+    return Finding("backups", level, f"{len(backups)} backup(s) in {backups[0].path.parent}; newest {when}.",
+                   "Make a fresh one with `reflect backup`." if level == NOTE else "",
+                   [str(b.path) for b in backups])
