@@ -126,12 +126,27 @@ def _clip(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _tolerant_output() -> None:
+    """Let messages through whatever the terminal's encoding: a character it cannot show
+    becomes ``?`` (stdout) or an escape (stderr) instead of stopping reflect mid-command,
+    perhaps after it saved something and before it said so."""
+    for stream, errors in ((sys.stdout, "replace"), (sys.stderr, "backslashreplace")):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        if encoding in ("utf8", "utf8sig"):
+            continue  # can show everything already
+        try:
+            stream.reconfigure(errors=errors)
+        except (AttributeError, ValueError, OSError):
+            pass  # not a text stream we can change (closed, or replaced by the caller)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run reflect with ``argv`` (default: the process's arguments); return the exit status."""
     from reflect.cli.context import Context
     from reflect.sanitize import has_undecodable, one_line
 
     argv = sys.argv[1:] if argv is None else argv
+    _tolerant_output()
     if any(has_undecodable(a) for a in argv):
         # Bytes that are not UTF-8 cannot be stored or printed faithfully: refuse them whole.
         print("reflect: an argument is not valid UTF-8 text (check your terminal's encoding); "

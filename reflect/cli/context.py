@@ -7,10 +7,12 @@ never create a journal file.
 from __future__ import annotations
 
 import argparse
+import io
 import sys
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Iterator, TextIO
 
 from reflect import paths
 
@@ -75,6 +77,22 @@ class Context:
 
     def print(self, *parts: object, **kwargs) -> None:
         print(*parts, file=self.out, **kwargs)
+
+    @contextmanager
+    def file_out(self) -> Iterator[TextIO]:
+        """Where a file's content goes when it is written to stdout (``-o -``): UTF-8 whatever
+        the terminal's encoding, as the same content written to a file would be."""
+        buffer = getattr(self.out, "buffer", None)
+        if buffer is None:  # already text only (a test's StringIO)
+            yield self.out
+            return
+        self.out.flush()
+        writer = io.TextIOWrapper(buffer, encoding="utf-8", newline="\n")
+        try:
+            yield writer
+            writer.flush()
+        finally:
+            writer.detach()  # leave the process's stdout open
 
     def close(self) -> None:
         if self._journal is not None:

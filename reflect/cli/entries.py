@@ -153,7 +153,7 @@ def cmd_add(ctx) -> int:
     from datetime import date
 
     from reflect.cli.editor import edit_text
-    from reflect.cli.output import stdin_is_terminal
+    from reflect.cli.output import read_stdin, stdin_is_terminal
     from reflect.dates import format_long
     from reflect.entries.templates import template_body
 
@@ -161,7 +161,7 @@ def cmd_add(ctx) -> int:
     if ctx.args.body is not None:
         body = ctx.args.body
     elif not stdin_is_terminal():
-        body = sys.stdin.read()
+        body = read_stdin("the reflection")
     else:
         body = edit_text(template_body(fields.get("model", "none")))
     if not body.strip() and not fields.get("title"):

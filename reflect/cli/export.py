@@ -80,7 +80,8 @@ def cmd_export(ctx) -> int:
     filters = filters_from_args(ctx)
     journal, framework = ctx.journal, ctx.framework
     if args.output == "-":
-        plan = export_markdown(journal, framework, ctx.out, filters, include_private=args.include_private)
+        with ctx.file_out() as out:
+            plan = export_markdown(journal, framework, out, filters, include_private=args.include_private)
         print(ExportResult(None, "reflections", plan.entries, plan.private_left_out,
                            plan.private_included).summary(), file=sys.stderr)
         return 0
@@ -102,9 +103,9 @@ def _import_progress(done: int) -> None:
 
 
 def cmd_import(ctx) -> int:
-    from pathlib import Path
+    from reflect.paths import expand
 
-    path = Path(ctx.args.file).expanduser()
+    path = expand(ctx.args.file)
     journal = ctx.journal
     progress = _import_progress if sys.stderr.isatty() else None
     try:
@@ -143,12 +144,12 @@ def _export_notes(reader, ctx) -> list[str]:
 
 
 def cmd_import_feedback(ctx) -> int:
-    from pathlib import Path
+    from reflect.paths import expand
 
     from reflect.importers.feedback import import_feedback
 
     args = ctx.args
-    path = Path(args.file).expanduser()
+    path = expand(args.file)
     result = import_feedback(ctx.journal, path, mentor=args.mentor, dry_run=args.dry_run)
     added, skipped = len(result.added), len(result.skipped)
     if not added:

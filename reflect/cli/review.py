@@ -154,7 +154,8 @@ def cmd_export(ctx) -> int:
     options = dict(start=ra.day(args.date_from), end=ra.day(args.date_to), html=args.html,
                    include_private=args.include_private)
     if args.output == "-":
-        pack = export_review_pack(ctx.journal, ctx.framework, ctx.out, **options)
+        with ctx.file_out() as out:
+            pack = export_review_pack(ctx.journal, ctx.framework, out, **options)
         print(result_of(pack, None).summary(), file=sys.stderr)
         return 0
     result = write_review_pack(ctx.journal, ctx.framework, args.output, overwrite=args.force, **options)

@@ -33,6 +33,8 @@ from functools import lru_cache
 from json.encoder import c_make_encoder, encode_basestring
 from typing import Any, Iterable
 
+from reflect import json_input
+
 #: Version of the file format, written to the front matter as ``reflect_export``.
 FORMAT_VERSION = 1
 
@@ -124,7 +126,7 @@ def marker_json(line: str, prefix: str) -> dict:
     line = line.rstrip("\r\n")
     if not (line.startswith(prefix) and line.endswith(MARK_CLOSE)):
         raise ValueError("not a marker line")
-    data = json.loads(line[len(prefix):-len(MARK_CLOSE)])
+    data = json_input.loads(line[len(prefix):-len(MARK_CLOSE)])
     if not isinstance(data, dict):
         raise ValueError("the marker holds no object")
     return data

@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 
 KINDS = ("reflections", "review-pack")
 _NAME_LIMIT = 200
+#: Largest file `import-feedback` reads: a year's review pack with every comment is well under
+#: 1 MB; a bigger file is refused before any of it is parsed.
+MAX_FILE_BYTES = 5_000_000
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,7 @@ def read_comments(path: Path) -> _FileComments:
     """Every comment place of the file, checked; InputError if the file is not an export,
     is damaged, or its comment places are."""
     name = str(path)
-    with open_export(path) as stream:
+    with open_export(path, max_bytes=MAX_FILE_BYTES) as stream:
         reader = ExportReader(stream, name, expected="a reflect export or review pack", hint="")
         kind = reader.front_matter.get("kind")
         if kind not in KINDS:

@@ -16,13 +16,13 @@ from __future__ import annotations
 import hashlib
 import io
 import itertools
-import json
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
+from reflect import json_input
 from reflect.errors import InputError, ReflectError
 from reflect.files import require_regular_file
 from reflect.importers.common import ImportResult, NewEntry, add_entries
@@ -102,7 +102,7 @@ def _entry(when: datetime, line: int, lines: list[str]) -> JrnlEntry:
 
 def _from_json(text: str, name: str) -> list[JrnlEntry]:
     try:
-        data = json.loads(text)
+        data = json_input.loads(text)
         items = data["entries"]
         entries = []
         for number, item in enumerate(items, start=1):

@@ -15,6 +15,7 @@ from pathlib import Path
 from textual.widgets import Checkbox, Input, Select
 
 from reflect.errors import InputError
+from reflect.paths import expand
 from reflect.tui.dialogs.form import FormDialog, field_label
 from reflect.tui.widgets.date_field import DateField
 
@@ -71,7 +72,7 @@ class ExportDialog(FormDialog):
         folder = self.query_one("#folder", Input).value.strip()
         if not folder:
             raise InputError("Choose a folder to write to.")
-        return ExportRequest(kind=str(self.query_one("#kind", Select).value), folder=Path(folder).expanduser(),
+        return ExportRequest(kind=str(self.query_one("#kind", Select).value), folder=expand(folder),
                              start=start, end=end, include_private=self.query_one("#private", Checkbox).value)
 
 
