@@ -76,7 +76,10 @@ class Context:
         return None
 
     def print(self, *parts: object, **kwargs) -> None:
-        print(*parts, file=self.out, **kwargs)
+        """Print a message for people (titles in it shown safely: see :func:`shown_text`)."""
+        from reflect.sanitize import shown_text
+
+        print(*(shown_text(str(p)) for p in parts), file=self.out, **kwargs)
 
     @contextmanager
     def file_out(self) -> Iterator[TextIO]:

@@ -12,7 +12,7 @@ from typing import Any, Iterable, TextIO
 from reflect.dates import format_long
 from reflect.entries.store import HIGHLIGHT_END, HIGHLIGHT_START
 from reflect.entries.models import MODEL_NAMES, Entry, EntrySummary
-from reflect.sanitize import clean_line
+from reflect.sanitize import shown_line
 from reflect.framework.standards import Framework
 
 
@@ -74,7 +74,7 @@ def show_entry(entry: Entry, framework: Framework, out: TextIO) -> None:
     if entry.in_trash:
         flags.append("in the trash")
     print(f"#{entry.id}  {format_long(entry.day)}" + (f"  ({', '.join(flags)})" if flags else ""), file=out)
-    title = clean_line(entry.title)  # journals written before titles were cleaned on the way in
+    title = shown_line(entry.title)  # journals written before titles were cleaned on the way in
     print(title, file=out)
     print("=" * min(len(title), width), file=out)
     details = []
@@ -103,7 +103,7 @@ def show_entry(entry: Entry, framework: Framework, out: TextIO) -> None:
 
 
 def _clip(text: str, room: int) -> str:
-    text = clean_line(text)
+    text = shown_line(text)
     return text if len(text) <= room else text[: room - 1] + "…"
 
 

@@ -15,6 +15,7 @@ from reflect.review.objective_drafts import objective_from_entry
 from reflect.tui.guard import guarded
 from reflect.tui.dialogs.objectives import ObjectivePicker
 from reflect.tui.screens.objective_editor import ObjectiveEditorScreen
+from reflect.sanitize import shown_line
 from reflect.tui.text import entry_page, md_escape
 
 
@@ -65,7 +66,7 @@ class EntryDetailScreen(Screen):
         except NotFoundError:
             self.dismiss()  # gone (deleted elsewhere, or by us): nothing to show
             return
-        self.sub_title = entry.title
+        self.sub_title = shown_line(entry.title)
         objectives = self.app.journal.objectives.for_entry(entry.id)
         page = entry_page(self.app.framework, entry) + objectives_section(objectives)
         self.query_one("#entry-text", Markdown).update(page)
