@@ -7,6 +7,7 @@ import argparse
 import sys
 
 from reflect.cli.filters import add_filter_options, filters_from_args
+from reflect.errors import InputError
 
 _RAW = argparse.RawDescriptionHelpFormatter
 DEFAULT_FOLDER = "journals"
@@ -48,10 +49,14 @@ def register(sub, common) -> None:
                "  reflect import --dry-run old-laptop.md         check and count, change nothing\n"
                "  reflect --db new.db import all.md\n"
                "  reflect import --from jrnl ~/journal.txt\n"
+               "  reflect import --from jrnl --timeformat '%%d/%%m/%%Y %%H:%%M' journal.txt\n"
                "  jrnl --export json > j.json && reflect import --from jrnl j.json")
     p.add_argument("file", metavar="FILE", help="the file to read")
     p.add_argument("--from", dest="source", choices=("reflect", "jrnl"), default="reflect",
                    help="what wrote the file (default: reflect)")
+    p.add_argument("--timeformat", metavar="FORMAT",
+                   help="with --from jrnl: how its dates are written, as jrnl's timeformat setting "
+                        "(default: from jrnl's own config file, else %%Y-%%m-%%d %%H:%%M), e.g. '%%d/%%m/%%Y %%H:%%M'")
     p.add_argument("--dry-run", "-n", action="store_true", help="check the file and say what would happen")
     p.set_defaults(handler=cmd_import, writes=True)
 
@@ -106,13 +111,16 @@ def cmd_import(ctx) -> int:
     from reflect.paths import expand
 
     path = expand(ctx.args.file)
+    if ctx.args.timeformat is not None and ctx.args.source != "jrnl":
+        raise InputError("--timeformat is for jrnl journals: add --from jrnl.")
     journal = ctx.journal
     progress = _import_progress if sys.stderr.isatty() else None
     try:
         if ctx.args.source == "jrnl":
             from reflect.importers.jrnl import import_jrnl
 
-            result, notes = import_jrnl(journal, ctx.framework, path, dry_run=ctx.args.dry_run, progress=progress)
+            result, notes = import_jrnl(journal, ctx.framework, path, dry_run=ctx.args.dry_run, progress=progress,
+                                        timeformat=ctx.args.timeformat)
         else:
             from reflect.importers.markdown import import_markdown
 
