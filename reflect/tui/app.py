@@ -25,11 +25,14 @@ from reflect.tui.dialogs.common import (
     RecoverDraft,
     TemplateChooser,
 )
-from reflect.tui.screens.draft_keeping import AUTOSAVE_DELAY
+from reflect.tui.screens.draft_keeping import AUTOSAVE_DELAY, RETRY_DELAY
 from reflect.tui.screens.editor import EditorScreen
 from reflect.tui.screens.journal import JournalScreen
 
 LIGHT, DARK = "textual-light", "textual-dark"
+#: Longest the app waits for another reflect's write before saying the journal is busy: a
+#: command's write takes milliseconds, a long import minutes, and the app must not freeze.
+APP_WAIT_SECONDS = 0.5
 
 
 class ReflectApp(App[int]):
@@ -57,6 +60,10 @@ class ReflectApp(App[int]):
         self.demo = demo
         self.deleted: list[int] = []
         self.last_saved_id: int | None = None
+        #: Drafts of closed editors still beside the busy journal (see move_in_when_free).
+        self.kept_aside: list = []
+        self._aside_timer = None
+        journal.set_wait(APP_WAIT_SECONDS)
         saved_theme = journal.settings.get("theme")
         self.theme = saved_theme if saved_theme in self.available_themes else DARK
         if demo:
@@ -217,7 +224,20 @@ class ReflectApp(App[int]):
 
     @guarded
     def offer_drafts(self) -> None:
-        """At start: offer back writing that was never saved (after a crash or a closed terminal)."""
+        """At start: offer back writing that was never saved (after a crash or a closed terminal),
+        first moving into the journal what an earlier reflect left beside it (text from an
+        interrupted `$EDITOR`, an app's draft kept while the journal was busy)."""
+        from reflect.errors import JournalBusyError
+        from reflect.store.side_files import fold_into_drafts
+
+        try:
+            with self.journal.waiting(0):
+                fold_into_drafts(self.journal)
+        except JournalBusyError:
+            self.notify("The journal is busy (another reflect is writing to it): unsaved writing from "
+                        "last time is offered once it is free.", severity="warning")
+            self.set_timer(RETRY_DELAY, self.offer_drafts)
+            return
         drafts = self.journal.drafts.pending()
         if drafts:
             self.push_screen(RecoverDraft(drafts), self._draft_answer)
@@ -245,6 +265,30 @@ class ReflectApp(App[int]):
             except NotFoundError:
                 entry = None  # its entry went to the trash meanwhile: save the words as a new entry
         self.push_screen(EditorScreen(entry=entry, draft=draft))
+
+    def move_in_when_free(self, side) -> None:
+        """Keep trying to move a closed editor's draft from beside the busy journal into it."""
+        self.kept_aside.append(side)
+        if self._aside_timer is None:
+            self._aside_timer = self.set_interval(RETRY_DELAY, self._move_in)
+
+    def _move_in(self) -> None:
+        from reflect.errors import JournalBusyError, ReflectError
+        from reflect.store.side_files import fold_one
+
+        for side in list(self.kept_aside):
+            try:
+                with self.journal.waiting(0):
+                    fold_one(self.journal, side)
+            except JournalBusyError:
+                return
+            except ReflectError as error:
+                self.log.warning(f"could not move a draft into the journal: {error}")
+                return
+            self.kept_aside.remove(side)
+        if self._aside_timer is not None:
+            self._aside_timer.stop()
+            self._aside_timer = None
 
     def _recover_objective(self, draft) -> None:
         from reflect.tui.screens.objective_editor import ObjectiveEditorScreen

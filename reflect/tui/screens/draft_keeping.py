@@ -5,23 +5,37 @@ A screen using :class:`KeepsDrafts` sets ``self.keeper`` (a :class:`DraftKeeper`
 ``self.saved`` (the form as saved), defines ``current_state()`` (the form as typed), calls
 :meth:`~KeepsDrafts.schedule_autosave` on every change and
 :meth:`~KeepsDrafts.stop_autosave` once it is leaving.
+
+Keeping a draft never waits for the journal. While another reflect holds its write lock (a
+long import in another window), the draft goes into a private side file beside the journal
+(:mod:`reflect.store.side_files`), the screen says the journal is busy, and the draft is
+tried again every :data:`RETRY_DELAY` seconds until it is in the journal; then the side file
+goes. Typing carries on all the while.
 """
 
 from __future__ import annotations
 
 from textual.css.query import NoMatches
 
-from reflect.errors import ReflectError
+from reflect.errors import JournalBusyError, ReflectError
+from reflect.store import side_files
 
 #: Longest wait between a change and its draft being in the journal, in seconds.
 AUTOSAVE_DELAY = 1.0
+#: Seconds between tries to move a draft kept beside the journal into it.
+RETRY_DELAY = 1.0
+BUSY_NOTICE = ("The journal is busy: another reflect is writing to it (an import?). Keep writing: "
+               "your words are kept safely beside it and go into the journal when it is free.")
 
 
 class KeepsDrafts:
     """Mixin for editor screens: autosaves the unsaved form as a draft (see the module)."""
 
     _autosave_timer = None
+    _retry_timer = None
     _leaving = False
+    #: The side file holding the draft while the journal is busy (None: the draft is in it).
+    aside: side_files.SideFile | None = None
 
     def schedule_autosave(self) -> None:
         """Keep a draft soon (at most the app's ``autosave_delay`` after the first change)."""
@@ -33,18 +47,71 @@ class KeepsDrafts:
         self._autosave_timer = None
         self.keep_draft()
 
-    def keep_draft(self) -> None:
-        """Write the unsaved form to its draft now (a no-op when nothing changed)."""
+    def keep_draft(self) -> bool:
+        """Write the unsaved form to its draft now (a no-op when nothing changed); True when
+        it is in the journal, False when it was kept beside it (busy) or could not be kept."""
         if self._leaving:
-            return
+            return self.aside is None
         try:
             state = self.current_state()
         except NoMatches:  # the widgets are already gone
-            return
+            return self.aside is None
         try:
-            self.keeper.keep(state, self.saved)
-        except ReflectError as error:  # e.g. the journal is busy: try again on the next change
+            with self.app.journal.waiting(0):  # never wait: the person is typing
+                self.keeper.keep(state, self.saved)
+        except JournalBusyError:
+            self._keep_aside(state)
+            return False
+        except ReflectError as error:  # e.g. a full disk: try again on the next change
             self.notify(f"Could not keep a draft: {error}", severity="warning")
+            return False
+        if self.aside is not None:
+            self._back_in_journal()
+        return True
+
+    def _keep_aside(self, state) -> None:
+        text = side_files.app_side_text(self.keeper.draft_id, self.keeper.entry_id, self.keeper.encode(state))
+        try:
+            if self.aside is None:
+                self.aside = side_files.new_side_file(self.app.journal.path, side_files.APP, text)
+                self.notify(BUSY_NOTICE, title="Journal busy", severity="warning", timeout=10)
+            else:
+                side_files.replace_text(self.aside, text)
+        except ReflectError as error:
+            self.notify(f"The journal is busy and your draft could not be kept beside it: {error}",
+                        severity="error", timeout=10)
+        self.busy_changed()
+        if self._retry_timer is None and not self._leaving:
+            self._retry_timer = self.set_timer(RETRY_DELAY, self._retry)
+
+    def _retry(self) -> None:
+        self._retry_timer = None
+        if self.aside is not None:
+            self.keep_draft()
+
+    def _back_in_journal(self) -> None:
+        self.aside.remove()
+        self.aside = None
+        if self._retry_timer is not None:
+            self._retry_timer.stop()
+            self._retry_timer = None
+        self.busy_changed()
+        self.notify("The journal is free again: your draft is in it.", title="Journal free")
+
+    def busy_changed(self) -> None:
+        """Called when the draft moves beside the journal or back (screens show it)."""
+
+    def forget_draft(self) -> None:
+        """Drop the draft: the person discarded the changes (one kept beside the journal goes
+        too; one in the busy journal is offered again at the next start, never lost)."""
+        try:
+            with self.app.journal.waiting(0):
+                self.keeper.forget()
+        except JournalBusyError:
+            pass
+        if self.aside is not None:
+            self.aside.remove()
+            self.aside = None
 
     def on_screen_suspend(self) -> None:
         self.keep_draft()
@@ -54,8 +121,17 @@ class KeepsDrafts:
         self.keep_draft()
 
     def stop_autosave(self) -> None:
-        """No more drafts from this screen: it is leaving."""
+        """No more drafts from this screen: it is leaving. A draft still kept beside the
+        journal is handed to the app, which moves it in once the journal is free."""
         if self._autosave_timer is not None:
             self._autosave_timer.stop()
             self._autosave_timer = None
+        if self._retry_timer is not None:
+            self._retry_timer.stop()
+            self._retry_timer = None
+        if self.aside is not None:
+            hand_over = getattr(self.app, "move_in_when_free", None)
+            if hand_over is not None:
+                hand_over(self.aside)
+            self.aside = None
         self._leaving = True

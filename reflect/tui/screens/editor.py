@@ -12,6 +12,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import (
@@ -27,7 +28,7 @@ from textual.widgets import (
 
 from reflect.dates import format_long, format_short, parse_day, parse_minutes
 from reflect.store.drafts import Draft
-from reflect.errors import InputError
+from reflect.errors import InputError, JournalBusyError
 from reflect.entries.models import MODEL_NAMES, Entry
 from reflect.entries.templates import template_body
 from reflect.tui.editor_state import DraftKeeper, EditorState, time_text, word_count
@@ -184,6 +185,12 @@ class EditorScreen(KeepsDrafts, Screen):
         self._show_status()
         self.schedule_autosave()
 
+    def busy_changed(self) -> None:
+        try:
+            self._show_status()
+        except NoMatches:  # leaving: nothing to show it on
+            pass
+
     def _show_day(self, text: str) -> None:
         feedback = self.query_one("#day-feedback", Label)
         try:
@@ -210,6 +217,8 @@ class EditorScreen(KeepsDrafts, Screen):
         words = word_count(body.text)
         body.border_title = MODEL_NAMES[self.model] if self.model != "none" else "Reflection"
         status = "unsaved changes" if self.dirty else ("saved" if self.entry else "new")
+        if self.aside is not None:
+            status += " · journal busy: kept beside it"
         body.border_subtitle = f"{words} word{'s' if words != 1 else ''} · {status}"
 
     def _show_tags(self) -> None:
@@ -270,7 +279,8 @@ class EditorScreen(KeepsDrafts, Screen):
         journal = self.app.journal
         state = self.current_state()
         fields = state.entry_fields(journal.today())  # a bad date stops here, draft untouched
-        self.keep_draft()  # the words are in the journal before anything else is tried
+        if not self.keep_draft() and self.aside is not None:  # the words are in the journal first
+            raise JournalBusyError("busy")  # kept beside it; saving now would only wait (see guard)
         other = None
         draft_id = self.keeper.draft_id
         with journal.write():  # the entry and the end of its draft land together
@@ -319,5 +329,5 @@ class EditorScreen(KeepsDrafts, Screen):
 
     def discard_changes(self) -> None:
         """Forget the unsaved changes: the draft goes and nothing more is kept."""
-        self.keeper.forget()
+        self.forget_draft()
         self.stop_autosave()

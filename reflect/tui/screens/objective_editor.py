@@ -23,6 +23,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Static, TextAr
 from reflect.store.drafts import Draft
 from reflect.review.smart import Advice, check_objective, smart_letters
 from reflect.tui.editor_state import DraftKeeper
+from reflect.errors import JournalBusyError
 from reflect.tui.guard import guarded
 from reflect.tui.objective_form import ObjectiveForm, deadline_feedback, stored_deadline
 from reflect.tui.dialogs.common import leave_or_ask
@@ -242,7 +243,8 @@ class ObjectiveEditorScreen(KeepsDrafts, Screen):
     def action_save(self) -> bool:
         """Save the objective (all in one transaction); True if it was saved."""
         journal = self.app.journal
-        self.keep_draft()  # the words are in the journal before anything else is tried
+        if not self.keep_draft() and self.aside is not None:  # the words are in the journal first
+            raise JournalBusyError("busy")  # kept beside it; saving now would only wait (see guard)
         form = self.current_state()
         fields = dict(specific=form.specific, measure=form.measure, achievable=form.achievable,
                       relevant=form.relevant, deadline=stored_deadline(form, self.set_on, self.next_review), skills=list(self.skills),
@@ -294,7 +296,7 @@ class ObjectiveEditorScreen(KeepsDrafts, Screen):
 
     def discard_changes(self) -> None:
         """Forget what was typed: the draft goes and nothing more is kept."""
-        self.keeper.forget()
+        self.forget_draft()
         self.stop_autosave()
 
     def close_discarding(self) -> None:
@@ -307,7 +309,7 @@ class ObjectiveEditorScreen(KeepsDrafts, Screen):
         if self.dirty:
             self.keep_draft()  # leaving with changes unsaved: they stay as a draft
         else:
-            self.keeper.forget()
+            self.forget_draft()
         self.stop_autosave()
         self.dismiss(self.objective.id if self.objective else None)
 

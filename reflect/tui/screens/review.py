@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Header, Input, Static, TextArea
 
-from reflect.errors import ReflectError
+from reflect.errors import JournalBusyError, ReflectError
 from reflect.review.models import Review
 from reflect.tui.guard import guarded
 from reflect.tui.review_view import review_content
@@ -137,7 +137,12 @@ class ReviewScreen(Screen):
         if notes == self._stored:
             return True
         try:
-            self.app.journal.reviews.save_draft(**notes)
+            with self.app.journal.waiting(0):  # never freeze the typing: try again shortly
+                self.app.journal.reviews.save_draft(**notes)
+        except JournalBusyError:
+            if self._timer is None and not self.read_only:
+                self._timer = self.set_timer(getattr(self.app, "autosave_delay", 1.0), self._autosave)
+            return False
         except ReflectError as error:
             self.notify(f"Could not keep your notes: {error}", severity="warning")
             return False
