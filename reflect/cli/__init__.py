@@ -9,6 +9,7 @@ Modules here import only what they need, and never textual, so reading commands 
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import sys
 
@@ -126,6 +127,19 @@ def _clip(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _utf8_argument(text: str) -> str:
+    """An argument as the UTF-8 text it is, even where Python decoded it with an ASCII
+    locale (LANG=C): its bytes are taken back and read as UTF-8 when they are that."""
+    from reflect.sanitize import has_undecodable
+
+    if not has_undecodable(text):
+        return text
+    try:
+        return os.fsencode(text).decode("utf-8")
+    except (UnicodeError, ValueError):
+        return text  # truly not UTF-8: refused below
+
+
 def _tolerant_output() -> None:
     """Let messages through whatever the terminal's encoding: a character it cannot show
     becomes ``?`` (stdout) or an escape (stderr) instead of stopping reflect mid-command,
@@ -145,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     from reflect.cli.context import Context
     from reflect.sanitize import has_undecodable, one_line
 
-    argv = sys.argv[1:] if argv is None else argv
+    argv = [_utf8_argument(a) for a in (sys.argv[1:] if argv is None else argv)]
     _tolerant_output()
     if any(has_undecodable(a) for a in argv):
         # Bytes that are not UTF-8 cannot be stored or printed faithfully: refuse them whole.
