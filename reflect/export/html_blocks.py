@@ -38,6 +38,9 @@ _LIST_ITEM = re.compile(r"(  )?- (\S[^\n]*)")
 # a thematic break) or end in a hard break: left to markdown-it.
 _BLOCK_START = re.compile(r"[-+*](?:\s|$)|#{1,6}(?:\s|$)|>|```|~~~|(?:[-*_][ \t]*){3,}$"
                           r"|\d{1,9}[.)](?:\s|$)|.*(?:\s|\\)$")
+# A block that cannot be part of a list next to it (across a blank line): a paragraph or heading
+# starting at the margin.
+_ALONE = re.compile(r"[^\W\d_]|#")
 _HEADING = re.compile(r"(#{1,6}) ([^\n]+)")
 _ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|\w+);")
 # Constructs that reach across a blank line.
@@ -52,10 +55,13 @@ def render_blocks(markdown: str, md: "MarkdownIt") -> str:
         return render(markdown)
     html: list[str] = []
     pending: list[str] = []
-    for block in re.split(r"\n[ \t]*\n", markdown):
-        if not block.strip():
-            continue
+    # Only what markdown-it takes for a blank line separates blocks.
+    blocks = [b for b in re.split(r"\n[ \t]*\n", markdown) if b.strip(" \t\n")]
+    for at, block in enumerate(blocks):
         direct = _direct(block, md)
+        if direct is not None and block.startswith("- ") and not (
+                _ALONE.match(blocks[at - 1] if at else "#") and _ALONE.match(blocks[at + 1] if at + 1 < len(blocks) else "#")):
+            direct = None  # a list item or continuation before or after it makes one (loose) list
         if direct is not None:
             if pending:
                 html.append(_cached(render)("\n\n".join(pending)))
