@@ -68,6 +68,7 @@ async def test_typing_while_another_process_holds_the_lock_keeps_the_draft_besid
         assert isinstance(editor, EditorScreen)
         # The autosave meets the lock: the draft goes beside the journal and the app says so.
         await until(pilot, lambda: editor.aside is not None, "keeping the draft beside the busy journal")
+        await until(pilot, lambda: editor.told_busy, "saying the journal is busy (after a moment)")
         assert any("journal is busy" in m for m in notifications(app))
         assert "journal busy" in editor.query_one("#body", TextArea).border_subtitle
         side = editor.aside.path
@@ -94,20 +95,27 @@ async def test_typing_while_another_process_holds_the_lock_keeps_the_draft_besid
     assert journal.drafts.pending() == []
 
 
-async def test_saving_while_busy_says_so_at_once_and_loses_nothing(make, journal, lock_holder):
+async def test_saving_while_busy_waits_its_turn_without_freezing(make, journal, lock_holder):
     app = make()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("n", *"Busy save", "tab", *"Words to keep", "ctrl+s")
         editor = app.screen
-        await until(pilot, lambda: any("busy" in m for m in notifications(app)), "saying the journal is busy")
-        assert isinstance(app.screen, EditorScreen)  # still writing, nothing lost
+        await until(pilot, lambda: editor.told_busy, "saying the journal is busy")
+        assert any("journal is busy" in m for m in notifications(app))
+        # Still writing while the save waits: keys keep arriving.
+        await pilot.press(*", more")
+        assert editor.query_one("#body", TextArea).text == "Words to keep, more"
         assert journal.entries.count() == 0
         lock_holder()
-        await until(pilot, lambda: editor.aside is None, "moving the draft into the journal")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-    assert [e.title for e in journal.entries.list().rows] == ["Busy save"]
+        # The save goes through by itself once the journal is free.
+        await until(pilot, lambda: journal.entries.count() == 1, "saving once the journal is free")
+        await until(pilot, lambda: any(m.startswith('Saved "Busy save"') for m in notifications(app)),
+                    "saying it saved")
+        assert not editor.told_busy and editor.aside is None
+    [entry] = journal.entries.list().rows
+    assert journal.entries.get(entry.id).body == "Words to keep, more"  # what was there when it went in
+    assert journal.drafts.pending() == []
 
 
 async def test_a_closed_editor_draft_still_beside_the_journal_goes_in_once_free(make, journal, lock_holder):

@@ -6,14 +6,17 @@ A screen using :class:`KeepsDrafts` sets ``self.keeper`` (a :class:`DraftKeeper`
 :meth:`~KeepsDrafts.schedule_autosave` on every change and
 :meth:`~KeepsDrafts.stop_autosave` once it is leaving.
 
-Keeping a draft never waits for the journal. While another reflect holds its write lock (a
-long import in another window), the draft goes into a private side file beside the journal
-(:mod:`reflect.store.side_files`), the screen says the journal is busy, and the draft is
-tried again every :data:`RETRY_DELAY` seconds until it is in the journal; then the side file
-goes. Typing carries on all the while.
+Keeping a draft, and saving, never wait for the journal. While another reflect holds its
+write lock (a command for a moment, a long import for minutes), the draft goes into a private
+side file beside the journal (:mod:`reflect.store.side_files`) and a save waits its turn, both
+tried again every :data:`DRAFT_RETRY` seconds until they are in the journal; then the side
+file goes. Typing carries on all the while. Moments of waiting are normal and pass unnoticed;
+once the journal has been busy for :data:`NOTICE_AFTER` seconds the screen says so.
 """
 
 from __future__ import annotations
+
+import time
 
 from textual.css.query import NoMatches
 
@@ -22,8 +25,12 @@ from reflect.store import side_files
 
 #: Longest wait between a change and its draft being in the journal, in seconds.
 AUTOSAVE_DELAY = 1.0
-#: Seconds between tries to move a draft kept beside the journal into it.
+#: Seconds between an app's tries to move drafts left beside the journal into it.
 RETRY_DELAY = 1.0
+#: Seconds between tries to write a draft, or save, while the journal is busy.
+DRAFT_RETRY = 0.1
+#: Seconds the journal must stay busy before the screen says so (a command's write is shorter).
+NOTICE_AFTER = 2.0
 BUSY_NOTICE = ("The journal is busy: another reflect is writing to it (an import?). Keep writing: "
                "your words are kept safely beside it and go into the journal when it is free.")
 
@@ -33,9 +40,13 @@ class KeepsDrafts:
 
     _autosave_timer = None
     _retry_timer = None
+    _save_timer = None
     _leaving = False
+    _busy_since: float | None = None
     #: The side file holding the draft while the journal is busy (None: the draft is in it).
     aside: side_files.SideFile | None = None
+    #: True once the screen has said the journal is busy (until it is free again).
+    told_busy = False
 
     def schedule_autosave(self) -> None:
         """Keep a draft soon (at most the app's ``autosave_delay`` after the first change)."""
@@ -74,15 +85,42 @@ class KeepsDrafts:
         try:
             if self.aside is None:
                 self.aside = side_files.new_side_file(self.app.journal.path, side_files.APP, text)
-                self.notify(BUSY_NOTICE, title="Journal busy", severity="warning", timeout=10)
             else:
                 side_files.replace_text(self.aside, text)
         except ReflectError as error:
             self.notify(f"The journal is busy and your draft could not be kept beside it: {error}",
                         severity="error", timeout=10)
-        self.busy_changed()
+        self._still_busy()
         if self._retry_timer is None and not self._leaving:
-            self._retry_timer = self.set_timer(RETRY_DELAY, self._retry)
+            self._retry_timer = self.set_timer(DRAFT_RETRY, self._retry)
+
+    def _still_busy(self) -> None:
+        now = time.monotonic()
+        if self._busy_since is None:
+            self._busy_since = now
+        if not self.told_busy and now - self._busy_since >= NOTICE_AFTER:
+            self.told_busy = True
+            self.notify(BUSY_NOTICE, title="Journal busy", severity="warning", timeout=10)
+            self.busy_changed()
+
+    def save_when_free(self) -> bool:
+        """The journal is busy: save again shortly (the words are kept meanwhile); False."""
+        self._still_busy()
+        if self._save_timer is None and not self._leaving:
+            self._save_timer = self.set_timer(DRAFT_RETRY, self._retry_save)
+        return False
+
+    def _retry_save(self) -> None:
+        self._save_timer = None
+        if not self._leaving:
+            self.action_save()
+
+    def saved_now(self) -> None:
+        """A save went through: the journal is not busy (screens call this after saving)."""
+        if self.aside is not None:
+            self.aside.remove()
+            self.aside = None
+        self._free()
 
     def _retry(self) -> None:
         self._retry_timer = None
@@ -95,8 +133,13 @@ class KeepsDrafts:
         if self._retry_timer is not None:
             self._retry_timer.stop()
             self._retry_timer = None
-        self.busy_changed()
-        self.notify("The journal is free again: your draft is in it.", title="Journal free")
+        self._free()
+
+    def _free(self) -> None:
+        told, self.told_busy, self._busy_since = self.told_busy, False, None
+        if told:
+            self.busy_changed()
+            self.notify("The journal is free again: your writing is in it.", title="Journal free")
 
     def busy_changed(self) -> None:
         """Called when the draft moves beside the journal or back (screens show it)."""
@@ -126,9 +169,10 @@ class KeepsDrafts:
         if self._autosave_timer is not None:
             self._autosave_timer.stop()
             self._autosave_timer = None
-        if self._retry_timer is not None:
-            self._retry_timer.stop()
-            self._retry_timer = None
+        for timer in (self._retry_timer, self._save_timer):
+            if timer is not None:
+                timer.stop()
+        self._retry_timer = self._save_timer = None
         if self.aside is not None:
             hand_over = getattr(self.app, "move_in_when_free", None)
             if hand_over is not None:

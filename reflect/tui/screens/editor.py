@@ -217,7 +217,7 @@ class EditorScreen(KeepsDrafts, Screen):
         words = word_count(body.text)
         body.border_title = MODEL_NAMES[self.model] if self.model != "none" else "Reflection"
         status = "unsaved changes" if self.dirty else ("saved" if self.entry else "new")
-        if self.aside is not None:
+        if self.told_busy:
             status += " · journal busy: kept beside it"
         body.border_subtitle = f"{words} word{'s' if words != 1 else ''} · {status}"
 
@@ -280,16 +280,21 @@ class EditorScreen(KeepsDrafts, Screen):
         state = self.current_state()
         fields = state.entry_fields(journal.today())  # a bad date stops here, draft untouched
         if not self.keep_draft() and self.aside is not None:  # the words are in the journal first
-            raise JournalBusyError("busy")  # kept beside it; saving now would only wait (see guard)
+            return self.save_when_free()  # busy: they are beside it, and saving waits its turn
         other = None
         draft_id = self.keeper.draft_id
-        with journal.write():  # the entry and the end of its draft land together
-            if self.entry is None:
-                entry = journal.entries.add(**fields)
-            else:
-                entry, other = journal.entries.save_edit(self.entry.id, self.keeper.base_revision, **fields)
-            if draft_id is not None:
-                journal.drafts.discard(draft_id)
+        try:
+            # Never wait here: while another reflect writes, the save is tried again shortly.
+            with journal.waiting(0), journal.write():  # the entry and the end of its draft land together
+                if self.entry is None:
+                    entry = journal.entries.add(**fields)
+                else:
+                    entry, other = journal.entries.save_edit(self.entry.id, self.keeper.base_revision, **fields)
+                if draft_id is not None:
+                    journal.drafts.discard(draft_id)
+        except JournalBusyError:
+            return self.save_when_free()
+        self.saved_now()
         self.keeper.saved_as(entry)
         self.entry = entry
         self.saved = EditorState.from_entry(entry)

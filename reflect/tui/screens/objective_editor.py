@@ -244,7 +244,7 @@ class ObjectiveEditorScreen(KeepsDrafts, Screen):
         """Save the objective (all in one transaction); True if it was saved."""
         journal = self.app.journal
         if not self.keep_draft() and self.aside is not None:  # the words are in the journal first
-            raise JournalBusyError("busy")  # kept beside it; saving now would only wait (see guard)
+            return self.save_when_free()  # busy: they are beside it, and saving waits its turn
         form = self.current_state()
         fields = dict(specific=form.specific, measure=form.measure, achievable=form.achievable,
                       relevant=form.relevant, deadline=stored_deadline(form, self.set_on, self.next_review), skills=list(self.skills),
@@ -252,19 +252,23 @@ class ObjectiveEditorScreen(KeepsDrafts, Screen):
         agreed_on = self.query_one("#agreed-on", DateField).day
         agreed_by = form.agreed_by.strip()
         store = journal.objectives
-        with journal.write():
-            if self.objective is None:
-                agreed = {"status": "agreed", "agreed_by": agreed_by, "agreed_on": agreed_on or self.today}
-                objective = store.add(**fields, **(agreed if agreed_by else {}))
-            else:
-                # A draft has no agreed date; an agreed one keeps its date unless another is typed.
-                kept = None if self.objective.status == "draft" else agreed_on or self.objective.agreed_on
-                objective = store.update(self.objective.id, **fields, agreed_by=agreed_by, agreed_on=kept)
-                if objective.status == "draft" and agreed_by:
-                    objective = store.change_status(objective.id, "agreed", agreed_by=agreed_by,
-                                                    on=agreed_on or self.today)
-            if self.keeper.draft_id is not None:  # the objective and the end of its draft land together
-                journal.drafts.discard(self.keeper.draft_id)
+        try:
+            with journal.waiting(0), journal.write():  # busy: tried again shortly, never waited for
+                if self.objective is None:
+                    agreed = {"status": "agreed", "agreed_by": agreed_by, "agreed_on": agreed_on or self.today}
+                    objective = store.add(**fields, **(agreed if agreed_by else {}))
+                else:
+                    # A draft has no agreed date; an agreed one keeps its date unless another is typed.
+                    kept = None if self.objective.status == "draft" else agreed_on or self.objective.agreed_on
+                    objective = store.update(self.objective.id, **fields, agreed_by=agreed_by, agreed_on=kept)
+                    if objective.status == "draft" and agreed_by:
+                        objective = store.change_status(objective.id, "agreed", agreed_by=agreed_by,
+                                                        on=agreed_on or self.today)
+                if self.keeper.draft_id is not None:  # the objective and the end of its draft land together
+                    journal.drafts.discard(self.keeper.draft_id)
+        except JournalBusyError:
+            return self.save_when_free()
+        self.saved_now()
         self.keeper.draft_id = self.keeper.stored = None
         was_new = self.objective is None
         self.objective = objective
