@@ -76,10 +76,22 @@ class Context:
         return None
 
     def print(self, *parts: object, **kwargs) -> None:
-        """Print a message for people (titles in it shown safely: see :func:`shown_text`)."""
-        from reflect.sanitize import shown_text
+        """Print a message for people (titles in it shown safely: see :func:`shown_text`).
 
-        print(*(shown_text(str(p)) for p in parts), file=self.out, **kwargs)
+        Often it says that something was saved: if stdout cannot take it (a full disk, an I/O
+        error), it goes to stderr instead and the command still succeeds, so that nobody
+        retries a save that happened."""
+        from reflect.sanitize import one_line, shown_text
+
+        text = [shown_text(str(p)) for p in parts]
+        try:
+            print(*text, file=self.out, **kwargs)
+            self.out.flush()
+        except BrokenPipeError:
+            raise  # the reader went away (`| head`): main() ends quietly
+        except (OSError, ValueError) as error:  # ValueError: stdout was closed
+            reason = getattr(error, "strerror", None) or str(error)
+            print(f"reflect: {one_line(' '.join(text))} (shown here: stdout failed: {reason})", file=sys.stderr)
 
     @contextmanager
     def file_out(self) -> Iterator[TextIO]:

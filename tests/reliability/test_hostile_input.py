@@ -173,6 +173,7 @@ NOUSER = "~reflect-no-such-user-xyz/file"
     ["import", "--from", "jrnl", NOUSER + ".txt"],
     ["import-feedback", NOUSER + ".md"],
     ["config", "framework", NOUSER + ".json"],
+    ["standards", "check", NOUSER + ".json"],
 ])
 def test_a_path_for_a_user_that_does_not_exist_is_one_line(setup, capsys, argv):
     path, _ = setup

@@ -78,3 +78,18 @@ def test_an_error_naming_text_the_terminal_cannot_show_is_still_one_line(journal
     result = reflect(journal_file, encoding, "show", "Ça")
     assert result.returncode == 2
     assert b"Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_save_whose_message_cannot_be_printed_still_succeeds_and_says_so(journal_file):
+    # stdout on a full disk: the entry is saved, so the command must not fail (a retry would
+    # add it twice); the message goes to stderr instead.
+    env = dict(os.environ, REFLECT_DB=str(journal_file))
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "reflect", "add", "Saved once"], env=env,
+                                stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
+    assert result.returncode == 0
+    assert "Added entry 4: Saved once" in result.stderr and "stdout failed" in result.stderr
+    assert "Traceback" not in result.stderr
+    with open_journal(journal_file) as journal:
+        assert [e.title for e in journal.entries.list().rows].count("Saved once") == 1
