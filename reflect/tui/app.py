@@ -340,8 +340,11 @@ class ReflectApp(App[int]):
 
     def notify(self, message: str, *, markup: bool = True, **options) -> None:
         # Messages quote titles and typed text: "[/b]" in a title must not read as markup
-        # (a markup error while drawing a toast would close the app).
-        super().notify(message, markup=False, **options)
+        # (a markup error while drawing a toast would close the app), and a direction override
+        # in a title must not reorder the message.
+        from reflect.sanitize import shown_text
+
+        super().notify(shown_text(message), markup=False, **options)
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.current_theme.dark else DARK
