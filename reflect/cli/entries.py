@@ -192,6 +192,7 @@ def _editor_session(ctx, fields: dict):
     from reflect.entries.templates import template_body
     from reflect.store import side_files
 
+    ctx.journal  # a file that cannot be a journal is refused before anything is made beside it
     path = ctx.journal_path
     for left in side_files.leftovers(path, side_files.ADD):
         if not left.read_text().strip():
