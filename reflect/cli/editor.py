@@ -1,7 +1,6 @@
 """Writing text in the person's own editor ($VISUAL / $EDITOR), privately, without losing it.
 
-With a journal (`reflect add`, `reflect edit`) the editor works on a side file beside the
-journal (:mod:`reflect.store.side_files`), removed only once the text is saved: a closed
+The editor (`reflect add`, `reflect edit`) works on a side file beside the journal (:mod:`reflect.store.side_files`), removed only once the text is saved: a closed
 terminal or a killed reflect leaves the words there, and the next `reflect add` (or
 `reflect edit N`, or the app) offers them back.
 """
@@ -12,7 +11,6 @@ import os
 import shlex
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 
 from reflect.errors import InputError
@@ -28,26 +26,6 @@ def find_editor() -> list[str]:
         if shutil.which(fallback):
             return [fallback]
     raise InputError("No editor found: set $EDITOR, or give the text as an argument or on stdin.")
-
-
-def edit_text(initial: str = "", *, name: str = "reflection.md") -> str:
-    """Open ``initial`` in the editor and return what was saved.
-
-    The file lives in a private temporary folder (0700, file 0600) that is removed afterwards,
-    so no copy of someone's writing is left behind. If the editor fails, nothing is returned
-    and the caller changes nothing.
-    """
-    command = find_editor()
-    folder = Path(tempfile.mkdtemp(prefix="reflect-"))  # mkdtemp makes it 0700
-    path = folder / name
-    try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(initial)
-        _run(command, path)
-        return _read(path)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 class EditorSession:
