@@ -198,7 +198,13 @@ def parse_front_matter(lines: Iterable[str]) -> dict:
     if len(text) > FRONT_MATTER_LIMIT:
         raise ValueError("its front matter is far too long to be reflect's")
     try:
+        # YAML's [ ] and { } nest as JSON's do, and its parser recurses as deep: refuse first.
+        json_input.check_depth(text)
         data = yaml.safe_load(text)
+    except json_input.JSONLimitError:
+        raise ValueError("its front matter is nested too deeply to be reflect's") from None
+    except RecursionError:  # deep block nesting (indentation) under a smaller stack
+        raise ValueError("its front matter is nested too deeply to be reflect's") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (front matter line {mark.line + 1})" if mark is not None else ""

@@ -90,6 +90,21 @@ def test_deep_json_in_an_export_is_one_line(setup, tmp_path, capsys, command):
     assert content_digest(path) == before
 
 
+@pytest.mark.parametrize("command", ["import", "import-feedback"])
+def test_deep_nesting_in_an_exports_front_matter_is_one_line(setup, tmp_path, capsys, command):
+    path, _ = setup
+    target = tmp_path / "export.md"
+    assert main(["export", "-o", str(target)]) == 0
+    capsys.readouterr()
+    # YAML's flow collections nest as JSON's do, and its parser recurses as deep.
+    text = target.read_text(encoding="utf-8").replace("---\n", "---\nextra: " + DEEP + "\n", 1)
+    target.write_text(text, encoding="utf-8")
+    before = content_digest(path)
+    status, _, err = run(capsys, command, str(target))
+    assert_one_clean_line(status, err, "front matter", "nested too deeply")
+    assert content_digest(path) == before
+
+
 def test_deep_json_in_a_jrnl_export_is_one_line(setup, tmp_path, capsys):
     path, _ = setup
     jrnl = tmp_path / "j.json"
