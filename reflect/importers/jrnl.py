@@ -251,7 +251,8 @@ def _read_file(path: Path, name: str, timeformat: str = DEFAULT_TIMEFORMAT,
         # utf-8-sig: a byte order mark, which some editors add, is not part of the text.
         with path.open(encoding="utf-8-sig", newline="\n") as file:
             head = []
-            for line in file:
+            # At most what the JSON reader accepts per read: one huge line cannot fill the memory.
+            for line in iter(lambda: file.readline(json_input.MAX_CHARS + 1), ""):
                 head.append(line)
                 if line.strip():
                     break
