@@ -143,8 +143,11 @@ class Journal:
                 conn.execute("BEGIN IMMEDIATE")
                 return
             except sqlite3.OperationalError as error:
-                if not _is_busy(error) or time.monotonic() >= deadline:
+                if not _is_busy(error):
                     raise explain_sqlite_error(error, self.path) from None
+                if time.monotonic() >= deadline:
+                    # Its own type, so the app can keep the words aside and try again.
+                    raise JournalBusyError(str(explain_sqlite_error(error, self.path))) from None
             time.sleep(pause)
             pause = min(pause * 2, 0.1)
 
@@ -356,7 +359,7 @@ def explain_sqlite_error(error: sqlite3.Error, path: Path) -> JournalError:
     """The plain-words :class:`JournalError` for an SQLite error on the journal at ``path``."""
     text = str(error)
     if _is_busy(error):
-        return JournalBusyError(
+        return JournalError(
             f"The journal {path} is busy: another reflect is writing to it. Try again in a moment."
         )
     if "not a database" in text or "malformed" in text:
