@@ -158,17 +158,17 @@ def fold_one(journal: "Journal", side: SideFile) -> bool:
 
 def _draft_data(side: SideFile, journal: "Journal") -> tuple[dict[str, Any] | None, int | None]:
     text = side.read_text()
+    if not text.strip():
+        return None, None
     if side.kind == APP:
         try:
             kept = json.loads(text)
         except ValueError:
-            return None, None
-        if not isinstance(kept, dict) or not isinstance(kept.get("data"), dict):
-            return None, None
-        entry_id = kept.get("entry_id")
-        return kept["data"], entry_id if isinstance(entry_id, int) else None
-    if not text.strip():
-        return None, None
+            kept = None
+        if isinstance(kept, dict) and isinstance(kept.get("data"), dict):
+            entry_id = kept.get("entry_id")
+            return kept["data"], entry_id if isinstance(entry_id, int) else None
+        # Not what the app writes (damaged?): its text is still someone's words, kept as they are.
     day = side.written_at.astimezone().date()
     data: dict[str, Any] = {"day": f"{day:%d/%m/%Y}", "title": "", "body": text}
     if side.entry_id is not None:
