@@ -66,6 +66,10 @@ class ReflectApp(App[int]):
         return JournalScreen()
 
     def on_mount(self) -> None:
+        if self.is_web:
+            from reflect.tui.browser_keys import BROWSER_KEYMAP
+
+            self.set_keymap(BROWSER_KEYMAP)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.call_after_refresh(self.offer_drafts)
 
@@ -175,7 +179,12 @@ class ReflectApp(App[int]):
             self.push_screen(ConfirmDialog("Replace the file?", question, yes="Replace"),
                              lambda yes: self._export(request, overwrite=True) if yes else None)
             return
-        self.notify(result_message(result), title="Exported", timeout=10)
+        message = result_message(result)
+        if self.is_web:
+            # In a browser tab the file is also offered as a download; it stays in the folder.
+            self.deliver_binary(result.path)
+            message += " It is also offered to your browser as a download."
+        self.notify(message, title="Exported", timeout=10)
 
     # -- deleting and undoing -------------------------------------------------------------------
 
