@@ -127,6 +127,17 @@ class Served:
     url: str
     process: subprocess.Popen
     started_at: float  # time.time() just before the process started
+    lines: queue.Queue = field(default_factory=queue.Queue)
+    reader: threading.Thread | None = None
+
+    def printed(self) -> str:
+        """What the command printed after its address (all of it once the process has ended)."""
+        if self.process.poll() is not None and self.reader is not None:
+            self.reader.join(timeout=10)
+        out = []
+        while not self.lines.empty():
+            out.append(self.lines.get())
+        return "".join(out)
 
     @property
     def port(self) -> int:
@@ -145,10 +156,11 @@ def reflect_serve(db: Path, *, env: dict | None = None, cwd: Path | None = None,
     process = subprocess.Popen([sys.executable, "-m", "reflect", "--db", str(db), "serve", "--no-open"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd)
     lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
+    reader = threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True)
+    reader.start()
     try:
         url = _address(lines, process, timeout)
-        yield Served(url, process, started_at)
+        yield Served(url, process, started_at, lines, reader)
     finally:
         if process.poll() is None:
             process.send_signal(signal.SIGINT if os.name != "nt" else signal.CTRL_C_EVENT)
