@@ -91,6 +91,17 @@ class Browser:
                 raise TimeoutError(f"{text!r} not drawn within {timeout:g} s; drawn: {self.text()[-400:]!r}")
             time.sleep(0.05)
 
+    def crash(self) -> None:
+        """End the browser as a crash would (SIGKILL, no goodbye to any page); Linux only."""
+        driver_pid = self.driver.service.process.pid
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                pid, rest = stat.read_text().split(" ", 1)
+            except OSError:
+                continue
+            if int(rest.rsplit(")", 1)[1].split()[1]) == driver_pid:  # a child of chromedriver
+                os.kill(int(pid), signal.SIGKILL)
+
     def keys(self, *keys: str) -> None:
         """Type into the page's terminal, as a person would."""
         from selenium.webdriver.common.by import By
@@ -116,7 +127,10 @@ def headless_chromium() -> Iterator[Browser]:
         driver.set_page_load_timeout(30)
         yield Browser(driver)
     finally:
-        driver.quit()
+        try:
+            driver.quit()
+        except Exception:  # the browser was crashed on purpose: chromedriver still goes
+            driver.service.stop()
         shutil.rmtree(profile, ignore_errors=True)
 
 

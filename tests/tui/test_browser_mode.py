@@ -68,3 +68,32 @@ async def test_in_a_browser_an_export_is_written_and_offered_as_a_download(make,
         messages = [n.message for n in app._notifications]
     assert offered == [written]
     assert any(str(written) in m and "download" in m for m in messages), messages
+
+
+async def test_words_typed_just_before_the_app_is_told_to_exit_are_kept_as_a_draft(make, journal):
+    # A closed browser tab exits its app at once, often within the autosave delay.
+    app = make(autosave_delay=60)
+    async with app.run_test(size=(110, 32)) as pilot:
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press(*"Half a thought", "tab", *"The customer was upset")
+        await settle(pilot)
+        assert journal.drafts.pending() == []  # not yet: the autosave is a minute away
+        app.exit()
+        await settle(pilot)
+    [draft] = journal.drafts.pending()
+    assert (draft.data["title"], draft.data["body"]) == ("Half a thought", "The customer was upset")
+
+
+async def test_writing_discarded_on_quit_is_not_kept(make, journal):
+    app = make(autosave_delay=60)
+    async with app.run_test(size=(110, 32)) as pilot:
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press(*"Never mind")
+        await settle(pilot)
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+    assert journal.drafts.pending() == []
