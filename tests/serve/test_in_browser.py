@@ -11,6 +11,7 @@ import time
 from urllib.parse import urlsplit
 
 import pytest
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 from bench.browser import browser_missing, headless_chromium
@@ -26,6 +27,7 @@ def open_page(browser, served) -> None:
     browser.urls.clear()
     browser.driver.get(served.url)
     browser.wait_for(FIRST_SCREEN)
+    browser.wait_for("Framework")  # the footer's keys: the app knows its tab has the keyboard
 
 
 def pending_drafts(db, timeout: float = 20.0) -> list:
@@ -42,7 +44,8 @@ def pending_drafts(db, timeout: float = 20.0) -> list:
 def test_a_reflection_typed_in_the_browser_is_saved_and_nothing_leaves_the_machine(serve, tmp_path):
     with serve() as served, headless_chromium() as browser:
         open_page(browser, served)
-        browser.keys("n")
+        # The keyboard is in the terminal from the start: no click needed before typing.
+        ActionChains(browser.driver).send_keys("n").perform()
         browser.wait_for("New reflection")
         browser.keys("Refund at the till", Keys.TAB, "A customer wanted money back without a receipt.")
         browser.wait_for("without a receipt")
