@@ -22,8 +22,8 @@ def private_env(home: Path) -> dict:
 @pytest.fixture
 def serve(tmp_path):
     """Start `reflect --db tmp/journal.db serve --no-open` in a fresh process; yields a starter."""
-    def start(db: Path | None = None):
-        return reflect_serve(db or tmp_path / "journal.db", env=private_env(tmp_path), cwd=ROOT)
+    def start(db: Path | None = None, cwd: Path = ROOT):
+        return reflect_serve(db or tmp_path / "journal.db", env=private_env(tmp_path), cwd=cwd)
     return start
 
 

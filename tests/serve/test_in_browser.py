@@ -42,7 +42,11 @@ def pending_drafts(db, timeout: float = 20.0) -> list:
 
 
 def test_a_reflection_typed_in_the_browser_is_saved_and_nothing_leaves_the_machine(serve, tmp_path):
-    with serve() as served, headless_chromium() as browser:
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    with serve(cwd=tmp_path) as served, headless_chromium() as browser:
+        browser.driver.execute_cdp_cmd("Browser.setDownloadBehavior",
+                                       {"behavior": "allow", "downloadPath": str(downloads)})
         open_page(browser, served)
         # The keyboard is in the terminal from the start: no click needed before typing.
         ActionChains(browser.driver).send_keys("n").perform()
@@ -51,6 +55,26 @@ def test_a_reflection_typed_in_the_browser_is_saved_and_nothing_leaves_the_machi
         browser.wait_for("without a receipt")
         browser.keys(Keys.CONTROL, "s")  # a key browsers use for themselves: it reaches the app
         browser.wait_for('Saved "Refund at the till"')
+
+        # ctrl+p is the browser's print key; it reaches the app's palette. The export is written
+        # to journals/ where reflect started, and the same file is downloaded by the browser.
+        browser.keys(Keys.ESCAPE)
+        browser.wait_for("Framework")
+        browser.clear()
+        browser.keys(Keys.CONTROL, "p")
+        browser.wait_for("Search for commands")
+        browser.keys("Export")
+        browser.wait_for("Reflections or a review pack")
+        browser.keys(Keys.ENTER)
+        browser.wait_for("ctrl+s exports")
+        browser.keys(Keys.CONTROL, "s")
+        browser.wait_for("offered to your browser")
+        [written] = (tmp_path / "journals").iterdir()
+        deadline = time.monotonic() + 20
+        while not (downloads / written.name).exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert (downloads / written.name).read_bytes() == written.read_bytes()
+        assert "Refund at the till" in written.read_text(encoding="utf-8")
 
         # A second tab on the same address is told the journal is open in the first.
         first = browser.driver.current_window_handle
