@@ -34,8 +34,8 @@ from typing import Callable
 from aiohttp import WSMsgType, web
 
 HERE = Path(__file__).parent
-#: How long a new tab waits for the tab before it to let go (a reload closes, then reconnects).
-HANDOVER_S = 3.0
+#: How long a new tab waits for a tab that still has the journal open to let it go.
+HANDOVER_S = 2.0
 #: How long a closing app gets to keep its draft and exit before it is stopped.
 STOP_S = 10.0
 ELSEWHERE = (
@@ -86,6 +86,7 @@ class BrowserServer:
         self.cookie = f"reflect-{self.port}"
         self.sockets: set[web.WebSocketResponse] = set()
         self._driving: asyncio.Lock | None = None
+        self._driver: web.WebSocketResponse | None = None  # the tab driving the journal
         from textual_serve.download_manager import DownloadManager
 
         self.downloads = DownloadManager()
@@ -166,22 +167,41 @@ class BrowserServer:
         await websocket.prepare(request)
         self.sockets.add(websocket)
         try:
-            if self._driving is None:
-                self._driving = asyncio.Lock()
-            try:
-                await asyncio.wait_for(self._driving.acquire(), HANDOVER_S)
-            except TimeoutError:
+            if not await self._take_the_journal():
                 await websocket.send_bytes(ELSEWHERE.encode())
                 async for _ in websocket:  # stay until the tab goes, so the message stays up
                     pass
                 return websocket
+            self._driver = websocket
             try:
                 await self._run_app(websocket, request)
             finally:
+                self._driver = None
                 self._driving.release()
         finally:
             self.sockets.discard(websocket)
         return websocket
+
+    async def _take_the_journal(self) -> bool:
+        """Become the tab that drives the journal; False if another tab still does.
+
+        A reloaded tab connects again while its old connection is still closing: it waits for
+        that app to quit (up to :data:`STOP_S`). A tab whose connection stays open keeps the
+        journal; the newcomer gives up after :data:`HANDOVER_S`.
+        """
+        if self._driving is None:
+            self._driving = asyncio.Lock()
+        deadline = asyncio.get_running_loop().time() + HANDOVER_S
+        while True:
+            try:
+                await asyncio.wait_for(self._driving.acquire(), 0.25)
+                return True
+            except TimeoutError:
+                pass
+            now = asyncio.get_running_loop().time()
+            closing = self._driver is None or self._driver.closed
+            if now > deadline + (STOP_S if closing else 0):
+                return False
 
     async def _run_app(self, websocket: web.WebSocketResponse, request: web.Request) -> None:
         from textual_serve.app_service import AppService
