@@ -85,8 +85,8 @@ class BrowserServer:
         # Cookies belong to a host, not a port: two servers at once must not share one.
         self.cookie = f"reflect-{self.port}"
         self.sockets: set[web.WebSocketResponse] = set()
-        self._driving: asyncio.Lock | None = None
-        self._driver: web.WebSocketResponse | None = None  # the tab driving the journal
+        #: The tab driving the journal, until its app has quit.
+        self._driver: web.WebSocketResponse | None = None
         from textual_serve.download_manager import DownloadManager
 
         self.downloads = DownloadManager()
@@ -167,41 +167,35 @@ class BrowserServer:
         await websocket.prepare(request)
         self.sockets.add(websocket)
         try:
-            if not await self._take_the_journal():
+            if not await self._take_the_journal(websocket):
                 await websocket.send_bytes(ELSEWHERE.encode())
                 async for _ in websocket:  # stay until the tab goes, so the message stays up
                     pass
                 return websocket
-            self._driver = websocket
             try:
-                await self._run_app(websocket, request)
+                await self._run_app(websocket, request)  # returns once its app has quit
             finally:
                 self._driver = None
-                self._driving.release()
         finally:
             self.sockets.discard(websocket)
         return websocket
 
-    async def _take_the_journal(self) -> bool:
-        """Become the tab that drives the journal; False if another tab still does.
+    async def _take_the_journal(self, websocket: web.WebSocketResponse) -> bool:
+        """Make ``websocket``'s tab the one that drives the journal; False if another still does.
 
         A reloaded tab connects again while its old connection is still closing: it waits for
         that app to quit (up to :data:`STOP_S`). A tab whose connection stays open keeps the
         journal; the newcomer gives up after :data:`HANDOVER_S`.
         """
-        if self._driving is None:
-            self._driving = asyncio.Lock()
-        deadline = asyncio.get_running_loop().time() + HANDOVER_S
-        while True:
-            try:
-                await asyncio.wait_for(self._driving.acquire(), 0.25)
-                return True
-            except TimeoutError:
-                pass
-            now = asyncio.get_running_loop().time()
-            closing = self._driver is None or self._driver.closed
-            if now > deadline + (STOP_S if closing else 0):
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + HANDOVER_S
+        while self._driver is not None:  # checked and taken with no await between: no race
+            closing = self._driver.closed
+            if loop.time() > deadline + (STOP_S if closing else 0):
                 return False
+            await asyncio.sleep(0.05)
+        self._driver = websocket
+        return True
 
     async def _run_app(self, websocket: web.WebSocketResponse, request: web.Request) -> None:
         from textual_serve.app_service import AppService
