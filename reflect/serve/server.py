@@ -11,6 +11,9 @@ Privacy comes from three checks on every request, before anything else runs:
 The page is our own (``page.html``): it loads only the script, stylesheet and font shipped in
 ``textual-serve``, and its Content-Security-Policy stops the browser fetching anything else.
 
+The first tab's app starts with the server, while the browser opens and loads the page (the
+app's start is most of the wait); later tabs start theirs when they connect.
+
 One tab drives the journal at a time. Each tab's websocket would start its own app process,
 and two apps on one journal would each keep their own draft of the same reflection; so a
 second tab is told, in its terminal, that the journal is open elsewhere. Closing the tab (or
@@ -38,6 +41,8 @@ HERE = Path(__file__).parent
 HANDOVER_S = 2.0
 #: How long a closing app gets to keep its draft and exit before it is stopped.
 STOP_S = 10.0
+#: The size the first app starts at, before its tab says its own (columns, rows).
+FIRST_SIZE = (120, 36)
 ELSEWHERE = (
     "\x1b[2J\x1b[H\x1b[1mreflect is already open in another tab or window.\x1b[0m\r\n\r\n"
     "One tab at a time writes to your journal, so that nothing you type is kept twice.\r\n"
@@ -71,6 +76,49 @@ def shell_command(argv: list[str]) -> str:
     return "exec " + shlex.join(argv)
 
 
+class Relay:
+    """Where an app's output goes: held until a tab's websocket is attached, then sent there.
+
+    It lets the first app start while the browser is still loading the page (the app's start
+    is most of the wait); what it drew meanwhile, terminal set-up included, is sent first.
+    """
+
+    def __init__(self) -> None:
+        self.held: list[tuple[str, object]] = []
+        self.websocket: web.WebSocketResponse | None = None
+
+    async def _send(self, kind: str, data) -> None:
+        if self.websocket is None:
+            self.held.append((kind, data))
+        elif kind == "bytes":
+            await self.websocket.send_bytes(data)
+        elif kind == "str":
+            await self.websocket.send_str(data)
+        else:
+            await self.websocket.close()
+
+    async def write_bytes(self, data: bytes) -> None:
+        await self._send("bytes", data)
+
+    async def write_str(self, data: str) -> None:
+        await self._send("str", data)
+
+    async def close(self) -> None:
+        await self._send("close", None)
+
+    async def attach(self, websocket: web.WebSocketResponse) -> None:
+        """Send what was held, in order, then everything as it comes."""
+        while self.held:  # output arriving meanwhile joins the queue
+            kind, data = self.held.pop(0)
+            if kind == "bytes":
+                await websocket.send_bytes(data)
+            elif kind == "str":
+                await websocket.send_str(data)
+            else:
+                await websocket.close()
+        self.websocket = websocket
+
+
 class BrowserServer:
     """Serves the app started by ``command`` (an argv) to browser tabs on this machine."""
 
@@ -87,6 +135,8 @@ class BrowserServer:
         self.sockets: set[web.WebSocketResponse] = set()
         #: The tab driving the journal, until its app has quit.
         self._driver: web.WebSocketResponse | None = None
+        #: The app started with the server, for the first tab: (service, relay).
+        self._ready_app: tuple | None = None
         from textual_serve.download_manager import DownloadManager
 
         self.downloads = DownloadManager()
@@ -197,16 +247,36 @@ class BrowserServer:
         self._driver = websocket
         return True
 
-    async def _run_app(self, websocket: web.WebSocketResponse, request: web.Request) -> None:
+    async def _start_app(self, width: int, height: int):
+        """Start an app for a tab to come: (service, relay)."""
         from textual_serve.app_service import AppService
 
+        relay = Relay()
+        service = AppService(self.command, write_bytes=relay.write_bytes, write_str=relay.write_str,
+                             close=relay.close, download_manager=self.downloads)
+        await service.start(width, height)
+        return service, relay
+
+    async def _start_first_app(self, app: web.Application) -> None:
+        # Most of the wait for the first screen is the app starting: start it now, while the
+        # browser opens and loads the page; the first tab to connect gets it.
+        self._ready_app = await self._start_app(FIRST_SIZE[0], FIRST_SIZE[1])
+
+    async def _run_app(self, websocket: web.WebSocketResponse, request: web.Request) -> None:
         def size(name: str, default: int) -> int:
             value = request.query.get(name, "")
             return int(value) if value.isdigit() else default
 
-        service = AppService(self.command, write_bytes=websocket.send_bytes, write_str=websocket.send_str,
-                             close=websocket.close, download_manager=self.downloads)
-        await service.start(size("width", 80), size("height", 24))
+        width, height = size("width", 80), size("height", 24)
+        ready, self._ready_app = self._ready_app, None
+        if ready is not None and ready[0]._process.returncode is None:
+            service, relay = ready
+            await service.set_terminal_size(width, height)
+        else:
+            if ready is not None:
+                await self._stop(ready[0])
+            service, relay = await self._start_app(width, height)
+        await relay.attach(websocket)
         try:
             async for message in websocket:
                 if message.type != WSMsgType.TEXT:
@@ -240,9 +310,15 @@ class BrowserServer:
     async def _close_sockets(self, app: web.Application) -> None:
         # Ctrl+C: close every tab's websocket, so each app quits cleanly and keeps its draft.
         await asyncio.gather(*(ws.close() for ws in list(self.sockets)), return_exceptions=True)
+        ready, self._ready_app = self._ready_app, None
+        if ready is not None:  # no tab ever came for it
+            await self._stop(ready[0])
 
-    def serve(self, on_ready: Callable[[], None] | None = None) -> None:
-        """Serve until Ctrl+C (or SIGTERM); ``on_ready`` runs once the address answers."""
+    def serve(self, on_ready: Callable[[], None] | None = None, *, start_app_early: bool = True) -> None:
+        """Serve until Ctrl+C (or SIGTERM); ``on_ready`` runs once the address answers.
+
+        ``start_app_early`` starts the first tab's app with the server rather than when the tab
+        connects (it sits idle, drawing nothing anyone sees, until then)."""
 
         async def ready(app: web.Application) -> None:
             if on_ready is not None:
@@ -250,6 +326,8 @@ class BrowserServer:
 
         app = self.make_app()
         app.on_startup.append(ready)
+        if start_app_early:
+            app.on_startup.append(self._start_first_app)
         web.run_app(app, sock=self.sock, print=None, access_log=None, shutdown_timeout=STOP_S + 2,
                     handle_signals=True)
 
