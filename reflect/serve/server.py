@@ -36,6 +36,8 @@ from typing import Callable
 
 from aiohttp import WSMsgType, web
 
+from reflect.serve.relay import Relay
+
 HERE = Path(__file__).parent
 #: How long a new tab waits for a tab that still has the journal open to let it go.
 HANDOVER_S = 2.0
@@ -74,49 +76,6 @@ def shell_command(argv: list[str]) -> str:
 
     # exec: the shell becomes the app, so stopping the process stops the app itself.
     return "exec " + shlex.join(argv)
-
-
-class Relay:
-    """Where an app's output goes: held until a tab's websocket is attached, then sent there.
-
-    It lets the first app start while the browser is still loading the page (the app's start
-    is most of the wait); what it drew meanwhile, terminal set-up included, is sent first.
-    """
-
-    def __init__(self) -> None:
-        self.held: list[tuple[str, object]] = []
-        self.websocket: web.WebSocketResponse | None = None
-
-    async def _send(self, kind: str, data) -> None:
-        if self.websocket is None:
-            self.held.append((kind, data))
-        elif kind == "bytes":
-            await self.websocket.send_bytes(data)
-        elif kind == "str":
-            await self.websocket.send_str(data)
-        else:
-            await self.websocket.close()
-
-    async def write_bytes(self, data: bytes) -> None:
-        await self._send("bytes", data)
-
-    async def write_str(self, data: str) -> None:
-        await self._send("str", data)
-
-    async def close(self) -> None:
-        await self._send("close", None)
-
-    async def attach(self, websocket: web.WebSocketResponse) -> None:
-        """Send what was held, in order, then everything as it comes."""
-        while self.held:  # output arriving meanwhile joins the queue
-            kind, data = self.held.pop(0)
-            if kind == "bytes":
-                await websocket.send_bytes(data)
-            elif kind == "str":
-                await websocket.send_str(data)
-            else:
-                await websocket.close()
-        self.websocket = websocket
 
 
 class BrowserServer:

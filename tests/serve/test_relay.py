@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from reflect.serve.server import Relay
+from reflect.serve.relay import Relay
 
 
 class Tab:
