@@ -19,12 +19,14 @@ class Relay:
     async def _send(self, kind: str, data) -> None:
         if self.websocket is None:
             self.held.append((kind, data))
-        elif kind == "bytes":
-            await self.websocket.send_bytes(data)
-        elif kind == "str":
-            await self.websocket.send_str(data)
-        else:
-            await self.websocket.close()
+            return
+        try:
+            await _deliver(self.websocket, kind, data)
+        except ConnectionError:
+            # The tab has gone and its app is being told to quit. Its output must still be
+            # read to the end (textual-serve stops reading at the first failed send, and the
+            # app, unread, would be killed before it could keep its draft): drop it here.
+            pass
 
     async def write_bytes(self, data: bytes) -> None:
         await self._send("bytes", data)
@@ -39,10 +41,17 @@ class Relay:
         """Send what was held, in order, then everything as it comes."""
         while self.held:  # output arriving meanwhile joins the queue
             kind, data = self.held.pop(0)
-            if kind == "bytes":
-                await websocket.send_bytes(data)
-            elif kind == "str":
-                await websocket.send_str(data)
-            else:
-                await websocket.close()
+            try:
+                await _deliver(websocket, kind, data)
+            except ConnectionError:
+                pass
         self.websocket = websocket
+
+
+async def _deliver(websocket: web.WebSocketResponse, kind: str, data) -> None:
+    if kind == "bytes":
+        await websocket.send_bytes(data)
+    elif kind == "str":
+        await websocket.send_str(data)
+    else:
+        await websocket.close()

@@ -259,6 +259,8 @@ class BrowserServer:
         process = service._process
         try:
             await asyncio.wait_for(asyncio.shield(service.stop()), STOP_S)
+            if process is not None:  # stop() returns when output ends; the exit comes after
+                await asyncio.wait_for(process.wait(), STOP_S)
         except (TimeoutError, ConnectionError):
             pass
         if process is not None and process.returncode is None:

@@ -11,13 +11,15 @@ import time
 from urllib.parse import urlsplit
 
 import pytest
-from selenium.webdriver.common.action_chains import ActionChains
-from selenium.webdriver.common.keys import Keys
 
 from bench.browser import browser_missing, headless_chromium
 from reflect.journal import open_journal
 
-pytestmark = pytest.mark.skipif(bool(browser_missing()), reason=browser_missing() or "browser present")
+if browser_missing():
+    pytest.skip(f"no browser to drive: {browser_missing()}", allow_module_level=True)
+
+from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
 
 FIRST_SCREEN = "No reflections yet"
 

@@ -45,3 +45,17 @@ async def test_an_app_that_ends_before_its_tab_comes_closes_the_tab_after_its_la
     await relay.close()
     await relay.attach(tab)
     assert tab.sent == [b"goodbye", "closed"]
+
+
+class ClosedTab(Tab):
+    async def send_bytes(self, data: bytes) -> None:
+        raise ConnectionResetError("Cannot write to closing transport")
+
+
+async def test_output_for_a_tab_that_has_gone_is_dropped_not_raised():
+    # textual-serve stops reading an app's output at the first failed send; the app, unread,
+    # would then be killed before it had kept its draft.
+    relay = Relay()
+    await relay.attach(ClosedTab())
+    await relay.write_bytes(b"a cursor blink after the tab closed")
+    await relay.write_bytes(b"and the app's goodbye")
