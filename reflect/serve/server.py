@@ -256,11 +256,15 @@ class BrowserServer:
 
     async def _stop(self, service) -> None:
         """Ask the app to quit (it keeps any unsaved writing as a draft); stop it if it hangs."""
-        process = service._process
+        process = service._process  # textual-serve keeps it to itself; only a hung app needs it
+
+        async def quit() -> None:
+            await service.stop()  # returns when the app's output ends; its exit comes after
+            if process is not None:
+                await process.wait()
+
         try:
-            await asyncio.wait_for(asyncio.shield(service.stop()), STOP_S)
-            if process is not None:  # stop() returns when output ends; the exit comes after
-                await asyncio.wait_for(process.wait(), STOP_S)
+            await asyncio.wait_for(quit(), STOP_S)
         except (TimeoutError, ConnectionError):
             pass
         if process is not None and process.returncode is None:
