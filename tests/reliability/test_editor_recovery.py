@@ -127,15 +127,21 @@ def test_edit_killed_in_the_editor_is_offered_by_the_next_edit_of_that_entry(set
     assert not side.exists()
 
 
-def test_the_app_takes_left_over_editor_text_into_its_drafts(setting, framework):
+async def test_the_app_takes_left_over_editor_text_into_its_drafts(setting, framework):
+    from reflect.tui.dialogs.common import RecoverDraft
     from reflect.tui.factory import make_app
 
     journal, tools, env, slow, _ = setting
     side = kill_while_editing(["add"], dict(env, EDITOR=slow), journal, tools)
     with open_journal(journal) as j:
         app = make_app(j, framework, blink=False, catch_bugs=False)
-        app.offer_drafts()  # what the app does once it has started
-        [draft] = j.drafts.pending()
+        async with app.run_test(size=(100, 30)) as pilot:
+            for _ in range(100):  # the app offers drafts once it has started
+                if isinstance(app.screen, RecoverDraft):
+                    break
+                await pilot.pause(0.05)
+            assert isinstance(app.screen, RecoverDraft)
+            [draft] = j.drafts.pending()
     assert draft.data["body"] == WORDS + "\n"
     assert not side.exists()
 
