@@ -15,7 +15,7 @@ from textual.widgets import TextArea
 
 from reflect.store import side_files
 from reflect.tui.screens.editor import EditorScreen
-from tests.tui.conftest import settle
+from tests.tui.conftest import settle, wait_until as until
 
 # What `reflect import` does for its whole length: one write transaction.
 HOLDER = textwrap.dedent("""
@@ -43,15 +43,6 @@ def lock_holder(journal):
             proc.wait(timeout=30)
     yield release
     release()
-
-
-async def until(pilot, condition, what: str, limit: float = 10.0) -> None:
-    """Let the app run until ``condition()`` holds (fail after ``limit`` seconds of app time)."""
-    for _ in range(int(limit / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    pytest.fail(f"the app never got to: {what}")
 
 
 def notifications(app) -> list[str]:
