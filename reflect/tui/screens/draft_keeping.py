@@ -6,11 +6,11 @@ A screen using :class:`KeepsDrafts` sets ``self.keeper`` (a :class:`DraftKeeper`
 :meth:`~KeepsDrafts.schedule_autosave` on every change and
 :meth:`~KeepsDrafts.stop_autosave` once it is leaving.
 
-Keeping a draft, and saving, never wait for the journal. While another reflect holds its
-write lock (a command for a moment, a long import for minutes), the draft goes into a private
-side file beside the journal (:mod:`reflect.store.side_files`) and a save waits its turn, both
-tried again every :data:`DRAFT_RETRY` seconds until they are in the journal; then the side
-file goes. Typing carries on all the while. Moments of waiting are normal and pass unnoticed;
+Keeping a draft, and saving, never wait for the journal (beyond :data:`TRY_WAIT`, a moment
+typing does not notice). While another reflect holds its write lock (a command for a moment, a
+long import for minutes), the draft goes into a private side file beside the journal
+(:mod:`reflect.store.side_files`) and a save waits its turn, both tried again every
+:data:`DRAFT_RETRY` seconds until they are in the journal; then the side file goes. Typing carries on all the while. Moments of waiting are normal and pass unnoticed;
 once the journal has been busy for :data:`NOTICE_AFTER` seconds the screen says so.
 """
 
@@ -31,6 +31,9 @@ RETRY_DELAY = 1.0
 DRAFT_RETRY = 0.1
 #: Seconds the journal must stay busy before the screen says so (a command's write is shorter).
 NOTICE_AFTER = 2.0
+#: Longest a draft or a save waits for the lock at each try: SQLite looks a few times within it,
+#: so a free moment between other writers' is caught, and typing never notices the pause.
+TRY_WAIT = 0.02
 BUSY_NOTICE = ("The journal is busy: another reflect is writing to it (an import?). Keep writing: "
                "your words are kept safely beside it and go into the journal when it is free.")
 
@@ -68,7 +71,7 @@ class KeepsDrafts:
         except NoMatches:  # the widgets are already gone
             return self.aside is None
         try:
-            with self.app.journal.waiting(0):  # never wait: the person is typing
+            with self.app.journal.waiting(TRY_WAIT):  # hardly wait: the person is typing
                 self.keeper.keep(state, self.saved)
         except JournalBusyError:
             self._keep_aside(state)
@@ -148,7 +151,7 @@ class KeepsDrafts:
         """Drop the draft: the person discarded the changes (one kept beside the journal goes
         too; one in the busy journal is offered again at the next start, never lost)."""
         try:
-            with self.app.journal.waiting(0):
+            with self.app.journal.waiting(TRY_WAIT):
                 self.keeper.forget()
         except JournalBusyError:
             pass

@@ -34,7 +34,7 @@ from reflect.entries.templates import template_body
 from reflect.tui.editor_state import DraftKeeper, EditorState, time_text, word_count
 from reflect.tui.guard import guarded
 from reflect.tui.dialogs.common import TemplateChooser, leave_or_ask
-from reflect.tui.screens.draft_keeping import KeepsDrafts
+from reflect.tui.screens.draft_keeping import TRY_WAIT, KeepsDrafts
 from reflect.tui.text import in_framework_order, skill_name
 from reflect.tui.dialogs.criteria_picker import CriteriaPicker
 from reflect.tui.widgets.markdown_area import MarkdownArea
@@ -286,8 +286,8 @@ class EditorScreen(KeepsDrafts, Screen):
         other = None
         draft_id = self.keeper.draft_id
         try:
-            # Never wait here: while another reflect writes, the save is tried again shortly.
-            with journal.waiting(0), journal.write():  # the entry and the end of its draft land together
+            # Hardly wait here: while another reflect writes, the save is tried again shortly.
+            with journal.waiting(TRY_WAIT), journal.write():  # the entry and the end of its draft land together
                 if self.entry is None:
                     entry = journal.entries.add(**fields)
                 else:

@@ -27,7 +27,7 @@ from reflect.errors import JournalBusyError
 from reflect.tui.guard import guarded
 from reflect.tui.objective_form import ObjectiveForm, deadline_feedback, stored_deadline
 from reflect.tui.dialogs.common import leave_or_ask
-from reflect.tui.screens.draft_keeping import KeepsDrafts
+from reflect.tui.screens.draft_keeping import TRY_WAIT, KeepsDrafts
 from reflect.tui.text import in_framework_order, skill_name
 from reflect.tui.dialogs.criteria_picker import CriteriaPicker
 from reflect.tui.widgets.date_field import DateField
@@ -253,7 +253,7 @@ class ObjectiveEditorScreen(KeepsDrafts, Screen):
         agreed_by = form.agreed_by.strip()
         store = journal.objectives
         try:
-            with journal.waiting(0), journal.write():  # busy: tried again shortly, never waited for
+            with journal.waiting(TRY_WAIT), journal.write():  # busy: tried again shortly, hardly waited for
                 if self.objective is None:
                     agreed = {"status": "agreed", "agreed_by": agreed_by, "agreed_on": agreed_on or self.today}
                     objective = store.add(**fields, **(agreed if agreed_by else {}))
