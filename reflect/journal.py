@@ -233,8 +233,10 @@ def open_journal(
     except sqlite3.Error as error:
         raise JournalError(f"Cannot open the journal {path}: {error}") from None
     try:
-        # Refuse a newer journal before anything (even switching to WAL) touches the file.
+        # Refuse a newer journal, or another program's database, before anything (even
+        # switching to WAL) touches the file.
         version = check_not_newer(conn, path)
+        _check_is_reflect_journal(conn, path, version)
         _configure(conn)
         db = None
         if version < CURRENT_VERSION:  # only then is sqlite-utils needed (see Journal)
@@ -265,7 +267,10 @@ def _backup_before_upgrade(conn: sqlite3.Connection, path: Path, version: int,
     from reflect.errors import ReflectError
 
     try:
-        automatic_backup(conn, path, f"before-migration-v{version}", keep=keep_setting(conn), clock=clock)
+        # once: a migration that fails on every run is backed up the first time only, so
+        # retries cannot rotate the good backups away.
+        automatic_backup(conn, path, f"before-migration-v{version}", keep=keep_setting(conn), clock=clock,
+                         once=True)
     except ReflectError as error:
         raise JournalError(f"Could not back up the journal before upgrading it ({error}); "
                            "nothing was changed.") from None
@@ -299,11 +304,14 @@ def _configure(conn: sqlite3.Connection) -> None:
 
 
 def _create_private_file(path: Path) -> None:
-    parent = path.parent
+    from reflect.errors import ReflectError
+    from reflect.files import ensure_private_dir
+
     try:
-        if not parent.exists():
-            parent.mkdir(parents=True, mode=0o700)
-            os.chmod(parent, 0o700)  # mkdir's mode is filtered by the umask
+        ensure_private_dir(path.parent)  # every folder it makes 0700, whatever the umask
+    except ReflectError as error:
+        raise JournalError(f"Cannot create the journal {path}: {error}") from None
+    try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
         os.chmod(path, 0o600)
@@ -327,26 +335,31 @@ def _check_is_sqlite(path: Path) -> None:
         raise JournalError(f"{path} is not a reflect journal (it is not an SQLite database); nothing was changed")
 
 
+def _check_is_reflect_journal(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    """Refuse an SQLite file another program made; only reads it.
+
+    A reflect journal at schema 1 or later has an ``entries`` table; at schema 0 it has no
+    tables at all (a journal whose creation was cut short). Anything else is someone else's
+    database, and reflect must not add its tables to it or switch it to WAL.
+    """
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if ("entries" in names) if version >= 1 else not names:
+        return
+    raise JournalError(f"{path} is an SQLite database but not a reflect journal (another program's?), "
+                       "so reflect leaves it exactly as it is. Choose another file with --db.")
+
+
 def _is_busy(error: sqlite3.Error) -> bool:
     text = str(error)
     return "locked" in text or "busy" in text
 
 
 def explain_sqlite_error(error: sqlite3.Error, path: Path) -> JournalError:
-    """The plain-words :class:`JournalError` for an SQLite error on the journal at ``path``."""
-    text = str(error)
-    if _is_busy(error):
-        return JournalError(
-            f"The journal {path} is busy: another reflect is writing to it. Try again in a moment."
-        )
-    if "not a database" in text or "malformed" in text:
-        return JournalError(
-            f"The journal {path} is damaged ({text}). Run `reflect doctor` or restore a backup."
-        )
-    if "readonly" in text or "read-only" in text:
-        return JournalError(f"The journal {path} cannot be changed here (it or its folder is read-only); "
-                            "nothing was changed.")
-    if "disk is full" in text:
-        return JournalError(f"The disk holding {path} is full, so nothing was saved. Free some space "
-                            "and try again.")
-    return JournalError(f"The journal {path} could not be used: {text}")
+    """The plain-words :class:`JournalError` for an SQLite error on the journal at ``path``.
+
+    Full disk, read-only disk, permission, busy and damage each get their own sentence
+    (:mod:`reflect.store.faults`).
+    """
+    from reflect.store.faults import journal_message
+
+    return JournalError(journal_message(error, Path(path)))
