@@ -63,6 +63,8 @@ class Journal:
         self.clock = clock
         #: Why today's automatic backup failed, if it did (shown as a warning, never fatal).
         self.backup_problem: str | None = None
+        #: Opened only to be read: the disk is full or read-only, or the file is not ours to change.
+        self.read_only = False
 
     @cached_property
     def db(self) -> "sqlite_utils.Database":
@@ -228,6 +230,12 @@ def open_journal(
         _create_private_file(path)
     else:
         _check_is_sqlite(path)
+    from reflect.store.faults import medium_fault
+
+    # A journal on a full or read-only disk, or one we may not change, is still opened to be
+    # read (and exported, and backed up elsewhere): see _open_read_only.
+    if exists and medium_fault(path):
+        return _open_read_only(path, clock)
     try:
         conn = sqlite3.connect(str(path), timeout=_busy_timeout())
     except sqlite3.Error as error:
@@ -247,6 +255,8 @@ def open_journal(
         raise
     except sqlite3.DatabaseError as error:
         conn.close()
+        if exists and medium_fault(path):  # the disk filled up, or was made read-only, meanwhile
+            return _open_read_only(path, clock)
         raise explain_sqlite_error(error, path) from None
     journal = Journal(db or conn, path, clock)
     if daily_backup and exists:
@@ -258,6 +268,71 @@ def open_journal(
         except (ReflectError, sqlite3.Error) as error:
             journal.backup_problem = f"today's automatic backup could not be made: {error}"
     return journal
+
+
+def _open_read_only(path: Path, clock: Callable[[], datetime]) -> Journal:
+    """Open a journal that cannot be written here (full or read-only disk, no permission) to read it.
+
+    See :func:`_read_only_connection`. ``query_only`` makes every write fail, and the error
+    then names the disk's fault. Nothing is upgraded and no backup is taken.
+    """
+    from reflect.store.migrations import CURRENT_VERSION, check_not_newer
+
+    conn = _read_only_connection(path)
+    try:
+        conn.execute("PRAGMA query_only=ON")
+        version = check_not_newer(conn, path)
+        _check_is_reflect_journal(conn, path, version)
+        if version < CURRENT_VERSION:
+            raise JournalError(f"The journal {path} needs upgrading to this reflect's format, which cannot be "
+                               "done where it is (full or read-only disk, or no permission); nothing was "
+                               "changed. Copy it somewhere writable, or use the older reflect to read it.")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA recursive_triggers=ON")
+    except JournalError:
+        conn.close()
+        raise
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise explain_sqlite_error(error, path) from None
+    journal = Journal(conn, path, clock)
+    journal.read_only = True
+    return journal
+
+
+def _read_only_connection(path: Path) -> sqlite3.Connection:
+    """A connection that reads the journal without making any file beside it.
+
+    First ``locking_mode=EXCLUSIVE`` set before the first read, which keeps SQLite's WAL index
+    in memory (making the ``-shm`` file is what fails on a full disk) while a ``-wal`` left with
+    saved changes is still read. On a read-only disk SQLite cannot open a WAL journal at all
+    without its ``-shm``; there nobody can be writing, so when no ``-wal`` holds changes the
+    file is read as ``immutable``.
+    """
+    wal = path.with_name(path.name + "-wal")
+    uri = path.resolve().as_uri()
+    attempts = [(str(path), False), (f"{uri}?mode=ro", True)]
+    if not wal.exists() or wal.stat().st_size == 0:
+        attempts.append((f"{uri}?mode=ro&immutable=1", True))
+    last: sqlite3.Error | None = None
+    for target, as_uri in attempts:
+        try:
+            conn = sqlite3.connect(target, timeout=_busy_timeout(), uri=as_uri)
+        except sqlite3.Error as error:
+            last = error
+            continue
+        try:
+            conn.execute("PRAGMA locking_mode=EXCLUSIVE")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.DatabaseError as error:
+            conn.close()
+            last = error
+    if wal.exists() and wal.stat().st_size:
+        raise JournalError(f"The journal {path} has saved changes in {wal.name} that cannot be read where it "
+                           "is (full or read-only disk); copy both files to a writable folder and use "
+                           "--db there. Nothing was changed.")
+    raise explain_sqlite_error(last, path)
 
 
 def _backup_before_upgrade(conn: sqlite3.Connection, path: Path, version: int,

@@ -277,9 +277,17 @@ def connect_query_only(path: Path) -> sqlite3.Connection:
     """A connection that can only read.
 
     Not SQLite's ``mode=ro``: on a WAL journal that leaves empty -wal and -shm files behind.
+    On a disk that cannot be written, a connection that makes no file beside it.
     """
+    from reflect.store.faults import medium_fault
+
     try:
-        conn = sqlite3.connect(path, timeout=5.0)
+        if medium_fault(path):
+            from reflect.journal import _read_only_connection
+
+            conn = _read_only_connection(Path(path))
+        else:
+            conn = sqlite3.connect(path, timeout=5.0)
         conn.execute("PRAGMA query_only=ON")
         return conn
     except sqlite3.Error as error:
