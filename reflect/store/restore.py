@@ -60,7 +60,7 @@ def check_backup_file(path: Path) -> tuple[int, int]:
         raise JournalError(f"Cannot read {path}: {error.strerror or error}") from None
     if header != SQLITE_MAGIC:
         raise JournalError(f"{path} is not a reflect backup (it is not an SQLite database); nothing was changed.")
-    conn = connect_query_only(path)
+    conn = connect_backup_file(path)
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > CURRENT_VERSION:
@@ -78,6 +78,25 @@ def check_backup_file(path: Path) -> tuple[int, int]:
     finally:
         conn.close()
     return version, entries
+
+
+def connect_backup_file(path: Path) -> sqlite3.Connection:
+    """A reading connection to a backup that leaves nothing beside it, even if reflect is killed.
+
+    A backup in WAL mode (a copy of a journal made by hand) would get ``-wal`` and ``-shm``
+    files from an ordinary connection. With no ``-wal`` beside it, nothing but the file itself
+    holds its content and nobody writes it, so it is read as ``immutable``; with one, that log
+    is part of the backup and is read the ordinary way.
+    """
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size:
+        return connect_query_only(path)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        conn.execute("PRAGMA query_only=ON")
+        return conn
+    except sqlite3.Error as error:
+        raise JournalError(f"Cannot open {path}: {error}") from None
 
 
 def restore_backup(backup: Path, journal_path: Path, *,
@@ -189,7 +208,7 @@ def _keep_raw(journal_path: Path, clock) -> Path:
 
 def _copy_into(backup: Path, conn: sqlite3.Connection) -> None:
     """Overwrite the journal held by ``conn`` with the backup's pages (one SQLite transaction)."""
-    source = connect_query_only(backup)
+    source = connect_backup_file(backup)
     try:
         source.backup(conn)
     except sqlite3.Error as error:
@@ -218,7 +237,7 @@ def _overwrite_bytes(backup: Path, journal_path: Path) -> None:
 
 def _prepared_copy(backup: Path, temp: Path) -> None:
     """Make ``temp`` a private, self-contained copy of ``backup``, ready to be renamed into place."""
-    source = connect_query_only(backup)
+    source = connect_backup_file(backup)
     try:
         copy = sqlite3.connect(temp)
         try:

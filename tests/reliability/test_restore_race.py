@@ -78,3 +78,5 @@ def test_restore_while_writers_add_loses_no_saved_entry(reflect, tmp_path):
     # What the restore replaced holds only what was written before it, and the restored
     # journal nothing from then (it is the backup plus what came after).
     assert not (final & replaced) - {"before the backup"}
+    # Writers that met the restore waited for it rather than failing.
+    assert failures == []
