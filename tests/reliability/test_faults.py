@@ -158,3 +158,21 @@ def test_read_only_and_full_are_told_apart_from_damage(small_disk):
     (small_disk / "filler").unlink()
     make_read_only(small_disk)
     assert classify(io_error, path) == READ_ONLY and classify(readonly, path) == READ_ONLY
+
+
+def test_a_journal_you_may_not_change_can_still_be_read(tmp_path, monkeypatch, capsys):
+    folder = tmp_path / "theirs"
+    path = folder / "journal.db"
+    fill(path, count=20)
+    monkeypatch.setenv("REFLECT_DB", str(path))
+    monkeypatch.setenv("REFLECT_FRAMEWORK", str(TINY_FRAMEWORK))
+    os.chmod(path, 0o400)
+    os.chmod(folder, 0o500)
+    try:
+        if os.access(path, os.W_OK):
+            pytest.skip("running as a user who can write anywhere")
+        _still_usable_for_reading(path, tmp_path, capsys)
+        _writing_says(capsys, "do not have permission")
+    finally:
+        os.chmod(folder, 0o700)
+        os.chmod(path, 0o600)
