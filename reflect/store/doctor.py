@@ -167,8 +167,8 @@ def _integrity(conn: sqlite3.Connection) -> Finding:
         return Finding("integrity", OK, "SQLite's integrity check passed.")
     return Finding("integrity", PROBLEM, f"SQLite found {len(result)} problem(s) inside the file "
                    f"(first: {result[0]}).",
-                   "Make a copy with `reflect backup`, then restore the newest good backup with "
-                   "`reflect restore-backup FILE`.", result)
+                   "Restore the newest good backup (see below) with `reflect restore-backup FILE`; the "
+                   "damaged journal is kept in backups/ as it is.", result)
 
 
 def _foreign_keys(conn: sqlite3.Connection) -> Finding:
