@@ -417,8 +417,11 @@ def _check_is_reflect_journal(conn: sqlite3.Connection, path: Path, version: int
     tables at all (a journal whose creation was cut short). Anything else is someone else's
     database, and reflect must not add its tables to it or switch it to WAL.
     """
-    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if ("entries" in names) if version >= 1 else not names:
+    if version >= 1:
+        found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'entries'").fetchone()
+    else:
+        found = not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").fetchone()
+    if found:
         return
     raise JournalError(f"{path} is an SQLite database but not a reflect journal (another program's?), "
                        "so reflect leaves it exactly as it is. Choose another file with --db.")
