@@ -42,7 +42,7 @@ def test_restore_while_writers_add_loses_no_saved_entry(reflect, tmp_path):
     def writer(k: int) -> None:
         for n in range(ADDS_EACH):
             title = f"writer {k} entry {n}"
-            result = reflect("add", "--title", title, "words that must not be lost")
+            result = reflect("add", "--title", title, "words that must not be lost", process=True)
             if result.returncode == 0:
                 assert re.search(r"Added entry \d+", result.stdout), result.stdout
                 reported.append(title)
@@ -58,7 +58,7 @@ def test_restore_while_writers_add_loses_no_saved_entry(reflect, tmp_path):
         thread.start()
     try:
         assert started.wait(60)
-        restored = reflect("restore-backup", str(saved))
+        restored = reflect("restore-backup", str(saved), process=True)
         restored_at = len(reported)
     finally:
         for thread in threads:
