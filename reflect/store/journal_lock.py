@@ -52,6 +52,10 @@ def journal_to_myself(path: Path, wait: float | None = None) -> Iterator[sqlite3
         except sqlite3.OperationalError as error:
             conn.close()
             if not _is_busy(error):
+                from reflect.store.faults import FULL, PERMISSION, READ_ONLY, classify, journal_message
+
+                if classify(error, path) in (FULL, READ_ONLY, PERMISSION):  # not damage: say what it is
+                    raise JournalError(journal_message(error, path)) from None
                 raise Unusable(str(error)) from None
             if time.monotonic() >= deadline:
                 raise JournalError(f"The journal {path} is open in another reflect (the app?); close it "

@@ -176,3 +176,23 @@ def test_a_journal_you_may_not_change_can_still_be_read(tmp_path, monkeypatch, c
     finally:
         os.chmod(folder, 0o700)
         os.chmod(path, 0o600)
+
+
+def test_an_import_rolled_back_by_sqlite_itself_reports_the_real_error(tmp_path):
+    """SQLite rolls the whole transaction back by itself on a full disk met mid-statement; the
+    search index's repair must not then hide that error behind 'trigger already exists'."""
+    from reflect.entries.search_index import indexing_at_the_end
+
+    path = tmp_path / "journal.db"
+    fill(path, count=3)
+    with open_journal(path) as journal:
+        conn = journal.conn
+        with pytest.raises(sqlite3.OperationalError, match="database or disk is full"):
+            with journal.write():
+                with indexing_at_the_end(conn):
+                    conn.execute("INSERT INTO entries (uid, day, title, created_at, updated_at) "
+                                 "VALUES ('x', '2026-11-01', 'half-way', 'now', 'now')")
+                    conn.execute("ROLLBACK")  # what SQLite does itself on SQLITE_FULL mid-spill
+                    raise sqlite3.OperationalError("database or disk is full")
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        assert "entries_ai" in names and journal.entries.count() == 3
