@@ -273,12 +273,12 @@ def open_journal(
 def _open_read_only(path: Path, clock: Callable[[], datetime]) -> Journal:
     """Open a journal that cannot be written here (full or read-only disk, no permission) to read it.
 
-    See :func:`_read_only_connection`. ``query_only`` makes every write fail, and the error
+    See :func:`read_only_connection`. ``query_only`` makes every write fail, and the error
     then names the disk's fault. Nothing is upgraded and no backup is taken.
     """
     from reflect.store.migrations import CURRENT_VERSION, check_not_newer
 
-    conn = _read_only_connection(path)
+    conn = read_only_connection(path)
     try:
         conn.execute("PRAGMA query_only=ON")
         version = check_not_newer(conn, path)
@@ -300,7 +300,7 @@ def _open_read_only(path: Path, clock: Callable[[], datetime]) -> Journal:
     return journal
 
 
-def _read_only_connection(path: Path) -> sqlite3.Connection:
+def read_only_connection(path: Path) -> sqlite3.Connection:
     """A connection that reads the journal without making any file beside it.
 
     First ``locking_mode=EXCLUSIVE`` set before the first read, which keeps SQLite's WAL index

@@ -281,9 +281,9 @@ def connect_query_only(path: Path) -> sqlite3.Connection:
 
     try:
         if medium_fault(path):
-            from reflect.journal import _read_only_connection
+            from reflect.journal import read_only_connection
 
-            conn = _read_only_connection(Path(path))
+            conn = read_only_connection(Path(path))
         else:
             conn = sqlite3.connect(path, timeout=5.0)
         conn.execute("PRAGMA query_only=ON")

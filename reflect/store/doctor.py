@@ -59,7 +59,7 @@ def examine(path: Path, framework: "Framework | None" = None, *,
                                 "If it should be your journal, restore a backup with `reflect restore-backup FILE`."))
         return findings + [_backups(path, clock)]
     from reflect.errors import JournalError
-    from reflect.journal import _read_only_connection
+    from reflect.journal import read_only_connection
     from reflect.store.faults import DAMAGED, classify, medium_fault
 
     fault = medium_fault(path)
@@ -67,7 +67,7 @@ def examine(path: Path, framework: "Framework | None" = None, *,
         findings.append(_disk(path, fault))
     try:
         # On a disk that cannot be written, read without making any file beside the journal.
-        conn = _read_only_connection(path) if fault else sqlite3.connect(path, timeout=5.0)
+        conn = read_only_connection(path) if fault else sqlite3.connect(path, timeout=5.0)
     except (sqlite3.Error, JournalError) as error:
         return findings + [Finding("file", PROBLEM, f"The journal cannot be opened: {error}.")]
     try:
