@@ -27,7 +27,9 @@ def medium_fault(path: Path) -> str | None:
         return None
     if info.f_flag & os.ST_RDONLY:
         return READ_ONLY
-    if info.f_bavail == 0 or info.f_favail == 0:
+    # Some file systems (btrfs, many FUSE ones) report no block or inode counts at all: only a
+    # count that exists and has run out means full.
+    if (info.f_blocks and info.f_bavail == 0) or (info.f_files and info.f_favail == 0):
         return FULL
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         return PERMISSION
