@@ -196,3 +196,16 @@ def test_an_import_rolled_back_by_sqlite_itself_reports_the_real_error(tmp_path)
                     raise sqlite3.OperationalError("database or disk is full")
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
         assert "entries_ai" in names and journal.entries.count() == 3
+
+
+def test_a_file_system_that_reports_no_counts_is_not_taken_for_a_full_one(tmp_path, monkeypatch):
+    from reflect.store.faults import medium_fault
+
+    path = tmp_path / "journal.db"
+    fill(path, count=1)
+    # As btrfs and many FUSE file systems answer: no inode counts at all.
+    no_inode_counts = os.statvfs_result((4096, 4096, 1000, 500, 500, 0, 0, 0, 0, 255))
+    monkeypatch.setattr(os, "statvfs", lambda _: no_inode_counts)
+    assert medium_fault(path) is None
+    with open_journal(path) as journal:
+        assert not journal.read_only
