@@ -209,3 +209,42 @@ def test_a_file_system_that_reports_no_counts_is_not_taken_for_a_full_one(tmp_pa
     assert medium_fault(path) is None
     with open_journal(path) as journal:
         assert not journal.read_only
+
+
+def test_a_journal_you_may_not_change_can_still_be_read_by_a_real_process(tmp_path):
+    """Root ignores file modes; without its two file-access capabilities it meets them as anyone."""
+    import sys
+
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        pytest.skip("needs root and setpriv(1) to drop the capabilities that ignore file modes")
+    folder = tmp_path / "theirs"
+    path = folder / "journal.db"
+    fill(path, count=20)
+    os.chmod(path, 0o400)
+    os.chmod(folder, 0o500)
+    drop = ["setpriv", "--inh-caps=-dac_override,-dac_read_search",
+            "--bounding-set=-dac_override,-dac_read_search", "--"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("REFLECT_")}
+    env.update(REFLECT_DB=str(path), REFLECT_FRAMEWORK=str(TINY_FRAMEWORK), HOME=str(tmp_path),
+               PYTHONPATH=str(Path(__file__).parent.parent.parent))
+
+    def run(*argv: str) -> subprocess.CompletedProcess:
+        return subprocess.run([*drop, sys.executable, "-m", "reflect", *argv], capture_output=True, text=True,
+                              env=env, timeout=60)
+
+    try:
+        if run("--version").returncode:
+            pytest.skip("setpriv cannot drop capabilities here")
+        before = sorted(p.name for p in folder.iterdir())
+        listed = run("list", "-n", "100")
+        assert listed.returncode == 0 and "Entry 20" in listed.stdout, listed.stderr
+        assert "Entry 7" in run("search", "customer", "-n", "100").stdout
+        assert run("export", "-o", str(tmp_path / "out.md")).returncode == 0
+        assert run("backup", f"{tmp_path}/usb/").returncode == 0
+        added = run("add", "cannot be saved here")
+        assert added.returncode == 2 and "do not have permission" in added.stderr, added.stderr
+        assert "damaged" not in added.stderr and len(added.stderr.strip().splitlines()) == 1
+        assert sorted(p.name for p in folder.iterdir()) == before
+    finally:
+        os.chmod(folder, 0o700)
+        os.chmod(path, 0o600)
