@@ -21,8 +21,23 @@ def medium_fault(path: Path) -> str | None:
     """FULL, READ_ONLY or PERMISSION if the file system says so for ``path`` (or its folder), else None."""
     path = Path(path)
     folder = path.parent if not path.is_dir() else path
+    disk = _disk_state(folder)
+    if disk:
+        return disk
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        return PERMISSION
+    return None
+
+
+def _disk_state(folder: Path) -> str | None:
+    """READ_ONLY or FULL if the file system holding ``folder`` says so (the platform-specific part)."""
+    statvfs = getattr(os, "statvfs", None)
     try:
-        info = os.statvfs(folder)
+        if statvfs is None:  # pragma: no cover - Windows: no read-only flag to ask for
+            import shutil
+
+            return FULL if shutil.disk_usage(folder).free == 0 else None
+        info = statvfs(folder)
     except OSError:
         return None
     if info.f_flag & os.ST_RDONLY:
@@ -31,8 +46,6 @@ def medium_fault(path: Path) -> str | None:
     # count that exists and has run out means full.
     if (info.f_blocks and info.f_bavail == 0) or (info.f_files and info.f_favail == 0):
         return FULL
-    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        return PERMISSION
     return None
 
 
