@@ -255,3 +255,33 @@ def test_restore_and_doctor_fix_honour_backup_keep(filled, saved, tmp_path):
             j.db.conn.commit()
         main(["--db", str(filled), "doctor", "--fix"])
     assert len([b for b in list_backups(filled) if b.automatic]) == 2
+
+
+def test_a_restore_killed_while_copying_leaves_the_old_journal_whole(filled, tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    big = tmp_path / "big-backup.db"
+    fill(big, count=400)
+    backup_to(big, tmp_path / "big.db")
+    before = content_digest(filled)
+    raw = filled.read_bytes()
+    code = ("import os, signal, sys\n"
+            "from reflect.store import restore, backup\n"
+            "def killed_half_way(path, conn):\n"
+            "    source = restore.connect_backup_file(path)\n"
+            "    conn.execute('PRAGMA cache_size=2')  # pages reach the file before the end\n"
+            "    def progress(status, remaining, total):\n"
+            "        if remaining < total // 2: os.kill(os.getpid(), signal.SIGKILL)\n"
+            "    source.backup(conn, pages=5, progress=progress)\n"
+            "restore._copy_into = killed_half_way\n"
+            "restore.restore_backup(sys.argv[1], sys.argv[2])\n")
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "big.db"), str(filled)], cwd=ROOT)
+    assert result.returncode == -signal.SIGKILL
+    page = int.from_bytes(raw[16:18], "big")
+    assert filled.read_bytes()[page:] != raw[page:]  # killed with the journal half overwritten
+    assert (filled.parent / "journal.db-journal").exists()
+    with open_journal(filled) as j:  # the next reflect to open it rolls the copy back
+        assert j.entries.count() + j.entries.count(trashed=True) == 3
+    assert content_digest(filled) == before  # every page as it was
