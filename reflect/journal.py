@@ -402,12 +402,33 @@ def _check_is_sqlite(path: Path) -> None:
         if not stat.S_ISREG(os.stat(path).st_mode):
             raise JournalError(f"{path} is not a regular file, so not a journal; nothing was changed")
         with open(path, "rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
+            header = handle.read(100)
     except OSError as error:
         raise JournalError(f"Cannot read the journal {path}: {error.strerror or error}") from None
     # An empty file is what a crash right after creation leaves: treat it as new.
-    if header and header != SQLITE_MAGIC:
+    if header and not header.startswith(SQLITE_MAGIC):
         raise JournalError(f"{path} is not a reflect journal (it is not an SQLite database); nothing was changed")
+    if other_programs_header(header):
+        raise _not_reflect(path)
+
+
+def other_programs_header(header: bytes) -> bool:
+    """Whether the first 100 bytes of an SQLite file show another program's database.
+
+    Pages beyond the first at schema 0 are someone else's tables (a reflect journal has none
+    at schema 0, and SQLite writes page 1 first when it copies its log into the file). Seen in
+    the header, before SQLite opens the file: opening alone could replay (so change) its -wal.
+    """
+    return len(header) >= 100 and _header_int(header, 60) == 0 and _header_int(header, 28) > 1
+
+
+def _header_int(header: bytes, offset: int) -> int:
+    return int.from_bytes(header[offset:offset + 4], "big")
+
+
+def _not_reflect(path: Path) -> JournalError:
+    return JournalError(f"{path} is an SQLite database but not a reflect journal (another program's?), "
+                        "so reflect leaves it exactly as it is. Choose another file with --db.")
 
 
 def _check_is_reflect_journal(conn: sqlite3.Connection, path: Path, version: int) -> None:
@@ -421,10 +442,8 @@ def _check_is_reflect_journal(conn: sqlite3.Connection, path: Path, version: int
         found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'entries'").fetchone()
     else:
         found = not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").fetchone()
-    if found:
-        return
-    raise JournalError(f"{path} is an SQLite database but not a reflect journal (another program's?), "
-                       "so reflect leaves it exactly as it is. Choose another file with --db.")
+    if not found:
+        raise _not_reflect(path)
 
 
 def _is_busy(error: sqlite3.Error) -> bool:

@@ -263,11 +263,15 @@ def open_read_only(path: Path) -> sqlite3.Connection:
 
     try:
         with open(path, "rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
+            header = handle.read(100)
     except OSError as error:
         raise JournalError(f"Cannot read the journal {path}: {error.strerror or error}") from None
-    if header != SQLITE_MAGIC:
+    if not header.startswith(SQLITE_MAGIC):
         raise JournalError(f"{path} is not a reflect journal (it is not an SQLite database)")
+    from reflect.journal import other_programs_header
+
+    if other_programs_header(header):
+        raise JournalError(f"{path} is an SQLite database but not a reflect journal; nothing was changed")
     return connect_query_only(path)
 
 

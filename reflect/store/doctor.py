@@ -49,15 +49,19 @@ def examine(path: Path, framework: "Framework | None" = None, *,
                         "Check --db / $REFLECT_DB.")]
     try:
         with open(path, "rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
+            header = handle.read(100)
     except OSError as error:
         return [Finding("file", PROBLEM, f"The journal {path} cannot be read: {error.strerror or error}.",
                         "Check that the file belongs to you.")]
     findings = [_permissions(path)]
-    if header != SQLITE_MAGIC:
+    if not header.startswith(SQLITE_MAGIC):
         findings.append(Finding("file", PROBLEM, f"{path} is not an SQLite database, so not a reflect journal.",
                                 "If it should be your journal, restore a backup with `reflect restore-backup FILE`."))
         return findings + [_backups(path, clock)]
+    from reflect.journal import other_programs_header
+
+    if other_programs_header(header):  # decided before SQLite opens (and could change) it
+        return findings + [_NOT_REFLECT]
     from reflect.errors import JournalError
     from reflect.journal import read_only_connection
     from reflect.store.faults import DAMAGED, classify, medium_fault
@@ -129,6 +133,10 @@ def _sidecars(path: Path) -> list[Path]:
     return [p for p in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")) if p.exists()]
 
 
+_NOT_REFLECT = Finding("schema", PROBLEM, "This is an SQLite database but not a reflect journal "
+                       "(another program's?); reflect leaves it exactly as it is.", "Check --db / $REFLECT_DB.")
+
+
 def _database_checks(conn: sqlite3.Connection, framework: "Framework | None", *,
                      writable: bool = True) -> list[Finding]:
     from reflect.store.migrations import CURRENT_VERSION
@@ -140,9 +148,7 @@ def _database_checks(conn: sqlite3.Connection, framework: "Framework | None", *,
                         f"this reflect knows up to {CURRENT_VERSION}).", "Upgrade reflect to use it.")]
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if (version == 0 and tables) or (version >= 1 and "entries" not in tables):
-        return [Finding("schema", PROBLEM, "This is an SQLite database but not a reflect journal "
-                        "(another program's?); reflect leaves it exactly as it is.",
-                        "Check --db / $REFLECT_DB.")]
+        return [_NOT_REFLECT]
     if version == 0:
         return [Finding("schema", NOTE, "The journal is empty: reflect sets it up the first time you write.")]
     if version < CURRENT_VERSION:

@@ -163,12 +163,35 @@ def _check_replaceable(journal_path: Path) -> None:
             raise JournalError(f"{journal_path} is not a regular file, so not a journal to replace; "
                                "nothing was changed.")
         with open(journal_path, "rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
+            header = handle.read(100)
     except OSError as error:
         raise JournalError(f"Cannot read {journal_path}: {error.strerror or error}; nothing was changed.") from None
-    if header and header != SQLITE_MAGIC:
+    if header and not header.startswith(SQLITE_MAGIC):
         raise JournalError(f"{journal_path} is not a reflect journal (it is not an SQLite database), so "
                            "restore-backup will not replace it; nothing was changed.")
+    if header and _another_programs(journal_path, header):
+        raise JournalError(f"{journal_path} is an SQLite database but not a reflect journal, so "
+                           "restore-backup will not replace it; nothing was changed.")
+
+
+def _another_programs(journal_path: Path, header: bytes) -> bool:
+    """Whether an SQLite file is another program's database (a damaged journal is still ours)."""
+    from reflect.journal import other_programs_header
+
+    if other_programs_header(header):
+        return True
+    if len(header) < 100 or int.from_bytes(header[60:64], "big") == 0:
+        return False  # no tables yet: a journal whose creation was cut short
+    try:
+        conn = sqlite3.connect(f"{journal_path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error:
+        return False
+    try:  # immutable: makes nothing beside the file, replays nothing
+        return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'entries'").fetchone() is None
+    except sqlite3.DatabaseError:
+        return False  # too damaged to tell: treated as the damaged journal it most likely is
+    finally:
+        conn.close()
 
 
 def _same_file(a: Path, b: Path) -> bool:

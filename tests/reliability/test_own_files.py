@@ -198,3 +198,28 @@ def test_every_folder_a_backup_makes_is_private_under_umask_000(journal_db, tmp_
     target = backup_to(journal_db, f"{tmp_path}/usb/deep/")
     assert _mode(tmp_path / "usb") == 0o700 and _mode(tmp_path / "usb" / "deep") == 0o700
     assert _mode(target) == 0o600
+
+
+def test_another_programs_database_with_changes_still_in_its_log_is_left_alone(tmp_path, monkeypatch, capsys):
+    """A WAL-mode database whose program was killed: its -wal holds changes. Opening it the
+    ordinary way would replay them into the file; reflect must not even do that."""
+    import signal
+    import subprocess
+    import sys
+
+    path = tmp_path / "other-app" / "notes.db"
+    path.parent.mkdir()
+    code = ("import os, signal, sqlite3, sys\n"
+            "c = sqlite3.connect(sys.argv[1]); c.execute('PRAGMA journal_mode=WAL')\n"
+            "c.execute('CREATE TABLE notes (t TEXT)'); c.commit()\n"
+            "c.execute('PRAGMA wal_checkpoint'); c.execute(\"INSERT INTO notes VALUES ('in the log only')\")\n"
+            "c.commit(); os.kill(os.getpid(), signal.SIGKILL)\n")
+    assert subprocess.run([sys.executable, "-c", code, str(path)]).returncode == -signal.SIGKILL
+    assert Path(f"{path}-wal").stat().st_size > 0
+    before = _files(path.parent)
+    monkeypatch.setenv("REFLECT_DB", str(path))
+    for command in (["list"], ["add", "words"], ["doctor"], ["export", "-o", "-"]):
+        assert main(command) in (1, 2)
+        out = capsys.readouterr()
+        assert "not a reflect journal" in out.err + out.out
+    assert _files(path.parent) == before

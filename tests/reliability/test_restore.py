@@ -285,3 +285,13 @@ def test_a_restore_killed_while_copying_leaves_the_old_journal_whole(filled, tmp
     with open_journal(filled) as j:  # the next reflect to open it rolls the copy back
         assert j.entries.count() + j.entries.count(trashed=True) == 3
     assert content_digest(filled) == before  # every page as it was
+
+
+@pytest.mark.parametrize("version", [0, 1])
+def test_restore_never_replaces_another_programs_database(saved, tmp_path, version):
+    other = _sqlite_file(tmp_path / "music.db", "CREATE TABLE songs (title)", "INSERT INTO songs VALUES ('x')",
+                         version=version)
+    before = other.read_bytes()
+    with pytest.raises(JournalError, match="not a reflect journal"):
+        restore_backup(saved, other)
+    assert other.read_bytes() == before and not (tmp_path / "backups").exists()
