@@ -12,6 +12,7 @@ next write into the same folder removes those nobody holds a lock on (:func:`swe
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -191,10 +192,37 @@ def atomic_writer(target: Path, *, overwrite: bool = False, binary: bool = False
                 os.fsync(handle.fileno())
             os.replace(temp, target)
         except OSError as error:
-            from reflect.store.faults import describe_os_error
-
             raise ReflectError(f"Could not write {target}: {describe_os_error(error, folder)}; "
                                "nothing was changed.") from None
+
+
+def describe_os_error(error: OSError, where: Path) -> str:
+    """A few plain words for an :class:`OSError` met writing in ``where``."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"the disk holding {where} is full"
+    if error.errno == errno.EROFS:
+        return f"{where} is on a read-only disk"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return f"you do not have permission to write in {where}"
+    return error.strerror or str(error)
+
+
+def create_private_empty(path: Path, what: str = "the file") -> bool:
+    """Create ``path`` as a new, empty file only its owner can read (0600), with private folders.
+
+    Returns False if it already exists (another process made it first). Raises
+    :class:`ReflectError` saying why it cannot be made.
+    """
+    ensure_private_dir(Path(path).parent)
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return False
+    except OSError as error:
+        raise ReflectError(f"Cannot create {what} {path}: {describe_os_error(error, Path(path).parent)}") from None
+    os.close(fd)
+    os.chmod(path, 0o600)  # the umask may have taken more away; never added
+    return True
 
 
 def write_private(target: Path, text: str, *, overwrite: bool = False) -> Path:

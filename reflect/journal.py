@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from reflect.errors import JournalError
 from reflect.paths import usable_journal_path
-from reflect.store.db import SQLITE_MAGIC
+from reflect.store.db import BUSY_TIMEOUT_SECONDS, SQLITE_MAGIC, busy_timeout, other_programs_header  # noqa: F401
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -35,9 +35,6 @@ if TYPE_CHECKING:
     from reflect.store.settings import Settings
     from reflect.review.training import TrainingStore
 
-#: How long a write waits for another reflect (window or command) to finish its own;
-#: ``$REFLECT_BUSY_TIMEOUT`` (seconds) overrides it.
-BUSY_TIMEOUT_SECONDS = 15.0
 
 
 def utc_now() -> datetime:
@@ -273,12 +270,14 @@ def open_journal(
 def _open_read_only(path: Path, clock: Callable[[], datetime]) -> Journal:
     """Open a journal that cannot be written here (full or read-only disk, no permission) to read it.
 
-    See :func:`read_only_connection`. ``query_only`` makes every write fail, and the error
+    See :func:`reflect.store.faults.read_only_connection`. ``query_only`` makes every write fail, and the error
     then names the disk's fault. Nothing is upgraded and no backup is taken.
     """
     from reflect.store.migrations import CURRENT_VERSION, check_not_newer
 
-    conn = read_only_connection(path)
+    from reflect.store.faults import read_only_connection
+
+    conn = read_only_connection(path, timeout=_busy_timeout())
     try:
         conn.execute("PRAGMA query_only=ON")
         version = check_not_newer(conn, path)
@@ -298,41 +297,6 @@ def _open_read_only(path: Path, clock: Callable[[], datetime]) -> Journal:
     journal = Journal(conn, path, clock)
     journal.read_only = True
     return journal
-
-
-def read_only_connection(path: Path) -> sqlite3.Connection:
-    """A connection that reads the journal without making any file beside it.
-
-    First ``locking_mode=EXCLUSIVE`` set before the first read, which keeps SQLite's WAL index
-    in memory (making the ``-shm`` file is what fails on a full disk) while a ``-wal`` left with
-    saved changes is still read. On a read-only disk SQLite cannot open a WAL journal at all
-    without its ``-shm``; there nobody can be writing, so when no ``-wal`` holds changes the
-    file is read as ``immutable``.
-    """
-    wal = path.with_name(path.name + "-wal")
-    uri = path.resolve().as_uri()
-    attempts = [(str(path), False), (f"{uri}?mode=ro", True)]
-    if not wal.exists() or wal.stat().st_size == 0:
-        attempts.append((f"{uri}?mode=ro&immutable=1", True))
-    last: sqlite3.Error | None = None
-    for target, as_uri in attempts:
-        try:
-            conn = sqlite3.connect(target, timeout=_busy_timeout(), uri=as_uri)
-        except sqlite3.Error as error:
-            last = error
-            continue
-        try:
-            conn.execute("PRAGMA locking_mode=EXCLUSIVE")
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return conn
-        except sqlite3.DatabaseError as error:
-            conn.close()
-            last = error
-    if wal.exists() and wal.stat().st_size:
-        raise JournalError(f"The journal {path} has saved changes in {wal.name} that cannot be read where it "
-                           "is (full or read-only disk); copy both files to a writable folder and use "
-                           "--db there. Nothing was changed.")
-    raise explain_sqlite_error(last, path)
 
 
 def _backup_before_upgrade(conn: sqlite3.Connection, path: Path, version: int,
@@ -359,10 +323,7 @@ def _wrap(conn: sqlite3.Connection) -> "sqlite_utils.Database":
 
 
 def _busy_timeout() -> float:
-    try:
-        return max(0.0, float(os.environ.get("REFLECT_BUSY_TIMEOUT", BUSY_TIMEOUT_SECONDS)))
-    except ValueError:
-        return BUSY_TIMEOUT_SECONDS
+    return busy_timeout()
 
 
 def _configure(conn: sqlite3.Connection) -> None:
@@ -380,20 +341,14 @@ def _configure(conn: sqlite3.Connection) -> None:
 
 def _create_private_file(path: Path) -> None:
     from reflect.errors import ReflectError
-    from reflect.files import ensure_private_dir
+    from reflect.files import create_private_empty
 
     try:
-        ensure_private_dir(path.parent)  # every folder it makes 0700, whatever the umask
+        # Every folder it makes 0700, whatever the umask. Made meanwhile by another reflect
+        # (False): just open it.
+        create_private_empty(path, "the journal")
     except ReflectError as error:
-        raise JournalError(f"Cannot create the journal {path}: {error}") from None
-    try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        os.close(fd)
-        os.chmod(path, 0o600)
-    except FileExistsError:
-        pass  # another reflect created it between our check and now: just open it
-    except OSError as error:
-        raise JournalError(f"Cannot create the journal {path}: {error.strerror or error}") from None
+        raise JournalError(str(error)) from None
 
 
 def _check_is_sqlite(path: Path) -> None:
@@ -410,20 +365,6 @@ def _check_is_sqlite(path: Path) -> None:
         raise JournalError(f"{path} is not a reflect journal (it is not an SQLite database); nothing was changed")
     if other_programs_header(header):
         raise _not_reflect(path)
-
-
-def other_programs_header(header: bytes) -> bool:
-    """Whether the first 100 bytes of an SQLite file show another program's database.
-
-    Pages beyond the first at schema 0 are someone else's tables (a reflect journal has none
-    at schema 0, and SQLite writes page 1 first when it copies its log into the file). Seen in
-    the header, before SQLite opens the file: opening alone could replay (so change) its -wal.
-    """
-    return len(header) >= 100 and _header_int(header, 60) == 0 and _header_int(header, 28) > 1
-
-
-def _header_int(header: bytes, offset: int) -> int:
-    return int.from_bytes(header[offset:offset + 4], "big")
 
 
 def _not_reflect(path: Path) -> JournalError:

@@ -268,7 +268,7 @@ def open_read_only(path: Path) -> sqlite3.Connection:
         raise JournalError(f"Cannot read the journal {path}: {error.strerror or error}") from None
     if not header.startswith(SQLITE_MAGIC):
         raise JournalError(f"{path} is not a reflect journal (it is not an SQLite database)")
-    from reflect.journal import other_programs_header
+    from reflect.store.db import other_programs_header
 
     if other_programs_header(header):
         raise JournalError(f"{path} is an SQLite database but not a reflect journal; nothing was changed")
@@ -285,7 +285,7 @@ def connect_query_only(path: Path) -> sqlite3.Connection:
 
     try:
         if medium_fault(path):
-            from reflect.journal import read_only_connection
+            from reflect.store.faults import read_only_connection
 
             conn = read_only_connection(Path(path))
         else:
@@ -339,7 +339,8 @@ def quick_check(conn: sqlite3.Connection) -> str | None:
 def _copy_database(conn: sqlite3.Connection, target: Path, *, journal_path: Path | None = None,
                    check: bool = True, same_as: Path | None = None) -> Path:
     """Online-backup ``conn`` into a private temp file beside ``target``, check it, rename it into place."""
-    from reflect.store.faults import describe_os_error, explain_write_error
+    from reflect.files import describe_os_error
+    from reflect.store.faults import explain_write_error
 
     try:
         with private_temp(target.parent, target.name) as (_, temp):

@@ -57,12 +57,12 @@ def examine(path: Path, framework: "Framework | None" = None, *,
         findings.append(Finding("file", PROBLEM, f"{path} is not an SQLite database, so not a reflect journal.",
                                 "If it should be your journal, restore a backup with `reflect restore-backup FILE`."))
         return findings + [_backups(path, clock)]
-    from reflect.journal import other_programs_header
+    from reflect.store.db import other_programs_header
 
     if other_programs_header(header):  # decided before SQLite opens (and could change) it
         return findings + [_NOT_REFLECT]
     from reflect.errors import JournalError
-    from reflect.journal import read_only_connection
+    from reflect.store.faults import read_only_connection
     from reflect.store.faults import DAMAGED, classify, medium_fault
 
     fault = medium_fault(path)

@@ -9,7 +9,6 @@ a full disk is not a damaged journal, and restoring a backup would not help it.
 
 from __future__ import annotations
 
-import errno
 import os
 import sqlite3
 from pathlib import Path
@@ -70,29 +69,6 @@ def classify(error: sqlite3.Error, path: Path) -> str:
     return OTHER
 
 
-def os_fault(error: OSError) -> str:
-    """Which fault an :class:`OSError` is."""
-    if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return FULL
-    if error.errno == errno.EROFS:
-        return READ_ONLY
-    if error.errno in (errno.EACCES, errno.EPERM):
-        return PERMISSION
-    return OTHER
-
-
-def describe_os_error(error: OSError, where: Path) -> str:
-    """A few plain words for an :class:`OSError` met writing in ``where``."""
-    kind = os_fault(error)
-    if kind == FULL:
-        return f"the disk holding {where} is full"
-    if kind == READ_ONLY:
-        return f"{where} is on a read-only disk"
-    if kind == PERMISSION:
-        return f"you do not have permission to write in {where}"
-    return error.strerror or str(error)
-
-
 def explain_write_error(error: sqlite3.Error, where: Path) -> str:
     """A few plain words for an SQLite error met writing a copy in the folder ``where``."""
     kind = classify(error, where / "x")
@@ -122,3 +98,42 @@ def journal_message(error: sqlite3.Error, path: Path) -> str:
     if kind == DAMAGED:
         return f"The journal {path} is damaged ({error}). Run `reflect doctor` or restore a backup."
     return f"The journal {path} could not be used: {error}"
+
+
+def read_only_connection(path: Path, *, timeout: float = 5.0) -> sqlite3.Connection:
+    """A connection that reads the journal without making any file beside it.
+
+    For a journal on a disk that cannot be written. First ``locking_mode=EXCLUSIVE`` set
+    before the first read, which keeps SQLite's WAL index in memory (making the ``-shm`` file
+    is what fails on a full disk) while a ``-wal`` left with saved changes is still read. On a
+    read-only disk SQLite cannot open a WAL journal at all without its ``-shm``; there nobody
+    can be writing, so when no ``-wal`` holds changes the file is read as ``immutable``.
+    Raises :class:`~reflect.errors.JournalError` saying why when nothing works.
+    """
+    from reflect.errors import JournalError
+
+    path = Path(path)
+    wal = path.with_name(path.name + "-wal")
+    uri = path.resolve().as_uri()
+    attempts = [(str(path), False), (f"{uri}?mode=ro", True)]
+    if not wal.exists() or wal.stat().st_size == 0:
+        attempts.append((f"{uri}?mode=ro&immutable=1", True))
+    last: sqlite3.Error | None = None
+    for target, as_uri in attempts:
+        try:
+            conn = sqlite3.connect(target, timeout=timeout, uri=as_uri)
+        except sqlite3.Error as error:
+            last = error
+            continue
+        try:
+            conn.execute("PRAGMA locking_mode=EXCLUSIVE")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.DatabaseError as error:
+            conn.close()
+            last = error
+    if wal.exists() and wal.stat().st_size:
+        raise JournalError(f"The journal {path} has saved changes in {wal.name} that cannot be read where it "
+                           "is (full or read-only disk); copy both files to a writable folder and use "
+                           "--db there. Nothing was changed.")
+    raise JournalError(journal_message(last, path))

@@ -35,9 +35,10 @@ def journal_to_myself(path: Path, wait: float | None = None) -> Iterator[sqlite3
     read the file. The connection is in autocommit mode, so it can be the source or the target
     of SQLite's backup API; the next reflect to open the journal puts it back in WAL mode.
     """
-    from reflect.journal import _busy_timeout, _is_busy
+    from reflect.store.db import busy_timeout
+    from reflect.store.faults import BUSY, FULL, PERMISSION, READ_ONLY, classify, journal_message
 
-    deadline = time.monotonic() + (_busy_timeout() if wait is None else wait)
+    deadline = time.monotonic() + (busy_timeout() if wait is None else wait)
     pause = 0.01
     while True:
         conn = sqlite3.connect(path, timeout=0.05, isolation_level=None)
@@ -51,11 +52,10 @@ def journal_to_myself(path: Path, wait: float | None = None) -> Iterator[sqlite3
             break
         except sqlite3.OperationalError as error:
             conn.close()
-            if not _is_busy(error):
-                from reflect.store.faults import FULL, PERMISSION, READ_ONLY, classify, journal_message
-
-                if classify(error, path) in (FULL, READ_ONLY, PERMISSION):  # not damage: say what it is
-                    raise JournalError(journal_message(error, path)) from None
+            kind = classify(error, path)
+            if kind in (FULL, READ_ONLY, PERMISSION):  # not damage: say what it is
+                raise JournalError(journal_message(error, path)) from None
+            if kind != BUSY:
                 raise Unusable(str(error)) from None
             if time.monotonic() >= deadline:
                 raise JournalError(f"The journal {path} is open in another reflect (the app?); close it "

@@ -121,9 +121,9 @@ def restore_backup(backup: Path, journal_path: Path, *,
     if not fresh:
         _check_writable(journal_path)
     else:
-        from reflect.journal import _create_private_file
+        from reflect.files import create_private_empty
 
-        _create_private_file(journal_path)
+        create_private_empty(journal_path)
     try:
         with journal_to_myself(journal_path, wait) as conn:
             safety = None if fresh else _keep_current(conn, journal_path, clock)
@@ -137,7 +137,7 @@ def restore_backup(backup: Path, journal_path: Path, *,
 
 
 def _check_writable(journal_path: Path) -> None:
-    from reflect.store.faults import describe_os_error
+    from reflect.files import describe_os_error
 
     try:
         with open(journal_path, "r+b"):
@@ -176,7 +176,7 @@ def _check_replaceable(journal_path: Path) -> None:
 
 def _another_programs(journal_path: Path, header: bytes) -> bool:
     """Whether an SQLite file is another program's database (a damaged journal is still ours)."""
-    from reflect.journal import other_programs_header
+    from reflect.store.db import other_programs_header
 
     if other_programs_header(header):
         return True
