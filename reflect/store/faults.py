@@ -103,11 +103,12 @@ def journal_message(error: sqlite3.Error, path: Path) -> str:
 def read_only_connection(path: Path, *, timeout: float = 5.0) -> sqlite3.Connection:
     """A connection that reads the journal without making any file beside it.
 
-    For a journal on a disk that cannot be written. First ``locking_mode=EXCLUSIVE`` set
-    before the first read, which keeps SQLite's WAL index in memory (making the ``-shm`` file
-    is what fails on a full disk) while a ``-wal`` left with saved changes is still read. On a
-    read-only disk SQLite cannot open a WAL journal at all without its ``-shm``; there nobody
-    can be writing, so when no ``-wal`` holds changes the file is read as ``immutable``.
+    For a journal on a disk that cannot be written. When no ``-wal`` holds changes, the file
+    alone holds the journal and nobody can be changing it (a change would need the log to
+    grow), so it is read as ``immutable``: no lock, no file made, and the app's second
+    connection can read beside the first. Otherwise ``locking_mode=EXCLUSIVE`` set before the
+    first read keeps SQLite's WAL index in memory (making the ``-shm`` file is what fails on a
+    full disk) while the ``-wal`` with saved changes is still read; then plain ``mode=ro``.
     Raises :class:`~reflect.errors.JournalError` saying why when nothing works.
     """
     from reflect.errors import JournalError
@@ -115,18 +116,19 @@ def read_only_connection(path: Path, *, timeout: float = 5.0) -> sqlite3.Connect
     path = Path(path)
     wal = path.with_name(path.name + "-wal")
     uri = path.resolve().as_uri()
-    attempts = [(str(path), False), (f"{uri}?mode=ro", True)]
+    attempts = [(str(path), False, True), (f"{uri}?mode=ro", True, False)]
     if not wal.exists() or wal.stat().st_size == 0:
-        attempts.append((f"{uri}?mode=ro&immutable=1", True))
+        attempts.insert(0, (f"{uri}?mode=ro&immutable=1", True, False))
     last: sqlite3.Error | None = None
-    for target, as_uri in attempts:
+    for target, as_uri, exclusive in attempts:
         try:
             conn = sqlite3.connect(target, timeout=timeout, uri=as_uri)
         except sqlite3.Error as error:
             last = error
             continue
         try:
-            conn.execute("PRAGMA locking_mode=EXCLUSIVE")
+            if exclusive:
+                conn.execute("PRAGMA locking_mode=EXCLUSIVE")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return conn
         except sqlite3.DatabaseError as error:

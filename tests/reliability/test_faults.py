@@ -248,3 +248,11 @@ def test_a_journal_you_may_not_change_can_still_be_read_by_a_real_process(tmp_pa
     finally:
         os.chmod(folder, 0o700)
         os.chmod(path, 0o600)
+
+
+def test_two_readers_at_once_on_a_full_disk(on_disk):
+    """The app reads its dashboard on a second connection: both must work on a full disk."""
+    fill_up(on_disk.parent.parent)
+    with open_journal(on_disk) as first, open_journal(on_disk, create=False) as second:
+        assert first.read_only and second.read_only
+        assert first.entries.count() == second.entries.count() == 20
