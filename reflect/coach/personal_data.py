@@ -75,11 +75,11 @@ _MONTHS = ("jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug
 _DATE = (rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+\d{{4}}"
          rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})")
 _DOB = re.compile(rf"\b(?:date\s+of\s+birth|d\.?o\.?b\.?|born(?:\s+on)?|birth\s*day(?:\s+(?:is|was|of))?)"
-                  rf"\s*(?:is|was|:|-|of)?\s*({_DATE})", re.IGNORECASE)
+                  rf"\s*,?\s*(?:is|was|:|-|of)?\s*({_DATE})", re.IGNORECASE)
 _REFERENCE = re.compile(
-    r"\b(?:booking|reservation|confirmation|account|acct|order|membership|loyalty(?:\s+card)?|customer|member|"
-    r"policy|ticket|pnr|case|claim)\s*(?:ref(?:erence)?\.?|no\.?|number|num|id|code|#)?\s*"
-    r"(?:is|was|:|-|#)?\s*(?=[A-Z0-9-]*\d)([A-Z0-9][A-Z0-9-]{4,15}[A-Z0-9])\b")
+    r"\b(?i:booking|reservation|confirmation|account|acct|order|membership|loyalty(?:\s+card)?|customer|member|"
+    r"policy|ticket|pnr|case|claim)\s*(?i:ref(?:erence)?\.?|no\.?|number|num|id|code|#)?\s*"
+    r"(?i:is|was|:|-|#)?\s*(?=[A-Z0-9-]*\d)([A-Z0-9][A-Z0-9-]{4,15}[A-Z0-9])\b")
 # The cue above must name a reference ("booking ref", "account number", "PNR"); a bare
 # "order 12345" reads as a reference too, but "order 3 boxes" does not (too short).
 _REF_NEEDS_WORD = re.compile(r"\b(?:ref(?:erence)?|no\.?|number|num|id|code|#|pnr)\b|#", re.IGNORECASE)
@@ -88,7 +88,7 @@ _TITLE = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+({_NAME}(?:[ -]{_NAME})?)
 _CALLED = re.compile(
     r"\b(?:customer|client|passenger|guest|lady|woman|man|gentleman|gent|person|girl|boy|caller|traveller|shopper|"
     r"colleague|mum|dad|husband|wife|son|daughter)\s+(?:called|named|by\s+the\s+name\s+of)\s+"
-    rf"({_NAME}(?: {_NAME})?)|\b(?:(?i:his|her|their)\s+name\s+(?:was|is))\s+({_NAME}(?: {_NAME})?)")
+    rf"({_NAME}(?: {_NAME})?)|\b(?:(?i:his|her|their|whose)\s+name\s+(?:was|is))\s+({_NAME}(?: {_NAME})?)")
 #: Names after a title that are brands or characters: "Mr Kipling cakes" in a shop is stock.
 BRANDS = frozenset("""
     kipling muscle sheen whippy men bean freeze brain porter simms tumble blobby motivator potato

@@ -44,15 +44,24 @@ STOPWORDS = frozenset("""
     also able within line relevant including use using used make made take took need needed ensure own
     organisation organisations organisational organization organizational policies policy procedures procedure
     customer customers colleague colleagues work working worked job role like felt feel think thought know knew
-    us let lets way ways much many well good new
+    us let lets way ways much many well good new found help helped see saw kept showed tell people times
+    coming happened part manager self back went put gave give gone getting instead long
 """.split())
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+#: Query weight of a framework word added because the reflection used an everyday word for it.
+ALIAS_WEIGHT = 0.5
+#: Knowledge items are usually evidenced by questioning; what a reflection tells is what was done.
+KNOWLEDGE_WEIGHT = 0.85
 _SUFFIXES = (
     ("isations", "is"), ("izations", "is"), ("isation", "is"), ("ization", "is"), ("ations", "at"), ("ation", "at"),
     ("ements", ""), ("ement", ""), ("ments", ""), ("ment", ""), ("nesses", ""), ("ness", ""), ("ings", ""), ("ing", ""),
     ("ies", "y"), ("ied", "y"), ("ised", "is"), ("ized", "is"), ("ises", "is"), ("izes", "is"), ("ise", "is"),
     ("ize", "is"), ("fully", ""), ("ful", ""), ("ly", ""), ("ers", ""), ("er", ""), ("ed", ""), ("es", ""), ("s", ""),
 )
+
+
+# Stems that mean the same but the suffix rules leave apart.
+_SAME = {"complaint": "complain", "analys": "analy", "analyz": "analy", "analys": "analy"}
 
 
 def stem(word: str) -> str:
@@ -68,7 +77,7 @@ def stem(word: str) -> str:
         word = word[:-1]
     if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "lsz":
         word = word[:-1]
-    return word
+    return _SAME.get(word, word)
 
 
 def tokens(text: str) -> list[tuple[str, str]]:
@@ -136,15 +145,16 @@ class _Index:
         n = len(self.docs)
         self.idf = {t: math.log(1 + (n - df + 0.5) / (df + 0.5)) for t, df in frequency.items()}
 
-    def scores(self, query: Counter) -> tuple[dict[int, float], dict[int, dict[str, float]]]:
-        """BM25 score of each document that shares a term with ``query``, and what each term gave."""
+    def scores(self, query: dict[str, float]) -> tuple[dict[int, float], dict[int, dict[str, float]]]:
+        """BM25 score of each document that shares a term with ``query`` (term -> weight), and
+        what each term gave."""
         scores: dict[int, float] = {}
         parts: dict[int, dict[str, float]] = {}
-        for term, qtf in query.items():
+        for term, query_weight in query.items():
             idf = self.idf.get(term)
             if idf is None:
                 continue
-            weight = idf * (1 + math.log(qtf))
+            weight = idf * query_weight
             for number, tf in self.postings[term]:
                 norm = K1 * (1 - B + B * self.lengths[number] / self.average)
                 gain = weight * tf * (K1 + 1) / (tf + norm)
@@ -160,6 +170,7 @@ class _FrameworkIndex:
     skills: _Index
     units: _Index
     unit_of: list[int]
+    kinds: list[str]
 
 
 _CACHE: dict[int, _FrameworkIndex] = {}
@@ -177,7 +188,7 @@ def index_for(framework: "Framework") -> _FrameworkIndex:
     cached = _CACHE.get(id(framework))
     if cached is not None and cached.framework is framework:
         return cached
-    ids, names, docs, unit_of = [], [], [], []
+    ids, names, docs, unit_of, kinds = [], [], [], [], []
     unit_docs = []
     for u_number, unit in enumerate(framework.units):
         unit_bag = _bag(unit.title, 2.0)
@@ -191,6 +202,7 @@ def index_for(framework: "Framework") -> _FrameworkIndex:
             names.append(criterion.text)
             docs.append(bag)
             unit_of.append(u_number)
+            kinds.append(criterion.kind)
             _bag(criterion.text, 1.0, unit_bag)
         unit_docs.append(unit_bag)
     skill_docs = []
@@ -206,6 +218,7 @@ def index_for(framework: "Framework") -> _FrameworkIndex:
         skills=_Index([s.id for s in framework.meta_skills], [s.name for s in framework.meta_skills], skill_docs),
         units=_Index([u.code for u in framework.units], [u.title for u in framework.units], unit_docs),
         unit_of=unit_of,
+        kinds=kinds,
     )
     _CACHE.clear()  # one framework at a time is the usual case: keep memory flat
     _CACHE[id(framework)] = built
@@ -223,10 +236,7 @@ def suggest(text: str, framework: "Framework", *, limit: int = 10, skip: Iterabl
     words = tokens(text or "")
     if not words:
         return Suggestions()
-    query = Counter(t for t, _ in words)
-    written: dict[str, str] = {}
-    for term, word in words:
-        written.setdefault(term, word)
+    query, written = _query(words)
     skipped = set(skip)
     preferred = set(prefer_units)
 
@@ -242,6 +252,8 @@ def suggest(text: str, framework: "Framework", *, limit: int = 10, skip: Iterabl
         score += UNIT_SHARE * score * unit_scores.get(u_number, 0.0) / top_unit
         if index.units.ids[u_number] in preferred:
             score *= 1.2
+        if index.kinds[number] == "knowledge":
+            score *= KNOWLEDGE_WEIGHT
         ranked.append((score, number))
     ranked.sort(key=lambda pair: (-pair[0], pair[1]))
     criteria = tuple(Suggestion("criterion", index.criteria.ids[n], index.criteria.names[n], s,
@@ -255,6 +267,29 @@ def suggest(text: str, framework: "Framework", *, limit: int = 10, skip: Iterabl
     return Suggestions(skills=skills, criteria=criteria)
 
 
+def _query(words: list[tuple[str, str]]) -> tuple[dict[str, float], dict[str, str]]:
+    """The query's terms with their weights, and the word written for each term (an added
+    framework word shows the everyday word that brought it)."""
+    from reflect.coach.vocabulary import ALIASES
+
+    counts = Counter(term for term, _ in words)
+    query = {term: 1 + math.log(n) for term, n in counts.items()}
+    written: dict[str, str] = {}
+    for term, word in words:
+        written.setdefault(term, word)
+    for _, word in words:
+        for alias in ALIASES.get(word, "").split():
+            for term, _ in tokens(alias.replace("-", " ")):
+                if term not in counts:
+                    query[term] = max(query.get(term, 0.0), ALIAS_WEIGHT)
+                    written.setdefault(term, word)
+    return query, written
+
+
 def _matched(parts: dict[str, float], written: dict[str, str], most: int = 4) -> tuple[str, ...]:
-    best = sorted(parts.items(), key=lambda pair: -pair[1])[:most]
-    return tuple(written[term] for term, _ in best if term in written)
+    shown: list[str] = []
+    for term, _ in sorted(parts.items(), key=lambda pair: -pair[1]):
+        word = written.get(term)
+        if word and word not in shown:
+            shown.append(word)
+    return tuple(shown[:most])
