@@ -31,7 +31,7 @@ __all__ = ["KINDS", "Finding", "find_personal_data", "mask_cards", "redact", "de
 KINDS: dict[str, tuple[str, str, str]] = {
     "email": ("[email]", "an e-mail address", "remove it or write 'the customer's e-mail'"),
     "phone": ("[phone]", "a phone number", "remove it or write 'the customer'"),
-    "card": ("[card]", "a payment card number", "remove it: never write a card number down"),
+    "card": ("[card]", "a payment card number", "remove it, and never write a card number down"),
     "postcode": ("[postcode]", "a postcode", "remove it or name just the town"),
     "ni": ("[NI number]", "a National Insurance number", "remove it"),
     "dob": ("[date of birth]", "a date of birth", "remove it or give an age range"),
