@@ -39,7 +39,7 @@ PROGRESS_EVERY = 1000
 
 def export_markdown(journal: "Journal", framework: "Framework", out: TextIO,
                     filters: EntryFilter = EntryFilter(), *, include_private: bool = False,
-                    progress: Callable[[int, int], None] | None = None) -> ExportPlan:
+                    progress: Callable[[int, int], None] | None = None, redact: bool = False) -> ExportPlan:
     """Write the entries ``filters`` select to ``out``; return what was written.
 
     Private entries are left out unless ``include_private``. ``progress(done, total)`` is
