@@ -48,6 +48,8 @@ STOPWORDS = frozenset("""
     coming happened part manager self back went put gave give gone getting instead long
 """.split())
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+#: Fewer telling words than this is too little to suggest anything from (a title alone).
+MIN_TERMS = 5
 #: Query weight of a framework word added because the reflection used an everyday word for it.
 ALIAS_WEIGHT = 0.5
 #: Knowledge items are usually evidenced by questioning; what a reflection tells is what was done.
@@ -230,12 +232,13 @@ def suggest(text: str, framework: "Framework", *, limit: int = 10, skip: Iterabl
     """The criteria and meta-skills ``text`` most likely evidences, best first.
 
     ``skip`` leaves out ids already tagged; criteria of ``prefer_units`` (the apprentice's
-    chosen units) rank a little higher.
+    chosen units) rank a little higher. Fewer than :data:`MIN_TERMS` telling words (a title
+    alone, half a sentence) suggest nothing.
     """
-    index = index_for(framework)
-    words = tokens(text or "")
-    if not words:
+    words = tokens(_prose(text or ""))
+    if len(words) < MIN_TERMS:
         return Suggestions()
+    index = index_for(framework)
     query, written = _query(words)
     skipped = set(skip)
     preferred = set(prefer_units)
@@ -265,6 +268,12 @@ def suggest(text: str, framework: "Framework", *, limit: int = 10, skip: Iterabl
     skills = tuple(Suggestion("meta-skill", index.skills.ids[n], index.skills.names[n], s,
                               _matched(skill_parts[n], written)) for s, n in skill_ranked[:limit])
     return Suggestions(skills=skills, criteria=criteria)
+
+
+def _prose(text: str) -> str:
+    """The writing without template headings and their quoted questions ("What were you
+    feeling?" would otherwise suggest *feeling* for every Gibbs reflection)."""
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith((">", "#")))
 
 
 def _query(words: list[tuple[str, str]]) -> tuple[dict[str, float], dict[str, str]]:
