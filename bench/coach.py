@@ -71,6 +71,23 @@ def timing(framework, text: str, runs: int = 50) -> dict:
     return {"cold_ms": cold, "warm_ms": statistics.median(times), "max_ms": max(times)}
 
 
+def scan_timing(reflections: list[dict], rounds: int = 20) -> dict:
+    """Microseconds per reflection to find personal data, and to mask card numbers (what
+    every export does to every entry)."""
+    from reflect.coach.personal_data import find_personal_data, mask_cards
+
+    texts = [item["text"] for item in reflections] * rounds
+    start = time.perf_counter()
+    for text in texts:
+        find_personal_data(text)
+    find = (time.perf_counter() - start) / len(texts) * 1e6
+    start = time.perf_counter()
+    for text in texts:
+        mask_cards(text)
+    mask = (time.perf_counter() - start) / len(texts) * 1e6
+    return {"find_us": find, "mask_us": mask}
+
+
 def personal_data_scores(path: Path = PERSONAL) -> dict[str, dict]:
     """Per kind and overall: true positives, false positives, false negatives, precision, recall.
 
@@ -117,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     text = reflection_of(300, reflections)
     speed = timing(framework, text)
     tables = {"table": personal_data_scores(), "second table": personal_data_scores(PERSONAL_UNSEEN)}
+    scan = scan_timing(reflections)
     if args.markdown:
         print(f"Labelled reflections: {len(reflections)}; criteria in the framework: "
               f"{sum(len(u.criteria) for u in framework.units)}; meta-skills: {len(framework.meta_skills)}.\n")
@@ -126,6 +144,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"| {'criterion' if kind == 'criteria' else 'meta-skill'} | {cells} |")
         print(f"\nSuggestions for a 300-word reflection: {speed['warm_ms']:.1f} ms (median of 50, index built; "
               f"slowest {speed['max_ms']:.1f} ms); the first call, which builds the index: {speed['cold_ms']:.0f} ms.\n")
+        print(f"Personal data: {scan['find_us']:.0f} µs to check a reflection (so about "
+              f"{scan['find_us'] / 10:.1f} s for 100,000, as `check --all` or an export's listing does); masking "
+              f"card numbers, done to every exported entry: {scan['mask_us']:.1f} µs each.\n")
         for name, scores in tables.items():
             print(f"| personal data ({name}) | found right | false alarms | missed | precision | recall |\n"
                   "|---|---|---|---|---|---|")
@@ -136,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     for kind, k, r in rows:
         print(f"{kind:8} recall@{k:<2} {r:.0%}")
+    print(f"personal data: {scan['find_us']:.0f} us to find, {scan['mask_us']:.1f} us to mask cards per reflection")
     print(f"300 words: warm {speed['warm_ms']:.1f} ms (max {speed['max_ms']:.1f}), cold {speed['cold_ms']:.0f} ms")
     for name, scores in tables.items():
         print(name)

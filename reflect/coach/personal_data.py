@@ -104,37 +104,51 @@ _NOT_NAMES = frozenset("""
 
 
 def find_personal_data(text: str) -> list[Finding]:
-    """Every piece of personal data in ``text``, in order, none overlapping."""
+    """Every piece of personal data in ``text``, in order, none overlapping.
+
+    Each kind is looked for only where it can be: numbers when there are enough digits,
+    names next to a title or "called", references next to "booking", "account"... Finding
+    those places takes plain string searches, far quicker than running every pattern over
+    all the text (a whole journal is checked before an export).
+    """
     if not text:
         return []
     found: list[Finding] = []
-    for match in _EMAIL.finditer(text):
-        found.append(Finding("email", match.start(), match.end(), match.group(0)))
-    for match in _DOB.finditer(text):
-        found.append(Finding("dob", match.start(1), match.end(1), match.group(1)))
-    for match in _DIGITS.finditer(text):
-        kind = _number_kind(match.group(0))
-        if kind:
-            start, end = match.span()
-            if text[start] == "(" and ")" not in match.group(0):
-                start += 1
-            found.append(Finding(kind, start, end, text[start:end]))
-    for match in _NI.finditer(text):
-        found.append(Finding("ni", match.start(), match.end(), match.group(0)))
-    for match in _POSTCODE.finditer(text):
-        if any(c.isdigit() for c in match.group(0)[-3:]):
-            found.append(Finding("postcode", match.start(), match.end(), match.group(0)))
-    for match in _REFERENCE.finditer(text):
-        cue = text[match.start():match.start(1)]
-        if _REF_NEEDS_WORD.search(cue) or len(match.group(1)) >= 6:
-            found.append(Finding("reference", match.start(1), match.end(1), match.group(1)))
-    for match in _TITLE.finditer(text):
+    lower = text.lower()
+    digits = digit_count(text)
+    if "@" in text:
+        for match in _EMAIL.finditer(text):
+            found.append(Finding("email", match.start(), match.end(), match.group(0)))
+    if digits >= 4:
+        for match in _near(text, lower, _DOB_CUES, _DOB, 15, 45):
+            found.append(Finding("dob", match.start(1), match.end(1), match.group(1)))
+    if digits >= 10:
+        for match in _DIGITS.finditer(text):
+            kind = _number_kind(match.group(0))
+            if kind:
+                start, end = match.span()
+                if text[start] == "(" and ")" not in match.group(0):
+                    start += 1
+                found.append(Finding(kind, start, end, text[start:end]))
+    if digits >= 6:
+        for match in _NI.finditer(text):
+            found.append(Finding("ni", match.start(), match.end(), match.group(0)))
+    if digits >= 2:
+        for match in _POSTCODE.finditer(text):
+            if any(c.isdigit() for c in match.group(0)[-3:]):
+                found.append(Finding("postcode", match.start(), match.end(), match.group(0)))
+    if digits:
+        for match in _near(text, lower, _REFERENCE_CUES, _REFERENCE, 0, 50):
+            cue = text[match.start():match.start(1)]
+            if _REF_NEEDS_WORD.search(cue) or len(match.group(1)) >= 6:
+                found.append(Finding("reference", match.start(1), match.end(1), match.group(1)))
+    for match in _near(text, text, _TITLES, _TITLE, 0, 45):
         name = _name(match.group(1))
         if _bare(name.split()[0]) not in BRANDS and _bare(name.split()[-1]) not in _NOT_NAMES:
             found.append(Finding("name", match.start(1), match.start(1) + len(name), name))
         elif _bare(name.split()[0]) not in BRANDS:
             found.append(Finding("name", match.start(1), match.start(1) + len(name.split()[0]), name.split()[0]))
-    for match in _CALLED.finditer(text):
+    for match in _near(text, lower, _CALLED_CUES, _CALLED, 25, 50):
         group = 1 if match.group(1) else 2
         name = _name(match.group(group))
         if _bare(name.split()[0]) not in _NOT_NAMES:
@@ -142,6 +156,36 @@ def find_personal_data(text: str) -> list[Finding]:
                 name = name.split()[0]
             found.append(Finding("name", match.start(group), match.start(group) + len(name), name))
     return _without_overlaps(found)
+
+
+_DOB_CUES = ("birth", "dob", "d.o.b", "born")
+_REFERENCE_CUES = ("booking", "reservation", "confirmation", "account", "acct", "order", "membership", "loyalty",
+                   "customer", "member", "policy", "ticket", "pnr", "case", "claim")
+_TITLES = ("Mr", "Ms", "Miss", "Mx", "Dr")  # "Mrs" starts with "Mr"
+_CALLED_CUES = ("called", "named", "name of", "name was", "name is")
+
+
+def _near(text: str, haystack: str, cues: tuple[str, ...], pattern: re.Pattern, before: int, after: int):
+    """Matches of ``pattern`` in ``text`` near each place a cue occurs in ``haystack`` (the
+    text itself or its lower-case copy), each match once."""
+    seen: set[tuple[int, int]] = set()
+    for cue in cues:
+        at = haystack.find(cue)
+        while at != -1:
+            start, end = max(0, at - before), min(len(text), at + len(cue) + after)
+            while end < len(text) and not text[end].isspace():  # never cut a word: "Kipli|ng"
+                end += 1
+            for match in pattern.finditer(text, start, end):
+                if match.span() not in seen:
+                    seen.add(match.span())
+                    yield match
+            at = haystack.find(cue, at + len(cue))
+
+
+def digit_count(text: str) -> int:
+    """How many ASCII digits ``text`` has (bytes.translate: a tenth of a regular expression's time)."""
+    data = text.encode("utf-8", "surrogatepass")
+    return len(data) - len(data.translate(None, b"0123456789"))
 
 
 def _name(text: str) -> str:
@@ -216,7 +260,7 @@ def redact(text: str, findings: Iterable[Finding] | None = None, kinds: Iterable
 def mask_cards(text: str) -> str:
     """``text`` with payment card numbers replaced by ``[card]``: done to everything written
     for someone else, asked or not. Quick when there is no long run of digits (most texts)."""
-    if not _LONG_DIGITS.search(text):
+    if digit_count(text) < 13 or not _LONG_DIGITS.search(text):
         return text
     return redact(text, kinds=("card",))
 
