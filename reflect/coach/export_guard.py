@@ -16,7 +16,7 @@ from reflect.coach.personal_data import Finding, describe, find_personal_data, m
 if TYPE_CHECKING:
     from reflect.export.rows import ExportRow
 
-__all__ = ["EntryFindings", "guard_row", "guard_text", "scan_rows", "summary_lines"]
+__all__ = ["CardMaskingWriter", "EntryFindings", "guard_row", "guard_text", "scan_rows", "summary_lines"]
 
 
 @dataclass(frozen=True)
@@ -77,3 +77,18 @@ def summary_lines(found: list[EntryFindings], *, redacted: bool, limit: int = 10
         lines.append("Card numbers are masked in the file; add --redact to replace the rest with labels "
                      "such as [phone] (your journal stays as it is).")
     return lines
+
+
+class CardMaskingWriter:
+    """A text stream that masks card numbers in everything written through it: for the parts
+    of a review pack that are not reflections (objectives, feedback, notes), which are
+    written a line or a block at a time, so a number is never split between two writes."""
+
+    def __init__(self, out):
+        self.out = out
+
+    def write(self, text: str) -> int:
+        return self.out.write(mask_cards(text))
+
+    def __getattr__(self, name):
+        return getattr(self.out, name)

@@ -127,6 +127,9 @@ def default_file_name(pack: ReviewPack, *, dated: bool, html: bool) -> str:
 
 def write_pack_markdown(journal: "Journal", framework: "Framework", out: TextIO, pack: ReviewPack) -> None:
     """The pack as Markdown with reflect's hidden lines and comment places."""
+    from reflect.coach.export_guard import CardMaskingWriter
+
+    out = CardMaskingWriter(out)  # card numbers never reach a mentor, in any part of the pack
     out.write(front_matter(_front_matter_data(pack, framework)))
     out.write("\n".join(["", *_review_lines(pack, framework, markers=True), f"# {REFLECTIONS_HEADING}", "",
                          *_reflections_intro(pack, markers=True)]) + "\n")
@@ -138,11 +141,13 @@ def write_pack_html(journal: "Journal", framework: "Framework", out: TextIO, pac
     """The pack as one printable, self-contained HTML page."""
     from html import escape
 
+    from reflect.coach.export_guard import CardMaskingWriter
+
     from reflect.export.rows import iter_rows
     from reflect.export.html import HtmlPage
     from reflect.export.entry_block import EntryRenderer
 
-    with HtmlPage(out, _title(pack, plain=True)) as page:
+    with HtmlPage(CardMaskingWriter(out), _title(pack, plain=True)) as page:
         page.add("\n".join(_review_lines(pack, framework, markers=False)))
         page.add_html(f'<h1 class="part">{REFLECTIONS_HEADING}</h1>\n')
         page.add("\n".join(_reflections_intro(pack, markers=False)))

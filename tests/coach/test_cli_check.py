@@ -107,3 +107,14 @@ def test_review_pack_redact(cli, tmp_path):
     assert status == 0 and "Personal data in 1 reflection" in err
     html = Path(tmp_path / "pack.html").read_text(encoding="utf-8")
     assert "07700" not in html and "[phone]" in html and "4111" not in html
+
+
+def test_review_pack_masks_card_numbers_outside_the_reflections_too(cli, tmp_path):
+    cli.ok("objective", "add", "Stop noting card numbers like 4111 1111 1111 1111 on refund slips",
+           "--deadline", "31/1/2027")
+    cli.ok("add", "--no-advice", "I wrote up the refund slips without any card details this week.")
+    for name, extra in (("pack.md", ()), ("pack.html", ("--html",))):
+        cli.ok("review", "export", "-o", name, *extra)
+        text = (tmp_path / name).read_text(encoding="utf-8")
+        assert "Stop noting card numbers" in text
+        assert "4111" not in text and "[card]" in text
