@@ -127,7 +127,9 @@ class EditorScreen(KeepsDrafts, Screen):
         self.call_after_refresh(self._scroll_to_cursor)
         self._show_tags()
         self._show_status()
-        self._coach()
+        # After the first paint: the coach's first look builds its index (0.1-0.2 s), which
+        # must not hold up the editor appearing (keys typed meanwhile wait, none are lost).
+        self.call_after_refresh(self._coach)
         self.query_one("#title" if not self.initial.title else "#body").focus()
 
     def _place_cursor(self) -> None:
