@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
@@ -66,6 +67,7 @@ _SUFFIXES = (
 _SAME = {"complaint": "complain", "analys": "analy", "analyz": "analy", "analys": "analy"}
 
 
+@lru_cache(maxsize=20_000)
 def stem(word: str) -> str:
     """A rough stem, the same for the forms people write: refunds, refunded, refunding -> refund."""
     word = word.lower().replace("’", "'")
@@ -195,11 +197,14 @@ def index_for(framework: "Framework") -> _FrameworkIndex:
     for u_number, unit in enumerate(framework.units):
         unit_bag = _bag(unit.title, 2.0)
         _bag(unit.goal or "", 1.0, unit_bag)
+        # What every criterion of the unit shares, worked out once.
+        shared = _bag(unit.title, UNIT_WEIGHT)
+        _bag(unit.goal or "", UNIT_WEIGHT / 2, shared)
         for criterion in unit.criteria:
             bag = _bag(criterion.text)
             _bag(criterion.section or "", 0.5, bag)
-            _bag(unit.title, UNIT_WEIGHT, bag)
-            _bag(unit.goal or "", UNIT_WEIGHT / 2, bag)
+            for term, weight in shared.items():
+                bag[term] = bag.get(term, 0.0) + weight
             ids.append(criterion.id)
             names.append(criterion.text)
             docs.append(bag)
