@@ -71,7 +71,7 @@ def timing(framework, text: str, runs: int = 50) -> dict:
     return {"cold_ms": cold, "warm_ms": statistics.median(times), "max_ms": max(times)}
 
 
-def scan_timing(reflections: list[dict], rounds: int = 20) -> dict:
+def scan_timing(reflections: list[dict], rounds: int = 100) -> dict:
     """Microseconds per reflection to find personal data, and to mask card numbers (what
     every export does to every entry)."""
     from reflect.coach.personal_data import find_personal_data, mask_cards
