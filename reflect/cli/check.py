@@ -49,7 +49,7 @@ def cmd_check(ctx) -> int:
         print_json({"id": entry.id, "title": entry.title, **result.to_json()}, ctx.out)
     else:
         ctx.print(f"Entry {entry.id}: {entry.title}")
-        for line in advice_lines(result, ctx.framework):
+        for line in advice_lines(result):
             ctx.print(line)
     return 0
 
@@ -63,7 +63,7 @@ def check_entry(ctx, entry):
                       criteria=entry.criteria, prefer_units=chosen)
 
 
-def advice_lines(result, framework, *, suggestions: int = 5) -> list[str]:
+def advice_lines(result, *, suggestions: int = 5) -> list[str]:
     """The check as lines for people."""
     from reflect.coach.personal_data import shown
 
@@ -97,7 +97,7 @@ def after_add(ctx, entry) -> None:
     if not result.advice and not result.personal_data:
         ctx.print(f"Depth: {result.depth.level}. No advice: it reads as good evidence.")
         return
-    for line in advice_lines(result, ctx.framework, suggestions=3):
+    for line in advice_lines(result, suggestions=3):
         ctx.print(line)
     ctx.print(f"`reflect check {entry.id}` shows this again.")
 

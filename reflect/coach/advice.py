@@ -117,10 +117,7 @@ def coach(body: str, *, title: str = "", model: str = "none", skills: Iterable[s
     ``model`` is the entry's reflective model: with a template the advice names the sections
     still empty or one line long instead of asking for feelings, learning or next steps.
     """
-    try:
-        return _coach(body or "", title or "", model or "none", list(skills), list(criteria))
-    except Exception:  # pragma: no cover - advice must never stop anyone writing
-        return []
+    return _coach(body or "", title or "", model or "none", list(skills), list(criteria))
 
 
 def _coach(body: str, title: str, model: str, skills: list[str], criteria: list[str]) -> list[CoachAdvice]:

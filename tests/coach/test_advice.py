@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, strategies as st
 
 from reflect.coach.advice import MIN_WORDS, coach, depth
 from reflect.entries.templates import template_body
@@ -110,3 +111,12 @@ def test_advice_never_raises_on_odd_input():
         coach(text, model="gibbs")
         coach(text)
         depth(text)
+
+
+@given(st.text(max_size=300), st.sampled_from(["none", "gibbs", "driscoll", "kolb", "star"]))
+def test_advice_never_raises(text, model):
+    """Half-typed text of any kind gets advice or none, never an error (the editor asks on
+    every pause in typing)."""
+    for advice in coach(text, model=model):
+        assert advice.code and advice.message
+    assert depth(text, model).level in ("descriptive", "reflective", "critical")
