@@ -91,3 +91,11 @@ def test_redaction_round_trip(parts):
     position = 0
     for piece in pieces:
         position = once.index(piece, position) + len(piece)
+
+
+@given(st.text(max_size=200) | st.from_regex(r"(Mr|Dr|call|born|ref|order) ?[A-Z0-9][a-z0-9 @.+-]{0,30}", fullmatch=True))
+def test_any_text_is_scanned_and_redacted_cleanly(text):
+    findings = find_personal_data(text)
+    for finding in findings:
+        assert text[finding.start:finding.end] == finding.text
+    assert find_personal_data(redact(text)) == []
