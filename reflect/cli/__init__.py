@@ -17,8 +17,8 @@ from reflect.errors import ReflectError
 
 #: Modules under reflect/cli/ whose commands make up `reflect`, in --help order.
 COMMAND_MODULES = (
-    "entries", "objectives", "activities", "records", "assess", "review",
-    "gaps", "stats", "units", "export", "standards", "config", "backup", "app", "check",
+    "entries", "check", "objectives", "activities", "records", "assess", "review",
+    "gaps", "stats", "units", "export", "standards", "config", "backup", "app",
 )
 
 #: The module that registers each command. Running a command then imports and builds only

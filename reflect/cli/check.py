@@ -28,8 +28,9 @@ def register(sub, common) -> None:
         epilog="examples:\n"
                "  reflect check 12\n"
                "  reflect check 12 --json          advice, depth, personal_data, suggested\n"
-               "  reflect check --all              personal data anywhere in the journal")
-    p.add_argument("id", nargs="?", type=record_id("an entry"), help="entry number (as in `reflect list`)")
+               "  reflect check --all              personal data anywhere in the journal\n"
+               "  reflect check - < draft.md       writing not added yet")
+    p.add_argument("id", nargs="?", type=_entry_or_stdin, help="entry number (as in `reflect list`), or - for text on stdin")
     p.add_argument("--all", action="store_true", help="look for personal data in every reflection")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_check)
@@ -41,24 +42,41 @@ def cmd_check(ctx) -> int:
         raise InputError("Give an entry number, or --all for the whole journal (not both).")
     if args.all:
         return _check_all(ctx)
-    entry = ctx.journal.entries.get(args.id)
-    result = check_entry(ctx, entry)
+    if args.id == "-":
+        entry = _unsaved(sys.stdin.read())
+        result = check_entry(ctx, entry, units=ctx.journal.settings.chosen_units() if ctx.journal_path.exists() else ())
+    else:
+        entry = ctx.journal.entries.get(args.id)
+        result = check_entry(ctx, entry)
     if args.json:
         from reflect.cli.output import print_json
 
         print_json({"id": entry.id, "title": entry.title, **result.to_json()}, ctx.out)
     else:
-        ctx.print(f"Entry {entry.id}: {entry.title}")
+        ctx.print(f"Entry {entry.id}: {entry.title}" if entry.id is not None else "Your text:")
         for line in advice_lines(result):
             ctx.print(line)
     return 0
 
 
-def check_entry(ctx, entry):
-    """The coach's :class:`~reflect.coach.check.EntryCheck` of a stored entry."""
+def _entry_or_stdin(text: str):
+    return "-" if text == "-" else record_id("an entry")(text)
+
+
+def _unsaved(body: str):
+    """Text piped in, checked as a reflection with no title and no tags (nothing is stored)."""
+    from types import SimpleNamespace
+
+    if not body.strip():
+        raise InputError("Nothing to check: pipe the text in, e.g. reflect check - < draft.md")
+    return SimpleNamespace(id=None, title="", body=body, model="none", skills=(), criteria=())
+
+
+def check_entry(ctx, entry, units=None):
+    """The coach's :class:`~reflect.coach.check.EntryCheck` of an entry (stored or piped in)."""
     from reflect.coach.check import check_text
 
-    chosen = ctx.journal.settings.chosen_units()
+    chosen = ctx.journal.settings.chosen_units() if units is None else units
     return check_text(ctx.framework, entry.body, title=entry.title, model=entry.model, skills=entry.skills,
                       criteria=entry.criteria, prefer_units=chosen)
 

@@ -118,3 +118,12 @@ def test_review_pack_masks_card_numbers_outside_the_reflections_too(cli, tmp_pat
         text = (tmp_path / name).read_text(encoding="utf-8")
         assert "Stop noting card numbers" in text
         assert "4111" not in text and "[card]" in text
+
+
+def test_check_text_piped_in_stores_nothing(cli, monkeypatch, tmp_path):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(PHONE_TEXT))
+    data = json.loads(cli.ok("check", "-", "--json"))
+    assert data["id"] is None and data["personal_data"][1]["text"] == "07700 900123"
+    assert not (tmp_path / "journal.db").exists()
