@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import pytest
 
+from reflect.tui.screens.editor import COACH_DELAY
 from reflect.tui.screens.journal import SEARCH_DELAY
+
+#: After typing in the editor: long enough for the coach to have looked at the last key.
+AFTER_TYPING = COACH_DELAY + 0.3
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
@@ -40,7 +44,8 @@ def test_journal_search(snap_compare, make, sample, size):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_editor_from_template(snap_compare, make, sample, size):
-    run = keys("t", "enter", *"Refund for a broken kettle", "tab", *"He was angry; I listened first.")
+    run = keys("t", "enter", *"Refund for a broken kettle", "tab", *"He was angry; I listened first.",
+               wait=AFTER_TYPING)
     assert snap_compare(make(), terminal_size=size, run_before=run)
 
 
@@ -77,7 +82,7 @@ def test_recover_draft(snap_compare, make, journal, size):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_confirm_leave(snap_compare, make, size):
-    assert snap_compare(make(), terminal_size=size, run_before=keys("n", *"Unsaved", "escape"))
+    assert snap_compare(make(), terminal_size=size, run_before=keys("n", *"Unsaved", "escape", wait=AFTER_TYPING))
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -88,5 +93,5 @@ def test_help(snap_compare, make, sample, size):
 @pytest.mark.parametrize("screen", ["journal", "editor"])
 def test_light_theme(snap_compare, make, journal, sample, screen):
     journal.settings.set("theme", "textual-light")
-    run = keys() if screen == "journal" else keys("t", "enter", *"Light and calm")
+    run = keys() if screen == "journal" else keys("t", "enter", *"Light and calm", wait=AFTER_TYPING)
     assert snap_compare(make(), terminal_size=(80, 24), run_before=run)
