@@ -215,7 +215,7 @@ def index_for(framework: "Framework") -> _FrameworkIndex:
     skill_docs = []
     for skill in framework.meta_skills:
         bag = _bag(skill.name, 3.0)
-        _bag(skill.description, 1.0, bag)
+        _bag(skill.description, 0.5, bag)  # an example of use, about the situation more than the skill
         for sub in skill.sub_skills:
             _bag(sub, 2.0, bag)
         skill_docs.append(bag)
