@@ -7,7 +7,7 @@ and meta-skills.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable
 
 from reflect.coach.advice import CoachAdvice, Depth, coach, depth
@@ -41,12 +41,13 @@ def check_text(framework: "Framework", body: str, *, title: str = "", model: str
     """Check a reflection as written (title and body) with the tags it has so far.
 
     Suggestions leave out what is already tagged; personal data is looked for in the title
-    and the body (a finding in the title keeps the title's offsets).
+    and the body (each finding says which, and its offsets are in that text).
     """
     skills, criteria = list(skills), list(criteria)
     return EntryCheck(
         advice=tuple(coach(body, title=title, model=model, skills=skills, criteria=criteria)),
         depth=depth(body, model),
-        personal_data=tuple(find_personal_data(title) + find_personal_data(body)),
+        personal_data=tuple([replace(f, field="title") for f in find_personal_data(title)]
+                            + find_personal_data(body)),
         suggested=suggest(f"{title}\n{body}", framework, skip=skills + criteria, prefer_units=prefer_units),
     )

@@ -48,6 +48,8 @@ class Finding:
     start: int
     end: int
     text: str
+    #: Where it is, when a check covers more than one text ("title" or "body").
+    field: str = "body"
 
     @property
     def label(self) -> str:
@@ -60,7 +62,7 @@ class Finding:
         return f"{what}: {todo}"
 
     def to_json(self) -> dict:
-        return {"kind": self.kind, "label": self.label, "start": self.start, "end": self.end,
+        return {"kind": self.kind, "label": self.label, "field": self.field, "start": self.start, "end": self.end,
                 "text": shown(self), "advice": self.advice}
 
 

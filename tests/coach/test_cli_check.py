@@ -127,3 +127,10 @@ def test_check_text_piped_in_stores_nothing(cli, monkeypatch, tmp_path):
     data = json.loads(cli.ok("check", "-", "--json"))
     assert data["id"] is None and data["personal_data"][1]["text"] == "07700 900123"
     assert not (tmp_path / "journal.db").exists()
+
+
+def test_check_says_whether_personal_data_is_in_the_title_or_the_body(cli):
+    cli.ok("add", "--no-advice", "--title", "Mrs Patel's refund", "I refunded her kettle.")
+    data = json.loads(cli.ok("check", "1", "--json"))
+    (finding,) = data["personal_data"]
+    assert (finding["field"], finding["text"], finding["start"]) == ("title", "Patel", 4)

@@ -30,8 +30,7 @@ class CoachPanel(VerticalScroll, can_focus=False):
         self.border_title = f"Coach · {DEPTH_MARKS[depth.step]} {depth.level}"
         parts: list[Content] = []
         for finding in check.personal_data:
-            line = body.count("\n", 0, finding.start) + 1 if body[finding.start:finding.end] == finding.text else None
-            where = f"line {line}: " if line else "title: "
+            where = "title: " if finding.field == "title" else f"line {body.count(chr(10), 0, finding.start) + 1}: "
             parts.append(Content.assemble(("! ", "bold $text-error"), where,
                                           (f"“{shown(finding)}” ", "bold"), finding.advice))
         for advice in check.advice:
