@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from reflect.entries.templates import TEMPLATES, section_text
+from reflect.jsonable import Record
 
 __all__ = ["CoachAdvice", "Depth", "coach", "depth", "MIN_WORDS"]
 
@@ -26,22 +27,19 @@ MIN_WORDS = 60
 
 
 @dataclass(frozen=True)
-class CoachAdvice:
+class CoachAdvice(Record):
     """One piece of advice: a stable ``code``, the ``message`` and the model ``question`` that helps."""
 
     code: str
     message: str
     question: str = ""
 
-    def to_json(self) -> dict:
-        return {"code": self.code, "message": self.message, "question": self.question}
-
     def __str__(self) -> str:
         return f"{self.message} Ask yourself: {self.question}" if self.question else self.message
 
 
 @dataclass(frozen=True)
-class Depth:
+class Depth(Record):
     """Where the writing sits: ``descriptive``, ``reflective`` or ``critical``, and why."""
 
     level: str
@@ -54,7 +52,7 @@ class Depth:
         """1, 2 or 3."""
         return self.LEVELS.index(self.level) + 1
 
-    def to_json(self) -> dict:
+    def json_shape(self) -> dict:
         return {"level": self.level, "step": self.step, "reason": self.reason}
 
 

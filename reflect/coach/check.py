@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Iterable
 from reflect.coach.advice import CoachAdvice, Depth, coach, depth
 from reflect.coach.personal_data import Finding, find_personal_data
 from reflect.coach.suggest import Suggestions, suggest
+from reflect.jsonable import Record
 
 if TYPE_CHECKING:
     from reflect.framework.standards import Framework
@@ -21,18 +22,13 @@ __all__ = ["EntryCheck", "check_text"]
 
 
 @dataclass(frozen=True)
-class EntryCheck:
+class EntryCheck(Record):
     """The coach's view of one reflection."""
 
     advice: tuple[CoachAdvice, ...]
     depth: Depth
     personal_data: tuple[Finding, ...]
     suggested: Suggestions
-
-    def to_json(self) -> dict:
-        return {"advice": [a.to_json() for a in self.advice], "depth": self.depth.to_json(),
-                "personal_data": [f.to_json() for f in self.personal_data],
-                "suggested": self.suggested.to_json()}
 
 
 def check_text(framework: "Framework", body: str, *, title: str = "", model: str = "none",

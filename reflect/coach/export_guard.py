@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 from reflect.coach.personal_data import Finding, describe, find_personal_data, mask_cards, redact, shown
+from reflect.jsonable import Record
 
 if TYPE_CHECKING:
     from reflect.export.rows import ExportRow
@@ -20,7 +21,7 @@ __all__ = ["CardMaskingWriter", "EntryFindings", "guard_row", "guard_text", "sca
 
 
 @dataclass(frozen=True)
-class EntryFindings:
+class EntryFindings(Record):
     """The personal data found in one entry's title and body."""
 
     uid: str
@@ -29,9 +30,9 @@ class EntryFindings:
     findings: tuple[Finding, ...]
     entry_id: int | None = None
 
-    def to_json(self) -> dict:
-        return {"id": self.entry_id, "uid": self.uid, "date": str(self.day), "title": self.title,
-                "personal_data": [f.to_json() for f in self.findings]}
+    def json_shape(self) -> dict:
+        return {"id": self.entry_id, "uid": self.uid, "date": self.day, "title": self.title,
+                "personal_data": self.findings}
 
 
 def guard_text(text: str, *, redact_all: bool = False) -> str:

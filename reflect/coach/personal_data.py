@@ -25,6 +25,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from reflect.jsonable import Record
+
 __all__ = ["KINDS", "Finding", "find_personal_data", "mask_cards", "redact", "describe", "shown"]
 
 #: kind -> (label written in its place, what it is in words, advice on what to write instead)
@@ -41,7 +43,7 @@ KINDS: dict[str, tuple[str, str, str]] = {
 
 
 @dataclass(frozen=True)
-class Finding:
+class Finding(Record):
     """One piece of personal data: its ``kind`` (a key of :data:`KINDS`) and where it is."""
 
     kind: str
@@ -61,7 +63,7 @@ class Finding:
         _, what, todo = KINDS[self.kind]
         return f"{what}: {todo}"
 
-    def to_json(self) -> dict:
+    def json_shape(self) -> dict:
         return {"kind": self.kind, "label": self.label, "field": self.field, "start": self.start, "end": self.end,
                 "text": shown(self), "advice": self.advice}
 

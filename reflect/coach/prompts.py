@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Sequence
 
+from reflect.jsonable import Record
+
 if TYPE_CHECKING:
     from reflect.framework.standards import Framework
     from reflect.journal import Journal
@@ -21,16 +23,13 @@ __all__ = ["Prompt", "candidates", "pick", "question_for_today"]
 
 
 @dataclass(frozen=True)
-class Prompt:
+class Prompt(Record):
     """One question, why it was chosen, and the tags a reflection written from it starts with."""
 
     question: str
     why: str
     skill: str | None = None
     criterion: str | None = None
-
-    def to_json(self) -> dict:
-        return {"question": self.question, "why": self.why, "skill": self.skill, "criterion": self.criterion}
 
     def starting_body(self) -> str:
         """The text a reflection started from this prompt opens with: the question as a hint."""

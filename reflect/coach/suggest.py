@@ -21,6 +21,8 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
+from reflect.jsonable import Record
+
 if TYPE_CHECKING:
     from reflect.framework.standards import Framework
 
@@ -96,7 +98,7 @@ def tokens(text: str) -> list[tuple[str, str]]:
 
 
 @dataclass(frozen=True)
-class Suggestion:
+class Suggestion(Record):
     """A criterion or meta-skill the text may evidence: ``kind`` is ``criterion`` or
     ``meta-skill``; ``words`` are the reflection's words that matched, most telling first."""
 
@@ -106,13 +108,13 @@ class Suggestion:
     score: float
     words: tuple[str, ...] = ()
 
-    def to_json(self) -> dict:
+    def json_shape(self) -> dict:
         return {"kind": self.kind, "id": self.id, "name": self.name, "score": round(self.score, 3),
-                "words": list(self.words)}
+                "words": self.words}
 
 
 @dataclass(frozen=True)
-class Suggestions:
+class Suggestions(Record):
     """Best meta-skills and criteria for one text, best first."""
 
     skills: tuple[Suggestion, ...] = ()
@@ -122,8 +124,9 @@ class Suggestions:
         """The few worth showing: the best meta-skills, then the best criteria."""
         return list(self.skills[:skills]) + list(self.criteria[:criteria])
 
-    def to_json(self, skills: int = 3, criteria: int = 5) -> list[dict]:
-        return [s.to_json() for s in self.best(skills, criteria)]
+    def json_shape(self) -> list[Suggestion]:
+        """In JSON, the few worth showing (:meth:`best`)."""
+        return self.best()
 
 
 @dataclass
