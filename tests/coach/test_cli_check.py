@@ -134,3 +134,13 @@ def test_check_says_whether_personal_data_is_in_the_title_or_the_body(cli):
     data = json.loads(cli.ok("check", "1", "--json"))
     (finding,) = data["personal_data"]
     assert (finding["field"], finding["text"], finding["start"]) == ("title", "Patel", 4)
+
+
+def test_export_to_stdout_redacts_and_a_clean_journal_lists_nothing(cli):
+    cli.ok("add", "--no-advice", "I restocked the Mr Kipling cakes at 14:30 for £2.50.")
+    status, out, err = cli("export", "-o", "-")
+    assert status == 0 and "Personal data" not in err and "Kipling" in out
+    cli.ok("add", "--no-advice", PHONE_TEXT)
+    status, out, err = cli("export", "-o", "-", "--redact")
+    assert status == 0 and "Personal data in 1 reflection" in err
+    assert "[phone]" in out and "07700" not in out and "Mr [name]" in out
