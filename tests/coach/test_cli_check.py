@@ -144,3 +144,18 @@ def test_export_to_stdout_redacts_and_a_clean_journal_lists_nothing(cli):
     status, out, err = cli("export", "-o", "-", "--redact")
     assert status == 0 and "Personal data in 1 reflection" in err
     assert "[phone]" in out and "07700" not in out and "Mr [name]" in out
+
+
+def test_smoke_check_as_a_real_process(tmp_path):
+    """One real process: text piped in, JSON out."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("REFLECT_")}
+    env["REFLECT_DB"] = str(tmp_path / "journal.db")
+    result = subprocess.run([sys.executable, "-m", "reflect", "check", "-", "--json"], input=PHONE_TEXT,
+                            capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [f["kind"] for f in data["personal_data"]] == ["name", "phone", "card"]
