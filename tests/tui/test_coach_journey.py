@@ -5,19 +5,25 @@ from __future__ import annotations
 
 from reflect.importers.markdown import ExportReader
 from reflect.tui.dialogs.criteria_picker import SUGGESTED, CriteriaPicker
-from reflect.tui.dialogs.export import ExportDialog, PersonalDataFound
+from reflect.tui.dialogs.export import PersonalDataFound
 from reflect.tui.dialogs.skill_picker import SkillPicker
-from reflect.tui.screens.editor import COACH_DELAY, EditorScreen
+from reflect.tui.screens.editor import EditorScreen
 from reflect.tui.screens.journal import JournalScreen
 from reflect.tui.widgets.markdown_area import personal_highlights
 
-from .conftest import settle
+from .conftest import wait_until
+from .test_export_from_app import open_export
 
 FIRST = ("A customer came in with a kettle that had stopped working. She wanted a refund but had no "
          "receipt. She gave me her number, 07700 900123, so we could call her back. I found the sale on "
          "the till system and processed the refund.")
 MORE = (" I felt nervous because I had never done a refund without a receipt. I learnt that the system "
         "can find a sale from the bank card. Next time I will check the system first because it is quicker.")
+
+
+async def coach_looked(pilot, editor) -> None:
+    """Wait until the coach has looked at what is typed now."""
+    await wait_until(pilot, lambda: editor.check is not None and editor._coach_timer is None, "the coach")
 
 
 def codes(screen) -> set[str]:
@@ -33,7 +39,7 @@ async def test_write_follow_the_advice_accept_suggestions_export_redacted(make, 
         await pilot.press(*"Refund", "tab", *"A customer came in")
         body = editor.query_one("#body")
         body.insert(FIRST.removeprefix("A customer came in"))  # the rest as if pasted: typing it all is slow
-        await settle(pilot, COACH_DELAY + 0.2)
+        await coach_looked(pilot, editor)
         # The coach: a phone number to take out, a description only, nothing tagged.
         assert [(f.kind, f.text) for f in editor.check.personal_data] == [("phone", "07700 900123")]
         assert {"description-only", "not-tagged"} <= codes(editor)
@@ -43,7 +49,7 @@ async def test_write_follow_the_advice_accept_suggestions_export_redacted(make, 
         # Follow the advice: how it felt, what was learnt, what next.
         await pilot.press(*" I felt")
         body.insert(MORE.removeprefix(" I felt"))
-        await settle(pilot, COACH_DELAY + 0.2)
+        await coach_looked(pilot, editor)
         assert "description-only" not in codes(editor)
         assert editor.check.depth.level != "descriptive"
         # Accept the suggestions: they come first in each picker.
@@ -58,27 +64,19 @@ async def test_write_follow_the_advice_accept_suggestions_export_redacted(make, 
         assert isinstance(app.screen, SkillPicker)
         suggested_skill = app.screen.query_one("#skills").options[1].id.removeprefix(SUGGESTED)
         await pilot.press("space", "enter")
-        await settle(pilot, COACH_DELAY + 0.2)
+        await coach_looked(pilot, editor)
         assert "not-tagged" not in codes(editor)
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await wait_until(pilot, lambda: editor.entry is not None, "the save")
         await pilot.press("escape")
-        await settle(pilot)
-        assert isinstance(app.screen, JournalScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, JournalScreen), "the journal")
         # Export: the personal data is listed first; redact it.
-        await pilot.press("ctrl+p", *"export")
-        await settle(pilot, 0.3)
-        await pilot.press("enter")
-        await settle(pilot)
-        dialog = app.screen
-        assert isinstance(dialog, ExportDialog)
-        dialog.query_one("#folder").value = str(tmp_path / "out")
+        dialog = await open_export(app, pilot, tmp_path / "out")
         dialog.query_one("#kind").value = "reflections"
         await pilot.press("ctrl+s")
-        await settle(pilot)
-        assert isinstance(app.screen, PersonalDataFound)
+        await wait_until(pilot, lambda: isinstance(app.screen, PersonalDataFound), "the personal-data listing")
         await pilot.press("r")
-        await settle(pilot)
+        await wait_until(pilot, lambda: (tmp_path / "out").exists() and any((tmp_path / "out").iterdir()), "the file")
         [written] = list((tmp_path / "out").iterdir())
     (saved,) = journal.entries.iter_entries()
     assert saved.criteria == (suggested_criterion,) and saved.skills == (suggested_skill,)
@@ -96,18 +94,14 @@ async def test_export_as_written_keeps_the_number_but_masks_cards(make, journal,
     journal.entries.add(day=date(2026, 11, 20), title="Card", body="Paid with 4111 1111 1111 1111, ring 07700 900123.")
     app = make()
     async with app.run_test(size=(100, 32), notifications=True) as pilot:
-        await pilot.press("ctrl+p", *"export")
-        await settle(pilot, 0.3)
-        await pilot.press("enter")
-        await settle(pilot)
-        app.screen.query_one("#folder").value = str(tmp_path)
-        app.screen.query_one("#kind").value = "reflections"
+        dialog = await open_export(app, pilot, tmp_path)
+        dialog.query_one("#kind").value = "reflections"
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await wait_until(pilot, lambda: isinstance(app.screen, PersonalDataFound), "the personal-data listing")
         listing = str(app.screen.query_one("#personal-data-list Static").render())
         assert "•••• 1111" in listing and "07700 900123" in listing and "4111 1111" not in listing
         await pilot.press("w")
-        await settle(pilot)
+        await wait_until(pilot, lambda: any(p.suffix == ".md" for p in tmp_path.iterdir()), "the file")
     [written] = [p for p in tmp_path.iterdir() if p.suffix == ".md"]
     text = written.read_text(encoding="utf-8")
     assert "07700 900123" in text and "4111" not in text and "[card]" in text
@@ -116,9 +110,9 @@ async def test_export_as_written_keeps_the_number_but_masks_cards(make, journal,
 async def test_todays_question_starts_a_tagged_reflection(make, journal, framework):
     app = make()
     async with app.run_test(size=(100, 32)) as pilot:
-        await settle(pilot)
         screen = app.screen
-        assert isinstance(screen, JournalScreen) and screen.prompt is not None
+        await wait_until(pilot, lambda: isinstance(screen, JournalScreen) and screen.prompt is not None,
+                         "today's question")
         assert screen.prompt.question in str(screen.query_one("#today-question").render())
         await pilot.press("w")
         editor = app.screen
