@@ -1,0 +1,110 @@
+"""The last part of a review pack: the record of the meeting, to fill in.
+
+Overall comments, agreed actions, the next review date, the mentor's rating beside each
+self-rating (optional) and sign-off lines (apprentice, mentor or employer, training provider:
+name, role, date).
+
+In Markdown the record sits between two hidden lines, with one hidden line before each field,
+so :mod:`reflect.importers.review_record` can read what was written back::
+
+    <!-- reflect:record review=<uid> -->
+    # Record of the review meeting
+    ## Overall comments
+    <!-- reflect:record-field comments -->
+    ...
+    <!-- reflect:record-end -->
+
+In HTML the same fields are boxes with room to write by hand on the printout.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from reflect.export.format import inline
+from reflect.review.models import RATING_SCALE
+
+MARK_RECORD = "<!-- reflect:record"
+MARK_RECORD_END = "<!-- reflect:record-end -->"
+MARK_FIELD = "<!-- reflect:record-field "
+HEADING = "Record of the review meeting"
+
+#: The fields in the order they are written: marker name -> heading.
+FIELDS = {
+    "comments": "Overall comments",
+    "actions": "Agreed actions",
+    "next-review": "Next review date",
+    "ratings": "The mentor's ratings",
+    "sign-off": "Sign-off",
+}
+#: Who signs, in order.
+SIGNERS = ("Apprentice", "Mentor or employer", "Training provider")
+
+INTRO = ("Fill this in at the meeting or after it, under each heading, and keep the hidden lines "
+         "(they start with `<!--`). Agreed actions: one a line, each starting with `- `. Dates day first "
+         "(7/12/2026). Ratings are 1 to 5 (1 not yet, 3 developing, 5 strong): write the mentor's after "
+         "`mentor:`, or leave it empty. `reflect import-feedback` brings the record back onto the review.")
+
+
+def start_marker(review_uid: str | None) -> str:
+    """``<!-- reflect:record review=<uid> -->`` (``<!-- reflect:record -->`` without a review)."""
+    return f"{MARK_RECORD} review={review_uid} -->" if review_uid else f"{MARK_RECORD} -->"
+
+
+def field_marker(name: str) -> str:
+    return f"{MARK_FIELD}{name} -->"
+
+
+def ratings(data: dict, skills: list[tuple[str, str]]) -> list[tuple[str, str, int | None]]:
+    """``(skill id, name, self-rating)`` for each meta-skill: the latest self-assessment's,
+    in the framework's order (``skills``: id and name of each)."""
+    latest = (data.get("assessment") or {}).get("latest") or {}
+    rated = {r["skill_id"]: r["rating"] for r in latest.get("ratings", [])}
+    return [(sid, name, rated.get(sid)) for sid, name in skills]
+
+
+def _self(rating: int | None) -> str:
+    return f"{rating} {RATING_SCALE[rating][0]}" if rating in RATING_SCALE else "not rated"
+
+
+def markdown(review_uid: str | None, skills: list[tuple[str, str, int | None]], people: dict[str, str]) -> list[str]:
+    """The record as Markdown lines, hidden lines included. ``people``: names to prefill by
+    signer (the apprentice's, the mentor's)."""
+    lines = [start_marker(review_uid), f"# {HEADING}", "", INTRO, ""]
+    for name, heading in FIELDS.items():
+        lines += [f"## {heading}", field_marker(name), ""]
+        if name == "actions":
+            lines += ["- ", ""]
+        elif name == "next-review":
+            lines += ["Date: ", ""]
+        elif name == "ratings":
+            lines += [f"- {inline(label)} ({sid}): self {_self(rating)}; mentor: " for sid, label, rating in skills]
+            lines.append("")
+        elif name == "sign-off":
+            lines += [f"- {who}: name: {inline(people.get(who, ''))}; role: ; date: " for who in SIGNERS] + [""]
+        else:
+            lines += [""]
+    return lines + [MARK_RECORD_END, ""]
+
+
+def html(skills: list[tuple[str, str, int | None]], people: dict[str, str]) -> str:
+    """The record as HTML for printing: boxes and empty cells with room to write by hand."""
+    parts = [f'<section class="record">\n<h1>{HEADING}</h1>\n',
+             "<p>To fill in by hand at the meeting. Ratings are 1 to 5 (1 not yet, 3 developing, 5 strong).</p>\n",
+             f'<h2>{FIELDS["comments"]}</h2>\n<div class="box comments"></div>\n',
+             f'<h2>{FIELDS["actions"]}</h2>\n<div class="box actions"></div>\n',
+             f'<h2>{FIELDS["next-review"]}</h2>\n<div class="box next"></div>\n',
+             f'<h2>{FIELDS["ratings"]}</h2>\n<table class="ratings">\n<thead><tr>'
+             + "<th>Meta-skill</th><th>Self-rating</th><th>Mentor's rating</th>" * 2 + "</tr></thead>\n<tbody>\n"]
+    cells = [f'<td>{escape(label)}</td><td>{escape(_self(rating))}</td><td class="write"></td>'
+             for _, label, rating in skills]
+    half = (len(cells) + 1) // 2  # two meta-skills a row: the record stays on one page
+    for left, right in zip(cells[:half], cells[half:] + ['<td></td><td></td><td></td>']):
+        parts.append(f"<tr>{left}{right}</tr>\n")
+    parts.append(f'</tbody>\n</table>\n<h2>{FIELDS["sign-off"]}</h2>\n<table class="sign">\n'
+                 "<thead><tr><th></th><th>Name</th><th>Role</th><th>Signature</th><th>Date</th></tr></thead>\n"
+                 "<tbody>\n")
+    parts += [f'<tr><th>{escape(who)}</th><td class="write">{escape(people.get(who, ""))}</td>'
+              '<td class="write"></td><td class="write"></td><td class="write"></td></tr>\n' for who in SIGNERS]
+    parts.append("</tbody>\n</table>\n</section>\n")
+    return "".join(parts)
