@@ -198,7 +198,7 @@ def write_pack_markdown(journal: "Journal", framework: "Framework", out: TextIO,
                          *_reflections_intro(pack, markers=True)]) + "\n")
     write_entries(journal, framework, out, pack.plan)
     out.write(MARK_END + "\n\n")
-    out.write("\n".join(_appendix_lines(pack)))
+    out.write("\n".join(_appendix_lines(pack)) + "\n")
     out.write("\n".join(record.markdown(_review_uid(pack), _record_skills(pack, framework), _people(pack))))
 
 

@@ -96,6 +96,7 @@ def _objective(item: dict, data: dict, framework, shown: dict[int, dict]) -> lis
     end = data["period_end"]
     text = " ".join(o["specific"].split())
     state, why = glance(item, data["period_start"], end)
+    why = "" if state == "overdue" else why  # the deadline follows
     head = [f"**{OBJECTIVE_STATUSES.get(o['status'], o['status'])}** ({state}{': ' + why if why else ''})",
             f"deadline {short_day(o['deadline'])}" if o["deadline"] else "no deadline"]
     agreed = f"set {short_day(o['set_on'])}"

@@ -37,7 +37,7 @@ def glance(item: dict, start: str | date, end: str | date) -> tuple[str, str]:
     if o["status"] in CLOSED:
         return CLOSED[o["status"]], ""
     if o["status"] == "draft":
-        return TO_AGREE, "a draft, to agree at the review"
+        return TO_AGREE, ""
     deadline = _day(o.get("deadline"))
     if deadline is not None and deadline < end:
         return OVERDUE, f"deadline was {format_short(deadline)}"

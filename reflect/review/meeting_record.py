@@ -123,9 +123,9 @@ def render_record(record: MeetingRecord, skill_names: dict[str, str] | None = No
             own = mine.get(sid)
             own_text = f"{own} {RATING_SCALE[own][0]}" if own in RATING_SCALE else "not rated"
             out.append(f"- {names.get(sid, sid)}: mentor {rating} {RATING_SCALE[rating][0]}; self {own_text}")
-    signed = [s for s in record.sign_off if s.name or s.signed_on]
+    signed = [s for s in record.sign_off if s.name or s.role or s.signed_on]
     if signed:
-        out.append("Signed off:")
+        out.append("Sign-off:")
         out += [f"- {s.who}: {s.name or '(no name)'}" + (f", {s.role}" if s.role else "")
-                + (f", {format_short(s.signed_on)}" if s.signed_on else "") for s in signed]
+                + (f", signed {format_short(s.signed_on)}" if s.signed_on else ", not dated") for s in signed]
     return "\n".join(out) + "\n"
