@@ -208,7 +208,7 @@ def test_mentors_ratings_sit_beside_the_self_assessment_in_the_next_pack(journal
     back = tmp_path / "back.md"
     back.write_text(fill_like_a_busy_mentor(pack.read_text()))
     run("import-feedback", str(back))
-    code, text, _ = run("review", "export", "-o", "-")
+    code, text, _ = run("review", "export", "--from", "25/11/2026", "--to", "30/11/2026", "-o", "-")
     table = text.split("## Self-assessment")[1].split("##")[0]
     assert "Mentor (24/11/2026)" in table
     kneading = [line for line in table.splitlines() if line.startswith("| Kneading")][0]
