@@ -99,7 +99,9 @@ section.record table.ratings td { padding: 0.05em 0.5em; height: 0.5cm; }
   section.detail { font-size: 9pt; }
   section.brief { font-size: 9pt; }
   section.detail > table:first-of-type td:nth-child(2), section.detail > table:first-of-type td:nth-child(3) { white-space: nowrap; }
-  section.appendix table { font-size: 8pt; }
+  section.appendix table { font-size: 8pt; line-height: 1.2; }
+  section.appendix th, section.appendix td { padding: 0.05em 0.3em; }
+  section.appendix h3 { margin: 0.6em 0 0.15em; }
   section.appendix { font-size: 9pt; }
   section.record h1 { margin-top: 0; }
   section.record { font-size: 9pt; }
