@@ -197,8 +197,10 @@ def write_pack_markdown(journal: "Journal", framework: "Framework", out: TextIO,
     out.write("\n".join(["", *top, *detail, f"# {REFLECTIONS_HEADING}", "",
                          *_reflections_intro(pack, markers=True)]) + "\n")
     write_entries(journal, framework, out, pack.plan)
-    out.write(MARK_END + "\n\n")
+    # The appendix is reflect's text like the rest (its headings end the last comment place);
+    # only the record, which the mentor fills in, comes after the end marker.
     out.write("\n".join(_appendix_lines(pack)) + "\n")
+    out.write(MARK_END + "\n\n")
     out.write("\n".join(record.markdown(_review_uid(pack), _record_skills(pack, framework), _people(pack))))
 
 

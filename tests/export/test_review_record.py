@@ -214,3 +214,18 @@ def test_mentors_ratings_sit_beside_the_self_assessment_in_the_next_pack(journal
     kneading = [line for line in table.splitlines() if line.startswith("| Kneading")][0]
     assert [c.strip() for c in kneading.strip("|").split("|")][:5] == [
         "Kneading", "4 Confident", "2 Starting", "+2", "4 Confident"]
+
+
+def test_the_last_reflections_comment_stops_before_the_appendix(journal, completed, run, tmp_path):
+    records, review = completed
+    pack = tmp_path / "pack.md"
+    run("review", "export", "--review", str(review.id), "-o", str(pack))
+    text = pack.read_text()
+    hint = f"<!-- reflect:comments entry={records.queue.uid} -->\n*Mentor: write your comments for this entry under this line.*\n"
+    assert hint in text and text.index(hint) < text.index("## Appendix: criteria by unit") < text.index(
+        "<!-- reflect:end -->") < text.index("<!-- reflect:record ")
+    (tmp_path / "back.md").write_text(text.replace(hint, hint + "\nLovely smile.\n"))
+    code, _, err = run("import-feedback", str(tmp_path / "back.md"))
+    assert code == 0, err
+    [comment] = [fb for fb in journal.feedback.list() if fb.entry_id == records.queue.id]
+    assert comment.said == "Lovely smile."
