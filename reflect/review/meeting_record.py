@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from reflect.review.models import _Json
 
 if TYPE_CHECKING:
-    from reflect.journal import Journal
+    from reflect.store.db import JournalDB
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class MeetingRecord(_Json):
 class ReviewRecordStore:
     """Meeting records, one per review."""
 
-    def __init__(self, journal: "Journal"):
+    def __init__(self, journal: "JournalDB"):
         self.journal = journal
 
     def get(self, review_id: int) -> MeetingRecord | None:
