@@ -8,10 +8,9 @@ from datetime import date
 
 import pytest
 
-from reflect.cli import main
 from reflect.importers.review_record import find_record, read_record
-from tests.export.pack_journal import END, START, build
-from tests.test_cli_entries import TINY_FRAMEWORK
+from tests.cli_runner import Reflect
+from tests.export.pack_journal import END, build
 
 SKILLS = [("kneading", "Kneading"), ("decorating", "Decorating"), ("patience", "Patience")]
 
@@ -86,15 +85,14 @@ def test_an_untouched_record_is_empty_and_the_record_is_found_in_a_whole_file():
 
 
 @pytest.fixture
-def run(journal_path, monkeypatch, capsys):
+def run(journal_path, tmp_path):
     """Run reflect in-process on the journal file; returns (exit code, stdout, stderr)."""
-    monkeypatch.setenv("REFLECT_DB", str(journal_path))
-    monkeypatch.setenv("REFLECT_FRAMEWORK", str(TINY_FRAMEWORK))
+    runner = Reflect(tmp_path)
+    runner.env["REFLECT_DB"] = str(journal_path)
 
     def reflect(*argv: str) -> tuple[int, str, str]:
-        code = main(list(argv))
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
+        result = runner(*argv)
+        return result.returncode, result.stdout, result.stderr
 
     return reflect
 
