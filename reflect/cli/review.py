@@ -146,7 +146,7 @@ def cmd_prepare(ctx) -> int:
     if args.json:
         print_json(prepared.to_json(), ctx.out)
     else:
-        ctx.print(render_review(prepared.to_json(), prepared.draft), end="")
+        ctx.print(render_review(prepared.to_json(), prepared.draft) + last_record(ctx, prepared), end="")
     return 0
 
 
@@ -226,6 +226,16 @@ def cmd_show(ctx) -> int:
     else:
         ctx.print(f"Review {review.id} is still being prepared: `reflect review prepare` shows it as it stands.")
     return 0
+
+
+def last_record(ctx, prepared) -> str:
+    """The last review's record (read back from the mentor), with the mentor's ratings beside
+    the latest self-ratings."""
+    from reflect.review.meeting_record import last_record_text
+
+    latest = prepared.assessment.latest
+    mine = {r.skill_id: r.rating for r in latest.ratings} if latest else {}
+    return last_record_text(ctx.journal, {s.id: s.name for s in ctx.framework.meta_skills}, mine)
 
 
 def record_text(ctx, review) -> str:

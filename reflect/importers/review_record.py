@@ -51,6 +51,11 @@ class ReviewRecordText:
     line: int = 1
 
     @property
+    def mentor(self) -> str:
+        """The name on the mentor's (or employer's) sign-off line, "" if none."""
+        return next((s.name for s in self.sign_off if s.who == SIGNERS[1] and s.name), "")
+
+    @property
     def empty(self) -> bool:
         """Nothing was written in it (the names reflect filled in do not count)."""
         signed = any(s.role or s.signed_on for s in self.sign_off)
@@ -98,6 +103,14 @@ def read_record(section: str, skills: Iterable[tuple[str, str]] = (), *, today: 
     ratings = _ratings(fields.get("ratings", []), list(skills), problems)
     sign_off = _sign_off(fields.get("sign-off", []), today, problems)
     return ReviewRecordText(uid, comments, actions, next_review, ratings, sign_off, tuple(problems), first_line)
+
+
+def read_section(lines: list[str], first_line: int = 1, skills: Iterable[tuple[str, str]] = (), *,
+                 today: date | None = None) -> ReviewRecordText:
+    """Read a record given as its lines between the two markers (line ends removed), the
+    first of them being line ``first_line`` of the file: the form a section reader is handed."""
+    return read_record("\n".join(["<!-- reflect:record -->", *lines, "<!-- reflect:record-end -->"]), skills,
+                       today=today, first_line=first_line - 1)
 
 
 # -- the fields --------------------------------------------------------------------------------

@@ -102,14 +102,14 @@ def _record(row) -> MeetingRecord:
 
 
 def render_record(record: MeetingRecord, skill_names: dict[str, str] | None = None,
-                  self_ratings: dict[str, int] | None = None) -> str:
+                  self_ratings: dict[str, int] | None = None, heading: str = "Record of the meeting") -> str:
     """The record as readable text (Markdown headings, fine in a terminal)."""
     from reflect.dates import format_short
     from reflect.review.models import RATING_SCALE
 
     names = skill_names or {}
     mine = self_ratings or {}
-    out = ["", "## Record of the meeting"]
+    out = ["", f"## {heading}"]
     if record.comments:
         out += ["Overall comments:", *[f"  {line}" for line in record.comments.splitlines()]]
     if record.actions:
@@ -129,3 +129,19 @@ def render_record(record: MeetingRecord, skill_names: dict[str, str] | None = No
         out += [f"- {s.who}: {s.name or '(no name)'}" + (f", {s.role}" if s.role else "")
                 + (f", signed {format_short(s.signed_on)}" if s.signed_on else ", not dated") for s in signed]
     return "\n".join(out) + "\n"
+
+
+def last_record_text(journal: "JournalDB", skill_names: dict[str, str], self_ratings: dict[str, int]) -> str:
+    """The record of the last completed review that has one, for the review being prepared:
+    what was agreed then, and the mentor's ratings beside the latest self-ratings; "" if none."""
+    from reflect.dates import format_short
+
+    row = journal.conn.execute(
+        "SELECT v.id, v.agreed_on FROM reviews v JOIN review_records r ON r.review_id = v.id"
+        " WHERE v.status = 'completed' ORDER BY v.agreed_on DESC, v.id DESC LIMIT 1").fetchone()
+    if row is None:
+        return ""
+    record = ReviewRecordStore(journal).get(row[0])
+    when = format_short(date.fromisoformat(row[1])) if row[1] else "the last review"
+    return render_record(record, skill_names, self_ratings, heading=f"Record of the last review ({when})")
+

@@ -59,6 +59,17 @@ def test_a_busy_mentors_record_is_read_whatever_the_editor_did():
     assert record.problems == ()
 
 
+def test_a_section_reader_gets_the_same_from_the_lines_between_the_markers():
+    from reflect.importers.review_record import read_section
+
+    lines = BUSY_MENTOR.split("\r\n")
+    record = read_section(lines[1:-2], 2, SKILLS, today=date(2026, 11, 24))
+    whole = read_record(BUSY_MENTOR, SKILLS, today=date(2026, 11, 24))
+    assert (record.comments, record.actions, record.ratings, record.sign_off, record.next_review) == (
+        whole.comments, whole.actions, whole.ratings, whole.sign_off, whole.next_review)
+    assert record.mentor == "Alex Smith"
+
+
 def test_what_cannot_be_read_is_reported_with_its_line():
     text = ("<!-- reflect:record -->\n## Next review date\n<!-- reflect:record-field next-review -->\n"
             "Date: the 31st of Febtober\n## The mentor's ratings\n<!-- reflect:record-field ratings -->\n"
@@ -169,6 +180,10 @@ def test_record_round_trip_keeps_it_on_the_review(journal, completed, run, tmp_p
     assert "- Practise piping every Friday  (objective " in shown
     code, data, _ = run("review", "show", str(review.id), "--json")
     assert json.loads(data)["record"]["ratings"] == {"decorating": 2, "kneading": 4}
+    # Preparing the next review shows what was agreed and the mentor's ratings beside the latest.
+    code, prepared, _ = run("review", "prepare", "--from", "25/11/2026", "--to", "30/11/2026")
+    assert "## Record of the last review (24/11/2026)" in prepared
+    assert "- Kneading: mentor 4 Confident; self 4 Confident" in prepared
 
 
 def test_agreed_actions_can_become_feedback_actions(journal, completed, run, tmp_path):

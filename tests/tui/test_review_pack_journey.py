@@ -80,6 +80,14 @@ async def test_complete_export_import_and_see_the_mentors_words(make, journal, f
         screen = app.screen
         assert isinstance(screen, ReviewScreen) and screen.review.id == review.id
         text = screen.query_one("#review-content").render().plain
+        # And preparing the next review shows it too, beside the latest self-ratings.
+        await pilot.press("escape", "escape")
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot, 0.2)
+        preparing = app.screen.query_one("#review-content").render().plain
+    assert "RECORD OF THE LAST REVIEW (24/11/2026)" in preparing
+    assert "Focus: mentor 3 Developing; self 4 Confident" in preparing
     assert "RECORD OF THE MEETING" in text
     assert "Calm and careful with customers." in text
     assert "Focus: mentor 3 Developing; self 4 Confident" in text

@@ -95,6 +95,7 @@ class ReviewScreen(Screen):
         text = render_review(prepared.to_json(), prepared.draft)
         # Your notes are in the boxes beside: the text's own copy of them would go stale as you type.
         text = text.split("\n## Review notes", 1)[0]
+        text += self._last_record_text(prepared)
         self.query_one("#review-content", Static).update(review_content(text))
         count = prepared.private_count
         private = f"{count} private reflection{'s' if count != 1 else ''} left out (p lists them)" if (
@@ -182,6 +183,15 @@ class ReviewScreen(Screen):
         mine = {r["skill_id"]: r["rating"] for r in latest.get("ratings", [])}
         names = {s.id: s.name for s in self.app.framework.meta_skills} if self.app.framework else {}
         return render_record(record, names, mine)
+
+    def _last_record_text(self, prepared) -> str:
+        """What the mentor recorded at the last review, their ratings beside your latest ones."""
+        from reflect.review.meeting_record import last_record_text
+
+        latest = prepared.assessment.latest
+        mine = {r.skill_id: r.rating for r in latest.ratings} if latest else {}
+        names = {s.id: s.name for s in self.app.framework.meta_skills} if self.app.framework else {}
+        return last_record_text(self.app.journal, names, mine)
 
     def action_review_pack(self) -> None:
         """The pack of this completed review, or of the period being prepared."""
