@@ -75,10 +75,21 @@ def import_review_record(journal: "Journal", path: Path, front_matter: dict, *,
     if found is None:
         return None
     skills = [(s.id, s.name) for s in framework.meta_skills] if framework else []
-    today = journal.today()
-    text = read_record(found[1], skills, today=today, first_line=found[0])
+    text = read_record(found[1], skills, today=journal.today(), first_line=found[0])
+    return keep_review_record(journal, text, front_matter, actions_as=actions_as, source_name=source_name,
+                              received_on=received_on, dry_run=dry_run, source=path.name)
+
+
+def keep_review_record(journal: "Journal", text: ReviewRecordText, front_matter: dict, *,
+                       actions_as: str = "objectives", source_name: str = "", received_on: date | None = None,
+                       dry_run: bool = False, source: str = "") -> RecordImport | None:
+    """Keep a record already read (``text``) on the review the file is for (see the module's
+    docstring); None if nothing was written in it. Call it inside ``journal.write()``."""
+    if actions_as not in ACTIONS_AS:
+        raise InputError(f"Agreed actions become objectives or feedback, not {actions_as!r}.")
     if text.empty:
         return None
+    today = journal.today()
     review = _review_for(journal, text.review_uid or front_matter.get("review"), front_matter, dry_run)
     result = RecordImport(review.id if review else None, text, dry_run=dry_run)
     earlier = journal.review_records.get(review.id) if review else None
@@ -93,7 +104,7 @@ def import_review_record(journal: "Journal", path: Path, front_matter: dict, *,
     if not dry_run and review is not None:
         journal.review_records.save(MeetingRecord(
             review_id=review.id, comments=text.comments, actions=tuple(actions), next_review=text.next_review,
-            ratings=dict(text.ratings), sign_off=text.sign_off, source=path.name))
+            ratings=dict(text.ratings), sign_off=text.sign_off, source=source))
     return result
 
 
