@@ -12,7 +12,7 @@ and the record of the meeting to fill in (:mod:`reflect.export.pack_record`).
 * HTML: the same text without reflect's hidden lines and comment places, as one printable,
   self-contained page (:mod:`reflect.export.html`).
 
-Private reflections are left out unless asked for, and then counted. Coverage is cumulative up
+Private reflections are left out unless asked for (then counted). Coverage is cumulative up
 to the end of the period (over the reflections the pack may show) and says what the period
 added. `--review N` writes the pack of a completed review from its frozen snapshot. Everything
 is read in one snapshot of the journal.
@@ -239,8 +239,8 @@ def _front_matter_data(pack: ReviewPack, framework: "Framework") -> dict:
         "framework": {"id": framework.id, "title": framework.title},
         "period": {"from": pack.start, "to": pack.end},
         "generated": plan.generated,
-        "counts": {"entries": plan.entries, "private_left_out": plan.private_left_out,
-                   "private_included": plan.private_included, "objectives": len(pack.data["objectives"])},
+        "counts": {"entries": plan.entries, "private_included": plan.private_included,
+                   "objectives": len(pack.data["objectives"])},
     }
     if pack.review is not None:
         data["review"] = pack.review.uid
@@ -332,14 +332,13 @@ def _appendix_lines(pack: ReviewPack) -> list[str]:
 
 
 def reflections_count(plan: ExportPlan) -> str:
-    """``3 reflections (1 private reflection left out)``."""
+    """``3 reflections`` (``(including 1 private reflection)`` when asked for). Private
+    reflections left out are not counted: the pack is for someone else."""
     def n(count: int, what: str) -> str:
         return f"{count} {what if count == 1 else what + 's'}"
 
     text = n(plan.entries, "reflection")
-    if plan.private_left_out:
-        text += f" ({n(plan.private_left_out, 'private reflection')} left out)"
-    elif plan.private_included:
+    if plan.private_included:
         text += f" (including {n(plan.private_included, 'private reflection')})"
     return text
 
