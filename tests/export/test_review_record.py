@@ -242,3 +242,12 @@ def test_the_last_reflections_comment_stops_before_the_appendix(journal, complet
     assert code == 0, err
     [comment] = [fb for fb in journal.feedback.list() if fb.entry_id == records.queue.id]
     assert comment.said == "Lovely smile."
+
+
+def test_completing_offers_the_pack_and_a_period_cannot_be_given_with_a_review(journal, run):
+    build(journal)
+    code, out, _ = run("review", "complete", "--mentor", "Alex Smith", "--agreed", "24/11/2026")
+    review = journal.reviews.last_completed()
+    assert code == 0 and f"`reflect review export --review {review.id}`" in out
+    code, _, err = run("review", "export", "--review", str(review.id), "--from", "1/11/2026", "-o", "-")
+    assert code == 2 and "not both" in err and len(err.strip().splitlines()) == 1
