@@ -25,7 +25,8 @@ from reflect.tui.dialogs.form import FormDialog, field_label
 from reflect.tui.widgets.date_field import DateField
 
 NOTES = (("strengths", "Your strengths"), ("improvements", "Improvement needs"),
-         ("next_objectives", "Proposed next objectives, one a line"))
+         ("next_objectives", "Proposed next objectives, one a line"),
+         ("questions", "Questions for your mentor"))
 
 
 class ReviewScreen(Screen):
@@ -278,4 +279,6 @@ class CompleteReviewDialog(FormDialog):
             self.app.journal, self.app.framework, mentor_name=self.query_one("#mentor", Input).value,
             agreed_on=self.query_one("#agreed", DateField).day,
             include_private=self.query_one("#private", Checkbox).value,
-            draft_objectives=self.query_one("#draft-objectives", Checkbox).value, **self.notes_text)
+            draft_objectives=self.query_one("#draft-objectives", Checkbox).value,
+            # The questions are kept on the draft as you type; completing keeps the draft's.
+            **{k: v for k, v in self.notes_text.items() if k != "questions"})
