@@ -201,7 +201,8 @@ def write_pack_markdown(journal: "Journal", framework: "Framework", out: TextIO,
     # only the record, which the mentor fills in, comes after the end marker.
     out.write("\n".join(_appendix_lines(pack)) + "\n")
     out.write(MARK_END + "\n\n")
-    out.write("\n".join(record.markdown(_review_uid(pack), _record_skills(pack, framework), _people(pack))))
+    kept = journal.review_records.get(pack.review.id) if pack.review is not None else None
+    out.write("\n".join(record.markdown(_review_uid(pack), _record_skills(pack, framework), _people(pack), kept)))
 
 
 def write_pack_html(journal: "Journal", framework: "Framework", out: TextIO, pack: ReviewPack) -> None:

@@ -21,8 +21,13 @@ from __future__ import annotations
 
 from html import escape
 
+from typing import TYPE_CHECKING
+
 from reflect.export.format import inline
 from reflect.review.models import RATING_SCALE
+
+if TYPE_CHECKING:
+    from reflect.review.meeting_record import MeetingRecord
 
 MARK_RECORD = "<!-- reflect:record"
 MARK_RECORD_END = "<!-- reflect:record-end -->"
@@ -67,23 +72,37 @@ def _self(rating: int | None) -> str:
     return f"{rating} {RATING_SCALE[rating][0]}" if rating in RATING_SCALE else "not rated"
 
 
-def markdown(review_uid: str | None, skills: list[tuple[str, str, int | None]], people: dict[str, str]) -> list[str]:
+def markdown(review_uid: str | None, skills: list[tuple[str, str, int | None]], people: dict[str, str],
+             kept: "MeetingRecord | None" = None) -> list[str]:
     """The record as Markdown lines, hidden lines included. ``people``: names to prefill by
-    signer (the apprentice's, the mentor's)."""
+    signer (the apprentice's, the mentor's); ``kept``: a record already read back for this
+    review, written in again so it can be corrected and re-sent."""
+    from reflect.dates import format_short
+
+    signed = {s.who: s for s in kept.sign_off} if kept else {}
+    mentor = kept.ratings if kept else {}
     lines = [start_marker(review_uid), f"# {HEADING}", "", INTRO, ""]
     for name, heading in FIELDS.items():
         lines += [f"## {heading}", field_marker(name), ""]
-        if name == "actions":
-            lines += ["- ", ""]
+        if name == "comments":
+            lines += ([kept.comments, ""] if kept and kept.comments else [""])
+        elif name == "actions":
+            # As read back (not escaped), so reading them again gives the same actions.
+            lines += [f"- {a.text}" for a in kept.actions] if kept and kept.actions else ["- "]
+            lines.append("")
         elif name == "next-review":
-            lines += ["Date: ", ""]
+            lines += [f"Date: {format_short(kept.next_review) if kept and kept.next_review else ''}", ""]
         elif name == "ratings":
-            lines += [f"- {inline(label)} ({sid}): self {_self(rating)}; mentor: " for sid, label, rating in skills]
+            lines += [f"- {inline(label)} ({sid}): self {_self(rating)}; mentor: {mentor.get(sid, '')}"
+                      for sid, label, rating in skills]
             lines.append("")
         elif name == "sign-off":
-            lines += [f"- {who}: name: {inline(people.get(who, ''))}; role: ; date: " for who in SIGNERS] + [""]
-        else:
-            lines += [""]
+            for who in SIGNERS:
+                s = signed.get(who)
+                name_text = s.name if s and s.name else inline(people.get(who, ""))
+                day = format_short(s.signed_on) if s and s.signed_on else ""
+                lines.append(f"- {who}: name: {name_text}; role: {s.role if s else ''}; date: {day}")
+            lines.append("")
     return lines + [MARK_RECORD_END, ""]
 
 

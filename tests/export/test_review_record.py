@@ -251,3 +251,26 @@ def test_completing_offers_the_pack_and_a_period_cannot_be_given_with_a_review(j
     assert code == 0 and f"`reflect review export --review {review.id}`" in out
     code, _, err = run("review", "export", "--review", str(review.id), "--from", "1/11/2026", "-o", "-")
     assert code == 2 and "not both" in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_kept_record_is_written_back_into_the_pack_and_resending_changes_nothing(journal, completed, run, tmp_path):
+    _, review = completed
+    pack = tmp_path / "pack.md"
+    run("review", "export", "--review", str(review.id), "-o", str(pack))
+    back = tmp_path / "back.md"
+    back.write_text(fill_like_a_busy_mentor(pack.read_text()))
+    run("import-feedback", str(back))
+    first = journal.review_records.get(review.id)
+    again = tmp_path / "again.md"
+    run("review", "export", "--review", str(review.id), "-o", str(again))
+    text = again.read_text()
+    assert "Sam has come on well.\n---\nKeep at the icing." in text
+    assert "- Practise piping every Friday\n- Read the hygiene guide\n" in text
+    assert "Date: 17/02/2027" in text and "- Decorating (decorating): self 1 Not yet; mentor: 2" in text
+    assert "- Mentor or employer: name: Alex Smith; role: Head baker; date: 24/11/2026" in text
+    code, _, err = run("import-feedback", str(again))
+    assert code == 0, err
+    kept = journal.review_records.get(review.id)
+    assert (kept.comments, kept.actions, kept.ratings, kept.next_review, kept.sign_off) == (
+        first.comments, first.actions, first.ratings, first.next_review, first.sign_off)
+    assert len([o for o in journal.objectives.list() if o.status == "draft"]) == 2
