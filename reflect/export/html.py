@@ -62,7 +62,9 @@ section.reflections article.entry > ul:first-of-type { list-style: none; padding
   font-size: 0.85em; color: #4a4a46; }
 section.reflections article.entry > ul:first-of-type ul { padding-left: 1.2em; margin: 0; }
 section.record { break-before: page; page-break-before: always; }
-section.record .box { border: 1px solid #7a7a74; border-radius: 3px; margin: 0.3em 0 0.8em; box-sizing: border-box; }
+section.record .box { border: 1px solid #7a7a74; border-radius: 3px; margin: 0.3em 0 0.8em; box-sizing: border-box;
+  padding: 0.3em 0.5em; white-space: pre-wrap; }
+section.record .box ul { white-space: normal; margin: 0; }
 section.record table { table-layout: fixed; }
 section.record .comments { min-height: 4.8cm; }
 section.record .actions { min-height: 3.6cm; }

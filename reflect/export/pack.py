@@ -226,7 +226,8 @@ def write_pack_html(journal: "Journal", framework: "Framework", out: TextIO, pac
         page.add_html('</div>\n</section>\n<section class="appendix">\n')
         page.add("\n".join(_appendix_lines(pack)))
         page.add_html("</section>\n")
-        page.add_html(record.html(_record_skills(pack, framework), _people(pack)))
+        kept = journal.review_records.get(pack.review.id) if pack.review is not None else None
+        page.add_html(record.html(_record_skills(pack, framework), _people(pack), kept))
         page.add_html(f'<p class="generated">Made by reflect on {escape(when(pack.plan.generated))}.</p>\n')
 
 

@@ -106,24 +106,40 @@ def markdown(review_uid: str | None, skills: list[tuple[str, str, int | None]], 
     return lines + [MARK_RECORD_END, ""]
 
 
-def html(skills: list[tuple[str, str, int | None]], people: dict[str, str]) -> str:
-    """The record as HTML for printing: boxes and empty cells with room to write by hand."""
+def html(skills: list[tuple[str, str, int | None]], people: dict[str, str],
+         kept: "MeetingRecord | None" = None) -> str:
+    """The record as HTML for printing: boxes and empty cells with room to write by hand
+    (holding what ``kept``, a record already read back, says)."""
+    from reflect.dates import format_short
+
+    comments = escape(kept.comments) if kept else ""
+    actions = "".join(f"<li>{escape(a.text)}</li>" for a in kept.actions) if kept else ""
+    actions = f"<ul>{actions}</ul>" if actions else ""
+    next_day = format_short(kept.next_review) if kept and kept.next_review else ""
+    mentor = kept.ratings if kept else {}
+    signed = {s.who: s for s in kept.sign_off} if kept else {}
     parts = [f'<section class="record">\n<h1>{HEADING}</h1>\n',
              "<p>To fill in by hand at the meeting. Ratings are 1 to 5 (1 not yet, 3 developing, 5 strong).</p>\n",
-             f'<h2>{FIELDS["comments"]}</h2>\n<div class="box comments"></div>\n',
-             f'<h2>{FIELDS["actions"]}</h2>\n<div class="box actions"></div>\n',
-             f'<h2>{FIELDS["next-review"]}</h2>\n<div class="box next"></div>\n',
+             f'<h2>{FIELDS["comments"]}</h2>\n<div class="box comments">{comments}</div>\n',
+             f'<h2>{FIELDS["actions"]}</h2>\n<div class="box actions">{actions}</div>\n',
+             f'<h2>{FIELDS["next-review"]}</h2>\n<div class="box next">{next_day}</div>\n',
              f'<h2>{FIELDS["ratings"]}</h2>\n<table class="ratings">\n<thead><tr>'
              + "<th>Meta-skill</th><th>Self-rating</th><th>Mentor's rating</th>" * 2 + "</tr></thead>\n<tbody>\n"]
-    cells = [f'<td>{escape(label)}</td><td>{escape(_self(rating))}</td><td class="write"></td>'
-             for _, label, rating in skills]
+    cells = [f'<td>{escape(label)}</td><td>{escape(_self(rating))}</td>'
+             f'<td class="write">{escape(_self(mentor[sid])) if sid in mentor else ""}</td>'
+             for sid, label, rating in skills]
     half = (len(cells) + 1) // 2  # two meta-skills a row: the record stays on one page
     for left, right in zip(cells[:half], cells[half:] + ['<td></td><td></td><td></td>']):
         parts.append(f"<tr>{left}{right}</tr>\n")
     parts.append(f'</tbody>\n</table>\n<h2>{FIELDS["sign-off"]}</h2>\n<table class="sign">\n'
                  "<thead><tr><th></th><th>Name</th><th>Role</th><th>Signature</th><th>Date</th></tr></thead>\n"
                  "<tbody>\n")
-    parts += [f'<tr><th>{escape(who)}</th><td class="write">{escape(people.get(who, ""))}</td>'
-              '<td class="write"></td><td class="write"></td><td class="write"></td></tr>\n' for who in SIGNERS]
+    for who in SIGNERS:
+        s = signed.get(who)
+        name = s.name if s and s.name else people.get(who, "")
+        day = format_short(s.signed_on) if s and s.signed_on else ""
+        parts.append(f'<tr><th>{escape(who)}</th><td class="write">{escape(name)}</td>'
+                     f'<td class="write">{escape(s.role) if s else ""}</td><td class="write"></td>'
+                     f'<td class="write">{day}</td></tr>\n')
     parts.append("</tbody>\n</table>\n</section>\n")
     return "".join(parts)

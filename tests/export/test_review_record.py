@@ -274,3 +274,17 @@ def test_a_kept_record_is_written_back_into_the_pack_and_resending_changes_nothi
     assert (kept.comments, kept.actions, kept.ratings, kept.next_review, kept.sign_off) == (
         first.comments, first.actions, first.ratings, first.next_review, first.sign_off)
     assert len([o for o in journal.objectives.list() if o.status == "draft"]) == 2
+
+
+def test_the_printable_pack_of_a_reviewed_meeting_shows_its_record(journal, completed, run, tmp_path):
+    _, review = completed
+    pack = tmp_path / "pack.md"
+    run("review", "export", "--review", str(review.id), "-o", str(pack))
+    (tmp_path / "back.md").write_text(fill_like_a_busy_mentor(pack.read_text()))
+    run("import-feedback", str(tmp_path / "back.md"))
+    run("review", "export", "--review", str(review.id), "--html", "-o", str(tmp_path / "pack.html"))
+    record = (tmp_path / "pack.html").read_text().split('<section class="record">')[1]
+    assert '<div class="box comments">Sam has come on well.\n---\nKeep at the icing.</div>' in record
+    assert "<li>Practise piping every Friday</li>" in record and '<div class="box next">17/02/2027</div>' in record
+    assert '<td>Decorating</td><td>1 Not yet</td><td class="write">2 Starting</td>' in record
+    assert '<td class="write">Head baker</td>' in record
