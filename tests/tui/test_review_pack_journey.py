@@ -86,7 +86,14 @@ async def test_complete_export_import_and_see_the_mentors_words(make, journal, f
         await pilot.press("r")
         await settle(pilot, 0.2)
         preparing = app.screen.query_one("#review-content").render().plain
+        # The self-assessment screen shows the mentor's rating beside your trend.
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        focus_row = str(app.screen._row("focus"))
     assert "RECORD OF THE LAST REVIEW (24/11/2026)" in preparing
+    assert focus_row.rstrip().endswith("mentor 3")
     assert "Focus: mentor 3 Developing; self 4 Confident" in preparing
     assert "RECORD OF THE MEETING" in text
     assert "Calm and careful with customers." in text
