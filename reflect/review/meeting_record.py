@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from reflect.review.models import _Json
+from reflect.jsonable import Record
 
 if TYPE_CHECKING:
     from reflect.store.db import JournalDB
 
 
 @dataclass(frozen=True)
-class SignOff(_Json):
+class SignOff(Record):
     """One sign-off line: who (apprentice, mentor or employer, training provider), their
     name, role and the date they signed."""
 
@@ -32,7 +32,7 @@ class SignOff(_Json):
 
 
 @dataclass(frozen=True)
-class AgreedAction(_Json):
+class AgreedAction(Record):
     """An action agreed at the meeting; ``made`` names what it became ("objective:12",
     "feedback:5"), empty until it is made."""
 
@@ -41,7 +41,7 @@ class AgreedAction(_Json):
 
 
 @dataclass(frozen=True)
-class MeetingRecord(_Json):
+class MeetingRecord(Record):
     """What was recorded about one review."""
 
     review_id: int
