@@ -85,10 +85,11 @@ def read_record(section: str, skills: Iterable[tuple[str, str]] = (), *, today: 
     match = _START.match(lines[0]) if lines else None
     uid = match.group("uid") if match else None
     fields: dict[str, list[tuple[int, str]]] = {}
-    current: list[tuple[int, str]] | None = None
+    before: list[tuple[int, str]] = []  # under the record's heading, before its first field
+    current: list[tuple[int, str]] | None = before
     for number, line in enumerate(lines, start=first_line):
         if _START.match(line) or _END.match(line):
-            current = None
+            current = before if not fields else None
             continue
         if found := _FIELD.match(line):
             current = fields.setdefault(found.group("name"), [])
@@ -97,7 +98,10 @@ def read_record(section: str, skills: Iterable[tuple[str, str]] = (), *, today: 
             current.append((number, line))
     fields = {name: _without_next_heading(body) for name, body in fields.items()}
     problems: list[str] = []
-    comments = _text(fields.get("comments", []))
+    # Words written above the first field (under the heading, around the instructions) are
+    # most likely overall comments: kept as such, never dropped.
+    loose = _text([(n, line) for n, line in _without_next_heading(before) if not _is_ours(line)])
+    comments = "\n\n".join(t for t in (loose, _text(fields.get("comments", []))) if t)
     actions = _actions(fields.get("actions", []))
     next_review = _next_review(fields.get("next-review", []), today, problems)
     ratings = _ratings(fields.get("ratings", []), list(skills), problems)
@@ -163,16 +167,29 @@ def _unstyled(text: str) -> str:
 
 
 def _next_review(body: list[tuple[int, str]], today: date | None, problems: list[str]) -> date | None:
+    found = None
+    read = False
     for number, line in body:
         text = _unstyled(_DATE_LABEL.sub("", _unstyled(line), count=1))
         if not text:
             continue
+        if read:  # one date is read; anything more is said, not dropped
+            problems.append(f"line {number}: more under the next review date than a date: \u201c{text}\u201d")
+            continue
+        read = True
         found = _day(text, today)
         if found is None:
             problems.append(f"line {number}: the next review date \u201c{text}\u201d is not a date "
                             "reflect can read (write it day first, like 7/12/2026)")
-        return found
-    return None
+    return found
+
+
+def _is_ours(line: str) -> bool:
+    """A line reflect wrote above the record's fields: its heading or its instructions."""
+    from reflect.export.pack_record import HEADING, INTRO
+
+    text = " ".join(line.split()).strip("#*_ ")
+    return not text or text == HEADING or text in " ".join(INTRO.split())
 
 
 def _day(text: str, today: date | None) -> date | None:
@@ -193,6 +210,9 @@ def _ratings(body: list[tuple[int, str]], skills: list[tuple[str, str]], problem
     for number, line in body:
         mentor = _MENTOR.search(line)
         if mentor is None:
+            if _unstyled(_BULLET.sub("", line, count=1)):
+                problems.append(f"line {number}: not read as a mentor's rating (write it after "
+                                f"\u201cmentor:\u201d): \u201c{_unstyled(line)}\u201d")
             continue
         value = _unstyled(mentor.group("value")).strip(" .;,")
         if not value:

@@ -8,11 +8,13 @@ from datetime import date
 
 import pytest
 
+from reflect.export.pack_record import INTRO
 from reflect.importers.review_record import find_record, read_record
 from tests.cli_runner import Reflect
 from tests.export.pack_journal import END, build
 
 SKILLS = [("kneading", "Kneading"), ("decorating", "Decorating"), ("patience", "Patience")]
+INTRO_REFLOWED = INTRO.replace(". ", ".\r\n", 2)  # an editor that wraps long lines
 
 
 # -- the reader, on its own ----------------------------------------------------------------------
@@ -20,7 +22,8 @@ SKILLS = [("kneading", "Kneading"), ("decorating", "Decorating"), ("patience", "
 BUSY_MENTOR = (
     "<!-- reflect:record review=abc123 -->\r\n"
     "# Record of the review meeting\r\n\r\n"
-    "Fill this in...\r\n\r\n"
+    + INTRO_REFLOWED +
+    "\r\n\r\n"
     "Overall comments\r\n================\r\n"          # the heading re-styled as setext
     "<!-- reflect:record-field comments -->\r\n\r\n\r\n"
     "Good progress, Sam.\r\n\r\n### What to watch\r\nThe icing.\r\n\r\n\r\n"
@@ -68,6 +71,20 @@ def test_a_section_reader_gets_the_same_from_the_lines_between_the_markers():
     assert (record.comments, record.actions, record.ratings, record.sign_off, record.next_review) == (
         whole.comments, whole.actions, whole.ratings, whole.sign_off, whole.next_review)
     assert record.mentor == "Alex Smith"
+
+
+def test_words_above_the_fields_are_overall_comments_and_stray_lines_are_reported():
+    text = ("<!-- reflect:record -->\n# Record of the review meeting\n\nWe met in the back office.\n\n" + INTRO
+            + "\n\n## Overall comments\n<!-- reflect:record-field comments -->\nA good quarter.\n"
+            "## Next review date\n<!-- reflect:record-field next-review -->\nDate: 3/3/2027\nor the week after\n"
+            "## The mentor's ratings\n<!-- reflect:record-field ratings -->\n"
+            "- Kneading (kneading): self 4 Confident; mentor: 4\nPatience has really grown\n"
+            "<!-- reflect:record-end -->\n")
+    record = read_record(text, SKILLS, today=date(2026, 11, 24))
+    assert record.comments == "We met in the back office.\n\nA good quarter."
+    assert record.next_review == date(2027, 3, 3) and record.ratings == {"kneading": 4}
+    assert [p.split(":")[0] for p in record.problems] == ["line 14", "line 18"]
+    assert "or the week after" in record.problems[0] and "Patience has really grown" in record.problems[1]
 
 
 def test_what_cannot_be_read_is_reported_with_its_line():
