@@ -33,6 +33,8 @@ _MENTOR = re.compile(r"\bmentor(?:'s|\u2019s)?(?:\s+rating)?\s*[:=\-\u2013]?\s*(
 _DATE_LABEL = re.compile(r"^\s*(?:next\s+review(?:\s+date)?|date|on)\s*[:=\-\u2013]?\s*", re.I)
 _EMPHASIS = re.compile(r"^[*_]+|[*_]+$")
 _WORDS = {word.lower(): n for n, (word, _) in RATING_SCALE.items()}
+#: What people write to say there is no action (never made into a draft objective).
+_NOTHING = re.compile(r"(?:none|n/?a|nil|nothing|no actions?(?: agreed)?|tbc|-+)[.!]?", re.I)
 
 
 @dataclass(frozen=True)
@@ -159,7 +161,7 @@ def _actions(body: list[tuple[int, str]]) -> tuple[str, ...]:
             continuing = True
         else:
             continuing = False
-    return tuple(a for a in actions if a)
+    return tuple(a for a in actions if a and not _NOTHING.fullmatch(a))
 
 
 def _unstyled(text: str) -> str:
