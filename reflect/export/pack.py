@@ -80,7 +80,7 @@ class ReviewPack:
 
 def build_review_pack(journal: "Journal", framework: "Framework", *, start: date | None = None,
                       end: date | None = None, include_private: bool = False,
-                      review_id: int | None = None) -> ReviewPack:
+                      review_id: int | None = None, redact: bool = False) -> ReviewPack:
     """Gather a pack for the period (default: since the last review up to today), or, with
     ``review_id``, for that completed review as it was agreed (its snapshot, its period).
     Call it inside :func:`reflect.progress.evidence.read_snapshot` with the writing, so the
@@ -112,7 +112,7 @@ def build_review_pack(journal: "Journal", framework: "Framework", *, start: date
         review = prepared.draft
     first, last = date.fromisoformat(data["period_start"]), date.fromisoformat(data["period_end"])
     period = EntryFilter(date_from=first, date_to=last)
-    plan = plan_export(journal, framework, period, include_private=include_private)
+    plan = plan_export(journal, framework, period, include_private=include_private, redact=redact)
     options = dict(include_private=include_private, suggestion_limit=0)
     gaps = gap_summary(journal, framework, today=last, entry_filter=EntryFilter(date_to=last), **options)
     day_before = first - timedelta(days=1)
@@ -138,11 +138,11 @@ def _last_record(journal: "Journal", review: "Review | None") -> tuple[dict, str
 
 def export_review_pack(journal: "Journal", framework: "Framework", out: TextIO, *, start: date | None = None,
                        end: date | None = None, html: bool = False, include_private: bool = False,
-                       review_id: int | None = None) -> ReviewPack:
+                       review_id: int | None = None, redact: bool = False) -> ReviewPack:
     """Write a review pack (Markdown, or HTML with ``html``) to ``out``; return what it held."""
     with read_snapshot(journal):
         pack = build_review_pack(journal, framework, start=start, end=end, include_private=include_private,
-                                 review_id=review_id)
+                                 review_id=review_id, redact=redact)
         (write_pack_html if html else write_pack_markdown)(journal, framework, out, pack)
     return pack
 
@@ -150,7 +150,7 @@ def export_review_pack(journal: "Journal", framework: "Framework", out: TextIO, 
 def write_review_pack(journal: "Journal", framework: "Framework", target: Path | None = None, *,
                       start: date | None = None, end: date | None = None, html: bool = False,
                       include_private: bool = False, overwrite: bool = False,
-                      review_id: int | None = None) -> ExportResult:
+                      review_id: int | None = None, redact: bool = False) -> ExportResult:
     """Write a review pack to a private file, atomically; the core call behind
     `reflect review export` and the app.
 
@@ -164,7 +164,7 @@ def write_review_pack(journal: "Journal", framework: "Framework", target: Path |
 
     with read_snapshot(journal):
         pack = build_review_pack(journal, framework, start=start, end=end, include_private=include_private,
-                                 review_id=review_id)
+                                 review_id=review_id, redact=redact)
         path = target_path(target, default_file_name(pack, dated=start is not None or end is not None, html=html))
         with atomic_writer(path, overwrite=overwrite) as handle:
             (write_pack_html if html else write_pack_markdown)(journal, framework, handle, pack)
@@ -192,6 +192,9 @@ def default_file_name(pack: ReviewPack, *, dated: bool, html: bool) -> str:
 
 def write_pack_markdown(journal: "Journal", framework: "Framework", out: TextIO, pack: ReviewPack) -> None:
     """The pack as Markdown with reflect's hidden lines, comment places and the record."""
+    from reflect.coach.export_guard import CardMaskingWriter
+
+    out = CardMaskingWriter(out)  # card numbers never reach a mentor, in any part of the pack
     out.write(front_matter(_front_matter_data(pack, framework)))
     top, detail = _review_lines(pack, framework, markers=True)
     out.write("\n".join(["", *top, *detail, f"# {REFLECTIONS_HEADING}", "",
@@ -209,11 +212,12 @@ def write_pack_html(journal: "Journal", framework: "Framework", out: TextIO, pac
     """The pack as one printable, self-contained HTML page."""
     from html import escape
 
+    from reflect.coach.export_guard import CardMaskingWriter
     from reflect.export.rows import iter_rows
     from reflect.export.html import HtmlPage
     from reflect.export.entry_block import EntryRenderer
 
-    with HtmlPage(out, _title(pack, plain=True), css=PACK_CSS) as page:
+    with HtmlPage(CardMaskingWriter(out), _title(pack, plain=True), css=PACK_CSS) as page:
         top, detail = _review_lines(pack, framework, markers=False)
         page.add("\n".join(top), wrap="brief", tag="section")
         page.add("\n".join(detail), wrap="detail", tag="section")
@@ -221,7 +225,7 @@ def write_pack_html(journal: "Journal", framework: "Framework", out: TextIO, pac
         page.add("\n".join(_reflections_intro(pack, markers=False)))
         page.add_html('<div class="entries">\n')
         render = EntryRenderer(framework, markers=False, criteria_text=False).render
-        for entry in iter_rows(journal, pack.plan.filters):
+        for entry in iter_rows(journal, pack.plan.filters, redact=pack.plan.redact):
             page.add(render(entry), wrap="entry")
         page.add_html('</div>\n</section>\n<section class="appendix">\n')
         page.add("\n".join(_appendix_lines(pack)))
