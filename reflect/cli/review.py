@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from reflect.cli import record_args as ra
 from reflect.errors import InputError
 
@@ -142,6 +144,11 @@ def cmd_prepare(ctx) -> int:
         print_json(prepared.to_json(), ctx.out)
     else:
         ctx.print(render_review(prepared.to_json(), prepared.draft), end="")
+    if prepared.private_count:
+        # On stderr: a note for the apprentice, not part of what they may pass on.
+        n = prepared.private_count
+        print(f"{n} private {'reflection' if n == 1 else 'reflections'} not shown (--include-private adds them).",
+              file=sys.stderr)
     return 0
 
 

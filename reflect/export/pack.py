@@ -10,7 +10,8 @@ per unit, meta-skill coverage, gaps, and the reflections of the period, in that 
 * HTML: the same text without reflect's hidden lines and comment places, as one printable,
   self-contained page (:mod:`reflect.export.html`).
 
-Private reflections are left out unless asked for, and then counted; every number in the
+Private reflections are left out unless asked for (then counted), and nothing derived from
+one is written (:mod:`reflect.review.private_refs`); every number in the
 pack counts only the reflections in it. Everything is read in one snapshot of the journal.
 """
 
@@ -159,8 +160,8 @@ def _front_matter_data(pack: ReviewPack, framework: "Framework") -> dict:
         "framework": {"id": framework.id, "title": framework.title},
         "period": {"from": pack.start, "to": pack.end},
         "generated": plan.generated,
-        "counts": {"entries": plan.entries, "private_left_out": plan.private_left_out,
-                   "private_included": plan.private_included, "objectives": len(pack.prepared.objectives)},
+        "counts": {"entries": plan.entries, "private_included": plan.private_included,
+                   "objectives": len(pack.prepared.objectives)},
     }
 
 
@@ -208,14 +209,13 @@ def _review_lines(pack: ReviewPack, framework: "Framework", *, markers: bool) ->
 
 
 def reflections_count(plan: ExportPlan) -> str:
-    """``3 reflections (1 private reflection left out)``."""
+    """``3 reflections`` (``(including 1 private reflection)`` when asked for). Private
+    reflections left out are not counted: the pack is for someone else."""
     def n(count: int, what: str) -> str:
         return f"{count} {what if count == 1 else what + 's'}"
 
     text = n(plan.entries, "reflection")
-    if plan.private_left_out:
-        text += f" ({n(plan.private_left_out, 'private reflection')} left out)"
-    elif plan.private_included:
+    if plan.private_included:
         text += f" (including {n(plan.private_included, 'private reflection')})"
     return text
 
