@@ -58,16 +58,22 @@ def register(sub, common) -> None:
     p = sub.add_parser(
         "import-feedback", parents=[common], formatter_class=_RAW,
         help="add a mentor's comments from an export or review pack to the feedback log",
-        description="Read the comments a mentor wrote under the hint lines of an export or review pack\n"
-                    "and add each to the feedback log as feedback from the mentor, linked to its reflection\n"
-                    "or objective. Importing the same file again adds nothing; an edited comment is added as\n"
-                    "new feedback. A file from another journal, or with damaged hidden lines, imports nothing.",
+        description="Read the comments a mentor wrote in an export or review pack and add each to the\n"
+                    "feedback log as feedback from the mentor, linked to its reflection or objective.\n"
+                    "Text written anywhere else (under a reflection, in the summary, after the end) is listed\n"
+                    "with its line and not imported: the command then exits 2, unless --keep-unplaced files\n"
+                    "it as general feedback. Importing the same file again adds nothing; a comment re-sent\n"
+                    "with edits replaces the one imported before.",
         epilog="examples:\n"
                "  reflect import-feedback journals/2026-11-24-review-pack.md\n"
                "  reflect import-feedback --dry-run back-from-alex.md     say what would be added\n"
-               '  reflect import-feedback --mentor "Alex Smith" back-from-alex.md')
+               '  reflect import-feedback --mentor "Alex Smith" back-from-alex.md\n'
+               "  reflect import-feedback --keep-unplaced back-from-alex.md")
     p.add_argument("file", metavar="FILE", help="the export or review pack the mentor sent back")
-    p.add_argument("--mentor", metavar="NAME", help="who wrote the comments (default: the file's mentor: line)")
+    p.add_argument("--mentor", metavar="NAME",
+                   help="who wrote the comments (default: the file's mentor: line or sign-off; asked if unknown)")
+    p.add_argument("--keep-unplaced", action="store_true",
+                   help="file text written outside the comment places as general feedback from the mentor")
     p.add_argument("--dry-run", "-n", action="store_true", help="check the file and say what would be added")
     p.set_defaults(handler=cmd_import_feedback, writes=True)
 
@@ -143,29 +149,63 @@ def _export_notes(reader, ctx) -> list[str]:
 
 
 def cmd_import_feedback(ctx) -> int:
+    import sys
     from pathlib import Path
 
-    from reflect.importers.feedback import import_feedback
+    from reflect.importers.feedback import MentorNeeded, import_feedback
 
     args = ctx.args
     path = Path(args.file).expanduser()
-    result = import_feedback(ctx.journal, path, mentor=args.mentor, dry_run=args.dry_run)
-    added, skipped = len(result.added), len(result.skipped)
-    if not added:
+    mentor = args.mentor
+    try:
+        result = import_feedback(ctx.journal, path, framework=ctx.framework, mentor=mentor, dry_run=args.dry_run,
+                                 keep_unplaced=args.keep_unplaced)
+    except MentorNeeded:
+        if not sys.stdin.isatty():
+            raise
+        mentor = input("Who wrote these comments? Mentor's name: ").strip()
+        if not mentor:
+            raise
+        result = import_feedback(ctx.journal, path, framework=ctx.framework, mentor=mentor, dry_run=args.dry_run,
+                                 keep_unplaced=args.keep_unplaced)
+    _report_feedback(ctx, path, result)
+    if not result.complete:
+        n = len(result.unplaced)
+        print(f"reflect: {_plural(n, 'piece', 'pieces')} of the mentor's text in {path} "
+              f"{'is' if n == 1 else 'are'} outside the comment places and {'was' if n == 1 else 'were'} not "
+              "imported (listed above); move it into a comment place and import the file again, or run again "
+              "with --keep-unplaced to file it as general feedback", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _report_feedback(ctx, path, result) -> None:
+    added, replaced, skipped = len(result.added), len(result.replaced), len(result.skipped)
+    verb = "Would add" if result.dry_run else "Added"
+    if not (added or replaced):
         why = (f"its {_plural(skipped, 'mentor comment is', 'mentor comments are')} already in the feedback log"
                if skipped else "no mentor comments in it")
         ctx.print(f"Nothing new in {path}: {why}.")
-        return 0
-    message = f"{'Would add' if args.dry_run else 'Added'} {_plural(added, 'mentor comment', 'mentor comments')} " \
-              f"from {path} to the feedback log"
-    ctx.print(message + (f" ({skipped} already there)." if skipped else "."))
+    else:
+        parts = [f"{verb} {_plural(added, 'mentor comment', 'mentor comments')}"]
+        if replaced:
+            parts.append(f"{'would replace' if result.dry_run else 'replaced'} {replaced} re-sent")
+        message = " and ".join(parts) + f" from {path} to the feedback log"
+        ctx.print(message + (f" ({skipped} already there)." if skipped else "."))
     who = f" from {result.source_name}" if result.source_name else ""
-    for comment in result.added:
-        ctx.print(f"  + {_preview(comment.label, 50)}{who}: \u201c{_preview(comment.text, 60)}\u201d")
-    if not args.dry_run:
+    for sign, items in (("+", result.added), ("~", result.replaced)):
+        for comment in items:
+            when = f" ({comment.written_on.strftime('%d/%m/%Y')})" if comment.written_on else ""
+            ctx.print(f"  {sign} {_preview(comment.label, 50)}{who}{when}: \u201c{_preview(comment.text, 60)}\u201d")
+    for note in result.notes:
+        ctx.print(f"Note: {note}")
+    if result.unplaced and not result.keep_unplaced:
+        ctx.print(f"Not imported ({len(result.unplaced)}):")
+        for piece in result.unplaced:
+            ctx.print(f"  line {piece.line}, {piece.why}: \u201c{_preview(piece.text, 70)}\u201d")
+    if (added or replaced) and not result.dry_run:
         ctx.print("`reflect feedback list --source mentor` lists them; say what you will do with "
                   "`reflect feedback update ID --action ...`.")
-    return 0
 
 
 def _plural(n: int, one: str, many: str) -> str:

@@ -1,0 +1,157 @@
+"""Finding text a mentor wrote outside the comment places, by comparing the file with what
+reflect wrote.
+
+What reflect wrote is made again from the journal: the file's period exported (or its
+review pack built) once more, and each of its reflections rendered as an export renders it.
+Every line outside a comment place that reflect did not write is the mentor's: added under
+a reflection's text, in the summary, after the end marker, or a changed word in the
+apprentice's own text. Lines are compared without spaces, backslash escapes or the choice
+of ``*``/``_`` for emphasis, so an editor that re-spaced a table or restyled emphasis adds
+nothing; numbers do not count either (reflect's counts change with the journal); a fact line (``- **Period:** ...``) or a table row counts as reflect's when
+reflect wrote one with the same label or first cell, as those change with the journal.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from reflect.importers.comment_places import Scan, heading_key, is_hint
+
+if TYPE_CHECKING:
+    from reflect.framework.standards import Framework
+    from reflect.journal import Journal
+
+#: A mentor's sign-off line ("Signed: Alex Smith", "Mentor's name: ..."): read for the name, not unplaced text.
+SIGN_OFF = re.compile(r"^\s*(?:[-*+]\s*)?(?:\*\*|__)?(?:signed(?: by)?|mentor(?:'s)? (?:name|signature|sign-off))"
+                      r"\s*:?(?:\*\*|__)?\s*:?\s*(.+?)\s*$", re.IGNORECASE)
+_FACT = re.compile(r"^\s*[-*+]\s+\*\*([^*]+?):?\*\*")
+_ROW = re.compile(r"^\s*\|([^|]*)\|")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """Text written outside any comment place: its first line and what it says."""
+
+    line: int
+    text: str
+    why: str = "outside any comment place"
+
+
+@dataclass
+class ReflectText:
+    """What reflect wrote, as keys to compare lines by."""
+
+    lines: set[str]
+    shapes: set[str]
+    facts: set[str]
+    rows: set[str]
+    headings: set[str]
+
+    def wrote(self, line: str) -> bool:
+        if key(line) in self.lines or shape(line) in self.shapes:
+            return True
+        fact = _FACT.match(line.translate(_QUOTES))
+        if fact:
+            return key(fact.group(1)) in self.facts
+        row = _ROW.match(line)
+        return bool(row) and key(row.group(1)) in self.rows
+
+
+def key(line: str) -> str:
+    """A line as compared: no spaces, escapes or emphasis style."""
+    return re.sub(r"[\s\\]", "", line.translate(_QUOTES)).replace("_", "*")
+
+
+def shape(line: str) -> str:
+    """A line's key with its numbers blanked: reflect's sentences with counts in them
+    ("3 of 5 criteria evidenced") change as the journal does."""
+    return re.sub(r"\d+", "#", key(line))
+
+
+def reflect_text(texts: list[str]) -> ReflectText:
+    """The keys of every line of ``texts`` (documents reflect wrote)."""
+    found = ReflectText(set(), set(), set(), set(), set())
+    for text in texts:
+        for line in text.split("\n"):
+            found.lines.add(key(line))
+            found.shapes.add(shape(line))
+            if fact := _FACT.match(line):
+                found.facts.add(key(fact.group(1)))
+            elif row := _ROW.match(line):
+                found.rows.add(key(row.group(1)))
+            if line.lstrip().startswith("#"):
+                found.headings.add(heading_key(line))
+    return found
+
+
+def regenerate(journal: "Journal", framework: "Framework", front_matter: dict, uids: list[str]) -> list[str]:
+    """The documents reflect would write for the file now: the same kind over the same
+    period, and each of the file's reflections still in the journal."""
+    from reflect.entries.models import EntryFilter
+    from reflect.errors import ReflectError
+    from reflect.export.entry_block import EntryRenderer
+
+    texts = []
+    period = front_matter.get("period") or {}
+    start, end = _day(period.get("from")), _day(period.get("to"))
+    included = bool((front_matter.get("counts") or {}).get("private_included"))
+    for include_private in dict.fromkeys((included, not included)):
+        out = io.StringIO()
+        try:
+            if front_matter.get("kind") == "review-pack":
+                from reflect.export.pack import export_review_pack
+
+                export_review_pack(journal, framework, out, start=start, end=end, include_private=include_private)
+            else:
+                from reflect.export.markdown import export_markdown
+
+                export_markdown(journal, framework, out, EntryFilter(date_from=start, date_to=end),
+                                include_private=include_private)
+        except ReflectError:
+            continue  # a period the journal cannot make again: the reflections below still count
+        texts.append(out.getvalue())
+        if front_matter.get("kind") != "review-pack":
+            break  # an export's header is all that differs, and its reflections are rendered below
+    render = EntryRenderer(framework).render
+    for uid in dict.fromkeys(uids):
+        entry = journal.entries.get_by_uid(uid)
+        if entry is not None:
+            texts.append(render(entry))
+    return texts
+
+
+def find_unplaced(scan: Scan, wrote: ReflectText, known_uids: set[str]) -> list[Unplaced]:
+    """Runs of lines outside comment places that reflect did not write (a run may hold one
+    blank line). Lines inside a reflection this journal lacks are not judged."""
+    runs: list[tuple[int, list[str], str]] = []
+    last = -10
+    for number, line, after_end, uid in scan.outside:
+        stripped = line.strip()
+        if stripped.startswith("<!--"):
+            continue
+        if not stripped or is_hint(line) or SIGN_OFF.match(line):
+            continue
+        if uid is not None and uid not in known_uids:
+            continue  # reflect cannot say what it wrote there
+        if after_end or not wrote.wrote(line):
+            why = "after the end of the file" if after_end else "outside any comment place"
+            if runs and number - last <= 2 and runs[-1][2] == why:
+                runs[-1][1].extend([""] * (number - last - 1) + [line])
+            else:
+                runs.append((number, [line], why))
+            last = number
+    return [Unplaced(first, "\n".join(text).strip(), why) for first, text, why in runs]
+
+
+def _day(value) -> date | None:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        return None
