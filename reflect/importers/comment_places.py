@@ -90,7 +90,8 @@ class Scan:
 
 
 def _core(line: str) -> str:
-    return " ".join(line.translate(_QUOTES).strip().strip("*_ \t").lower().split())
+    core = " ".join(line.translate(_QUOTES).strip().strip("*_ \t").lower().split())
+    return re.sub(r" (?=[:.,])", "", core)
 
 
 _HINTS = frozenset(_core(hint) for hint in (COMMENTS_HINT, OBJECTIVE_COMMENTS_HINT))
@@ -108,7 +109,7 @@ def _after_hint(line: str) -> str | None:
     end = text.lower().find(_HINT_END)
     if end < 0 or _core(text[:end + len(_HINT_END)]) not in _HINTS:
         return None
-    return text[end + len(_HINT_END):].lstrip("*_").strip()
+    return text[end + len(_HINT_END):].strip().lstrip("*_").strip()
 
 
 def heading_key(line: str) -> str:

@@ -1,0 +1,286 @@
+"""A mentor edits the review pack as people do, and every word they wrote comes back: imported
+to the right reflection or objective, or reported with its line.
+
+Each scenario starts from the pack of tests/export/pack_journal.py, edits it, imports it, and
+then checks every line the edit added (found by diffing the two files): each is in the
+feedback it belongs to, or in a piece reported as not imported, at its line.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import io
+
+import pytest
+
+from reflect.cli import main
+from reflect.errors import InputError
+from reflect.export.format import COMMENTS_HINT, OBJECTIVE_COMMENTS_HINT
+from reflect.export.pack import export_review_pack
+from reflect.importers import sections
+from tests.conftest import TINY_FRAMEWORK
+from tests.export.pack_journal import END, START, build
+from tests.export.test_import_feedback import comment_on, import_feedback
+
+
+@pytest.fixture
+def records(journal):
+    return build(journal)
+
+
+@pytest.fixture
+def pack(journal, tiny_framework, records) -> str:
+    out = io.StringIO(newline="")
+    export_review_pack(journal, tiny_framework, out, start=START, end=END)
+    return out.getvalue()
+
+
+def send_back(tmp_path, text: str, encoding: str = "utf-8"):
+    path = tmp_path / "back.md"
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def added_lines(original: str, edited: str) -> list[tuple[int, str]]:
+    """The lines ``edited`` has that ``original`` does not, with their line numbers."""
+    old, new = original.split("\n"), edited.split("\n")
+    found = []
+    for tag, _i1, _i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag in ("insert", "replace"):
+            found += [(j + 1, new[j]) for j in range(j1, j2) if new[j].strip()]
+    return found
+
+
+def assert_every_word_accounted(journal, original: str, edited: str, result) -> None:
+    """Every line the mentor added is in imported feedback, or reported at its line."""
+    from reflect.importers.comment_places import is_hint
+
+    said = "\n".join(fb.said for fb in journal.feedback.list(source_kind="mentor"))
+    for number, line in added_lines(original, edited):
+        if is_hint(line) or line.startswith("<!-- reflect:"):
+            continue  # reflect's own lines, restyled or damaged
+        text = line.strip().lstrip("#").strip()
+        if text in said:
+            continue
+        spans = [(p.line, p.line + p.text.count("\n")) for p in result.unplaced if text in p.text]
+        assert any(first <= number <= last for first, last in spans), (number, line, result.unplaced)
+
+
+def after_place(text: str, uid: str, kind: str, addition: str) -> str:
+    hint = COMMENTS_HINT if kind == "entry" else OBJECTIVE_COMMENTS_HINT
+    place = f"<!-- reflect:comments {kind}={uid} -->\n{hint}\n"
+    return text.replace(place, place + addition + "\n")
+
+
+def linked(journal, records) -> dict[str, str]:
+    names = {records.flour.id: "flour", records.dough.id: "dough", records.queue.id: "queue"}
+    objectives = {records.weigh.id: "weigh", records.ice.id: "ice"}
+    found = {}
+    for fb in journal.feedback.list(source_kind="mentor"):
+        where = names.get(fb.entry_id) or objectives.get(fb.objective_id) or "general"
+        found[where] = fb.said if where not in found else found[where] + "\n&\n" + fb.said
+    return found
+
+
+# -- inside a comment place: kept as written -------------------------------------------------------
+
+OWN_STRUCTURE = ("Good start.\n\n## Things to discuss\n\n- pacing\n- the scales\n\n---\n\n### Actions agreed\n\n"
+                 "1. Time each batch\n\n> Quote from the customer\n\n| When | What |\n|------|------|\n| Mon | scales |")
+
+
+def test_own_headings_rules_lists_quotes_and_tables_stay_in_the_comment(journal, records, pack, tmp_path):
+    edited = comment_on(comment_on(pack, records.flour.uid, OWN_STRUCTURE), records.weigh.uid,
+                        "## My view\n\nOn track.\n\n---\n\nKeep going.", kind="objective")
+    result = import_feedback(journal, send_back(tmp_path, edited))
+    assert linked(journal, records) == {"flour": OWN_STRUCTURE, "weigh": "## My view\n\nOn track.\n\n---\n\nKeep going."}
+    assert result.unplaced == [] and result.complete
+    assert_every_word_accounted(journal, pack, edited, result)
+
+
+def test_text_between_the_heading_and_its_hidden_line_belongs_to_the_comment(journal, records, pack, tmp_path):
+    heading_then_marker = f"### Mentor comments\n<!-- reflect:comments entry={records.dough.uid} -->"
+    edited = pack.replace(heading_then_marker, f"### Mentor comments\nRest it longer.\n"
+                                               f"<!-- reflect:comments entry={records.dough.uid} -->")
+    result = import_feedback(journal, send_back(tmp_path, edited))
+    assert linked(journal, records) == {"dough": "Rest it longer."} and result.unplaced == []
+
+
+def test_text_on_the_instruction_line_itself_is_kept(journal, records, pack, tmp_path):
+    edited = pack.replace(f"entry={records.queue.uid} -->\n{COMMENTS_HINT}",
+                          f"entry={records.queue.uid} -->\n{COMMENTS_HINT} Lovely manner.")
+    import_feedback(journal, send_back(tmp_path, edited))
+    assert linked(journal, records) == {"queue": "Lovely manner."}
+
+
+# -- outside: found, reported with the line, never filed on the wrong thing ------------------------------
+
+
+def test_text_under_a_reflection_and_in_the_summary_is_reported_with_its_line(journal, records, pack, tmp_path):
+    edited = pack.replace("I weighed it **twice**.\n", "I weighed it **twice**.\n\nMENTOR: weighing twice is wise.\n")
+    edited = edited.replace("## Summary\n\n", "## Summary\n\nMENTOR: a strong month overall.\n\n")
+    edited = comment_on(edited, records.dough.uid, "Rest it longer.")
+    result = import_feedback(journal, send_back(tmp_path, edited))
+    lines = edited.split("\n")
+    assert [(p.line, p.text) for p in result.unplaced] == [
+        (lines.index("MENTOR: a strong month overall.") + 1, "MENTOR: a strong month overall."),
+        (lines.index("MENTOR: weighing twice is wise.") + 1, "MENTOR: weighing twice is wise.")]
+    assert linked(journal, records) == {"dough": "Rest it longer."}  # the placed comment still came in
+    assert not result.complete
+    assert_every_word_accounted(journal, pack, edited, result)
+
+
+def test_an_overall_comment_at_the_end_is_not_filed_on_the_last_reflection(journal, records, pack, tmp_path):
+    edited = comment_on(pack, records.queue.uid, "Smile more.\n\n# Overall comments\n\nA great month, Sam.")
+    edited += "\nP.S. Well done on the hygiene course.\n"
+    result = import_feedback(journal, send_back(tmp_path, edited))
+    assert linked(journal, records) == {"queue": "Smile more."}
+    assert [p.text for p in result.unplaced] == ["# Overall comments\n\nA great month, Sam.",
+                                                 "P.S. Well done on the hygiene course."]
+    assert result.unplaced[1].why == "after the end of the file"
+    assert_every_word_accounted(journal, pack, edited, result)
+
+
+def test_kept_unplaced_text_is_filed_as_general_feedback(journal, records, pack, tmp_path):
+    edited = pack + "\nOverall: ready for the next unit.\n"
+    result = import_feedback(journal, send_back(tmp_path, edited), keep_unplaced=True)
+    assert result.complete
+    [general] = [fb for fb in journal.feedback.list(source_kind="mentor")]
+    assert (general.said, general.entry_id, general.objective_id) == ("Overall: ready for the next unit.", None, None)
+    assert import_feedback(journal, send_back(tmp_path, edited), keep_unplaced=True).added == []
+
+
+def test_edited_apprentice_text_is_reported(journal, records, pack, tmp_path):
+    edited = pack.replace("Ten minutes of kneading.", "Ten minutes of kneading (try twelve next time).")
+    result = import_feedback(journal, send_back(tmp_path, edited))
+    [piece] = result.unplaced
+    assert piece.text == "Ten minutes of kneading (try twelve next time)."
+    assert piece.line == edited.split("\n").index(piece.text) + 1
+
+
+# -- editors that restyle: nothing invented ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("restyle", [
+    lambda hint: "_" + hint.strip("*") + "_",                   # Prettier
+    lambda hint: hint.strip("*"),                                # emphasis removed
+    lambda hint: "*" + hint.strip("*").replace(":", " :") + " *",  # spaces added
+])
+def test_restyled_instruction_lines_are_not_comments(journal, records, pack, tmp_path, restyle):
+    edited = pack.replace(COMMENTS_HINT, restyle(COMMENTS_HINT)).replace(OBJECTIVE_COMMENTS_HINT,
+                                                                         restyle(OBJECTIVE_COMMENTS_HINT))
+    edited = after_place(edited, records.flour.uid, "entry", "").replace(
+        restyle(COMMENTS_HINT) + "\n", restyle(COMMENTS_HINT) + "\nWell weighed.\n", 1)
+    result = import_feedback(journal, send_back(tmp_path, edited))
+    assert [c.text for c in result.added] == ["Well weighed."] and result.unplaced == []
+
+
+def test_re_spaced_tables_and_curly_quotes_in_markers_add_nothing(journal, records, pack, tmp_path):
+    import re
+
+    edited = "\n".join(re.sub(r" {2,}", " ", line) if line.startswith("|") else line for line in pack.split("\n"))
+    edited = "\n".join(line.replace('"', "\u201c") if line.startswith("<!-- reflect:entry") else line
+                       for line in edited.split("\n"))
+    edited = comment_on(edited, records.queue.uid, "Good.")
+    result = import_feedback(journal, send_back(tmp_path, edited))
+    assert [c.text for c in result.added] == ["Good."] and result.unplaced == []
+
+
+# -- deleted or damaged hidden lines: named, the rest still imported ----------------------------------------
+
+
+def test_a_deleted_hidden_line_is_matched_by_position_and_named(journal, records, pack, tmp_path):
+    edited = comment_on(comment_on(pack, records.flour.uid, "Good."), records.dough.uid, "Rest it.")
+    edited = comment_on(edited, records.ice.uid, "Use a steadier hand.", kind="objective")
+    edited = edited.replace(f"<!-- reflect:comments entry={records.flour.uid} -->\n", "")
+    edited = edited.replace(f"<!-- reflect:comments objective={records.ice.uid} -->\n", "")
+    result = import_feedback(journal, send_back(tmp_path, edited))
+    assert linked(journal, records) == {"flour": "Good.", "dough": "Rest it.", "ice": "Use a steadier hand."}
+    assert len(result.notes) == 2
+    assert any("Weighed flour" in note and "missing" in note for note in result.notes)
+    assert any(f"objective {records.ice.id}" in note for note in result.notes)
+
+
+def test_a_comment_place_deleted_whole_leaves_its_words_reported(journal, records, pack, tmp_path):
+    place = f"### Mentor comments\n<!-- reflect:comments entry={records.flour.uid} -->\n{COMMENTS_HINT}\n"
+    edited = pack.replace(place, "Nicely done.\n")
+    edited = comment_on(edited, records.dough.uid, "Rest it.")
+    result = import_feedback(journal, send_back(tmp_path, edited))
+    assert linked(journal, records) == {"dough": "Rest it."}
+    assert [p.text for p in result.unplaced] == ["Nicely done."]
+    assert_every_word_accounted(journal, pack, edited, result)
+
+
+# -- line ends and encodings ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding,crlf", [("utf-8", True), ("utf-8-sig", False), ("utf-8-sig", True),
+                                           ("utf-16", False), ("utf-16", True)])
+def test_line_ends_and_safe_encodings_are_read(journal, records, pack, tmp_path, encoding, crlf):
+    edited = comment_on(pack, records.flour.uid, "Caf\u00e9 tip: \u201cweigh twice\u201d.\n\n## Next\n\n- more")
+    text = edited.replace("\n", "\r\n") if crlf else edited
+    result = import_feedback(journal, send_back(tmp_path, text, encoding))
+    assert linked(journal, records) == {"flour": "Caf\u00e9 tip: \u201cweigh twice\u201d.\n\n## Next\n\n- more"}
+    assert result.unplaced == [] and result.encoding in ("UTF-8", "UTF-16")
+
+
+def test_windows_1252_is_refused_as_such(journal, records, pack, tmp_path):
+    edited = comment_on(pack, records.flour.uid, "Don\u2019t rush \u2013 weigh twice.")
+    with pytest.raises(InputError) as caught:
+        import_feedback(journal, send_back(tmp_path, edited, "cp1252"))
+    message = str(caught.value)
+    assert "Windows-1252" in message and "UTF-8" in message and "marker" not in message
+    assert journal.feedback.list() == [journal.feedback.get(1)]  # only the manager's, from the build
+
+
+def test_utf16_without_its_byte_order_mark_is_refused_as_such(journal, records, pack, tmp_path):
+    path = tmp_path / "back.md"
+    path.write_bytes(codecs.encode(pack, "utf-16-le"))
+    with pytest.raises(InputError, match="UTF-16 text saved without its byte-order mark"):
+        import_feedback(journal, path)
+
+
+# -- sections of their own -------------------------------------------------------------------------------
+
+
+def test_a_registered_section_is_read_by_its_reader_and_an_unknown_one_reported(journal, records, pack,
+                                                                                 tmp_path, monkeypatch):
+    seen = {}
+    monkeypatch.setattr(sections, "_readers", {})
+    sections.register("notes", lambda lines, first: seen.setdefault("notes", (first, lines)))
+    edited = pack.replace("<!-- reflect:end -->", "<!-- reflect:end -->\n<!-- reflect:notes -->\nWe met.\n"
+                                                  "<!-- reflect:notes-end -->\n<!-- reflect:other -->\nHello."
+                                                  "\n<!-- reflect:other-end -->")
+    result = import_feedback(journal, send_back(tmp_path, edited))
+    first = edited.split("\n").index("We met.") + 1
+    assert seen["notes"] == (first, ["We met."]) and result.sections == {"notes": (first, ["We met."])}
+    assert [(p.text, p.why) for p in result.unplaced] == [("Hello.", "in a other section this reflect cannot read")]
+
+
+# -- the command -------------------------------------------------------------------------------------------
+
+
+def run(journal_path, *argv, capsys):
+    code = main(["import-feedback", "--db", str(journal_path), "--framework", str(TINY_FRAMEWORK), *argv])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_the_command_lists_what_it_left_and_exits_2_unless_kept(journal, journal_path, records, pack, tmp_path,
+                                                                  capsys):
+    edited = comment_on(pack, records.flour.uid, "Good.") + "\nOverall: ready.\n"
+    path = send_back(tmp_path, edited)
+    code, out, err = run(journal_path, str(path), "--mentor", "Alex Smith", capsys=capsys)
+    line = edited.split("\n").index("Overall: ready.") + 1
+    assert code == 2
+    assert "Added 1 mentor comment" in out and f"line {line}, after the end of the file: \u201cOverall: ready.\u201d" in out
+    assert "not imported" in err and "--keep-unplaced" in err
+    code, out, err = run(journal_path, str(path), "--mentor", "Alex Smith", "--keep-unplaced", capsys=capsys)
+    assert code == 0 and "Added 1 mentor comment" in out and err == ""
+    assert sorted(fb.said for fb in journal.feedback.list(source_kind="mentor")) == ["Good.", "Overall: ready."]
+
+
+def test_the_command_asks_for_an_unnamed_mentor(journal, journal_path, records, pack, tmp_path, capsys):
+    path = send_back(tmp_path, comment_on(pack, records.flour.uid, "Good."))
+    code, out, err = run(journal_path, str(path), capsys=capsys)
+    assert code == 2 and "--mentor NAME" in err and "\n" not in err.strip()
