@@ -113,14 +113,14 @@ def import_feedback(journal: "Journal", path: Path, *, framework: "Framework | N
     name = str(path)
     lines, encoding = read_lines(path)
     found, unplaced = read_file(journal, framework, lines, name)
+    today = journal.today()
+    file_id = _file_id(found.front_matter)
+    comments, notes, not_matched = _matched(journal, found, name, file_id, today)
     sections, section_problems = _read_sections(found)
     unplaced = section_problems + unplaced
     source_name = _mentor(journal, found, sections, lines, mentor)
-    today = journal.today()
     result = FeedbackImport(path, source_name, today, encoding=encoding, dry_run=dry_run,
                             keep_unplaced=keep_unplaced, sections=sections)
-    file_id = _file_id(found.front_matter)
-    comments, notes, not_matched = _matched(journal, found, name, file_id, today)
     result.notes = notes
     result.unplaced = sorted(not_matched + unplaced, key=lambda u: u.line)
     if keep_unplaced:

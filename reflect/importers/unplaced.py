@@ -16,7 +16,8 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timezone
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reflect.importers.comment_places import Scan, heading_key, is_hint
@@ -92,8 +93,6 @@ def reflect_text(texts: list[str]) -> ReflectText:
 def regenerate(journal: "Journal", framework: "Framework", front_matter: dict, uids: list[str]) -> list[str]:
     """The documents reflect would write for the file now: the same kind over the same
     period, and each of the file's reflections still in the journal."""
-    from reflect.entries.models import EntryFilter
-    from reflect.errors import ReflectError
     from reflect.export.entry_block import EntryRenderer
 
     texts = []
@@ -101,22 +100,16 @@ def regenerate(journal: "Journal", framework: "Framework", front_matter: dict, u
     start, end = _day(period.get("from")), _day(period.get("to"))
     included = bool((front_matter.get("counts") or {}).get("private_included"))
     for include_private in dict.fromkeys((included, not included)):
-        out = io.StringIO()
-        try:
-            if front_matter.get("kind") == "review-pack":
-                from reflect.export.pack import export_review_pack
-
-                export_review_pack(journal, framework, out, start=start, end=end, include_private=include_private)
-            else:
-                from reflect.export.markdown import export_markdown
-
-                export_markdown(journal, framework, out, EntryFilter(date_from=start, date_to=end),
-                                include_private=include_private)
-        except ReflectError:
-            continue  # a period the journal cannot make again: the reflections below still count
-        texts.append(out.getvalue())
+        text = _document(journal, framework, front_matter.get("kind"), start, end, include_private)
+        if text is not None:
+            texts.append(text)
         if front_matter.get("kind") != "review-pack":
             break  # an export's header is all that differs, and its reflections are rendered below
+    # What reflect writes where there is nothing to show ("*No feedback logged in this
+    # period.*"): the file may have been made before the journal had anything there.
+    empty = _empty_document(framework, front_matter.get("kind"), start, end, journal.today())
+    if empty is not None:
+        texts.append(empty)
     render = EntryRenderer(framework).render
     for uid in dict.fromkeys(uids):
         entry = journal.entries.get_by_uid(uid)
@@ -146,6 +139,49 @@ def find_unplaced(scan: Scan, wrote: ReflectText, known_uids: set[str]) -> list[
                 runs.append((number, [line], why))
             last = number
     return [Unplaced(first, "\n".join(text).strip(), why) for first, text, why in runs]
+
+
+_EMPTY: dict[tuple, str | None] = {}
+
+
+def _empty_document(framework: "Framework", kind, start: date | None, end: date | None, today: date) -> str | None:
+    """The file of ``kind`` an empty journal would have for the period (remembered: the same
+    few periods are asked for again and again)."""
+    import tempfile
+
+    from reflect.journal import open_journal
+
+    found = (framework.id, str(framework.path), kind, start, end, today)
+    if found not in _EMPTY:
+        if len(_EMPTY) > 16:
+            _EMPTY.clear()
+        moment = datetime.combine(today, time(12), tzinfo=timezone.utc)
+        with tempfile.TemporaryDirectory() as folder, open_journal(Path(folder) / "empty.db",
+                                                                   clock=lambda: moment) as empty:
+            _EMPTY[found] = _document(empty, framework, kind, start, end, False)
+    return _EMPTY[found]
+
+
+def _document(journal: "Journal", framework: "Framework", kind, start: date | None, end: date | None,
+              include_private: bool) -> str | None:
+    """The file of ``kind`` reflect writes now for the period; None if it cannot."""
+    from reflect.entries.models import EntryFilter
+    from reflect.errors import ReflectError
+
+    out = io.StringIO()
+    try:
+        if kind == "review-pack":
+            from reflect.export.pack import export_review_pack
+
+            export_review_pack(journal, framework, out, start=start, end=end, include_private=include_private)
+        else:
+            from reflect.export.markdown import export_markdown
+
+            export_markdown(journal, framework, out, EntryFilter(date_from=start, date_to=end),
+                            include_private=include_private)
+    except ReflectError:
+        return None
+    return out.getvalue()
 
 
 def _day(value) -> date | None:
