@@ -41,8 +41,11 @@ def register(sub, common) -> None:
         description="Add the entries of a reflect Markdown export to the journal (or, with --from jrnl,\n"
                     "a jrnl journal: its plain-text file or its `jrnl --export json` output).\n\n"
                     "Entries already there are skipped, so importing a file twice adds nothing; a file\n"
-                    "with a problem anywhere imports nothing. jrnl @tags that name a meta-skill\n"
-                    "(@focus, @critical-thinking, @critical_thinking, ...) tag the entry with it.",
+                    "with a problem anywhere imports nothing. A reflection whose text was changed in the file\n"
+                    "after export is given back exactly when what was written into it can be taken out (the\n"
+                    "lines are named); otherwise it is skipped and named (exit 2) unless --accept-edited.\n"
+                    "jrnl @tags that name a meta-skill (@focus, @critical-thinking, @critical_thinking, ...)\n"
+                    "tag the entry with it.",
         epilog="examples:\n"
                "  reflect import journals/2026-11-24-reflections.md\n"
                "  reflect import --dry-run old-laptop.md         check and count, change nothing\n"
@@ -53,6 +56,8 @@ def register(sub, common) -> None:
     p.add_argument("--from", dest="source", choices=("reflect", "jrnl"), default="reflect",
                    help="what wrote the file (default: reflect)")
     p.add_argument("--dry-run", "-n", action="store_true", help="check the file and say what would happen")
+    p.add_argument("--accept-edited", action="store_true",
+                   help="import reflections changed in the file after export as they now read")
     p.set_defaults(handler=cmd_import, writes=True)
 
     p = sub.add_parser(
@@ -113,6 +118,7 @@ def cmd_import(ctx) -> int:
     path = Path(ctx.args.file).expanduser()
     journal = ctx.journal
     progress = _import_progress if sys.stderr.isatty() else None
+    reader = None
     try:
         if ctx.args.source == "jrnl":
             from reflect.importers.jrnl import import_jrnl
@@ -121,7 +127,8 @@ def cmd_import(ctx) -> int:
         else:
             from reflect.importers.markdown import import_markdown
 
-            result, reader = import_markdown(journal, path, dry_run=ctx.args.dry_run, progress=progress)
+            result, reader = import_markdown(journal, path, dry_run=ctx.args.dry_run, progress=progress,
+                                             accept_edited=ctx.args.accept_edited)
             notes = _export_notes(reader, ctx)
     finally:
         if progress:
@@ -133,14 +140,28 @@ def cmd_import(ctx) -> int:
     ctx.print(message + ".")
     for note in notes:
         ctx.print(note)
+    left_out = reader.left_out if reader is not None else []
+    if left_out:
+        for line, day, title in left_out:
+            ctx.print(f"  not imported: line {line}, {day} \u2014 {title}")
+        n = len(left_out)
+        print(f"reflect: {n} {'reflection was' if n == 1 else 'reflections were'} changed in {path} after export "
+              "and cannot be given back exactly, so " + ("it was" if n == 1 else "they were") + " not imported "
+              "(listed above); --accept-edited imports them as they now read", file=sys.stderr)
+        return 2
     return 0
 
 
 def _export_notes(reader, ctx) -> list[str]:
     notes = []
-    if reader.edited:
+    if reader.edited and ctx.args.accept_edited:
         notes.append(f"Note: {reader.edited} {'entry was' if reader.edited == 1 else 'entries were'} "
-                     "edited in the file after export; the text was taken as it now reads.")
+                     "edited in the file after export; the text was taken as it now reads (--accept-edited).")
+    if reader.recovered:
+        notes.append(f"Note: {reader.recovered} {'entry was' if reader.recovered == 1 else 'entries were'} written "
+                     "into after export; what was added was taken out, giving back the text exactly. Lines taken "
+                     "out (`reflect import-feedback` brings a mentor's words in): " + ", ".join(
+                         _line_span(item.added_lines) for item in reader.recovered_items))
     exported_with = (reader.front_matter.get("framework") or {}).get("id")
     if exported_with and exported_with != ctx.framework.id:
         notes.append(f'Note: the file was exported with the framework "{exported_with}", not this '
@@ -206,6 +227,10 @@ def _report_feedback(ctx, path, result) -> None:
     if (added or replaced) and not result.dry_run:
         ctx.print("`reflect feedback list --source mentor` lists them; say what you will do with "
                   "`reflect feedback update ID --action ...`.")
+
+
+def _line_span(lines: tuple[int, ...]) -> str:
+    return str(lines[0]) if len(lines) == 1 else f"{lines[0]}\u2013{lines[-1]}"
 
 
 def _plural(n: int, one: str, many: str) -> str:
