@@ -103,12 +103,14 @@ def import_key(kind: str, uid: str, text: str, file_id: str = "") -> str:
 
 
 def import_feedback(journal: "Journal", path: Path, *, framework: "Framework | None" = None,
-                    mentor: str | None = None, dry_run: bool = False,
-                    keep_unplaced: bool = False) -> FeedbackImport:
+                    mentor: str | None = None, dry_run: bool = False, keep_unplaced: bool = False,
+                    section_options: dict | None = None) -> FeedbackImport:
     """Add the mentor comments in the export or review pack at ``path`` to the feedback log.
 
     ``mentor`` names who wrote them (default: the file's ``mentor:`` line, its sign-off, or
     the mentor of the review being prepared); :class:`MentorNeeded` if nobody is named.
+    ``section_options`` go to the readers of the file's sections
+    (:mod:`reflect.importers.sections`).
     """
     name = str(path)
     lines, encoding = read_lines(path)
@@ -116,11 +118,14 @@ def import_feedback(journal: "Journal", path: Path, *, framework: "Framework | N
     today = journal.today()
     file_id = _file_id(found.front_matter)
     comments, notes, not_matched = _matched(journal, found, name, file_id, today)
-    sections, section_problems = _read_sections(found)
+    context = section_types.SectionContext(journal, path, found.front_matter, framework, today, dry_run,
+                                           options=dict(section_options or {}))
+    read_sections, section_problems = _read_sections(found, context)
     unplaced = section_problems + unplaced
-    source_name = _mentor(journal, found, sections, lines, mentor)
+    source_name = _mentor(journal, found, read_sections, lines, mentor)
+    context.source_name = source_name
     result = FeedbackImport(path, source_name, today, encoding=encoding, dry_run=dry_run,
-                            keep_unplaced=keep_unplaced, sections=sections)
+                            keep_unplaced=keep_unplaced, sections=dict(read_sections))
     result.notes = notes
     result.unplaced = sorted(not_matched + unplaced, key=lambda u: u.line)
     if keep_unplaced:
@@ -128,7 +133,12 @@ def import_feedback(journal: "Journal", path: Path, *, framework: "Framework | N
             comments.append(MentorComment("general", "", piece.text, piece.line, None,
                                           f"general feedback (line {piece.line})",
                                           import_key("general", file_id or "file", piece.text)))
-    _store(journal, result, comments, file_id)
+    with journal.write():
+        _store(journal, result, comments, file_id)
+        for section_name, read in read_sections.items():
+            kind = section_types.section_type(section_name)
+            if kind.keep is not None and (kind.dry_run_aware or not dry_run):
+                result.sections[section_name] = kind.keep(read, context)
     return result
 
 
@@ -149,19 +159,21 @@ def read_file(journal: "Journal", framework: "Framework | None", lines: list[str
     return found, find_unplaced(found, wrote, known)
 
 
-def _read_sections(found: Scan) -> tuple[dict[str, Any], list[Unplaced]]:
+def _read_sections(found: Scan, context) -> tuple[dict[str, Any], list[Unplaced]]:
+    """What each section says (by name; nothing written yet), and the sections that could not
+    be read, as text not imported."""
     results: dict[str, Any] = {}
     problems: list[Unplaced] = []
     for section in found.sections:
         text = "\n".join(section.lines).strip()
-        reader = section_types.reader_for(section.name)
-        if reader is None:
+        kind = section_types.section_type(section.name)
+        if kind is None:
             if text:
                 problems.append(Unplaced(section.line + 1, text, f"in a {section.name} section this reflect "
                                                                    "cannot read"))
             continue
         try:
-            results[section.name] = reader(section.lines, section.line + 1)
+            results[section.name] = kind.read(section.lines, section.line + 1, context)
         except InputError as error:
             problems.append(Unplaced(section.line + 1, text, f"in the {section.name} section, which could not "
                                                              f"be read: {error}"))
@@ -283,29 +295,28 @@ def _parse(text: str) -> date | None:
 
 
 def _store(journal: "Journal", result: FeedbackImport, comments: list[MentorComment], file_id: str) -> None:
-    """Add, replace or skip each comment, in one transaction."""
-    store = journal.feedback
-    with journal.write():
-        for comment in comments:
-            old_key = import_key(comment.kind, comment.uid, comment.text)
-            if store.get_by_import_key(comment.import_key) or store.get_by_import_key(old_key):
-                result.skipped.append(comment)
-                continue
-            day = comment.written_on or result.received_on
-            earlier = [] if comment.kind == "general" else store.by_import_prefix(
-                f"mentor-comment:{comment.kind}:{comment.uid}:{file_id}:", result.source_name)
-            if earlier:
-                result.replaced.append(comment)
-                if not result.dry_run:
-                    store.replace_imported(earlier[0].id, said=comment.text, import_key=comment.import_key,
-                                           received_on=day)
-                continue
-            result.added.append(comment)
+    """Add, replace or skip each comment (call it inside a transaction)."""
+    store = journal.feedback  # (inside the caller's transaction)
+    for comment in comments:
+        old_key = import_key(comment.kind, comment.uid, comment.text)
+        if store.get_by_import_key(comment.import_key) or store.get_by_import_key(old_key):
+            result.skipped.append(comment)
+            continue
+        day = comment.written_on or result.received_on
+        earlier = [] if comment.kind == "general" else store.by_import_prefix(
+            f"mentor-comment:{comment.kind}:{comment.uid}:{file_id}:", result.source_name)
+        if earlier:
+            result.replaced.append(comment)
             if not result.dry_run:
-                store.add(received_on=day, source_kind="mentor", source_name=result.source_name,
-                          said=comment.text, entry_id=comment.record_id if comment.kind == "entry" else None,
-                          objective_id=comment.record_id if comment.kind == "objective" else None,
-                          import_key=comment.import_key)
+                store.replace_imported(earlier[0].id, said=comment.text, import_key=comment.import_key,
+                                       received_on=day)
+            continue
+        result.added.append(comment)
+        if not result.dry_run:
+            store.add(received_on=day, source_kind="mentor", source_name=result.source_name,
+                      said=comment.text, entry_id=comment.record_id if comment.kind == "entry" else None,
+                      objective_id=comment.record_id if comment.kind == "objective" else None,
+                      import_key=comment.import_key)
 
 
 def _known(journal: "Journal", select: str, uids: list[str]) -> dict[str, tuple]:

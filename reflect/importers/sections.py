@@ -9,18 +9,59 @@ text left outside a comment place) and hands its lines to the reader registered 
 ``NAME``. A section no reader is registered for is reported, line by line, as text that was
 not imported, so its words are never dropped without a word.
 
-A reader is a function ``(lines, first_line) -> object``: ``lines`` are the section's lines
-(without the two markers, line ends removed), ``first_line`` the file's line number of the
-first of them. What it returns is kept on the import's result under ``NAME``. It raises
-:class:`reflect.errors.InputError` for a section it cannot read.
+A section type is registered with two functions:
+
+* ``read(lines, first_line, context)``: what the section says, without writing anything.
+  ``lines`` are the section's lines (without its two markers, line ends removed),
+  ``first_line`` the file's line number of the first of them. It raises
+  :class:`reflect.errors.InputError` for a section it cannot read (the section's text is then
+  reported as not imported, and everything else still comes in). If what it returns has a
+  ``mentor`` (attribute or key), that names the mentor when nothing else does.
+* ``keep(read_result, context)`` (optional): keep it in the journal. It runs inside the
+  import's transaction after the comments are stored, and is not called in a dry run unless
+  the type says it handles dry runs itself (``dry_run_aware=True``; ``context.dry_run`` tells).
+  What it returns is kept on the import's result under the section's name.
+
+``context`` (:class:`SectionContext`) carries the journal, the file, its front matter, the
+framework, the mentor's name, the day and the options the caller passed for sections
+(``import_feedback(..., section_options={"actions_as": "feedback"})``).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
 
-SectionReader = Callable[[list[str], int], Any]
+if TYPE_CHECKING:
+    from reflect.framework.standards import Framework
+    from reflect.journal import Journal
+
+
+@dataclass
+class SectionContext:
+    """What a section's reader and keeper may need about the import."""
+
+    journal: "Journal"
+    path: Path
+    front_matter: dict
+    framework: "Framework | None"
+    today: date
+    dry_run: bool = False
+    source_name: str = ""
+    options: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SectionType:
+    """How one kind of section is read and kept."""
+
+    read: Callable[[list[str], int, SectionContext], Any]
+    keep: Callable[[Any, SectionContext], Any] | None = None
+    dry_run_aware: bool = False
+
 
 #: A section's first marker: ``<!-- reflect:NAME -->`` (anything after the name is the
 #: section's own business); its last: ``<!-- reflect:NAME-end -->``.
@@ -30,30 +71,32 @@ END = re.compile(r"^\s{0,3}<!--\s*reflect:([a-z][a-z0-9_]*)-end\s*-->\s*$")
 #: Markers of the export format itself: never sections.
 FORMAT_MARKERS = frozenset({"entry", "body", "comments", "end"})
 
-_readers: dict[str, SectionReader] = {}
+_types: dict[str, SectionType] = {}
 
 
-def register(name: str, reader: SectionReader) -> None:
-    """Read sections called ``name`` with ``reader`` (a later registration replaces it)."""
+def register(name: str, read: Callable[[list[str], int, SectionContext], Any],
+             keep: Callable[[Any, SectionContext], Any] | None = None, *, dry_run_aware: bool = False) -> None:
+    """Read sections called ``name`` with ``read`` and keep them with ``keep`` (a later
+    registration replaces an earlier one)."""
     if name in FORMAT_MARKERS or not re.fullmatch(r"[a-z][a-z0-9_]*", name):
         raise ValueError(f"{name!r} cannot name a section")
-    _readers[name] = reader
+    _types[name] = SectionType(read, keep, dry_run_aware)
 
 
-def reader_for(name: str) -> SectionReader | None:
-    """The reader registered for ``name``; the built-in ones are registered on first use."""
+def section_type(name: str) -> SectionType | None:
+    """How sections called ``name`` are read; the built-in types register on first use."""
     _register_builtin()
-    return _readers.get(name)
+    return _types.get(name)
 
 
 def _register_builtin() -> None:
-    # Readers that ship with reflect register themselves when their module is imported;
-    # importing them here (not at import time of this module) keeps start-up light.
+    # Section types that ship with reflect register themselves when their module is
+    # imported; importing them here, when a file is read, keeps start-up light.
     import importlib
 
-    for module in ("reflect.importers.review_record",):
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as error:
-            if error.name != module:
-                raise
+    for module in _BUILTIN:
+        importlib.import_module(module)
+
+
+#: Modules that register a section type when imported.
+_BUILTIN: tuple[str, ...] = ()

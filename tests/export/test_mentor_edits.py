@@ -243,18 +243,38 @@ def test_utf16_without_its_byte_order_mark_is_refused_as_such(journal, records, 
 # -- sections of their own -------------------------------------------------------------------------------
 
 
-def test_a_registered_section_is_read_by_its_reader_and_an_unknown_one_reported(journal, records, pack,
-                                                                                 tmp_path, monkeypatch):
-    seen = {}
-    monkeypatch.setattr(sections, "_readers", {})
-    sections.register("notes", lambda lines, first: seen.setdefault("notes", (first, lines)))
+def test_a_registered_section_is_read_and_kept_and_an_unknown_one_reported(journal, records, pack, tmp_path,
+                                                                           monkeypatch):
+    kept = []
+    monkeypatch.setattr(sections, "_types", {})
+    monkeypatch.setattr(sections, "_BUILTIN", ())
+    sections.register("notes", lambda lines, first, context: {"first": first, "lines": lines, "mentor": "Jo Page"},
+                      lambda read, context: kept.append((read["lines"], context.source_name)) or "kept")
     edited = pack.replace("<!-- reflect:end -->", "<!-- reflect:end -->\n<!-- reflect:notes -->\nWe met.\n"
                                                   "<!-- reflect:notes-end -->\n<!-- reflect:other -->\nHello."
                                                   "\n<!-- reflect:other-end -->")
-    result = import_feedback(journal, send_back(tmp_path, edited))
-    first = edited.split("\n").index("We met.") + 1
-    assert seen["notes"] == (first, ["We met."]) and result.sections == {"notes": (first, ["We met."])}
+    edited = comment_on(edited, records.flour.uid, "Good.")
+    dry = import_feedback(journal, send_back(tmp_path, edited), mentor=None, dry_run=True)
+    assert kept == [] and dry.sections["notes"]["first"] == edited.split("\n").index("We met.") + 1
+    result = import_feedback(journal, send_back(tmp_path, edited), mentor=None)
+    assert kept == [(["We met."], "Jo Page")] and result.sections == {"notes": "kept"}
+    assert result.source_name == "Jo Page"  # named by the section, the file naming nobody else
     assert [(p.text, p.why) for p in result.unplaced] == [("Hello.", "in a other section this reflect cannot read")]
+
+
+def test_a_section_that_cannot_be_read_is_reported_and_the_comments_still_come_in(journal, records, pack,
+                                                                                  tmp_path, monkeypatch):
+    def refuse(lines, first, context):
+        raise InputError("its date is not a date.")
+
+    monkeypatch.setattr(sections, "_types", {})
+    monkeypatch.setattr(sections, "_BUILTIN", ())
+    sections.register("notes", refuse)
+    edited = comment_on(pack, records.flour.uid, "Good.") + "<!-- reflect:notes -->\nOn 31/02.\n<!-- reflect:notes-end -->\n"
+    result = import_feedback(journal, send_back(tmp_path, edited))
+    assert linked(journal, records) == {"flour": "Good."}
+    assert [(p.text, p.why) for p in result.unplaced] == [
+        ("On 31/02.", "in the notes section, which could not be read: its date is not a date.")]
 
 
 # -- the command -------------------------------------------------------------------------------------------
