@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import re
+from contextlib import suppress
 from dataclasses import dataclass, field
 
 from reflect.errors import InputError
@@ -229,7 +230,14 @@ def _front_matter(lines: list[str], name: str) -> tuple[dict, int]:
                          "front matter); nothing was imported.")
     for i in range(1, len(lines)):
         if lines[i].strip() == "---":
-            return parse_front_matter(line.translate(_QUOTES) for line in lines[1:i]), i + 2
+            try:
+                return parse_front_matter(lines[1:i]), i + 2
+            except ValueError as error:
+                # An editor may have curled the quotes reflect wrote around its values.
+                with suppress(ValueError):
+                    return parse_front_matter(line.translate(_QUOTES) for line in lines[1:i]), i + 2
+                raise InputError(f"{name} is not a reflect export or review pack ({error}); "
+                                 "nothing was imported.") from None
     raise InputError(f"{name}: its front matter never ends (the second --- line was removed?); nothing was imported.")
 
 
