@@ -89,6 +89,11 @@ class FeedbackImport:
     keep_unplaced: bool = False
 
     @property
+    def record(self) -> Any:
+        """What the review pack's record section gave (None without one)."""
+        return self.sections.get("record")
+
+    @property
     def complete(self) -> bool:
         """Whether every word of the file is in the journal (or already was)."""
         return not self.unplaced or self.keep_unplaced
@@ -104,13 +109,13 @@ def import_key(kind: str, uid: str, text: str, file_id: str = "") -> str:
 
 def import_feedback(journal: "Journal", path: Path, *, framework: "Framework | None" = None,
                     mentor: str | None = None, dry_run: bool = False, keep_unplaced: bool = False,
-                    section_options: dict | None = None) -> FeedbackImport:
+                    section_options: dict | None = None, **options: Any) -> FeedbackImport:
     """Add the mentor comments in the export or review pack at ``path`` to the feedback log.
 
     ``mentor`` names who wrote them (default: the file's ``mentor:`` line, its sign-off, or
     the mentor of the review being prepared); :class:`MentorNeeded` if nobody is named.
-    ``section_options`` go to the readers of the file's sections
-    (:mod:`reflect.importers.sections`).
+    ``section_options`` (and any other keyword, e.g. ``actions_as="feedback"``) go to the
+    readers of the file's sections (:mod:`reflect.importers.sections`).
     """
     name = str(path)
     lines, encoding = read_lines(path)
@@ -119,7 +124,7 @@ def import_feedback(journal: "Journal", path: Path, *, framework: "Framework | N
     file_id = _file_id(found.front_matter)
     comments, notes, not_matched = _matched(journal, found, name, file_id, today)
     context = section_types.SectionContext(journal, path, found.front_matter, framework, today, dry_run,
-                                           options=dict(section_options or {}))
+                                           options={**(section_options or {}), **options})
     read_sections, section_problems = _read_sections(found, context)
     unplaced = section_problems + unplaced
     source_name = _mentor(journal, found, read_sections, lines, mentor)

@@ -304,3 +304,22 @@ def test_the_command_asks_for_an_unnamed_mentor(journal, journal_path, records, 
     path = send_back(tmp_path, comment_on(pack, records.flour.uid, "Good."))
     code, out, err = run(journal_path, str(path), capsys=capsys)
     assert code == 2 and "--mentor NAME" in err and "\n" not in err.strip()
+
+
+def test_curly_quotes_in_the_front_matter_are_read(journal, records, pack, tmp_path):
+    named = pack.replace('mentor: ""', 'mentor: "Sam \u201cThe Baker\u201d Lee"')
+    result = import_feedback(journal, send_back(tmp_path, comment_on(named, records.flour.uid, "Good.")), mentor=None)
+    assert result.source_name == "Sam \u201cThe Baker\u201d Lee"
+    curled = pack.replace('kind: "review-pack"', "kind: \u201creview-pack\u201d")
+    result = import_feedback(journal, send_back(tmp_path, comment_on(curled, records.dough.uid, "Fine.")))
+    assert [c.text for c in result.added] == ["Fine."]
+
+
+def test_options_for_sections_pass_through(journal, records, pack, tmp_path, monkeypatch):
+    monkeypatch.setattr(sections, "_types", {})
+    monkeypatch.setattr(sections, "_BUILTIN", ())
+    sections.register("notes", lambda lines, first, context: dict(context.options))
+    edited = pack + "<!-- reflect:notes -->\nx\n<!-- reflect:notes-end -->\n"
+    result = import_feedback(journal, send_back(tmp_path, edited), actions_as="feedback",
+                             section_options={"other": 1})
+    assert result.sections["notes"] == {"actions_as": "feedback", "other": 1}
