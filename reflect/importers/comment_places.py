@@ -231,7 +231,7 @@ def _front_matter(lines: list[str], name: str) -> tuple[dict, int]:
     for i in range(1, len(lines)):
         if lines[i].strip() == "---":
             try:
-                return parse_front_matter(lines[1:i]), i + 2
+                return _uncurled(parse_front_matter(lines[1:i])), i + 2
             except ValueError as error:
                 # An editor may have curled the quotes reflect wrote around its values.
                 with suppress(ValueError):
@@ -239,6 +239,15 @@ def _front_matter(lines: list[str], name: str) -> tuple[dict, int]:
                 raise InputError(f"{name} is not a reflect export or review pack ({error}); "
                                  "nothing was imported.") from None
     raise InputError(f"{name}: its front matter never ends (the second --- line was removed?); nothing was imported.")
+
+
+def _uncurled(data):
+    """Front matter values an editor wrapped in curly quotes (“review-pack”), unwrapped."""
+    if isinstance(data, dict):
+        return {key: _uncurled(value) for key, value in data.items()}
+    if isinstance(data, str) and len(data) > 1 and data[0] in "\u201c\u2018" and data[-1] in "\u201d\u2019":
+        return data[1:-1]
+    return data
 
 
 def _entry_context(line: str) -> Context:

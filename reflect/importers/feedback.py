@@ -153,8 +153,8 @@ def read_file(journal: "Journal", framework: "Framework | None", lines: list[str
     first = scan(lines, name)
     kind = first.front_matter.get("kind")
     if not isinstance(first.front_matter.get("reflect_export"), int) or kind not in KINDS:
-        raise InputError(f"{name} is not a reflect export or review pack its front matter says "
-                         f"({kind!r}); nothing was imported.")
+        raise InputError(f"{name} is not a reflect export or review pack (its front matter says kind "
+                         f"{kind!r}); nothing was imported.")
     if framework is None:
         return first, []
     texts = regenerate(journal, framework, first.front_matter, first.entry_uids)
