@@ -203,7 +203,8 @@ def test_no_output_for_someone_else_shows_a_private_reflection(plan):
     assert {name: produced[name] for name in EXACT} == {name: twin[name] for name in EXACT}
     found = {name: hits for name, text in produced.items() if name not in EXACT and (hits := leaks(text, canaries))}
     assert not found, found
-    differ = {(name, c) for name, text in produced.items() for c in canaries["criteria"]
+    # So are meta-skills (by name): every private reflection is tagged "patience".
+    differ = {(name, c) for name, text in produced.items() for c in [*canaries["criteria"], "Patience"]
               if criterion_views(text, c) != criterion_views(twin[name], c)}
     assert not differ, differ
 
