@@ -14,7 +14,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from reflect.progress import counts
-from reflect.entries.query import build_where
 from reflect.entries.models import EntryFilter
 
 if TYPE_CHECKING:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from reflect.jsonable import Record, fields_of
 from reflect.review.assessments import compare
 from reflect.dates import format_short
 from reflect.errors import InputError
@@ -33,7 +34,6 @@ from reflect.review.models import (
     Review,
     StatusChange,
     Training,
-    json_ready,
 )
 from reflect.review import private_refs
 from reflect.review.schedule import ReviewSchedule, review_schedule
@@ -96,7 +96,7 @@ class AssessmentComparison:
 
 
 @dataclass(frozen=True)
-class PreparedReview:
+class PreparedReview(Record):
     """Everything a review needs, assembled; plain data for the app, the CLI and exports."""
 
     period_start: date
@@ -124,17 +124,16 @@ class PreparedReview:
     gaps: Any = None
     include_private: bool = field(default=False)
 
-    def to_json(self) -> dict:
-        """The JSON form (ISO dates), also what a completed review keeps as its snapshot."""
-        data = json_ready(replace(self, schedule=None))
-        # How many private reflections were left out is for the apprentice's eyes only
-        # (the app and `review prepare` tell them); a snapshot or JSON may be shown to others.
+    def json_shape(self) -> dict:
+        """The JSON form, also what a completed review keeps as its snapshot (the previous
+        review without its own snapshot, so snapshots never nest). How many private
+        reflections were left out is not in it: that is for the apprentice's eyes only (the
+        app and `review prepare` tell them), and a snapshot or JSON may be shown to others."""
+        data = fields_of(self)
         data.pop("private_count", None)
-        data["schedule"] = self.schedule.to_json()
         if self.previous_review is not None:
+            data["previous_review"] = fields_of(self.previous_review)
             data["previous_review"].pop("snapshot", None)
-        if self.gaps is not None and hasattr(self.gaps, "to_json"):
-            data["gaps"] = self.gaps.to_json()
         return data
 
 
