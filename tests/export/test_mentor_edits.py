@@ -323,3 +323,39 @@ def test_options_for_sections_pass_through(journal, records, pack, tmp_path, mon
     result = import_feedback(journal, send_back(tmp_path, edited), actions_as="feedback",
                              section_options={"other": 1})
     assert result.sections["notes"] == {"actions_as": "feedback", "other": 1}
+
+
+def test_the_command_asks_a_person_at_a_terminal_for_the_mentor(journal, journal_path, records, pack, tmp_path,
+                                                                 capsys, monkeypatch):
+    import sys
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    asked = []
+    monkeypatch.setattr(sys, "stdin", Terminal())
+    monkeypatch.setattr("builtins.input", lambda prompt: asked.append(prompt) or "Pat Lee")
+    path = send_back(tmp_path, comment_on(pack, records.flour.uid, "Good."))
+    code, out, err = run(journal_path, str(path), capsys=capsys)
+    assert code == 0 and asked == ["Who wrote these comments? Mentor's name: "]
+    assert [fb.source_name for fb in journal.feedback.list(source_kind="mentor")] == ["Pat Lee"]
+
+
+def test_a_note_before_every_heading_of_the_pack_is_imported_or_reported(journal, records, pack, tmp_path):
+    """Whatever the pack's layout: a mentor's line before each of its headings, and at the
+    very end, is either in a comment or reported at its line; never dropped."""
+    lines, edited, n = pack.split("\n"), [], 0
+    for line in lines:
+        if line.startswith("#"):
+            n += 1
+            edited += [f"MENTOR NOTE {n} here.", ""]
+        edited.append(line)
+    edited += ["MENTOR NOTE last."]
+    text = "\n".join(edited)
+    result = import_feedback(journal, send_back(tmp_path, text))
+    assert n > 10
+    assert_every_word_accounted(journal, pack, text, result)
+    said = "\n".join(fb.said for fb in journal.feedback.list(source_kind="mentor"))
+    reported = "\n".join(p.text for p in result.unplaced)
+    assert all(f"MENTOR NOTE {i} here." in said + reported for i in range(1, n + 1))
