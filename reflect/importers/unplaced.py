@@ -100,7 +100,8 @@ def regenerate(journal: "Journal", framework: "Framework", front_matter: dict, u
     start, end = _day(period.get("from")), _day(period.get("to"))
     included = bool((front_matter.get("counts") or {}).get("private_included"))
     for include_private in dict.fromkeys((included, not included)):
-        text = _document(journal, framework, front_matter.get("kind"), start, end, include_private)
+        text = _document(journal, framework, front_matter.get("kind"), start, end, include_private,
+                         _completed_review(journal, front_matter))
         if text is not None:
             texts.append(text)
         if front_matter.get("kind") != "review-pack":
@@ -162,9 +163,17 @@ def _empty_document(framework: "Framework", kind, start: date | None, end: date 
     return _EMPTY[found]
 
 
+def _completed_review(journal: "Journal", front_matter: dict) -> int | None:
+    """The completed review a pack's front matter names (``review: <uid>``), if any."""
+    uid = front_matter.get("review")
+    review = journal.reviews.get_by_uid(str(uid)) if isinstance(uid, str) and uid else None
+    return review.id if review is not None and getattr(review, "agreed_on", None) else None
+
+
 def _document(journal: "Journal", framework: "Framework", kind, start: date | None, end: date | None,
-              include_private: bool) -> str | None:
-    """The file of ``kind`` reflect writes now for the period; None if it cannot."""
+              include_private: bool, review_id: int | None = None) -> str | None:
+    """The file of ``kind`` reflect writes now for the period (or, for a pack of a completed
+    review, that review's pack); None if it cannot."""
     from reflect.entries.models import EntryFilter
     from reflect.errors import ReflectError
 
@@ -173,7 +182,12 @@ def _document(journal: "Journal", framework: "Framework", kind, start: date | No
         if kind == "review-pack":
             from reflect.export.pack import export_review_pack
 
-            export_review_pack(journal, framework, out, start=start, end=end, include_private=include_private)
+            from inspect import signature
+
+            options = {"start": start, "end": end}
+            if review_id is not None and "review_id" in signature(export_review_pack).parameters:
+                options = {"review_id": review_id}  # the pack of a completed review, as it was agreed
+            export_review_pack(journal, framework, out, include_private=include_private, **options)
         else:
             from reflect.export.markdown import export_markdown
 

@@ -118,7 +118,8 @@ def test_text_on_the_instruction_line_itself_is_kept(journal, records, pack, tmp
 
 def test_text_under_a_reflection_and_in_the_summary_is_reported_with_its_line(journal, records, pack, tmp_path):
     edited = pack.replace("I weighed it **twice**.\n", "I weighed it **twice**.\n\nMENTOR: weighing twice is wise.\n")
-    edited = edited.replace("## Summary\n\n", "## Summary\n\nMENTOR: a strong month overall.\n\n")
+    title = next(line for line in edited.split("\n") if line.startswith("# "))  # the pack's title, at the top
+    edited = edited.replace(title + "\n", title + "\n\nMENTOR: a strong month overall.\n", 1)
     edited = comment_on(edited, records.dough.uid, "Rest it longer.")
     result = import_feedback(journal, send_back(tmp_path, edited))
     lines = edited.split("\n")
@@ -246,8 +247,8 @@ def test_utf16_without_its_byte_order_mark_is_refused_as_such(journal, records, 
 def test_a_registered_section_is_read_and_kept_and_an_unknown_one_reported(journal, records, pack, tmp_path,
                                                                            monkeypatch):
     kept = []
-    monkeypatch.setattr(sections, "_types", {})
-    monkeypatch.setattr(sections, "_BUILTIN", ())
+    sections.section_type("notes")  # the built-in types registered, then kept as they are
+    monkeypatch.setattr(sections, "_types", dict(sections._types))
     sections.register("notes", lambda lines, first, context: {"first": first, "lines": lines, "mentor": "Jo Page"},
                       lambda read, context: kept.append((read["lines"], context.source_name)) or "kept")
     edited = pack.replace("<!-- reflect:end -->", "<!-- reflect:end -->\n<!-- reflect:notes -->\nWe met.\n"
@@ -257,7 +258,7 @@ def test_a_registered_section_is_read_and_kept_and_an_unknown_one_reported(journ
     dry = import_feedback(journal, send_back(tmp_path, edited), mentor=None, dry_run=True)
     assert kept == [] and dry.sections["notes"]["first"] == edited.split("\n").index("We met.") + 1
     result = import_feedback(journal, send_back(tmp_path, edited), mentor=None)
-    assert kept == [(["We met."], "Jo Page")] and result.sections == {"notes": "kept"}
+    assert kept == [(["We met."], "Jo Page")] and result.sections["notes"] == "kept"
     assert result.source_name == "Jo Page"  # named by the section, the file naming nobody else
     assert [(p.text, p.why) for p in result.unplaced] == [("Hello.", "in a other section this reflect cannot read")]
 
@@ -267,8 +268,8 @@ def test_a_section_that_cannot_be_read_is_reported_and_the_comments_still_come_i
     def refuse(lines, first, context):
         raise InputError("its date is not a date.")
 
-    monkeypatch.setattr(sections, "_types", {})
-    monkeypatch.setattr(sections, "_BUILTIN", ())
+    sections.section_type("notes")
+    monkeypatch.setattr(sections, "_types", dict(sections._types))
     sections.register("notes", refuse)
     edited = comment_on(pack, records.flour.uid, "Good.") + "<!-- reflect:notes -->\nOn 31/02.\n<!-- reflect:notes-end -->\n"
     result = import_feedback(journal, send_back(tmp_path, edited))
@@ -316,13 +317,14 @@ def test_curly_quotes_in_the_front_matter_are_read(journal, records, pack, tmp_p
 
 
 def test_options_for_sections_pass_through(journal, records, pack, tmp_path, monkeypatch):
-    monkeypatch.setattr(sections, "_types", {})
-    monkeypatch.setattr(sections, "_BUILTIN", ())
+    sections.section_type("notes")
+    monkeypatch.setattr(sections, "_types", dict(sections._types))
     sections.register("notes", lambda lines, first, context: dict(context.options))
     edited = pack + "<!-- reflect:notes -->\nx\n<!-- reflect:notes-end -->\n"
-    result = import_feedback(journal, send_back(tmp_path, edited), actions_as="feedback",
-                             section_options={"other": 1})
-    assert result.sections["notes"] == {"actions_as": "feedback", "other": 1}
+    result = import_feedback(journal, send_back(tmp_path, edited), section_options={"actions_as": "feedback"})
+    assert result.sections["notes"] == {"actions_as": "feedback"}
+    result = import_feedback(journal, send_back(tmp_path, edited), actions_as="objectives")
+    assert result.sections["notes"] == {"actions_as": "objectives"}
 
 
 def test_the_command_asks_a_person_at_a_terminal_for_the_mentor(journal, journal_path, records, pack, tmp_path,
