@@ -178,10 +178,15 @@ def _read_sections(found: Scan, context) -> tuple[dict[str, Any], list[Unplaced]
                                                                    "cannot read"))
             continue
         try:
-            results[section.name] = kind.read(section.lines, section.line + 1, context)
+            results[section.name] = read = kind.read(section.lines, section.line + 1, context)
         except InputError as error:
             problems.append(Unplaced(section.line + 1, text, f"in the {section.name} section, which could not "
                                                              f"be read: {error}"))
+            continue
+        # A reader may hand back text it found outside the parts it reads: (line, text) pairs.
+        left = getattr(read, "unplaced", None) or (read.get("unplaced") if isinstance(read, dict) else None) or ()
+        problems += [Unplaced(line, piece, f"in the {section.name} section, outside the parts reflect reads")
+                     for line, piece in left]
     return results, problems
 
 

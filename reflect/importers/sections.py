@@ -16,7 +16,9 @@ A section type is registered with two functions:
   ``first_line`` the file's line number of the first of them. It raises
   :class:`reflect.errors.InputError` for a section it cannot read (the section's text is then
   reported as not imported, and everything else still comes in). If what it returns has a
-  ``mentor`` (attribute or key), that names the mentor when nothing else does.
+  ``mentor`` (attribute or key), that names the mentor when nothing else does; if it has
+  ``unplaced`` (``(line, text)`` pairs: text written in the section outside the parts the
+  reader takes), those are reported as not imported, like text outside the comment places.
 * ``keep(read_result, context)`` (optional): keep it in the journal. It runs inside the
   import's transaction after the comments are stored, and is not called in a dry run unless
   the type says it handles dry runs itself (``dry_run_aware=True``; ``context.dry_run`` tells).

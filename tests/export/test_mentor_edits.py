@@ -361,3 +361,17 @@ def test_a_note_before_every_heading_of_the_pack_is_imported_or_reported(journal
     said = "\n".join(fb.said for fb in journal.feedback.list(source_kind="mentor"))
     reported = "\n".join(p.text for p in result.unplaced)
     assert all(f"MENTOR NOTE {i} here." in said + reported for i in range(1, n + 1))
+
+
+def test_text_a_section_reader_cannot_place_is_reported(journal, records, pack, tmp_path, monkeypatch):
+    sections.section_type("notes")
+    monkeypatch.setattr(sections, "_types", dict(sections._types))
+
+    def read(lines, first, context):
+        return {"unplaced": [(first + i, line) for i, line in enumerate(lines) if line.startswith("Stray")]}
+
+    sections.register("notes", read)
+    edited = pack + "<!-- reflect:notes -->\nKept.\nStray words.\n<!-- reflect:notes-end -->\n"
+    result = import_feedback(journal, send_back(tmp_path, edited))
+    line = edited.split("\n").index("Stray words.") + 1
+    assert [(p.line, p.text) for p in result.unplaced] == [(line, "Stray words.")] and not result.complete
