@@ -217,11 +217,16 @@ def cmd_show(ctx) -> int:
     from reflect.cli.output import print_json
     from reflect.review.text import render_review
 
+    from reflect.review import private_refs
+
     review = ctx.journal.reviews.get(ctx.args.id)
+    # A snapshot kept by an older reflect may still say things about private reflections.
+    snapshot = (private_refs.snapshot(review.snapshot, private_refs.all_private_ids(ctx.journal.conn))
+                if review.snapshot is not None else None)
     if ctx.args.json:
-        print_json(review.to_json(), ctx.out)
-    elif review.snapshot is not None:
-        ctx.print(render_review(review.snapshot, review), end="")
+        print_json(review.to_json() | {"snapshot": snapshot}, ctx.out)
+    elif snapshot is not None:
+        ctx.print(render_review(snapshot, review), end="")
     else:
         ctx.print(f"Review {review.id} is still being prepared: `reflect review prepare` shows it as it stands.")
     return 0

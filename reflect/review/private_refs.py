@@ -63,3 +63,40 @@ def feedback(fb: Feedback, private: set[int]) -> Feedback:
     if fb.entry_id in private:
         return replace(fb, entry_id=None, import_key=None)
     return fb
+
+
+def snapshot(data: dict, private: set[int]) -> dict:
+    """A completed review's snapshot (its JSON form) without what older versions of reflect
+    kept in it about private reflections: the count, objective sources and "Drafted from entry
+    N" reasons, feedback links, and criteria listed as first evidenced with no reflection the
+    review could show (only private ones cited them). A snapshot kept with private
+    reflections included is returned as it is."""
+    if data.get("include_private"):
+        return data
+    data = dict(data)
+    data.pop("private_count", None)
+    objectives = []
+    for item in data.get("objectives") or []:
+        item = dict(item)
+        o = dict(item.get("objective") or {})
+        if o.get("source_entry_id") in private:
+            o["source_entry_id"] = None
+        item["objective"] = o
+        item["changes"] = [_unnamed(c, private) for c in item.get("changes") or []]
+        objectives.append(item)
+    if "objectives" in data:
+        data["objectives"] = objectives
+    for key in ("feedback", "feedback_still_open"):
+        if key in data:
+            data[key] = [dict(fb, entry_id=None, import_key=None) if fb.get("entry_id") in private else fb
+                         for fb in data[key] or []]
+    if "criteria_newly_evidenced" in data:
+        data["criteria_newly_evidenced"] = [c for c in data["criteria_newly_evidenced"] or [] if c.get("entries")]
+    return data
+
+
+def _unnamed(change: dict, private: set[int]) -> dict:
+    match = _DRAFTED.match(change.get("reason") or "")
+    if match and int(match.group(1)) in private:
+        return dict(change, reason=f"Drafted from {PRIVATE_SOURCE}")
+    return change

@@ -237,3 +237,41 @@ def test_an_objective_drafted_from_a_private_reflection_says_so(journal):
                                  body="## Action plan\n\nCount the float.")
     [first] = journal.objectives.history(objective_from_entry(journal, public.id).id)
     assert first.reason == f"Drafted from entry {public.id}: Open title"
+
+
+def test_a_snapshot_kept_by_an_older_reflect_is_shown_without_private_traces(tmp_path):
+    """Reviews completed before private reflections were kept out of snapshots: `review show`
+    leaves out what they say about them."""
+    from reflect.review.prep import prepare_review
+
+    db = tmp_path / "journal.db"
+    today = date.today()
+    with open_journal(db) as journal:
+        journal.entries.add(day=today - timedelta(days=9), title="Open day", criteria=["BAKE01.P1"])
+        secret = journal.entries.add(day=today - timedelta(days=8), title="zqsecretold", private=True,
+                                     criteria=["ICE03.B1"], body="## Action plan\n\nAsk for help.")
+        objective_from_entry(journal, secret.id)
+        journal.feedback.add(received_on=today - timedelta(days=2), source_kind="mentor", said="Good.",
+                             entry_id=secret.id)
+        # What an older reflect kept: the count, the criterion only the private reflection cited
+        # (with no reflection listed), the objective's source and reason, the feedback's link.
+        old = prepare_review(journal).to_json()
+        old["private_count"] = 1
+        old["criteria_newly_evidenced"].append({"criterion_id": "ICE03.B1", "unit_code": "ICE03", "text": "",
+                                                "first_evidenced": secret.day.isoformat(), "entries": []})
+        drafted = next(o for o in old["objectives"] if o["objective"]["specific"] == "Ask for help.")
+        drafted["objective"]["source_entry_id"] = secret.id
+        drafted["changes"] = [{"id": 1, "objective_id": drafted["objective"]["id"], "status": "draft",
+                               "changed_on": today.isoformat(), "reason": f"Drafted from entry {secret.id}: zqsecretold"}]
+        old["feedback"][0].update(entry_id=secret.id)
+        review = journal.reviews.complete(mentor_name="Sam", agreed_on=today, period_start=today - timedelta(days=20),
+                                          period_end=today, snapshot=old)
+    assert "zqsecretold" in json.dumps(old) and "ICE03.B1" in json.dumps(old)  # the leak to hide
+    number = str(review.id)
+    for argv in (["review", "show", number], ["review", "show", number, "--json"]):
+        shown = run(db, *argv)
+        assert "zqsecretold" not in shown and "ICE03.B1" not in shown and "private_count" not in shown
+        assert "Open day" in shown
+    data = json.loads(run(db, "review", "show", number, "--json"))["snapshot"]
+    assert data["feedback"][0]["entry_id"] is None
+    assert data["objectives"][0]["changes"][0]["reason"] == "Drafted from a private reflection"
