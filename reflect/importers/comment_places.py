@@ -75,6 +75,7 @@ class Section:
     line: int
     lines: list[str] = field(default_factory=list)
     closed: bool = False
+    last_line: int = 0
 
 
 @dataclass
@@ -88,6 +89,8 @@ class Scan:
     #: uid of the reflection they are in, if any).
     outside: list[tuple[int, str, bool, str | None]]
     entry_uids: list[str]
+    #: What was taken in good part: sections whose end line is missing.
+    notes: list[str] = field(default_factory=list)
 
 
 def _core(line: str) -> str:
@@ -155,9 +158,13 @@ def scan(lines: list[str], name: str, reflect_headings: set[str] = frozenset()) 
             if end and end.group(1) == section.name:
                 section.closed = True
                 section = None
-            else:
+                continue
+            starts = _MARKER.match(line)
+            if not (starts and starts.group(1) in section_types.FORMAT_MARKERS):
                 section.lines.append(line)
-            continue
+                section.last_line = number
+                continue
+            section = None  # its end line was deleted: reflect's next hidden line ends it
         marker = _MARKER.match(line)
         kind = marker.group(1) if marker else None
         if kind is not None and kind not in section_types.FORMAT_MARKERS:
@@ -214,13 +221,11 @@ def scan(lines: list[str], name: str, reflect_headings: set[str] = frozenset()) 
         in_entry = str(context.key) if context and context.kind == "entry" and context.key else None
         outside.append((number, line, after_end, in_entry))
     close()
-    for s in found_sections:
-        if not s.closed:
-            raise InputError(f"{name}, line {s.line}: this {s.name} section has no end marker "
-                             f"(<!-- reflect:{s.name}-end -->); nothing was imported.")
+    notes = [f"line {s.line}: the {s.name} section's end line (<!-- reflect:{s.name}-end -->) is missing; it was "
+             f"read up to line {max(s.last_line, s.line)}." for s in found_sections if not s.closed]
     for p in places:
         _resolve(p)
-    return Scan(front, places, found_sections, outside, uids)
+    return Scan(front, places, found_sections, outside, uids, notes)
 
 
 def _front_matter(lines: list[str], name: str) -> tuple[dict, int]:

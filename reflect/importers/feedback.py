@@ -131,7 +131,7 @@ def import_feedback(journal: "Journal", path: Path, *, framework: "Framework | N
     context.source_name = source_name
     result = FeedbackImport(path, source_name, today, encoding=encoding, dry_run=dry_run,
                             keep_unplaced=keep_unplaced, sections=dict(read_sections))
-    result.notes = notes
+    result.notes = found.notes + notes
     result.unplaced = sorted(not_matched + unplaced, key=lambda u: u.line)
     if keep_unplaced:
         for piece in result.unplaced:

@@ -375,3 +375,16 @@ def test_text_a_section_reader_cannot_place_is_reported(journal, records, pack, 
     result = import_feedback(journal, send_back(tmp_path, edited))
     line = edited.split("\n").index("Stray words.") + 1
     assert [(p.line, p.text) for p in result.unplaced] == [(line, "Stray words.")] and not result.complete
+
+
+def test_a_section_whose_end_line_was_deleted_is_read_to_the_next_hidden_line(journal, records, pack, tmp_path,
+                                                                               monkeypatch):
+    sections.section_type("notes")
+    monkeypatch.setattr(sections, "_types", dict(sections._types))
+    sections.register("notes", lambda lines, first, context: lines)
+    edited = pack.replace("<!-- reflect:end -->", "<!-- reflect:notes -->\nWe met.\n\n<!-- reflect:end -->")
+    edited = comment_on(edited, records.queue.uid, "Good.")
+    result = import_feedback(journal, send_back(tmp_path, edited))
+    assert result.sections["notes"] == ["We met.", ""] and linked(journal, records) == {"queue": "Good."}
+    [note] = result.notes
+    assert "notes section's end line (<!-- reflect:notes-end -->) is missing" in note
