@@ -49,7 +49,9 @@ class EditorScreen(KeepsDrafts, Screen):
         # Not a priority binding: ctrl+s then queues behind the keys typed before it, so a save
         # never misses the last words when the app is busy.
         Binding("ctrl+s", "save", "Save", tooltip="Save now (your words are also kept as a draft as you type)"),
-        Binding("ctrl+t", "template", "Template", tooltip="Add a reflective model's headings and questions"),
+        # In a browser tab ctrl+t opens a new tab: there it is alt+t (reflect.tui.browser_keys).
+        Binding("ctrl+t", "template", "Template", tooltip="Add a reflective model's headings and questions",
+                id="editor.template"),
         Binding("ctrl+g", "skills", "Meta-skills", tooltip="Tag the meta-skills you used"),
         Binding("ctrl+r", "criteria", "Criteria", tooltip="Link criteria of your units"),
         Binding("escape", "leave", "Back", tooltip="Back (asks first if anything is unsaved)"),
