@@ -104,11 +104,13 @@ _HINTS = frozenset(_core(hint) for hint in (COMMENTS_HINT, OBJECTIVE_COMMENTS_HI
 def is_hint(line: str) -> bool:
     """Whether ``line`` is one of reflect's instruction lines, however an editor restyled it
     (``*...*``, ``_..._``, plain, curly quotes, spaces)."""
-    return _core(line) in _HINTS
+    return "line" in line and _core(line) in _HINTS
 
 
 def _after_hint(line: str) -> str | None:
     """What a mentor wrote on the hint line after the hint itself; None if not a hint line."""
+    if "line" not in line:
+        return None
     text = line.translate(_QUOTES)
     end = text.lower().find(_HINT_END)
     if end < 0 or _core(text[:end + len(_HINT_END)]) not in _HINTS:
@@ -226,6 +228,16 @@ def scan(lines: list[str], name: str, reflect_headings: set[str] = frozenset()) 
     for p in places:
         _resolve(p)
     return Scan(front, places, found_sections, outside, uids, notes)
+
+
+def front_matter_of(lines: list[str], name: str) -> dict:
+    """The file's front matter; InputError if it has none that can be read."""
+    return _front_matter(lines, name)[0]
+
+
+def entry_uids(lines: list[str]) -> list[str]:
+    """The stable ids the file's entry lines name (a quick look, before the file is split up)."""
+    return [match.group(1) for line in lines if "reflect:entry" in line and (match := _UID.search(line))]
 
 
 def _front_matter(lines: list[str], name: str) -> tuple[dict, int]:

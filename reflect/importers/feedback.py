@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from reflect.dates import format_long
 from reflect.errors import InputError
 from reflect.importers import sections as section_types
-from reflect.importers.comment_places import Place, Scan, scan
+from reflect.importers.comment_places import Place, Scan, entry_uids, front_matter_of, scan
 from reflect.importers.feedback_text import read_lines
 from reflect.importers.unplaced import SIGN_OFF, Unplaced, find_unplaced, reflect_text, regenerate
 from reflect.review.fields import MAX_TEXT
@@ -150,14 +150,14 @@ def import_feedback(journal: "Journal", path: Path, *, framework: "Framework | N
 def read_file(journal: "Journal", framework: "Framework | None", lines: list[str],
               name: str) -> tuple[Scan, list[Unplaced]]:
     """The file's comment places and sections, and the text written outside them."""
-    first = scan(lines, name)
-    kind = first.front_matter.get("kind")
-    if not isinstance(first.front_matter.get("reflect_export"), int) or kind not in KINDS:
+    front = front_matter_of(lines, name)
+    kind = front.get("kind")
+    if not isinstance(front.get("reflect_export"), int) or kind not in KINDS:
         raise InputError(f"{name} is not a reflect export or review pack (its front matter says kind "
                          f"{kind!r}); nothing was imported.")
     if framework is None:
-        return first, []
-    texts = regenerate(journal, framework, first.front_matter, first.entry_uids)
+        return scan(lines, name), []
+    texts = regenerate(journal, framework, front, entry_uids(lines))
     wrote = reflect_text(texts)
     found = scan(lines, name, wrote.headings)
     known = {uid for uid in found.entry_uids if journal.entries.has_uid(uid)}

@@ -54,7 +54,8 @@ class ReflectText:
     headings: set[str]
 
     def wrote(self, line: str) -> bool:
-        if key(line) in self.lines or shape(line) in self.shapes:
+        k = key(line)
+        if k in self.lines or _NUMBERS.sub("#", k) in self.shapes:
             return True
         fact = _FACT.match(line.translate(_QUOTES))
         if fact:
@@ -63,30 +64,37 @@ class ReflectText:
         return bool(row) and key(row.group(1)) in self.rows
 
 
+_CURLY = re.compile("[\u2018\u2019\u201c\u201d\u00a0]")
+_SPACES_AND_ESCAPES = re.compile(r"[\s\\]+")
+_NUMBERS = re.compile(r"\d+")
+
+
 def key(line: str) -> str:
     """A line as compared: no spaces, escapes or emphasis style."""
-    return re.sub(r"[\s\\]", "", line.translate(_QUOTES)).replace("_", "*")
+    if _CURLY.search(line):
+        line = line.translate(_QUOTES)
+    return _SPACES_AND_ESCAPES.sub("", line).replace("_", "*")
 
 
 def shape(line: str) -> str:
     """A line's key with its numbers blanked: reflect's sentences with counts in them
     ("3 of 5 criteria evidenced") change as the journal does."""
-    return re.sub(r"\d+", "#", key(line))
+    return _NUMBERS.sub("#", key(line))
 
 
 def reflect_text(texts: list[str]) -> ReflectText:
     """The keys of every line of ``texts`` (documents reflect wrote)."""
     found = ReflectText(set(), set(), set(), set(), set())
-    for text in texts:
-        for line in text.split("\n"):
-            found.lines.add(key(line))
-            found.shapes.add(shape(line))
-            if fact := _FACT.match(line):
-                found.facts.add(key(fact.group(1)))
-            elif row := _ROW.match(line):
-                found.rows.add(key(row.group(1)))
-            if line.lstrip().startswith("#"):
-                found.headings.add(heading_key(line))
+    for line in {line for text in texts for line in text.split("\n")}:  # a line once, however often written
+        k = key(line)
+        found.lines.add(k)
+        found.shapes.add(_NUMBERS.sub("#", k))
+        if fact := _FACT.match(line):
+            found.facts.add(key(fact.group(1)))
+        elif row := _ROW.match(line):
+            found.rows.add(key(row.group(1)))
+        if line.lstrip().startswith("#"):
+            found.headings.add(heading_key(line))
     return found
 
 
@@ -111,12 +119,26 @@ def regenerate(journal: "Journal", framework: "Framework", front_matter: dict, u
     empty = _empty_document(framework, front_matter.get("kind"), start, end, journal.today())
     if empty is not None:
         texts.append(empty)
+    # The file's reflections the documents above do not hold (moved out of the period since).
     render = EntryRenderer(framework).render
-    for uid in dict.fromkeys(uids):
+    for uid in _outside_period(journal, uids, start, end):
         entry = journal.entries.get_by_uid(uid)
         if entry is not None:
             texts.append(render(entry))
     return texts
+
+
+def _outside_period(journal: "Journal", uids: list[str], start: date | None, end: date | None) -> list[str]:
+    """Those of ``uids`` whose reflection is dated outside ``start``..``end`` (or private)."""
+    found = []
+    unique = list(dict.fromkeys(uids))
+    low, high = (start or date.min).isoformat(), (end or date.max).isoformat()
+    for i in range(0, len(unique), 500):
+        chunk = unique[i:i + 500]
+        found += [row[0] for row in journal.conn.execute(
+            f"SELECT uid FROM entries WHERE uid IN ({', '.join('?' * len(chunk))})"
+            " AND (day < ? OR day > ? OR private = 1 OR deleted_at IS NOT NULL)", [*chunk, low, high])]
+    return found
 
 
 def find_unplaced(scan: Scan, wrote: ReflectText, known_uids: set[str]) -> list[Unplaced]:
