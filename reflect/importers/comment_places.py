@@ -60,7 +60,8 @@ class Place:
     text: str = ""
     text_line: int = 0
     #: How the place was matched: "marker", or "position" when its hidden line is missing
-    #: or damaged (``problem`` then says which).
+    #: or damaged (``problem`` then says which); "heading" only while reading (opened by its
+    #: heading, its hidden line not met yet).
     how: str = "marker"
     problem: str = ""
     raw: list[tuple[int, str]] = field(default_factory=list)

@@ -127,7 +127,7 @@ def import_feedback(journal: "Journal", path: Path, *, framework: "Framework | N
                                            options={**(section_options or {}), **options})
     read_sections, section_problems = _read_sections(found, context)
     unplaced = section_problems + unplaced
-    source_name = _mentor(journal, found, read_sections, lines, mentor)
+    source_name = _mentor(journal, found, read_sections, mentor)
     context.source_name = source_name
     result = FeedbackImport(path, source_name, today, encoding=encoding, dry_run=dry_run,
                             keep_unplaced=keep_unplaced, sections=dict(read_sections))
@@ -190,7 +190,7 @@ def _read_sections(found: Scan, context) -> tuple[dict[str, Any], list[Unplaced]
     return results, problems
 
 
-def _mentor(journal: "Journal", found: Scan, sections: dict, lines: list[str], given: str | None) -> str:
+def _mentor(journal: "Journal", found: Scan, sections: dict, given: str | None) -> str:
     """Who wrote the comments: as given, else the file's ``mentor:`` line, its sign-off, or
     the mentor named on the review being prepared."""
     candidates = [given, found.front_matter.get("mentor")]
