@@ -169,10 +169,10 @@ class ReflectApp(App[int]):
     @guarded
     def _export(self, request, overwrite: bool = False) -> None:
         from reflect.files import TargetExistsError
-        from reflect.tui.dialogs.export import result_message, run_export
+        from reflect.tui.dialogs.export import ask_about_personal_data, result_message, run_export
         from reflect.tui.dialogs.form import ConfirmDialog
 
-        if request is None:
+        if request is None or ask_about_personal_data(self, request, lambda r: self._export(r, overwrite)):
             return
         try:
             result = run_export(self.journal, self.framework, request, overwrite=overwrite)
