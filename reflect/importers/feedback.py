@@ -157,11 +157,20 @@ def read_file(journal: "Journal", framework: "Framework | None", lines: list[str
                          f"{kind!r}); nothing was imported.")
     if framework is None:
         return scan(lines, name), []
-    texts = regenerate(journal, framework, front, entry_uids(lines))
-    wrote = reflect_text(texts)
+    uids = entry_uids(lines)
+    wrote = reflect_text(regenerate(journal, framework, front, uids))
     found = scan(lines, name, wrote.headings)
     known = {uid for uid in found.entry_uids if journal.entries.has_uid(uid)}
-    return found, find_unplaced(found, wrote, known)
+    unplaced = find_unplaced(found, wrote, known)
+    if unplaced:
+        # The file may have been written with personal data replaced by labels (--redact):
+        # compare once more with that, before calling anything the mentor's.
+        redacted = reflect_text(regenerate(journal, framework, front, uids, redact=True))
+        for keys, more in ((wrote.lines, redacted.lines), (wrote.shapes, redacted.shapes),
+                           (wrote.facts, redacted.facts), (wrote.rows, redacted.rows)):
+            keys |= more
+        unplaced = find_unplaced(found, wrote, known)
+    return found, unplaced
 
 
 def _read_sections(found: Scan, context) -> tuple[dict[str, Any], list[Unplaced]]:

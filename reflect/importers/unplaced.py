@@ -98,9 +98,11 @@ def reflect_text(texts: list[str]) -> ReflectText:
     return found
 
 
-def regenerate(journal: "Journal", framework: "Framework", front_matter: dict, uids: list[str]) -> list[str]:
+def regenerate(journal: "Journal", framework: "Framework", front_matter: dict, uids: list[str], *,
+               redact: bool = False) -> list[str]:
     """The documents reflect would write for the file now: the same kind over the same
-    period, and each of the file's reflections still in the journal."""
+    period, and each of the file's reflections still in the journal. ``redact``: as written
+    with personal data replaced by labels (``--redact``)."""
     from reflect.export.entry_block import EntryRenderer
 
     texts = []
@@ -109,7 +111,7 @@ def regenerate(journal: "Journal", framework: "Framework", front_matter: dict, u
     included = bool((front_matter.get("counts") or {}).get("private_included"))
     for include_private in dict.fromkeys((included, not included)):
         text = _document(journal, framework, front_matter.get("kind"), start, end, include_private,
-                         _completed_review(journal, front_matter))
+                         _completed_review(journal, front_matter), redact)
         if text is not None:
             texts.append(text)
         if front_matter.get("kind") != "review-pack":
@@ -193,7 +195,7 @@ def _completed_review(journal: "Journal", front_matter: dict) -> int | None:
 
 
 def _document(journal: "Journal", framework: "Framework", kind, start: date | None, end: date | None,
-              include_private: bool, review_id: int | None = None) -> str | None:
+              include_private: bool, review_id: int | None = None, redact: bool = False) -> str | None:
     """The file of ``kind`` reflect writes now for the period (or, for a pack of a completed
     review, that review's pack); None if it cannot."""
     from reflect.entries.models import EntryFilter
@@ -209,12 +211,12 @@ def _document(journal: "Journal", framework: "Framework", kind, start: date | No
             options = {"start": start, "end": end}
             if review_id is not None and "review_id" in signature(export_review_pack).parameters:
                 options = {"review_id": review_id}  # the pack of a completed review, as it was agreed
-            export_review_pack(journal, framework, out, include_private=include_private, **options)
+            export_review_pack(journal, framework, out, include_private=include_private, redact=redact, **options)
         else:
             from reflect.export.markdown import export_markdown
 
             export_markdown(journal, framework, out, EntryFilter(date_from=start, date_to=end),
-                            include_private=include_private)
+                            include_private=include_private, redact=redact)
     except ReflectError:
         return None
     return out.getvalue()

@@ -388,3 +388,18 @@ def test_a_section_whose_end_line_was_deleted_is_read_to_the_next_hidden_line(jo
     assert result.sections["notes"] == ["We met.", ""] and linked(journal, records) == {"queue": "Good."}
     [note] = result.notes
     assert "notes section's end line (<!-- reflect:notes-end -->) is missing" in note
+
+
+def test_a_redacted_pack_is_compared_with_what_reflect_wrote_redacted(journal, tiny_framework, records, tmp_path):
+    from datetime import date
+
+    journal.entries.add(day=date(2026, 11, 21), title="A call back",
+                        body="Rang Jo Bloggs on 07700 900123 and wrote to jo@example.com.\n")
+    out = io.StringIO(newline="")
+    export_review_pack(journal, tiny_framework, out, start=START, end=END, redact=True)
+    redacted = out.getvalue()
+    assert "jo@example.com" not in redacted  # the file really is redacted
+    edited = comment_on(redacted, records.queue.uid, "Good.") + "\nOverall: good month.\n"
+    result = import_feedback(journal, send_back(tmp_path, edited))
+    assert [c.text for c in result.added] == ["Good."]
+    assert [p.text for p in result.unplaced] == ["Overall: good month."]
