@@ -76,13 +76,19 @@ def register(sub, common) -> None:
                "  reflect import-feedback journals/2026-11-24-review-pack.md\n"
                "  reflect import-feedback --dry-run back-from-alex.md     say what would be added\n"
                '  reflect import-feedback --mentor "Alex Smith" back-from-alex.md\n'
-               "  reflect import-feedback --keep-unplaced back-from-alex.md")
+               "  reflect import-feedback --keep-unplaced back-from-alex.md\n"
+               "  reflect import-feedback --actions-as feedback back-from-alex.md\n\n"
+               "A review pack's record of the meeting (overall comments, agreed actions, next review date,\n"
+               "the mentor's ratings, sign-off) is kept on its review; `reflect review show N` shows it.")
     p.add_argument("file", metavar="FILE", help="the export or review pack the mentor sent back")
     p.add_argument("--mentor", metavar="NAME",
                    help="who wrote the comments (default: the file's mentor: line or sign-off; asked if unknown)")
     p.add_argument("--keep-unplaced", action="store_true",
                    help="file text written outside the comment places as general feedback from the mentor")
     p.add_argument("--dry-run", "-n", action="store_true", help="check the file and say what would be added")
+    p.add_argument("--actions-as", choices=("objectives", "feedback"), default="objectives",
+                   help="what the agreed actions in a review pack's record become: draft objectives "
+                        "(default) or feedback actions")
     p.set_defaults(handler=cmd_import_feedback, writes=True)
 
 
@@ -187,7 +193,7 @@ def cmd_import_feedback(ctx) -> int:
     mentor = args.mentor
     try:
         result = import_feedback(ctx.journal, path, framework=ctx.framework, mentor=mentor, dry_run=args.dry_run,
-                                 keep_unplaced=args.keep_unplaced)
+                                 keep_unplaced=args.keep_unplaced, actions_as=args.actions_as)
     except MentorNeeded:
         if not sys.stdin.isatty():
             raise
@@ -195,7 +201,10 @@ def cmd_import_feedback(ctx) -> int:
         if not mentor:
             raise
         result = import_feedback(ctx.journal, path, framework=ctx.framework, mentor=mentor, dry_run=args.dry_run,
-                                 keep_unplaced=args.keep_unplaced)
+                                 keep_unplaced=args.keep_unplaced, actions_as=args.actions_as)
+    if result.record is not None:
+        for line in result.record.summary():
+            ctx.print(line)
     _report_feedback(ctx, path, result)
     if not result.complete:
         n = len(result.unplaced)

@@ -34,9 +34,10 @@ from reflect.importers import sections as section_types
 _MARKER = re.compile(r"^\s{0,3}<!--\s*reflect:([a-z][a-z0-9_-]*)")
 _COMMENTS_TARGET = re.compile(r"reflect:comments\s+(entry|objective)\s*=\s*([A-Za-z0-9_.:-]+?)\s*(?:-->|$)")
 _UID = re.compile(r"[\"\u201c\u201d]uid[\"\u201c\u201d]\s*:\s*[\"\u201c\u201d]([A-Za-z0-9_.:-]+)")
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})(?:\s+(.*?))?\s*#*\s*$")
+# Headings as CommonMark reads them: only spaces and tabs separate the #s from the text.
+_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$")
 _COMMENTS_HEADING = re.compile(r"^\s{0,3}(?:#{1,6}\s*|\*\*)mentor comments\s*(?:\*\*)?\s*#*\s*$", re.IGNORECASE)
-_OBJECTIVE_HEADING = re.compile(r"^\s{0,3}#{2,4}\s+Objective\s+(\d+)\b\s*:?\s*(.*)$")
+_OBJECTIVE_HEADING = re.compile(r"^ {0,3}#{2,4}[ \t]+Objective[ \t]+(\d+)\b[ \t]*:?[ \t]*(.*)$")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 _HINT_END = "under this line."
 

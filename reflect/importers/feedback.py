@@ -158,7 +158,7 @@ def read_file(journal: "Journal", framework: "Framework | None", lines: list[str
     if framework is None:
         return scan(lines, name), []
     uids = entry_uids(lines)
-    wrote = reflect_text(regenerate(journal, framework, front, uids))
+    wrote = reflect_text(regenerate(journal, framework, front, uids), framework)
     found = scan(lines, name, wrote.headings)
     known = {uid for uid in found.entry_uids if journal.entries.has_uid(uid)}
     unplaced = find_unplaced(found, wrote, known)
@@ -167,7 +167,7 @@ def read_file(journal: "Journal", framework: "Framework | None", lines: list[str
         # compare once more with that, before calling anything the mentor's.
         redacted = reflect_text(regenerate(journal, framework, front, uids, redact=True))
         for keys, more in ((wrote.lines, redacted.lines), (wrote.shapes, redacted.shapes),
-                           (wrote.facts, redacted.facts), (wrote.rows, redacted.rows)):
+                           (wrote.facts, redacted.facts), (wrote.rows, redacted.rows), (wrote.cells, redacted.cells)):
             keys |= more
         unplaced = find_unplaced(found, wrote, known)
     return found, unplaced
@@ -196,6 +196,13 @@ def _read_sections(found: Scan, context) -> tuple[dict[str, Any], list[Unplaced]
         left = getattr(read, "unplaced", None) or (read.get("unplaced") if isinstance(read, dict) else None) or ()
         problems += [Unplaced(line, piece, f"in the {section.name} section, outside the parts reflect reads")
                      for line, piece in left]
+        # Or say what it could not read, as "line N: why" sentences.
+        said = getattr(read, "problems", None) or (read.get("problems") if isinstance(read, dict) else None) or ()
+        for sentence in said:
+            match = re.match(r"line (\d+): (.*)", str(sentence), re.DOTALL)
+            if match:
+                problems.append(Unplaced(int(match.group(1)), match.group(2), f"in the {section.name} section, "
+                                                                             "which reflect could not read there"))
     return results, problems
 
 

@@ -18,7 +18,8 @@ A section type is registered with two functions:
   reported as not imported, and everything else still comes in). If what it returns has a
   ``mentor`` (attribute or key), that names the mentor when nothing else does; if it has
   ``unplaced`` (``(line, text)`` pairs: text written in the section outside the parts the
-  reader takes), those are reported as not imported, like text outside the comment places.
+  reader takes), those are reported as not imported, like text outside the comment places;
+  so are its ``problems`` written as ``"line N: why"`` (what it could not read).
 * ``keep(read_result, context)`` (optional): keep it in the journal. It runs inside the
   import's transaction after the comments are stored, and is not called in a dry run unless
   the type says it handles dry runs itself (``dry_run_aware=True``; ``context.dry_run`` tells).

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -52,6 +52,9 @@ class ReflectText:
     facts: set[str]
     rows: set[str]
     headings: set[str]
+    #: Shapes of every table cell reflect wrote, and of the framework's names and texts: a
+    #: row made of nothing else is reflect's, even one the journal no longer gives.
+    cells: set[str] = field(default_factory=set)
 
     def wrote(self, line: str) -> bool:
         k = key(line)
@@ -61,7 +64,12 @@ class ReflectText:
         if fact:
             return key(fact.group(1)) in self.facts
         row = _ROW.match(line)
-        return bool(row) and key(row.group(1)) in self.rows
+        if not row:
+            return False
+        if key(row.group(1)) in self.rows:
+            return True
+        cells = [_NUMBERS.sub("#", key(cell)) for cell in line.strip().strip("|").split("|")]
+        return all(not cell or cell in self.cells for cell in cells)
 
 
 _CURLY = re.compile("[\u2018\u2019\u201c\u201d\u00a0]")
@@ -82,9 +90,15 @@ def shape(line: str) -> str:
     return _NUMBERS.sub("#", key(line))
 
 
-def reflect_text(texts: list[str]) -> ReflectText:
-    """The keys of every line of ``texts`` (documents reflect wrote)."""
+def reflect_text(texts: list[str], framework: "Framework | None" = None) -> ReflectText:
+    """The keys of every line of ``texts`` (documents reflect wrote); with ``framework``, its
+    criteria (ids, short labels, texts), units and meta-skills count as table cells too."""
     found = ReflectText(set(), set(), set(), set(), set())
+    if framework is not None:
+        names = [name for c in framework.all_criteria() for name in (c.id, c.id.rsplit(".", 1)[-1], c.text)]
+        names += [name for u in framework.units for name in (u.code, u.title)]
+        names += [s.name for s in framework.meta_skills]
+        found.cells.update(_NUMBERS.sub("#", key(name)) for name in names)
     for line in {line for text in texts for line in text.split("\n")}:  # a line once, however often written
         k = key(line)
         found.lines.add(k)
@@ -93,6 +107,7 @@ def reflect_text(texts: list[str]) -> ReflectText:
             found.facts.add(key(fact.group(1)))
         elif row := _ROW.match(line):
             found.rows.add(key(row.group(1)))
+            found.cells.update(_NUMBERS.sub("#", key(cell)) for cell in line.strip().strip("|").split("|"))
         if line.lstrip().startswith("#"):
             found.headings.add(heading_key(line))
     return found

