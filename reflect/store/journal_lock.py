@@ -6,6 +6,10 @@ reflect holds a shared lock on a journal in WAL mode for as long as it has it op
 WAL mode succeeds only when nobody else has it open; in ``locking_mode=EXCLUSIVE`` the first
 write then takes the exclusive lock and keeps it until the connection lets go. Anyone who opens
 the journal meanwhile waits (its busy timeout) and then sees the restored journal.
+
+While the lock is held, nothing in this process may open and close the journal file itself
+(``open(path)``): closing any descriptor of a file drops every POSIX lock the process holds on
+it, SQLite's included. Work through the connection instead.
 """
 
 from __future__ import annotations
