@@ -18,7 +18,7 @@ from reflect.errors import ReflectError
 
 #: Modules under reflect/cli/ whose commands make up `reflect`, in --help order.
 COMMAND_MODULES = (
-    "entries", "objectives", "activities", "feedback", "training", "assess", "review",
+    "entries", "check", "objectives", "activities", "feedback", "training", "assess", "review",
     "gaps", "stats", "units", "export", "standards", "config", "backup", "app", "serve",
 )
 
@@ -34,7 +34,7 @@ COMMANDS = {
     "gaps": "gaps", "stats": "stats", "units": "units", "export": "export", "import": "export",
     "import-feedback": "export",
     "standards": "standards", "config": "config", "backup": "backup", "restore-backup": "backup",
-    "doctor": "backup", "demo": "app", "serve": "serve",
+    "doctor": "backup", "demo": "app", "serve": "serve", "check": "check",
 }
 
 #: Exit status for anything the user can fix (bad input, missing entry, unusable journal).

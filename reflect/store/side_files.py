@@ -25,6 +25,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
+from reflect import json_input
 from reflect.errors import ReflectError
 from reflect.files import ensure_private_dir
 
@@ -162,7 +163,7 @@ def _draft_data(side: SideFile, journal: "Journal") -> tuple[dict[str, Any] | No
         return None, None
     if side.kind == APP:
         try:
-            kept = json.loads(text)
+            kept = json_input.loads(text)
         except ValueError:
             kept = None
         if isinstance(kept, dict) and isinstance(kept.get("data"), dict):
@@ -180,7 +181,7 @@ def _draft_id(side: SideFile) -> int | None:
     if side.kind != APP:
         return None
     try:
-        value = json.loads(side.read_text()).get("draft_id")
+        value = json_input.loads(side.read_text()).get("draft_id")
     except (ValueError, AttributeError):
         return None
     return value if isinstance(value, int) else None

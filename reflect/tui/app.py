@@ -80,7 +80,20 @@ class ReflectApp(App[int]):
 
             self.set_keymap(BROWSER_KEYMAP)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.warn_about_the_journal()
         self.call_after_refresh(self.offer_drafts)
+
+    def warn_about_the_journal(self) -> None:
+        """Say, and keep saying until dismissed, what the command line would print as a warning:
+        a backup that could not be made (a damaged journal, a full disk) or a journal that can
+        only be read here."""
+        problem = getattr(self.journal, "backup_problem", None)
+        if problem:
+            self.notify(problem[:1].upper() + problem[1:], title="Backup",
+                        severity="error", timeout=3600)
+        if getattr(self.journal, "read_only", False):
+            self.notify("The journal can only be read here (full or read-only disk, or no permission): "
+                        "nothing you write can be saved.", title="Read only", severity="error", timeout=3600)
 
     # -- navigation -------------------------------------------------------------------------
 
@@ -167,6 +180,14 @@ class ReflectApp(App[int]):
                  ("ctrl+q", "Quit (asks first if anything is unsaved)")]
         self.push_screen(HelpScreen(keys))
 
+    def action_review_pack(self) -> None:
+        """The review pack: of the completed review on screen, else of the period being prepared."""
+        from reflect.tui.dialogs.review_pack import ReviewPackDialog, pack_written
+
+        review = getattr(self.screen, "review", None)
+        review_id = review.id if review is not None and getattr(review, "read_only", False) else None
+        self.push_screen(ReviewPackDialog(review_id), lambda written: pack_written(self, written))
+
     def action_export(self) -> None:
         """Ask what to export, write it, and say where it went."""
         from reflect.tui.dialogs.export import ExportDialog
@@ -176,10 +197,10 @@ class ReflectApp(App[int]):
     @guarded
     def _export(self, request, overwrite: bool = False) -> None:
         from reflect.files import TargetExistsError
-        from reflect.tui.dialogs.export import result_message, run_export
+        from reflect.tui.dialogs.export import ask_about_personal_data, result_message, run_export
         from reflect.tui.dialogs.form import ConfirmDialog
 
-        if request is None:
+        if request is None or ask_about_personal_data(self, request, lambda r: self._export(r, overwrite)):
             return
         try:
             result = run_export(self.journal, self.framework, request, overwrite=overwrite)

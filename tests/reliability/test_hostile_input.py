@@ -86,7 +86,8 @@ def test_deep_json_in_an_export_is_one_line(setup, tmp_path, capsys, command):
     target = deep_export(tmp_path, capsys, "export")
     before = content_digest(path)
     status, _, err = run(capsys, command, str(target))
-    assert_one_clean_line(status, err, "line")
+    # import names the line; import-feedback reads past a data line it cannot use.
+    assert_one_clean_line(status, err, *(["line"] if command == "import" else []))
     assert content_digest(path) == before
 
 
