@@ -2,7 +2,7 @@
 
 ``ReflectApp.show(name, **params)`` builds ``SCREENS[name](**params)`` and pushes it, so a new
 screen (reviews, gaps, exports, ...) is one module here plus one line in :data:`SCREENS`, and
-one :class:`~reflect.tui.commands.AppCommand` if the command palette should offer it.
+one :class:`~reflect.tui.actions.AppAction` row if the command palette should offer it.
 Modal questions and pickers are not listed: screens push them directly and wait for the answer.
 """
 

@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Input, Label, OptionList, Static
+from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect.dates import format_short
@@ -24,12 +24,15 @@ from reflect.tui.review_view import rating_bar, trend_text
 from reflect.tui.dialogs.common import ConfirmLeave
 from reflect.tui.dialogs.form import ConfirmDialog
 from reflect.tui.text import skill_style
+from reflect.tui.widgets.area_bar import AreaBar
 
 MARKS = {"strength": ("strength  ", "bold $text-success"), "improve": ("to improve", "bold $text-warning")}
 
 
 class AssessmentScreen(Screen):
     """A new self-assessment, with each skill's trend beside it."""
+
+    AREA = "review"
 
     BINDINGS = [
         Binding("1", "rate(1)", "Rate", key_display="1-5", tooltip="Rate the highlighted skill 1 to 5"),
@@ -50,7 +53,7 @@ class AssessmentScreen(Screen):
         self.trends: dict = {}
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield AreaBar()
         yield OptionList(id="skill-ratings", markup=False, classes="rows")
         with Vertical(id="rating-help"):
             yield Label("", id="rating-meaning", markup=False)

@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from reflect.dates import format_long
 from reflect.progress.evidence import Target
@@ -31,6 +31,8 @@ from reflect.tui.widgets.section_list import Drill
 from reflect.tui.widgets.skill_bars import SkillBars
 from reflect.tui.widgets.suggestions import NextSteps
 from reflect.tui.widgets.unit_progress import LEGEND, UnitProgress
+from reflect.tui.actions import bindings
+from reflect.tui.widgets.area_bar import AreaBar
 
 #: Seconds before a loading indicator is worth showing.
 LOADING_DELAY = 0.1
@@ -62,9 +64,11 @@ def compute(app) -> tuple[GapSummary, ActivitySummary]:
 class DashboardScreen(Screen):
     """Gaps, progress and next steps; every number drills down to what lies behind it."""
 
+    AREA = "progress"
+
     BINDINGS = [
-        Binding("n", "app.new_entry", "New", tooltip="Write a new reflection"),
-        Binding("f", "app.framework", "Framework", tooltip="Units and criteria; choose your optional units"),
+        *bindings("new_entry"),
+        *bindings("framework"),
         Binding("escape", "back", "Back"),
     ]
 
@@ -77,7 +81,7 @@ class DashboardScreen(Screen):
         self._generation = 0  # numbers from an older computation than the latest are dropped
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield AreaBar()
         with VerticalScroll(id="dashboard"):
             yield Static(id="dash-summary", markup=False)
             yield Static(EMPTY_DASHBOARD, id="dash-empty", classes="empty-state", markup=False)

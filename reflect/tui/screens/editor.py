@@ -18,7 +18,6 @@ from textual.widgets import (
     Button,
     Checkbox,
     Footer,
-    Header,
     Input,
     Label,
     Select,
@@ -38,12 +37,15 @@ from reflect.tui.text import in_framework_order, skill_name
 from reflect.tui.dialogs.criteria_picker import CriteriaPicker
 from reflect.tui.widgets.markdown_area import MarkdownArea
 from reflect.tui.dialogs.skill_picker import SkillPicker
+from reflect.tui.widgets.area_bar import AreaBar
 
 CONFIDENCE = [(f"Confidence {n}/5", n) for n in range(1, 6)]
 
 
 class EditorScreen(KeepsDrafts, Screen):
     """A new reflection (``entry`` None) or an edit of one; ``state`` restores a draft."""
+
+    AREA = "journal"
 
     BINDINGS = [
         # Not a priority binding: ctrl+s then queues behind the keys typed before it, so a save
@@ -81,7 +83,7 @@ class EditorScreen(KeepsDrafts, Screen):
 
     def compose(self) -> ComposeResult:
         state = self.initial
-        yield Header(icon="")
+        yield AreaBar()
         with Vertical(id="editor"):
             with Horizontal(classes="field-row"):
                 yield Label("Date ", classes="field-label")

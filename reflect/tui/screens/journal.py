@@ -14,10 +14,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Markdown, Static
+from textual.widgets import Footer, Input, Markdown, Static
 
 from reflect.errors import NotFoundError
 from reflect.entries.models import EntryFilter
+from reflect.tui.actions import bindings
 from reflect.tui.guard import guarded
 from reflect.tui.dialogs.filters import DateRangeDialog, UnitChooser
 from reflect.tui.text import entry_preview
@@ -25,6 +26,7 @@ from reflect.tui.widgets.entry_list import EntryList, entry_pages
 from reflect.tui.widgets.filter_bar import FilterBar
 from reflect.tui.widgets.review_line import ReviewLine
 from reflect.tui.dialogs.skill_picker import SkillPicker
+from reflect.tui.widgets.area_bar import AreaBar
 
 SEARCH_DELAY = 0.12  # seconds of quiet typing before the list follows the search box
 PREVIEW_DELAY = 0.08  # rapid highlight changes (holding a key) draw only the last preview
@@ -35,25 +37,18 @@ EMPTY_JOURNAL = "No reflections yet - press n to write your first (or t to start
 class JournalScreen(Screen):
     """Entries, search, filters and a preview."""
 
+    AREA = "journal"
+
     BINDINGS = [
-        Binding("n", "app.new_entry", "New", tooltip="Write a new reflection"),
-        Binding("t", "app.new_from_template", "Template",
-                tooltip="New reflection from a model: Gibbs, Driscoll, Kolb or STAR"),
-        Binding("slash", "search", "Search", key_display="/", tooltip="Search as you type"),
+        *bindings("new_entry", "new_from_template", "search"),
         Binding("e", "edit", "Edit", tooltip="Edit the highlighted reflection"),
         Binding("d", "delete", "Delete", tooltip="Move the highlighted reflection to the trash"),
-        Binding("u", "app.undo_delete", "Undo", tooltip="Bring back the reflection you last deleted"),
-        Binding("x", "clear_filters", "Clear filters", tooltip="Show every reflection again"),
-        Binding("f", "app.framework", "Framework", tooltip="Units and criteria; choose your optional units"),
-        # Not in the footer (full at 80 columns); ? and the palette list it.
-        Binding("g", "app.show('dashboard')", "Progress", show=False,
-                tooltip="Progress: gaps, meta-skills, weeks and next steps"),
+        *bindings("undo_delete"),
+        Binding("x", "clear_filters", "Clear", tooltip="Clear the filters: show every reflection again"),
         Binding("escape", "escape", "Clear search", tooltip="Clear the search and go back to the list"),
         Binding("down", "to_list", "Results", tooltip="From the search box down to the results"),
-        # The review workflow; hidden from the full footer (the help lists them).
-        Binding("o", "app.show('objectives')", "Objectives", show=False, tooltip="Your SMART objectives"),
-        Binding("a", "app.show('assessment')", "Assess", show=False, tooltip="Rate your meta-skills (self-assessment)"),
-        Binding("r", "app.show('review')", "Review", show=False, tooltip="Prepare your next review"),
+        # Other screens by letter; the header shows the main areas (F2-F6) and ? lists these.
+        *bindings("framework", "progress", "objectives", "assessment", "review", framework=False),
     ]
 
     def __init__(self) -> None:
@@ -63,7 +58,7 @@ class JournalScreen(Screen):
         self._previewed: int | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield AreaBar()
         with Vertical(id="find"):
             yield ReviewLine(id="review-line")
             yield Input(placeholder="Search reflections (press / )", id="search", compact=True)

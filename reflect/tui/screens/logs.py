@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect.tui.guard import guarded
@@ -24,10 +24,13 @@ from reflect.tui.dialogs.logs import (
     TrainingDialog,
     TrainingDoneDialog,
 )
+from reflect.tui.widgets.area_bar import AreaBar
 
 
 class LogScreen(Screen):
     """A list of records, still-to-do ones first. Subclasses say which store and how rows look."""
+
+    AREA = "logs"
 
     BINDINGS = [
         Binding("n", "add", "Log"),
@@ -41,7 +44,7 @@ class LogScreen(Screen):
     groups = ("TO DO", "DONE")
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield AreaBar()
         yield OptionList(id="log", markup=False, classes="rows")
         yield Static(self.empty, id="log-empty", classes="empty-state", markup=False)
         yield Footer(compact=True)

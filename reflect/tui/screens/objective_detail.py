@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect.dates import format_long, format_short
@@ -40,10 +40,13 @@ from reflect.tui.dialogs.objectives import (
 )
 from reflect.tui.screens.objective_editor import ObjectiveEditorScreen
 from reflect.tui.text import entry_row, in_framework_order, skill_name
+from reflect.tui.widgets.area_bar import AreaBar
 
 
 class ObjectiveDetailScreen(Screen):
     """An objective with its history, activities, evidence and feedback."""
+
+    AREA = "objectives"
 
     BINDINGS = [
         Binding("e", "edit", "Edit", tooltip="Edit what the objective says"),
@@ -62,7 +65,7 @@ class ObjectiveDetailScreen(Screen):
         self.detail: ObjectiveDetail | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield AreaBar()
         with Horizontal(id="objective-page"):
             with VerticalScroll(id="objective-summary"):
                 yield Static(id="objective-text")

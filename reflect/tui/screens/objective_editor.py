@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Static, TextArea
+from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
 from reflect.store.drafts import Draft
 from reflect.review.smart import Advice, check_objective, smart_letters
@@ -31,6 +31,7 @@ from reflect.tui.text import in_framework_order, skill_name
 from reflect.tui.dialogs.criteria_picker import CriteriaPicker
 from reflect.tui.widgets.date_field import DateField
 from reflect.tui.dialogs.skill_picker import SkillPicker
+from reflect.tui.widgets.area_bar import AreaBar
 
 #: Seconds of quiet typing before the SMART advice is worked out again.
 ADVICE_DELAY = 0.15
@@ -47,6 +48,8 @@ PLACEHOLDERS = {
 class ObjectiveEditorScreen(KeepsDrafts, Screen):
     """A new objective (``objective_id`` None) or an edit of one; ``draft`` restores unsaved
     work (an edit's own draft is found without it). Dismisses with its id once saved."""
+
+    AREA = "objectives"
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True, tooltip="Save the objective (advice never stops a save)"),
@@ -88,7 +91,7 @@ class ObjectiveEditorScreen(KeepsDrafts, Screen):
 
     def compose(self) -> ComposeResult:
         form = self.initial
-        yield Header(icon="")
+        yield AreaBar()
         with VerticalScroll(id="objective-form"):
             for letter, name, label in ROWS:
                 with Horizontal(classes="smart-row", id=f"row-{name}"):

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect.review.models import Objective
@@ -22,6 +22,7 @@ from reflect.tui.review_view import objective_row
 from reflect.tui.dialogs.form import ConfirmDialog
 from reflect.tui.dialogs.objectives import StatusDialog
 from reflect.tui.screens.objective_editor import ObjectiveEditorScreen
+from reflect.tui.widgets.area_bar import AreaBar
 
 EMPTY = ("No objectives yet. Press n to set your first SMART objective,\n"
          "or press o on a reflection to turn its action plan into one.")
@@ -39,6 +40,8 @@ def advice_for(app, objective: Objective, next_review):
 class ObjectivesScreen(Screen):
     """The list of objectives."""
 
+    AREA = "objectives"
+
     BINDINGS = [
         Binding("n", "new", "New", tooltip="Set a new SMART objective"),
         Binding("e", "edit", "Edit", tooltip="Edit the highlighted objective"),
@@ -48,7 +51,7 @@ class ObjectivesScreen(Screen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield AreaBar()
         yield Label(Content.assemble(("S M A R T L", "bold"), (": green is fine, amber has advice · "
                                                                "enter opens an objective", "$text-muted")),
                     id="objectives-legend")

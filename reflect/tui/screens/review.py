@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Header, Input, Static, TextArea
+from textual.widgets import Checkbox, Footer, Input, Static, TextArea
 
 from reflect.errors import ReflectError
 from reflect.review.models import Review
@@ -23,6 +23,7 @@ from reflect.tui.guard import guarded
 from reflect.tui.review_view import review_content
 from reflect.tui.dialogs.form import FormDialog, field_label
 from reflect.tui.widgets.date_field import DateField
+from reflect.tui.widgets.area_bar import AreaBar
 
 NOTES = (("strengths", "Your strengths"), ("improvements", "Improvement needs"),
          ("next_objectives", "Proposed next objectives, one a line"))
@@ -30,6 +31,8 @@ NOTES = (("strengths", "Your strengths"), ("improvements", "Improvement needs"),
 
 class ReviewScreen(Screen):
     """The review being prepared (with your notes), or a completed review (read-only)."""
+
+    AREA = "review"
 
     BINDINGS = [
         Binding("c", "complete", "Complete", tooltip="Record the meeting: mentor and agreed date (then read-only)"),
@@ -55,7 +58,7 @@ class ReviewScreen(Screen):
         return self.review is not None
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield AreaBar()
         with Horizontal(id="review-body"):
             with VerticalScroll(id="review-text"):
                 yield Static(Content.styled("Preparing your review…", "italic $text-muted"), id="review-content")

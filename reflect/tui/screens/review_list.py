@@ -7,12 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect.dates import format_long, format_short
 from reflect.review.models import Review
 from reflect.tui.guard import guarded
+from reflect.tui.widgets.area_bar import AreaBar
 
 EMPTY = "No reviews yet. Press r on the journal (or ctrl+p, Prepare review) to get ready for your first."
 
@@ -33,13 +34,15 @@ def review_row(review: Review) -> Content:
 class ReviewListScreen(Screen):
     """Reviews; enter opens one (a completed one read-only, the draft to carry on preparing)."""
 
+    AREA = "review"
+
     BINDINGS = [
         Binding("r", "app.show('review')", "Prepare", tooltip="Prepare the next review"),
         Binding("escape", "back", "Back"),
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield AreaBar()
         yield OptionList(id="reviews", markup=False, classes="rows")
         yield Static(EMPTY, id="reviews-empty", classes="empty-state", markup=False)
         yield Footer(compact=True)
