@@ -57,6 +57,9 @@ OPENINGS = {
     "objective": ["f4", "enter"],
     "objective editor": ["f4", "e"],
     "feedback": ["f5"],
+    "feedback item": ["f5", "enter"],
+    "training": ["f5", "t"],
+    "activities": ["f4", "v"],
     "review": ["f6"],
     "assessment": ["a"],
 }

@@ -12,11 +12,13 @@ from typing import Callable
 
 from textual.screen import Screen
 
+from reflect.tui.screens.activities import ActivitiesScreen
 from reflect.tui.screens.assessment import AssessmentScreen
 from reflect.tui.screens.dashboard import DashboardScreen
 from reflect.tui.screens.editor import EditorScreen
 from reflect.tui.screens.entries import EntriesScreen
 from reflect.tui.screens.entry_detail import EntryDetailScreen
+from reflect.tui.screens.feedback_detail import FeedbackDetailScreen
 from reflect.tui.screens.framework_browser import EvidenceScreen, FrameworkBrowserScreen
 from reflect.tui.screens.journal import JournalScreen
 from reflect.tui.screens.logs import FeedbackScreen, TrainingScreen
@@ -41,6 +43,8 @@ SCREENS: dict[str, Callable[..., Screen]] = {
     "objective-editor": ObjectiveEditorScreen,
     "assessment": AssessmentScreen,
     "feedback": FeedbackScreen,
+    "feedback-item": FeedbackDetailScreen,
+    "activities": ActivitiesScreen,
     "training": TrainingScreen,
     "review": ReviewScreen,
     "reviews": ReviewListScreen,
@@ -48,5 +52,6 @@ SCREENS: dict[str, Callable[..., Screen]] = {
 }
 
 #: Screens there is only ever one of: showing one again goes back to it instead of stacking.
-SINGLE = frozenset({"journal", "framework", "dashboard", "objectives", "assessment", "feedback", "training",
+SINGLE = frozenset({"journal", "framework", "dashboard", "objectives", "activities", "assessment", "feedback",
+                    "training",
                     "review", "reviews", "schedule"})

@@ -30,6 +30,7 @@ from reflect.errors import InputError
 from reflect.entries.models import MODEL_NAMES, Entry
 from reflect.entries.templates import template_body
 from reflect.tui.editor_state import DraftKeeper, EditorState, time_text, word_count
+from reflect.tui.dialogs.form import next_field
 from reflect.tui.guard import guarded
 from reflect.tui.dialogs.common import TemplateChooser, leave_or_ask
 from reflect.tui.screens.draft_keeping import KeepsDrafts
@@ -59,6 +60,8 @@ class EditorScreen(KeepsDrafts, Screen):
         # typing, a busy machine) go to the next box, not the one being left.
         Binding("tab", "app.focus_next", show=False, priority=True),
         Binding("shift+tab", "app.focus_previous", show=False, priority=True),
+        # Enter in the date, time or title moves on (from the title into the reflection).
+        Binding("enter", "next_field", show=False, priority=True),
     ]
 
     def __init__(self, *, entry: Entry | None = None, model: str = "none", draft: Draft | None = None) -> None:
@@ -104,6 +107,9 @@ class EditorScreen(KeepsDrafts, Screen):
                              id="confidence", compact=True)
             yield Label("", id="tags", classes="muted", markup=False)
         yield Footer(compact=True)
+
+    def action_next_field(self) -> None:
+        next_field(self)
 
     def on_mount(self) -> None:
         self.title = "Editing" if self.entry else "New reflection"

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reflect.tui.actions import bindings
 from reflect.tui.guard import guarded
 from reflect.tui.review_view import feedback_row, training_row
 from reflect.tui.dialogs.form import ConfirmDialog
@@ -79,9 +80,8 @@ class LogScreen(Screen):
     def reload(self, keep: int | None = None) -> None:
         records = self.records()
         to_do = [r for r in records if not r.done]
-        done = [r for r in records if r.done]
         options: list = []
-        for heading, group in ((self.groups[0], to_do), (self.groups[1], done)):
+        for heading, group in self.grouped(records):
             if group:
                 options.append(Option(Content.styled(f"{heading} ({len(group)})", "bold $text-muted"), disabled=True))
             for record in group:
@@ -95,6 +95,10 @@ class LogScreen(Screen):
         listing.highlighted = index if index is not None else (1 if records else None)
         self.refresh_bindings()
 
+    def grouped(self, records: list) -> list[tuple[str, list]]:
+        """The list's groups, with their headings: still to do, then done."""
+        return [(self.groups[0], [r for r in records if not r.done]), (self.groups[1], [r for r in records if r.done])]
+
     def summary(self, to_do: list) -> str:
         return f"{len(to_do)} to do"
 
@@ -105,6 +109,10 @@ class LogScreen(Screen):
 
     @on(OptionList.OptionSelected, "#log")
     def _chosen(self) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        """Enter on a row: change it (the feedback log shows it in full first)."""
         self.action_edit()
 
     def _after(self, record) -> None:
@@ -140,6 +148,7 @@ class FeedbackScreen(LogScreen):
         Binding("e", "edit", "Edit", tooltip="Change the highlighted feedback"),
         Binding("space", "toggle_done", "Done", tooltip="Mark it acted on (say what you did), or not done"),
         Binding("d", "delete", "Delete", tooltip="Delete the highlighted feedback"),
+        *bindings("training"),
     ]
     heading = "Feedback log"
     empty = ("No feedback logged yet. Press n when someone tells you how you are doing:\n"
@@ -157,6 +166,10 @@ class FeedbackScreen(LogScreen):
 
     def describe(self, record) -> str:
         return f"{record.source}: “{record.said}”"
+
+    def action_open(self) -> None:
+        if self.record_id is not None:
+            self.app.show("feedback-item", feedback_id=self.record_id)
 
     def action_add(self) -> None:
         self.app.push_screen(FeedbackDialog(), self._after)

@@ -31,6 +31,7 @@ from reflect.tui.text import in_framework_order, skill_name
 from reflect.tui.dialogs.criteria_picker import CriteriaPicker
 from reflect.tui.widgets.date_field import DateField
 from reflect.tui.dialogs.skill_picker import SkillPicker
+from reflect.tui.dialogs.form import next_field
 from reflect.tui.widgets.area_bar import AreaBar
 
 #: Seconds of quiet typing before the SMART advice is worked out again.
@@ -60,6 +61,8 @@ class ObjectiveEditorScreen(KeepsDrafts, Screen):
         # typing, a busy machine) go to the next box, not the one being left.
         Binding("tab", "app.focus_next", show=False, priority=True),
         Binding("shift+tab", "app.focus_previous", show=False, priority=True),
+        # Enter in a one-line box moves on; it never saves (ctrl+s does).
+        Binding("enter", "next_field", show=False, priority=True),
     ]
 
     def __init__(self, objective_id: int | None = None, *, draft: Draft | None = None) -> None:
@@ -121,6 +124,9 @@ class ObjectiveEditorScreen(KeepsDrafts, Screen):
         with VerticalScroll(id="smart-advice-box", can_focus=False):
             yield Static("", id="smart-advice")
         yield Footer(compact=True)
+
+    def action_next_field(self) -> None:
+        next_field(self)
 
     def on_mount(self) -> None:
         self.title = f"Objective #{self.objective.id}" if self.objective else "New objective"

@@ -22,6 +22,7 @@ from reflect.tui.review_view import objective_row
 from reflect.tui.dialogs.form import ConfirmDialog
 from reflect.tui.dialogs.objectives import StatusDialog
 from reflect.tui.screens.objective_editor import ObjectiveEditorScreen
+from reflect.tui.actions import bindings
 from reflect.tui.widgets.area_bar import AreaBar
 
 EMPTY = ("No objectives yet. Press n to set your first SMART objective,\n"
@@ -47,6 +48,7 @@ class ObjectivesScreen(Screen):
         Binding("e", "edit", "Edit", tooltip="Edit the highlighted objective"),
         Binding("s", "status", "Status", tooltip="Change its status: dated, with a reason"),
         Binding("d", "delete", "Delete", tooltip="Delete a draft set by mistake (agreed ones are dropped: s)"),
+        *bindings("activities"),
         Binding("escape", "back", "Back"),
     ]
 

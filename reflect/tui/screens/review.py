@@ -23,6 +23,7 @@ from reflect.tui.guard import guarded
 from reflect.tui.review_view import review_content
 from reflect.tui.dialogs.form import FormDialog, field_label
 from reflect.tui.widgets.date_field import DateField
+from reflect.tui.actions import bindings
 from reflect.tui.widgets.area_bar import AreaBar
 
 NOTES = (("strengths", "Your strengths"), ("improvements", "Improvement needs"),
@@ -37,7 +38,7 @@ class ReviewScreen(Screen):
     BINDINGS = [
         Binding("c", "complete", "Complete", tooltip="Record the meeting: mentor and agreed date (then read-only)"),
         Binding("p", "toggle_private", "Private", tooltip="List private reflections too (or leave them out)"),
-        Binding("h", "app.show('reviews')", "Past reviews", tooltip="Completed reviews, as agreed"),
+        *bindings("reviews"),
         Binding("ctrl+s", "save_notes", "Save", priority=True,
                 tooltip="Keep your notes now (they are also kept as you type)"),
         Binding("escape", "back", "Back", tooltip="Back (from your notes: to the review)"),

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from reflect.dates import format_long, format_short
 from reflect.review.models import Review
 from reflect.tui.guard import guarded
+from reflect.tui.actions import bindings
 from reflect.tui.widgets.area_bar import AreaBar
 
 EMPTY = "No reviews yet. Press r on the journal (or ctrl+p, Prepare review) to get ready for your first."
@@ -37,7 +38,7 @@ class ReviewListScreen(Screen):
     AREA = "review"
 
     BINDINGS = [
-        Binding("r", "app.show('review')", "Prepare", tooltip="Prepare the next review"),
+        *bindings("review", review=True),
         Binding("escape", "back", "Back"),
     ]
 
