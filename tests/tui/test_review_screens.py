@@ -191,7 +191,7 @@ async def test_feedback_done_asks_what_was_done(make, journal):
         await settle(pilot)
         await pilot.press("space")
         assert isinstance(app.screen, FeedbackDoneDialog)
-        await pilot.press(*"Spoke at the huddle", "enter")
+        await pilot.press(*"Spoke at the huddle", "ctrl+s")
         await settle(pilot)
     done = journal.feedback.get(feedback.id)
     assert (done.done, done.action, done.done_on) == (True, "Spoke at the huddle", date(2026, 11, 24))
@@ -206,7 +206,7 @@ async def test_training_completed_with_its_certificate(make, journal):
         assert "due 01/11/2026 OVERDUE" in app.screen.query_one("#log").get_option(str(training.id)).prompt.plain
         await pilot.press("space")
         assert isinstance(app.screen, TrainingDoneDialog)
-        await pilot.press(*"FS-2291", "enter")
+        await pilot.press(*"FS-2291", "ctrl+s")
         await settle(pilot)
     done = journal.training.get(training.id)
     assert (done.completed_on, done.certificate_ref) == (date(2026, 11, 24), "FS-2291")

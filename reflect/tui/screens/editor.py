@@ -26,10 +26,11 @@ from textual.widgets import (
 
 from reflect.dates import format_long, format_short, parse_day, parse_minutes
 from reflect.store.drafts import Draft
+from reflect.words import entry_words
 from reflect.errors import InputError
 from reflect.entries.models import MODEL_NAMES, Entry
 from reflect.entries.templates import template_body
-from reflect.tui.editor_state import DraftKeeper, EditorState, time_text, word_count
+from reflect.tui.editor_state import DraftKeeper, EditorState, time_text
 from reflect.tui.dialogs.form import next_field
 from reflect.tui.guard import guarded
 from reflect.tui.dialogs.common import TemplateChooser, leave_or_ask
@@ -215,7 +216,8 @@ class EditorScreen(KeepsDrafts, Screen):
 
     def _show_status(self) -> None:
         body = self.query_one("#body", TextArea)
-        words = word_count(body.text)
+        # The same count as `reflect stats` and exports: title and body, without the template.
+        words = entry_words(self.query_one("#title", Input).value, body.text)
         body.border_title = MODEL_NAMES[self.model] if self.model != "none" else "Reflection"
         status = "unsaved changes" if self.dirty else ("saved" if self.entry else "new")
         body.border_subtitle = f"{words} word{'s' if words != 1 else ''} · {status}"
