@@ -94,7 +94,7 @@ _ROWS: tuple[AppAction, ...] = (
               "Start from a model's headings and questions: Gibbs, Driscoll, Kolb or STAR"),
     AppAction("search", "search", "slash", "Search", "Search", "Find reflections as you type", display="/"),
     AppAction("undo_delete", "undo_delete", "u", "Undo", "Undo delete",
-              "Bring back the reflection you last deleted"),
+              "Bring back what you last deleted"),
     # Other screens, by letter from the journal and by name in the palette.
     AppAction("framework", "show('framework')", "f", "Framework", "Browse framework",
               "Units, criteria and your evidence; choose your optional units"),

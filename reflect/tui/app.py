@@ -60,7 +60,9 @@ class ReflectApp(App[int]):
         self.blink = blink
         self.catch_bugs = catch_bugs
         self.demo = demo
-        self.deleted: list[int] = []
+        #: What can be brought back with u, last deleted last: entry ids (in the trash) and
+        #: copies of deleted review records (see reflect.store.undo).
+        self.deleted: list = []
         self.last_saved_id: int | None = None
         saved_theme = journal.settings.get("theme")
         self.theme = saved_theme if saved_theme in self.available_themes else DARK
@@ -216,11 +218,28 @@ class ReflectApp(App[int]):
         return True
 
     @guarded
+    def delete_record(self, table: str, record_id: int, label: str, delete) -> bool:
+        """Delete an objective, activity, feedback or training with ``delete(record_id)``,
+        keeping a copy so that u brings it back; True if it went."""
+        from reflect.store.undo import keep_rows
+
+        removed = keep_rows(self.journal.conn, table, record_id, label)
+        delete(record_id)
+        self.deleted.append(removed)
+        self.notify(f"Deleted {label}. Press u to undo.", title="Deleted")
+        self.refresh_bindings()
+        return True
+
+    @guarded
     def action_undo_delete(self) -> None:
         if not self.deleted:
             self.notify("Nothing to undo.")
             return
-        entry_id = self.deleted.pop()
+        item = self.deleted.pop()
+        if not isinstance(item, int):
+            self._put_back(item)
+            return
+        entry_id = item
         try:
             entry = self.journal.entries.restore(entry_id)
         except NotFoundError:
@@ -236,6 +255,16 @@ class ReflectApp(App[int]):
     def typing(self) -> bool:
         """True while the focus is in a box that takes letters (so ? and q type)."""
         return isinstance(self.focused, (Input, TextArea))
+
+    def _put_back(self, removed) -> None:
+        from reflect.store.undo import put_back
+
+        put_back(self.journal, removed)
+        self.notify(f"Brought back {removed.label}.", title="Restored")
+        reload = getattr(self.screen, "reload", None)
+        if callable(reload):
+            reload()
+        self.refresh_bindings()
 
     def check_action(self, action: str, parameters) -> bool | None:
         if action == "undo_delete":
@@ -272,9 +301,16 @@ class ReflectApp(App[int]):
         if draft is None:
             return
         if what == "discard":
-            self.journal.drafts.discard(draft_id)
-            self.notify(f'Discarded the draft "{draft.title}".')
-            self.call_after_refresh(self.offer_drafts)
+            from reflect.tui.dialogs.form import ConfirmDialog
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.journal.drafts.discard(draft_id)
+                    self.notify(f'Discarded the draft "{draft.title}".')
+                self.call_after_refresh(self.offer_drafts)  # the rest (or this one again)
+            self.push_screen(ConfirmDialog("Throw these words away?",
+                                           f'"{draft.title or "Untitled"}" was never saved: discarding it loses it '
+                                           "for good.", yes="Discard"), answered)
             return
         if draft.kind == "objective":
             self._recover_objective(draft)

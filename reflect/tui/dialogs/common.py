@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from reflect.entries.models import MODEL_NAMES
 from reflect.entries.templates import TEMPLATES
 from reflect.tui.text import when
+from reflect.tui.widgets.rows import Rows
 
 
 class ConfirmLeave(ModalScreen[str | None]):
@@ -94,7 +95,7 @@ class RecoverDraft(ModalScreen[tuple[str, int] | None]):
             yield Label("Unsaved writing found", classes="dialog-title")
             yield Label(f"reflect closed before {'this draft was' if count == 1 else 'these drafts were'} "
                         "saved. Recover to carry on where you left off.")
-            yield OptionList(*(Option(self._prompt(d), id=str(d.id)) for d in self.drafts),
+            yield Rows(*(Option(self._prompt(d), id=str(d.id)) for d in self.drafts),
                              id="drafts", markup=False)
         yield Footer(compact=True)
 
@@ -132,7 +133,7 @@ class TemplateChooser(ModalScreen[str | None]):
                               id=m) for m in TEMPLATES]
             options.append(Option(Content.assemble((MODEL_NAMES["none"], "bold"), "\n",
                                                    ("no headings", "$text-muted")), id="none"))
-            yield OptionList(*options, id="templates", markup=False)
+            yield Rows(*options, id="templates", markup=False)
         yield Footer(compact=True)
 
     @on(OptionList.OptionSelected, "#templates")

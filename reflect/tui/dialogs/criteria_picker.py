@@ -40,6 +40,7 @@ class CriteriaPicker(ModalScreen[tuple[str, ...] | None]):
         self.selected = list(dict.fromkeys(selected))
         self.preferred = tuple(preferred_units)
         self._terms: list[str] = []
+        self._shown: str | None = None  # the search the list shows the results of
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide tall"):
@@ -59,7 +60,17 @@ class CriteriaPicker(ModalScreen[tuple[str, ...] | None]):
     def _search(self, event: Input.Changed) -> None:
         self._fill(event.value)
 
+    def _fresh(self) -> None:
+        """Make the list show the results of what is in the search box now.
+
+        Keys typed in one burst (a code, down, space) can arrive before the box's change
+        messages: acting on the list then would tick a row of an older search."""
+        query = self.query_one("#criteria-search", Input).value
+        if query != self._shown:
+            self._fill(query)
+
     def _fill(self, query: str) -> None:
+        self._shown = query
         self._terms = [re.escape(t) for t in re.split(r"[\s.]+", query.strip()) if len(t) > 1]
         options: list[Option] = []
         for group in search_criteria(self.framework, query, self.preferred):
@@ -83,6 +94,7 @@ class CriteriaPicker(ModalScreen[tuple[str, ...] | None]):
         return Content.assemble(mark, (f"{criterion.label:<4} ", "bold $text-primary"), text)
 
     def action_to_list(self) -> None:
+        self._fresh()
         self.query_one("#criteria", OptionList).focus()
 
     @on(OptionList.OptionSelected, "#criteria")
@@ -90,6 +102,7 @@ class CriteriaPicker(ModalScreen[tuple[str, ...] | None]):
         self.action_toggle()
 
     def action_toggle(self) -> None:
+        self._fresh()
         criteria = self.query_one("#criteria", OptionList)
         option = criteria.highlighted_option
         if option is None or option.id is None:
@@ -114,6 +127,7 @@ class CriteriaPicker(ModalScreen[tuple[str, ...] | None]):
             f"{count} ticked: {chosen}" if count else "None ticked yet: down to the list, space ticks, enter when done.")
 
     def action_done(self) -> None:
+        self._fresh()
         self.dismiss(tuple(self.selected))
 
     def action_cancel(self) -> None:

@@ -2,7 +2,7 @@
 
 Each row says which objective it serves. ``a`` plans a new one (choosing the objective first),
 ``space`` marks the highlighted one done (or not done), ``enter`` or ``e`` changes it, ``o``
-opens its objective and ``d`` deletes it (after asking).
+opens its objective and ``d`` deletes it (after asking; ``u`` brings it back).
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.content import Content
 
+from reflect.tui.actions import bindings
 from reflect.tui.dialogs.objectives import ActivityDialog, ObjectivePicker
 from reflect.tui.guard import guarded
 from reflect.tui.review_view import activity_row
@@ -25,9 +26,11 @@ class ActivitiesScreen(LogScreen):
         Binding("space", "toggle_done", "Done", tooltip="Mark the highlighted activity done, or not done"),
         Binding("e", "edit", "Edit", tooltip="Change the highlighted activity"),
         Binding("o", "objective", "Objective", tooltip="Open the objective the activity is for"),
-        Binding("d", "delete", "Delete", tooltip="Delete the highlighted activity (asks first)"),
+        Binding("d", "delete", "Delete", tooltip="Delete the highlighted activity (u brings it back)"),
+        *bindings("undo_delete"),
         Binding("n", "add", "Plan", show=False),
     ]
+    table, noun = "activities", "activity"
     heading = "Development activities"
     empty = ("No development activities yet. Press a to plan one (a course, shadowing, reading or practice)\n"
              "for one of your objectives.")

@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from reflect.dates import format_short
 from reflect.review.models import RATING_SCALE
 from reflect.tui.guard import guarded
+from reflect.tui.widgets.rows import Rows
 from reflect.tui.review_view import rating_bar, trend_text
 from reflect.tui.dialogs.common import ConfirmLeave
 from reflect.tui.dialogs.form import ConfirmDialog
@@ -54,7 +55,7 @@ class AssessmentScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield AreaBar()
-        yield OptionList(id="skill-ratings", markup=False, classes="rows")
+        yield Rows(id="skill-ratings", markup=False, classes="rows")
         with Vertical(id="rating-help"):
             yield Label("", id="rating-meaning", markup=False)
             with Horizontal(id="note-row"):

@@ -54,7 +54,7 @@ class FeedbackDetailScreen(Screen):
         Binding("space", "toggle_done", "Done", tooltip="Mark it acted on (say what you did), or not done"),
         Binding("o", "objective", "Objective", tooltip="Open the objective it is linked to"),
         Binding("r", "reflection", "Reflection", tooltip="Open the reflection it is linked to"),
-        Binding("d", "delete", "Delete", tooltip="Delete this feedback (asks first)"),
+        Binding("d", "delete", "Delete", tooltip="Delete this feedback (u on the log brings it back)"),
         Binding("escape", "back", "Back"),
     ]
 
@@ -137,9 +137,9 @@ class FeedbackDetailScreen(Screen):
     @guarded
     def _delete(self, yes: bool) -> None:
         if yes:
-            self.app.journal.feedback.delete(self.feedback_id)
-            self.notify("Deleted the feedback.")
-            self.dismiss()
+            if self.app.delete_record("feedback", self.feedback_id, f"feedback #{self.feedback_id}",
+                                      self.app.journal.feedback.delete):
+                self.dismiss()
 
     def action_back(self) -> None:
         self.dismiss()

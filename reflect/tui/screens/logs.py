@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from reflect.tui.actions import bindings
 from reflect.tui.guard import guarded
+from reflect.tui.widgets.rows import Rows
 from reflect.tui.review_view import feedback_row, training_row
 from reflect.tui.dialogs.form import ConfirmDialog
 from reflect.tui.dialogs.logs import (
@@ -42,11 +43,12 @@ class LogScreen(Screen):
     ]
     heading = ""
     empty = ""
+    table = noun = ""  # the table a delete removes from, and what a record is called
     groups = ("TO DO", "DONE")
 
     def compose(self) -> ComposeResult:
         yield AreaBar()
-        yield OptionList(id="log", markup=False, classes="rows")
+        yield Rows(id="log", markup=False, classes="rows")
         yield Static(self.empty, id="log-empty", classes="empty-state", markup=False)
         yield Footer(compact=True)
 
@@ -132,9 +134,8 @@ class LogScreen(Screen):
 
     @guarded
     def _delete(self, record_id: int) -> None:
-        self.store().delete(record_id)
-        self.notify("Deleted.")
-        self.reload()
+        if self.app.delete_record(self.table, record_id, f"{self.noun} #{record_id}", self.store().delete):
+            self.reload()
 
     def describe(self, record) -> str:
         raise NotImplementedError
@@ -147,9 +148,10 @@ class FeedbackScreen(LogScreen):
         Binding("n", "add", "Log", tooltip="Log feedback you received"),
         Binding("e", "edit", "Edit", tooltip="Change the highlighted feedback"),
         Binding("space", "toggle_done", "Done", tooltip="Mark it acted on (say what you did), or not done"),
-        Binding("d", "delete", "Delete", tooltip="Delete the highlighted feedback"),
-        *bindings("training"),
+        Binding("d", "delete", "Delete", tooltip="Delete the highlighted feedback (u brings it back)"),
+        *bindings("undo_delete", "training"),
     ]
+    table, noun = "feedback", "feedback"
     heading = "Feedback log"
     empty = ("No feedback logged yet. Press n when someone tells you how you are doing:\n"
              "what they said, and one thing you will do about it.")
@@ -198,8 +200,10 @@ class TrainingScreen(LogScreen):
         Binding("n", "add", "Log", tooltip="Log a piece of mandatory training"),
         Binding("e", "edit", "Edit", tooltip="Change the highlighted training"),
         Binding("space", "toggle_done", "Completed", tooltip="Mark it completed (with the certificate), or not"),
-        Binding("d", "delete", "Delete", tooltip="Delete the highlighted training"),
+        Binding("d", "delete", "Delete", tooltip="Delete the highlighted training (u brings it back)"),
+        *bindings("undo_delete"),
     ]
+    table, noun = "training", "training"
     heading = "Training log"
     empty = ("No mandatory training logged yet. Press n to add what your employer requires\n"
              "(fire safety, data protection, ...) with its due date.")

@@ -23,6 +23,7 @@ from reflect.dates import format_long, format_short
 from reflect.errors import NotFoundError
 from reflect.review.objective_detail import ObjectiveDetail, objective_detail
 from reflect.tui.guard import guarded
+from reflect.tui.widgets.rows import Rows
 from reflect.tui.review_view import (
     OVERDUE,
     STATUS_STYLES,
@@ -40,6 +41,7 @@ from reflect.tui.dialogs.objectives import (
 )
 from reflect.tui.screens.objective_editor import ObjectiveEditorScreen
 from reflect.tui.text import entry_row, in_framework_order, skill_name
+from reflect.tui.actions import bindings
 from reflect.tui.widgets.area_bar import AreaBar
 
 
@@ -56,6 +58,7 @@ class ObjectiveDetailScreen(Screen):
         Binding("l", "link", "Link", tooltip="Link a reflection as progress evidence"),
         Binding("x", "remove", "Remove", show=False,
                 tooltip="Delete the highlighted activity, or unlink the reflection"),
+        *bindings("undo_delete", undo_delete=False),
         Binding("escape", "back", "Back"),
     ]
 
@@ -69,7 +72,7 @@ class ObjectiveDetailScreen(Screen):
         with Horizontal(id="objective-page"):
             with VerticalScroll(id="objective-summary"):
                 yield Static(id="objective-text")
-            yield OptionList(id="objective-items", markup=False, classes="rows")
+            yield Rows(id="objective-items", markup=False, classes="rows")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -245,9 +248,10 @@ class ObjectiveDetailScreen(Screen):
 
     @guarded
     def _delete_activity(self, activity_id: int) -> None:
-        activity = self.app.journal.activities.delete(activity_id)
-        self.notify(f'Deleted the activity "{activity.title}".')
-        self.reload()
+        activity = self.app.journal.activities.get(activity_id)
+        if self.app.delete_record("activities", activity_id, f'the activity "{activity.title}"',
+                                  self.app.journal.activities.delete):
+            self.reload()
 
     def action_back(self) -> None:
         self.dismiss()

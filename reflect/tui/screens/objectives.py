@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from reflect.review.models import Objective
 from reflect.review.smart import check_objective
 from reflect.tui.guard import guarded
+from reflect.tui.widgets.rows import Rows
 from reflect.tui.review_view import objective_row
 from reflect.tui.dialogs.form import ConfirmDialog
 from reflect.tui.dialogs.objectives import StatusDialog
@@ -48,7 +49,7 @@ class ObjectivesScreen(Screen):
         Binding("e", "edit", "Edit", tooltip="Edit the highlighted objective"),
         Binding("s", "status", "Status", tooltip="Change its status: dated, with a reason"),
         Binding("d", "delete", "Delete", tooltip="Delete a draft set by mistake (agreed ones are dropped: s)"),
-        *bindings("activities"),
+        *bindings("undo_delete", "activities"),
         Binding("escape", "back", "Back"),
     ]
 
@@ -57,7 +58,7 @@ class ObjectivesScreen(Screen):
         yield Label(Content.assemble(("S M A R T L", "bold"), (": green is fine, amber has advice · "
                                                                "enter opens an objective", "$text-muted")),
                     id="objectives-legend")
-        yield OptionList(id="objectives", markup=False, classes="rows")
+        yield Rows(id="objectives", markup=False, classes="rows")
         yield Static(EMPTY, id="objectives-empty", classes="empty-state", markup=False)
         yield Footer(compact=True)
 
@@ -153,9 +154,9 @@ class ObjectivesScreen(Screen):
 
     @guarded
     def _delete(self, objective_id: int) -> None:
-        self.app.journal.objectives.delete(objective_id)
-        self.notify(f"Deleted draft objective #{objective_id}.")
-        self.reload()
+        if self.app.delete_record("objectives", objective_id, f"draft objective #{objective_id}",
+                                  self.app.journal.objectives.delete):
+            self.reload()
 
     def action_back(self) -> None:
         self.dismiss()

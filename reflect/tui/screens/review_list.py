@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from reflect.dates import format_long, format_short
 from reflect.review.models import Review
 from reflect.tui.guard import guarded
+from reflect.tui.widgets.rows import Rows
 from reflect.tui.actions import bindings
 from reflect.tui.widgets.area_bar import AreaBar
 
@@ -44,7 +45,7 @@ class ReviewListScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield AreaBar()
-        yield OptionList(id="reviews", markup=False, classes="rows")
+        yield Rows(id="reviews", markup=False, classes="rows")
         yield Static(EMPTY, id="reviews-empty", classes="empty-state", markup=False)
         yield Footer(compact=True)
 
