@@ -18,7 +18,7 @@ from reflect.errors import ReflectError
 #: Modules under reflect/cli/ whose commands make up `reflect`, in --help order.
 COMMAND_MODULES = (
     "entries", "objectives", "activities", "records", "assess", "review",
-    "gaps", "stats", "units", "export", "standards", "config", "backup", "app",
+    "gaps", "stats", "units", "export", "standards", "profile", "config", "backup", "app",
 )
 
 #: The module that registers each command. Running a command then imports and builds only
@@ -32,7 +32,7 @@ COMMANDS = {
     "feedback": "records", "training": "records", "assess": "assess", "review": "review", "reviews": "review",
     "gaps": "gaps", "stats": "stats", "units": "units", "export": "export", "import": "export",
     "import-feedback": "export",
-    "standards": "standards", "config": "config", "backup": "backup", "restore-backup": "backup",
+    "standards": "standards", "profile": "profile", "config": "config", "backup": "backup", "restore-backup": "backup",
     "doctor": "backup", "demo": "app",
 }
 

@@ -111,6 +111,8 @@ _ROWS: tuple[AppAction, ...] = (
     AppAction("training", "show('training')", "t", "Training", "Training log",
               "Mandatory training: due, completed, certificates"),
     AppAction("reviews", "show('reviews')", "h", "Past reviews", "Past reviews", "Your completed reviews, as agreed (read-only)"),
+    AppAction("profile", "show('profile')", "p", "Profile", "Profile",
+              "Your name, employer, mentor, start date, units and review schedule", show=False),
     AppAction("schedule", "show('schedule')", "", "", "Review schedule",
               "Set when your reviews are: the first date and how often"),
     AppAction("export", "export", "", "", "Export",

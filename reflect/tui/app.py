@@ -87,6 +87,9 @@ class ReflectApp(App[int]):
         if name in SINGLE:
             if isinstance(self.screen, kind):
                 return
+            if issubclass(kind, ModalScreen):
+                self.push_screen(kind(**params))  # a form over the screen you are on
+                return
             if name == "journal":
                 self._go_home()
                 return

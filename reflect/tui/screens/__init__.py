@@ -12,6 +12,7 @@ from typing import Callable
 
 from textual.screen import Screen
 
+from reflect.tui.dialogs.profile import ProfileDialog
 from reflect.tui.screens.activities import ActivitiesScreen
 from reflect.tui.screens.assessment import AssessmentScreen
 from reflect.tui.screens.dashboard import DashboardScreen
@@ -49,9 +50,10 @@ SCREENS: dict[str, Callable[..., Screen]] = {
     "review": ReviewScreen,
     "reviews": ReviewListScreen,
     "schedule": ScheduleDialog,
+    "profile": ProfileDialog,
 }
 
 #: Screens there is only ever one of: showing one again goes back to it instead of stacking.
 SINGLE = frozenset({"journal", "framework", "dashboard", "objectives", "activities", "assessment", "feedback",
                     "training",
-                    "review", "reviews", "schedule"})
+                    "review", "reviews", "schedule", "profile"})

@@ -24,6 +24,7 @@ from reflect.tui.dialogs.filters import DateRangeDialog, UnitChooser
 from reflect.tui.text import entry_preview
 from reflect.tui.widgets.entry_list import EntryList, entry_pages
 from reflect.tui.widgets.filter_bar import FilterBar
+from reflect.tui.widgets.getting_started import GettingStartedLine, checklist_text
 from reflect.tui.widgets.review_line import ReviewLine
 from reflect.tui.dialogs.skill_picker import SkillPicker
 from reflect.tui.widgets.area_bar import AreaBar
@@ -48,7 +49,7 @@ class JournalScreen(Screen):
         Binding("escape", "escape", "Clear search", tooltip="Clear the search and go back to the list"),
         Binding("down", "to_list", "Results", tooltip="From the search box down to the results"),
         # Other screens by letter; the header shows the main areas (F2-F6) and ? lists these.
-        *bindings("framework", "progress", "objectives", "assessment", "review", framework=False),
+        *bindings("framework", "progress", "objectives", "assessment", "review", "profile", framework=False),
     ]
 
     def __init__(self) -> None:
@@ -61,6 +62,7 @@ class JournalScreen(Screen):
         yield AreaBar()
         with Vertical(id="find"):
             yield ReviewLine(id="review-line")
+            yield GettingStartedLine(id="getting-started")
             yield Input(placeholder="Search reflections (press / )", id="search", compact=True)
             yield FilterBar(self.app.framework, id="filters")
         with Horizontal(id="journal-body"):
@@ -92,6 +94,11 @@ class JournalScreen(Screen):
     @guarded
     def _refresh_review_line(self) -> None:
         self.query_one(ReviewLine).refresh_line()
+        started = self.query_one(GettingStartedLine)
+        started.refresh_line()
+        empty = self.query_one("#empty", Static)
+        if empty.display and self.filters.is_empty and started.display:
+            empty.update(EMPTY_JOURNAL + "\n\n" + checklist_text(started.steps))
 
     @guarded
     def reload(self, keep: int | None = None) -> None:
