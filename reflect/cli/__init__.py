@@ -122,6 +122,19 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def unknown_command(word: str) -> str:
+    """One line for a mistyped command: the nearest commands, or where the list is."""
+    import difflib
+
+    from reflect.sanitize import one_line
+
+    near = difflib.get_close_matches(word, COMMANDS, n=3, cutoff=0.5)
+    if not near:
+        near = [name for name in COMMANDS if name.startswith(word)][:3] if word else []
+    hint = f"did you mean {' or '.join(near)}?" if near else "see `reflect --help` for the commands."
+    return f'there is no command "{_clip(one_line(word), 40)}": {hint}'
+
+
 def _clip(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -136,6 +149,10 @@ def main(argv: list[str] | None = None) -> int:
         # Bytes that are not UTF-8 cannot be stored or printed faithfully: refuse them whole.
         print("reflect: an argument is not valid UTF-8 text (check your terminal's encoding); "
               "nothing was changed", file=sys.stderr)
+        return EXIT_USAGE
+    command = command_word(argv)
+    if command is not None and command not in COMMANDS:
+        print(f"reflect: {unknown_command(command)}", file=sys.stderr)
         return EXIT_USAGE
     parser = build_parser(argv)
     args = parser.parse_args(argv)

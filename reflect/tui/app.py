@@ -190,7 +190,10 @@ class ReflectApp(App[int]):
         """Ask what to export, write it, and say where it went."""
         from reflect.tui.dialogs.export import ExportDialog
 
-        self.push_screen(ExportDialog(), self._export)
+        from pathlib import Path
+
+        # The demo's exports go to a folder of their own, never beside real ones.
+        self.push_screen(ExportDialog(Path.cwd() / "reflect-demo-exports" if self.demo else None), self._export)
 
     @guarded
     def _export(self, request, overwrite: bool = False) -> None:
