@@ -81,7 +81,8 @@ class ReflectApp(App[int]):
 
         There is only one of each screen in :data:`SINGLE`: showing it again goes back down to
         it when it is already open (nothing unsaved above it), and otherwise opens it just
-        above the journal, so moving between areas never piles screens up. An editor with
+        above the journal, so moving between areas never piles screens up. Shown with
+        ``params`` (a link to one item) it opens on top, so escape comes back. An editor with
         unsaved words stays where it is (its words kept as a draft) and the screen opens on top."""
         kind = SCREENS[name]
         if name in SINGLE:
@@ -93,9 +94,9 @@ class ReflectApp(App[int]):
             if name == "journal":
                 self._go_home()
                 return
-            if not self.unsaved():
+            if not self.unsaved() and not params:  # with params it is a drill-down: escape comes back
                 for depth, screen in enumerate(self.screen_stack):
-                    if isinstance(screen, kind) and not params:
+                    if isinstance(screen, kind):
                         self._pop_to(depth)
                         return
                 self._pop_to(0)

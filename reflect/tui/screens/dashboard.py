@@ -40,13 +40,13 @@ LOADING_DELAY = 0.1
 EMPTY_DASHBOARD = ("No reflections yet, so there is nothing to count. Press n to write your first: "
                    "this page fills in as you go.")
 
-#: Review-workflow records a suggestion can point at, and the command that shows them.
-#: The screen that shows each kind of review-workflow loose end.
+#: The screen that shows each kind of review-workflow loose end, and the parameter that opens
+#: it on the very item (None: the screen as it is).
 RECORD_SCREENS = {
-    "activity": "objectives",
-    "feedback": "feedback",
-    "training": "training",
-    "review": "review",
+    "activity": ("activities", "highlight"),
+    "feedback": ("feedback-item", "feedback_id"),
+    "training": ("training", "highlight"),
+    "review": ("review", None),
 }
 
 
@@ -237,7 +237,8 @@ class DashboardScreen(Screen):
         elif kind == "objective" and target.id is not None:
             app.show("objective", objective_id=int(target.id))
         elif kind in RECORD_SCREENS:
-            app.show(RECORD_SCREENS[kind])
+            screen, param = RECORD_SCREENS[kind]
+            app.show(screen, **({param: int(target.id)} if param and target.id is not None else {}))
         else:
             self.notify("There is nothing more to show for this.")
 

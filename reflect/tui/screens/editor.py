@@ -301,7 +301,9 @@ class EditorScreen(KeepsDrafts, Screen):
             self.notify(f'"{other.title}" was changed elsewhere while you wrote, so your version was saved '
                         f'as "{entry.title}". Both are in your journal.', severity="warning", timeout=12)
         else:
-            self.notify(f'Saved "{entry.title}".', title="Saved")
+            # Briefly: the status under the reflection says "saved" too, and a toast left up
+            # for long sits over it.
+            self.notify(f'Saved "{entry.title}".', title="Saved", timeout=1.5)
         return True
 
     def _tidy_fields(self, entry: Entry) -> None:

@@ -56,8 +56,13 @@ class LogScreen(Screen):
         self.title = self.heading
         self.query_one("#log", OptionList).focus()
 
+    def __init__(self, highlight: int | None = None) -> None:
+        super().__init__()
+        self._highlight = highlight  # the record to show first (a link from the dashboard)
+
     def on_screen_resume(self) -> None:
-        self.reload(keep=self.record_id)
+        keep, self._highlight = self._highlight or self.record_id, None
+        self.reload(keep=keep)
 
     @property
     def record_id(self) -> int | None:

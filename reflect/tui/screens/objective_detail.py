@@ -124,9 +124,13 @@ class ObjectiveDetailScreen(Screen):
             facts.append((f" · agreed with {o.agreed_by}{when}", "$text-muted"))
         links = [skill_name(framework, s) for s in in_framework_order(framework, o.skills)] + list(o.criteria)
         lines = [Content.styled(o.specific, "bold"), Content.assemble(*facts), Content("")]
+        advised = {a.letter for a in detail.advice}
         for letter, text in (("M", o.measure), ("A", o.achievable), ("R", o.relevant), ("L", ", ".join(links))):
+            # An empty row the SMART check is content with is covered by what the objective says
+            # ("Handle 3 complaints" is measured): "not said yet" there contradicted "looks SMART".
+            empty = "not said yet" if letter in advised else "covered by what it says"
             lines.append(Content.assemble((f"{letter}  ", "bold $text-muted"),
-                                          text or Content.styled("not said yet", "italic $text-muted")))
+                                          text or Content.styled(empty, "italic $text-muted")))
         lines += [Content(""), Content.assemble(("SMART  ", "bold"), letters(detail.advice))]
         lines += [Content.assemble((f"{a.letter}  ", "bold $text-warning"), a.message) for a in detail.advice]
         lines += [Content(""), Content.styled("HISTORY", "bold $text-muted")]
