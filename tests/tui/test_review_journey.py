@@ -87,6 +87,8 @@ async def test_self_assess_set_an_objective_plan_log_prepare_and_complete_a_revi
         assert isinstance(app.screen, CompleteReviewDialog)
         await pilot.press(*"Alex", "ctrl+s")
         await settle(pilot)
+        await pilot.press("n")  # the review pack is offered; not now
+        await settle(pilot)
         assert isinstance(app.screen, ReviewScreen) and app.screen.read_only
         assert not app.screen.query(TextArea)
 

@@ -118,8 +118,32 @@ async def test_complete_dialog_sets_the_proposed_objectives_as_drafts(make, jour
         await settle(pilot)
         await pilot.press("c", *"Alex", "ctrl+s")
         await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)  # the pack is offered
+        await pilot.press("n")
+        await settle(pilot)
         assert app.screen.read_only
     assert [o.specific for o in journal.objectives.list()] == ["Lead a huddle", "Cut refund errors to 0"]
+
+
+async def test_proposed_objectives_keep_their_deadlines_and_can_be_agreed(make, journal, sample):
+    from reflect.tui.dialogs.export import ExportDialog
+
+    journal.reviews.save_draft(next_objectives="Lead a huddle by 31/01/2027\nCut refund errors within 6 weeks")
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("r")
+        await settle(pilot)
+        await pilot.press("c", *"Alex")
+        app.screen.query_one("#agree-objectives").value = True
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("y")  # export the pack: the export dialog opens on it
+        await settle(pilot)
+        assert isinstance(app.screen, ExportDialog) and app.screen.query_one("#kind").value == "pack"
+    objectives = sorted(journal.objectives.list(), key=lambda o: o.id)
+    assert [(o.deadline, o.status, o.agreed_by, o.agreed_on) for o in objectives] == [
+        (date(2027, 1, 31), "agreed", "Alex", date(2026, 11, 24)),
+        (date(2027, 1, 5), "agreed", "Alex", date(2026, 11, 24))]
 
 
 async def test_private_reflections_are_left_out_until_asked(make, journal, sample):

@@ -52,6 +52,9 @@ class AssessmentScreen(Screen):
         self.notes: dict[str, str] = {}
         self.marks: dict[str, str] = {}
         self.trends: dict = {}
+        #: What was last saved from this screen (ratings, notes, marks): shown until changed.
+        self.saved: tuple[dict, dict, dict] | None = None
+        self.saved_on = None
 
     def compose(self) -> ComposeResult:
         yield AreaBar()
@@ -106,11 +109,17 @@ class AssessmentScreen(Screen):
         rated = len(self.ratings)
         total = len(self.app.framework.meta_skills)
         listing = self.query_one("#skill-ratings", OptionList)
-        listing.border_title = f"{rated} of {total} rated" + (" · unsaved" if self.dirty else "")
+        state = " · unsaved" if self.dirty else (f" · saved {format_short(self.saved_on)}" if self.saved else "")
+        listing.border_title = f"{rated} of {total} rated" + state
         listing.border_subtitle = "1 Not yet · 2 Starting · 3 Developing · 4 Confident · 5 Strong"
+
+    def _current(self) -> tuple[dict, dict, dict]:
+        return (dict(self.ratings), {k: v for k, v in self.notes.items() if v.strip()}, dict(self.marks))
 
     @property
     def dirty(self) -> bool:
+        if self.saved is not None:
+            return self._current() != self.saved
         return bool(self.ratings or any(n.strip() for n in self.notes.values()) or self.marks)
 
     # -- the highlighted skill ---------------------------------------------------------------
@@ -194,13 +203,15 @@ class AssessmentScreen(Screen):
         self.notify(f"Saved your self-assessment of {format_short(assessment.assessed_on)}: "
                     f"{len(assessment.ratings)} meta-skills rated. The trend beside each skill now includes it.",
                     title="Saved")
-        self.discard_changes()
+        # The saved ratings stay on screen (as saved), so you see what you just recorded.
+        self.saved, self.saved_on = self._current(), assessment.assessed_on
         self.reload()
         self._highlighted()
         return True
 
     def discard_changes(self) -> None:
-        self.ratings, self.notes, self.marks = {}, {}, {}
+        ratings, notes, marks = self.saved or ({}, {}, {})
+        self.ratings, self.notes, self.marks = dict(ratings), dict(notes), dict(marks)
 
     def action_leave(self) -> None:
         if self.query_one("#rating-note", Input).has_focus:

@@ -21,7 +21,7 @@ from reflect.errors import ReflectError
 from reflect.review.models import Review
 from reflect.tui.guard import guarded
 from reflect.tui.review_view import review_content
-from reflect.tui.dialogs.form import FormDialog, field_label
+from reflect.tui.dialogs.form import ConfirmDialog, FormDialog, field_label
 from reflect.tui.widgets.date_field import DateField
 from reflect.tui.actions import bindings
 from reflect.tui.widgets.area_bar import AreaBar
@@ -198,6 +198,11 @@ class ReviewScreen(Screen):
                     title="Review completed")
         self.app.pop_screen()
         self.app.push_screen(ReviewScreen(review.id))
+        # The mentor usually wants the pack straight away: offer it (the export dialog opens on it).
+        self.app.push_screen(ConfirmDialog("Export the review pack?", f"Review #{review.id} is complete. Export its "
+                                           "pack for your mentor now (you can also later: ctrl+p → Export)?",
+                                           yes="Export"),
+                             lambda yes: yes and self.app.action_export())
 
     def action_back(self) -> None:
         if not self.read_only and not self.query_one("#review-text").has_focus:
@@ -211,7 +216,7 @@ class CompleteReviewDialog(FormDialog):
     """Record the review meeting: mentor and agreed date. Dismisses with the completed review."""
 
     heading = "Complete the review"
-    hint = "It is read-only afterwards · enter or ctrl+s completes · escape cancels"
+    hint = "It is read-only afterwards · enter: next field · ctrl+s completes · escape cancels"
 
     def __init__(self, draft: Review | None, notes: dict[str, str], include_private: bool) -> None:
         super().__init__()
@@ -231,6 +236,9 @@ class CompleteReviewDialog(FormDialog):
         yield Checkbox(f"Set the {len(proposed)} proposed objectives as drafts", bool(proposed),
                        id="draft-objectives", compact=True, disabled=not proposed)
         yield field_label("")
+        yield Checkbox("... agreed with the mentor (not drafts)", False, id="agree-objectives", compact=True,
+                       disabled=not proposed)
+        yield field_label("")
         yield Checkbox("Keep private reflections in the record", self.include_private, id="private", compact=True)
 
     def on_mount(self) -> None:
@@ -243,4 +251,5 @@ class CompleteReviewDialog(FormDialog):
             self.app.journal, self.app.framework, mentor_name=self.query_one("#mentor", Input).value,
             agreed_on=self.query_one("#agreed", DateField).day,
             include_private=self.query_one("#private", Checkbox).value,
-            draft_objectives=self.query_one("#draft-objectives", Checkbox).value, **self.notes_text)
+            draft_objectives=self.query_one("#draft-objectives", Checkbox).value,
+            agree_objectives=self.query_one("#agree-objectives", Checkbox).value, **self.notes_text)
