@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from reflect.errors import JournalError
 from reflect.paths import usable_journal_path
+from reflect.store.db import SQLITE_MAGIC
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
 #: How long a write waits for another reflect (window or command) to finish its own;
 #: ``$REFLECT_BUSY_TIMEOUT`` (seconds) overrides it.
 BUSY_TIMEOUT_SECONDS = 15.0
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def utc_now() -> datetime:

@@ -15,19 +15,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Iterable
 
+from reflect.dates import day_or_none, iso
+from reflect.entries.models import Target
 from reflect.progress.evidence import (
     GAP,
     OK,
     STALE,
-    EvidenceSet,
-    Target,
-    day_or_none,
     freshness,
-    iso,
     narrowed,
-    open_evidence,
     stale_cutoff,
 )
+from reflect.progress import counts
+from reflect.progress.counts import EvidenceSet, open_evidence
 from reflect.entries.models import EntryFilter
 from reflect.framework.unit_plan import unit_plan
 
@@ -167,18 +166,6 @@ class CriteriaCoverage:
                 "unchosen_evidence": dict(self.unchosen_evidence)}
 
 
-def criterion_evidence(journal: "Journal", evidence: EvidenceSet) -> dict[str, tuple[int, date | None]]:
-    """Per cited criterion id: how many entries of ``evidence`` cite it, and the latest day."""
-    if evidence.tallied:
-        from reflect.progress import counts as tallies
-
-        return tallies.criteria(journal.conn, evidence.filters.private)
-    rows = journal.conn.execute(
-        "SELECT ec.criterion_id, count(*), max(l.day) FROM entry_criteria ec"
-        f" JOIN {evidence.table} l ON l.id = ec.entry_id GROUP BY ec.criterion_id")
-    return {cid: (n, day_or_none(latest)) for cid, n, latest in rows}
-
-
 def criteria_coverage(
     journal: "Journal",
     framework: "Framework",
@@ -207,7 +194,7 @@ def criteria_coverage(
     stale_weeks = stale_weeks if stale_weeks is not None else journal.settings.get("stale_weeks")
     cutoff = stale_cutoff(today, stale_weeks)
     base = evidence.filters
-    found = criterion_evidence(journal, evidence)
+    found = counts.criteria(journal, evidence)
     plan = unit_plan(journal, framework)
     codes = list(dict.fromkeys(units)) if units is not None else list(plan.units)
     order = {u.code: i for i, u in enumerate(framework.units)}

@@ -5,13 +5,12 @@ private entries counted in the apprentice's own view and left out when an export
 conditions come from :func:`reflect.entries.query.build_where`, so a filter means the same in
 `reflect list`, the gap summary and an export.
 
-Every number a summary shows carries a :class:`Target` saying what lies behind it, so a
+Every number a summary shows carries a :class:`~reflect.entries.models.Target` saying what lies behind it, so a
 screen can drill down to the entries (an ``EntryFilter``) or the criteria, unit or skill.
 """
 
 from __future__ import annotations
 
-import itertools
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -45,28 +44,6 @@ def evidence_where(filters: EntryFilter) -> tuple[str, list]:
     return " AND ".join(where), params
 
 
-_names = itertools.count(1)
-
-
-@dataclass(frozen=True)
-class EvidenceSet:
-    """The entries that count for one summary.
-
-    ``table`` is a temporary table ``(id INTEGER PRIMARY KEY, day TEXT)`` of those entries, or
-    None when ``filters`` selects the whole journal (private entries or not): the running
-    totals (:mod:`reflect.progress.counts`) then answer without reading any entry. ``filters``
-    selects the same entries (narrow it with :func:`narrowed` to drill down).
-    """
-
-    table: str | None
-    filters: EntryFilter
-
-    @property
-    def tallied(self) -> bool:
-        """Whether the running totals answer for this set (no temporary table)."""
-        return self.table is None
-
-
 @contextmanager
 def read_snapshot(journal: "Journal") -> Iterator[None]:
     """Run several queries against one consistent state of the journal.
@@ -87,38 +64,6 @@ def read_snapshot(journal: "Journal") -> Iterator[None]:
             conn.execute("COMMIT")  # read-only for the journal: nothing is written
 
 
-@contextmanager
-def open_evidence(journal: "Journal", entry_filter: EntryFilter | None = None,
-                  include_private: bool = True) -> Iterator[EvidenceSet]:
-    """Open the entries that count (see :func:`evidence_filter`) for several queries.
-
-    The whole journal (with or without private entries) needs nothing: the running totals
-    answer. Otherwise the entries are materialised: joining the criterion and meta-skill
-    links to a small table of ``(id, day)`` is several times faster than looking each one up
-    in the wide entries table, and every filter (search text included) is applied once. The
-    table is temporary: private to this connection, never in the journal file, and dropped
-    on leaving the block. Either way the queries inside see one state of the journal.
-    """
-    from reflect.progress.counts import covers
-
-    filters = evidence_filter(entry_filter, include_private)
-    if covers(filters):
-        with read_snapshot(journal):
-            yield EvidenceSet(None, filters)
-        return
-    where, params = evidence_where(filters)
-    name = f"reflect_evidence_{next(_names)}"
-    conn = journal.conn
-    with read_snapshot(journal):
-        conn.execute(f"CREATE TEMP TABLE {name} (id INTEGER PRIMARY KEY, day TEXT NOT NULL)")
-        try:
-            conn.execute(f"INSERT INTO temp.{name} (id, day) SELECT e.id, e.day FROM entries e WHERE {where}",
-                         params)
-            yield EvidenceSet(f"temp.{name}", filters)
-        finally:
-            conn.execute(f"DROP TABLE temp.{name}")
-
-
 def stale_cutoff(today: date, stale_weeks: int) -> date:
     """Evidence dated before this day is stale. Evidence exactly ``stale_weeks`` old is not."""
     return today - timedelta(weeks=stale_weeks)
@@ -129,35 +74,6 @@ def freshness(latest: date | None, cutoff: date) -> str:
     if latest is None:
         return GAP
     return STALE if latest < cutoff else OK
-
-
-def day_or_none(value: str | None) -> date | None:
-    """A stored ISO day as a date (None stays None)."""
-    return date.fromisoformat(value) if value else None
-
-
-def iso(value: date | None) -> str | None:
-    """A date for JSON: ISO 8601 or null."""
-    return value.isoformat() if value else None
-
-
-@dataclass(frozen=True)
-class Target:
-    """What a number or suggestion drills down to.
-
-    ``kind`` is one of ``entries``, ``criterion``, ``unit``, ``skill``, ``category``,
-    ``units`` (the optional-unit choice), ``objective``, ``activity``, ``feedback``,
-    ``training``, ``review``, ``write`` (start a new reflection). ``id`` names the record (criterion id, unit code, skill id,
-    row id). ``entries`` is the filter that lists the entries behind it, when there are any.
-    """
-
-    kind: str
-    id: str | int | None = None
-    entries: EntryFilter | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "id": self.id,
-                "entries": filter_to_json(self.entries) if self.entries is not None else None}
 
 
 def narrowed(base: EntryFilter, *, skill: str | None = None, criterion: str | None = None,
@@ -179,19 +95,3 @@ def narrowed(base: EntryFilter, *, skill: str | None = None, criterion: str | No
         changes["date_to"] = min(day_to, base.date_to) if base.date_to else day_to
     return replace(base, **changes)
 
-
-def filter_to_json(filters: EntryFilter) -> dict[str, Any]:
-    """An entry filter as JSON (only the fields that narrow anything)."""
-    data: dict[str, Any] = {}
-    for name in ("text", "model", "objective"):
-        if getattr(filters, name):
-            data[name] = getattr(filters, name)
-    for name in ("skills", "units", "criteria"):
-        if getattr(filters, name):
-            data[name] = list(getattr(filters, name))
-    for name in ("date_from", "date_to"):
-        if getattr(filters, name):
-            data[name] = getattr(filters, name).isoformat()
-    if filters.private is not None:
-        data["private"] = filters.private
-    return data

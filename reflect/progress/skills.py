@@ -13,17 +13,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from reflect.dates import day_or_none, iso, later
+from reflect.entries.models import Target
 from reflect.progress.evidence import (
     STALE,
-    EvidenceSet,
-    Target,
-    day_or_none,
     freshness,
-    iso,
     narrowed,
-    open_evidence,
     stale_cutoff,
 )
+from reflect.progress import counts
+from reflect.progress.counts import EvidenceSet, open_evidence
 from reflect.entries.models import EntryFilter
 
 if TYPE_CHECKING:
@@ -134,7 +133,7 @@ def skill_coverage(
     cutoff = stale_cutoff(today, stale_weeks)
     base = evidence.filters
 
-    sets = tag_sets(journal, evidence, cutoff)
+    sets = counts.skill_sets(journal, evidence, cutoff)
     ratings = _latest_ratings(journal, today)
     objectives = _active_objectives(journal)
 
@@ -144,7 +143,7 @@ def skill_coverage(
             row = per_skill.setdefault(sid, [0, 0, None])
             row[0] += n
             row[1] += recent
-            row[2] = _later(row[2], latest)
+            row[2] = later(row[2], latest)
     tags = sum(per_skill.get(s.id, (0,))[0] for s in framework.meta_skills)
     skills = []
     for s in framework.meta_skills:
@@ -165,46 +164,6 @@ def skill_coverage(
     )
 
 
-def tag_sets(journal: "Journal", evidence: EvidenceSet,
-             cutoff: date) -> list[tuple[frozenset[str], int, int, date | None]]:
-    """The evidence grouped by each entry's exact set of meta-skills.
-
-    Returns ``(skills, entries, entries dated on or after cutoff, latest day)`` per set (the
-    empty set for untagged entries). One pass over the links gives every per-skill and
-    per-category number without counting an entry twice, and a journal has at most a few
-    hundred distinct sets however many entries it holds.
-    """
-    if evidence.tallied:
-        return _tallied_sets(journal, evidence.filters.private, cutoff)
-    merged: dict[frozenset[str], list] = {}
-    for joined, n, recent, latest in journal.conn.execute(
-            "SELECT tags, count(*), sum(day >= ?), max(day) FROM ("
-            "  SELECT group_concat(es.skill_id, char(31)) AS tags, l.day AS day"
-            f" FROM {evidence.table} l LEFT JOIN entry_skills es ON es.entry_id = l.id GROUP BY l.id"
-            ") GROUP BY tags", [cutoff.isoformat()]):
-        # group_concat's order is not promised, so the same set may come back spelt twice.
-        key = frozenset(joined.split("\x1f")) if joined else frozenset()
-        row = merged.setdefault(key, [0, 0, None])
-        row[0] += n
-        row[1] += recent
-        row[2] = _later(row[2], day_or_none(latest))
-    return [(key, n, recent, latest) for key, (n, recent, latest) in merged.items()]
-
-
-def _tallied_sets(journal: "Journal", private: bool | None,
-                  cutoff: date) -> list[tuple[frozenset[str], int, int, date | None]]:
-    """:func:`tag_sets` for the whole journal, from the running totals (see :mod:`reflect.progress.counts`)."""
-    from reflect.progress import counts as tallies
-
-    recent = tallies.recent_skill_sets(journal.conn, private, cutoff)
-    return [(key, n, recent.get(key, 0), latest)
-            for key, (n, latest) in tallies.skill_sets(journal.conn, private).items()]
-
-
-def _later(a: date | None, b: date | None) -> date | None:
-    return max(a, b) if a and b else a or b
-
-
 def balance(counts: list[int]) -> float:
     """Evenness of ``counts`` as normalised Shannon entropy: 1 when all equal, 0 when one has all."""
     total = sum(counts)
@@ -222,7 +181,7 @@ def _categories(framework: "Framework", sets: list, cutoff: date) -> tuple[Categ
         for skills_of, n, _, last in sets:
             if skills_of & members:  # an entry with two skills of one category counts once
                 count += n
-                latest = _later(latest, last)
+                latest = later(latest, last)
         result.append(CategoryCoverage(c.id, c.name, count, latest, freshness(latest, cutoff),
                                        tuple(s.id for s in framework.skills_in(c.id))))
     return tuple(result)

@@ -21,7 +21,8 @@ from reflect.progress.activity import (
     weekly_counts,
 )
 from reflect.progress.criteria import CriteriaCoverage, criteria_coverage
-from reflect.progress.evidence import evidence_filter, open_evidence
+from reflect.progress.evidence import evidence_filter
+from reflect.progress.counts import open_evidence
 from reflect.entries.models import EntryFilter
 from reflect.review.loose_ends import ReviewGaps, review_gaps
 from reflect.progress.skills import SkillSummary, skill_coverage

@@ -15,7 +15,7 @@ from reflect.errors import InputError, NotFoundError
 from reflect.review.models import ACTIVITY_KINDS, OPEN_STATUSES, Activity
 
 if TYPE_CHECKING:
-    from reflect.journal import Journal
+    from reflect.store.db import JournalDB
 
 _FIELDS = ("title", "kind", "due", "notes", "objective_id")
 
@@ -23,7 +23,7 @@ _FIELDS = ("title", "kind", "due", "notes", "objective_id")
 class ActivityStore:
     """Development activities of one journal. Reach it as ``journal.activities``."""
 
-    def __init__(self, journal: "Journal"):
+    def __init__(self, journal: "JournalDB"):
         self.journal = journal
         self.db = journal.db
 

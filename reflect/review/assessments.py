@@ -16,7 +16,7 @@ from reflect.errors import InputError, NotFoundError
 from reflect.review.models import Assessment, Rating, RatingChange, TrendPoint
 
 if TYPE_CHECKING:
-    from reflect.journal import Journal
+    from reflect.store.db import JournalDB
 
 FOCUS = ("strength", "improve")
 
@@ -24,7 +24,7 @@ FOCUS = ("strength", "improve")
 class AssessmentStore:
     """Self-assessments of one journal. Reach it as ``journal.assessments``."""
 
-    def __init__(self, journal: "Journal"):
+    def __init__(self, journal: "JournalDB"):
         self.journal = journal
         self.db = journal.db
 

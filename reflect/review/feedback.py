@@ -16,7 +16,7 @@ from reflect.errors import InputError, NotFoundError
 from reflect.review.models import FEEDBACK_SOURCES, Feedback
 
 if TYPE_CHECKING:
-    from reflect.journal import Journal
+    from reflect.store.db import JournalDB
 
 _FIELDS = ("received_on", "source_kind", "source_name", "said", "action", "objective_id", "entry_id")
 
@@ -24,7 +24,7 @@ _FIELDS = ("received_on", "source_kind", "source_name", "said", "action", "objec
 class FeedbackStore:
     """Feedback of one journal. Reach it as ``journal.feedback``."""
 
-    def __init__(self, journal: "Journal"):
+    def __init__(self, journal: "JournalDB"):
         self.journal = journal
         self.db = journal.db
 

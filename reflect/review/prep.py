@@ -271,7 +271,7 @@ def _new_criteria(journal, start: date, end: date, allowed: dict[int, EntryRef],
     from reflect.progress.counts import criteria_first_cited
 
     result = []
-    for criterion_id, first in criteria_first_cited(journal.conn, start, end):
+    for criterion_id, first in criteria_first_cited(journal, start, end):
         cited = [r[0] for r in journal.conn.execute(
             "SELECT entry_id FROM entry_criteria WHERE criterion_id = ?", [criterion_id])]
         refs = tuple(sorted((allowed[i] for i in cited if i in allowed), key=lambda e: (e.day, e.id)))

@@ -22,7 +22,7 @@ from reflect.errors import InputError, NotFoundError, ReflectError
 from reflect.review.models import Review
 
 if TYPE_CHECKING:
-    from reflect.journal import Journal
+    from reflect.store.db import JournalDB
 
 _TEXT_FIELDS = ("strengths", "improvements", "next_objectives", "mentor_name")
 _NAMES = {"strengths": "The strengths", "improvements": "The improvement needs",
@@ -42,7 +42,7 @@ class ReviewLockedError(ReflectError):
 class ReviewStore:
     """Performance reviews of one journal. Reach it as ``journal.reviews``."""
 
-    def __init__(self, journal: "Journal"):
+    def __init__(self, journal: "JournalDB"):
         self.journal = journal
         self.db = journal.db
 

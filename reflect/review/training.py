@@ -10,7 +10,7 @@ from reflect.errors import InputError, NotFoundError
 from reflect.review.models import Training
 
 if TYPE_CHECKING:
-    from reflect.journal import Journal
+    from reflect.store.db import JournalDB
 
 _FIELDS = ("name", "provider", "due", "certificate_ref")
 
@@ -18,7 +18,7 @@ _FIELDS = ("name", "provider", "due", "certificate_ref")
 class TrainingStore:
     """Mandatory training of one journal. Reach it as ``journal.training``."""
 
-    def __init__(self, journal: "Journal"):
+    def __init__(self, journal: "JournalDB"):
         self.journal = journal
         self.db = journal.db
 
