@@ -41,7 +41,7 @@ def _day(text: str | None, today):
 def cmd_profile(ctx) -> int:
     from reflect.cli.output import print_json
     from reflect.dates import format_short
-    from reflect.store.profile import load_profile, save_profile
+    from reflect.review.profile import load_profile, save_profile
 
     args, journal = ctx.args, ctx.journal
     profile = load_profile(journal)

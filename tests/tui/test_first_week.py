@@ -8,7 +8,7 @@ from datetime import date
 from textual.widgets import Static
 
 from reflect.progress.getting_started import getting_started
-from reflect.store.profile import load_profile
+from reflect.review.profile import load_profile
 from reflect.tui.dialogs.profile import ProfileDialog
 from reflect.tui.widgets.getting_started import GettingStartedLine
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from textual.widgets import Input, Label
 
-from reflect.store.profile import load_profile, save_profile
+from reflect.review.profile import load_profile, save_profile
 from reflect.tui.dialogs.form import FormDialog, field_label
 from reflect.tui.widgets.date_field import DateField
 
