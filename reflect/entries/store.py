@@ -336,10 +336,10 @@ TITLE_LIMIT = 120
 def _checked(*, day, title, body, model, private, confidence, minutes, title_limit: bool = True) -> dict:
     """Validate field values and convert them to their stored form."""
     if not isinstance(day, date):
-        raise InputError("The entry needs a date.")
+        raise InputError("A reflection needs a date.")
     title = clean_line(title or "")
     if not title:
-        raise InputError("The entry needs a title.")
+        raise InputError("A reflection needs a title.")
     if title_limit and len(title) > TITLE_LIMIT:
         raise InputError(f"A title of up to {TITLE_LIMIT} characters, please (this one has {len(title)}): "
                          "put the rest in the reflection itself.")
