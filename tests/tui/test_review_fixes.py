@@ -23,3 +23,23 @@ async def test_saved_self_assessment_is_shown_after_saving(make, journal):
         await until(pilot, lambda: screen.dirty)
         assert "unsaved" in str(listing.border_title)
     assert len(journal.assessments.latest().ratings) == 12
+
+
+async def test_heatmap_month_names_never_stick_out_past_the_grid(make, journal, clock):
+    """A month starting in the last week (2 Dec: the week of 30 Nov) wrapped the month row."""
+    from datetime import datetime, timezone
+
+    from reflect.tui.widgets.heatmap import CELL, LABEL_WIDTH, ActivityHeatmap
+
+    from .dashboard_helpers import fill, open_dashboard
+
+    fill(journal)
+    clock.now = datetime(2026, 12, 2, 10, 0, tzinfo=timezone.utc)
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_dashboard(app, pilot)
+        heatmap = screen.query_one(ActivityHeatmap)
+        await until(pilot, lambda: heatmap.activity is not None)
+        months = heatmap._month_line().plain
+        assert len(months) <= LABEL_WIDTH + CELL * heatmap.weeks
+        assert "Nov" in months
