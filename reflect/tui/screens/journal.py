@@ -82,6 +82,8 @@ class JournalScreen(Screen):
     def on_mount(self) -> None:
         self.title = "Journal"
         self.query_one(EntryList).focus()
+        # Before the first paint (a few one-row queries), so the screen never shifts under you.
+        self._refresh_getting_started()
 
     def on_screen_resume(self) -> None:
         # First shown, or back from another screen where something may have been written,
@@ -94,11 +96,15 @@ class JournalScreen(Screen):
     @guarded
     def _refresh_review_line(self) -> None:
         self.query_one(ReviewLine).refresh_line()
+        self._refresh_getting_started()
+
+    @guarded
+    def _refresh_getting_started(self) -> None:
         started = self.query_one(GettingStartedLine)
         started.refresh_line()
         empty = self.query_one("#empty", Static)
-        if empty.display and self.filters.is_empty and started.display:
-            empty.update(EMPTY_JOURNAL + "\n\n" + checklist_text(started.steps))
+        if empty.display and self.filters.is_empty:
+            empty.update(EMPTY_JOURNAL + ("\n\n" + checklist_text(started.steps) if started.display else ""))
 
     @guarded
     def reload(self, keep: int | None = None) -> None:
@@ -124,7 +130,8 @@ class JournalScreen(Screen):
         self.query_one("#journal-body").display = False
         empty.display = True
         if filters.is_empty:
-            empty.update(EMPTY_JOURNAL)
+            started = self.query_one(GettingStartedLine)
+            empty.update(EMPTY_JOURNAL + ("\n\n" + checklist_text(started.steps) if started.display else ""))
         elif filters.text.strip():
             empty.update(f'Nothing matches "{filters.text.strip()}". Press escape to clear the search'
                          + (" or x to clear the filters." if replace(filters, text="") != EntryFilter() else "."))
