@@ -26,9 +26,8 @@ def getting_started(journal, framework) -> list[Step]:
     needed = max(1, framework.min_optional_units)
     review_set = bool(settings.get("review_start")) or journal.reviews.last_completed() is not None
     return [
-        Step("Tell reflect your name, employer and mentor", bool(settings.get("apprentice_name")),
-             "ctrl+p → Profile"),
-        Step("Set your review date", review_set, "ctrl+p → Review schedule"),
+        Step("Your name, employer and mentor", bool(settings.get("apprentice_name")), "p"),
+        Step("Your review date", review_set, "p"),
         Step(f"Choose your optional units ({chosen} of {needed})", chosen >= needed, "f, then space on a unit"),
         Step("Write your first reflection", _has_reflection(journal), "n"),
         Step("Rate your meta-skills", journal.assessments.latest() is not None, "a"),

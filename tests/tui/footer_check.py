@@ -7,11 +7,20 @@ from textual.widgets._footer import FooterKey
 
 
 def footer_keys(app) -> list[tuple[str, str, int]]:
-    """(key as shown, description, right edge) of every key in the current screen's footer."""
+    """(key as shown, description, right edge) of every key in the current screen's footer.
+
+    A key partly under another (the command palette's key is docked on the right) counts as
+    ending where it would be covered: a cut "? He" is not a visible Help."""
     footer = app.screen.query_one(Footer)
+    found = list(footer.query(FooterKey))
+    docked = [k.region.x for k in found if k.action == "command_palette" and k.region.width]
+    edge = min(docked, default=None)
     keys = []
-    for key in footer.query(FooterKey):
-        keys.append((key.key_display, key.description, key.region.right))
+    for key in found:
+        right = key.region.right
+        if edge is not None and key.action != "command_palette" and right > edge:
+            right = 10_000  # covered
+        keys.append((key.key_display, key.description, right))
     return keys
 
 

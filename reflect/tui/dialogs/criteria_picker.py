@@ -49,7 +49,7 @@ class CriteriaPicker(ModalScreen[tuple[str, ...] | None]):
                         compact=True)
             yield Label("", id="picker-count", classes="muted", markup=False)
             yield OptionList(id="criteria", markup=False)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self._fill("")

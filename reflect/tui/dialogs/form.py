@@ -42,7 +42,7 @@ class FormDialog(ModalScreen):
             with Grid(classes="form-grid"):
                 yield from self.fields()
             yield Label(self.hint, classes="form-hint muted", markup=False)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def intro(self) -> Iterable[Widget]:
         """Anything shown above the form (nothing by default)."""
@@ -104,7 +104,7 @@ class ConfirmDialog(ModalScreen[bool]):
             with Horizontal(classes="buttons"):
                 yield Button(f"{self.yes} (y)", id="yes", variant="error", compact=True)
                 yield Button("No (n)", id="no", compact=True)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

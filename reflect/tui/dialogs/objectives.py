@@ -136,7 +136,7 @@ class ObjectivePicker(ModalScreen[int | None]):
             yield Rows(*(Option(Content.assemble((f"#{o.id:<3} ", "$text-muted"), (f"{o.label:<13}", "italic"),
                                                        o.specific), id=str(o.id)) for o in self.objectives),
                              id="objective-choices", markup=False, classes="rows")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -165,7 +165,7 @@ class EntryPicker(ModalScreen[int | None]):
             yield Input(placeholder="Search your reflections, or down for the newest", id="entry-search",
                         compact=True)
             yield EntryList(self.app.framework, id="entries")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self._fill()

@@ -64,7 +64,7 @@ class AssessmentScreen(Screen):
             with Horizontal(id="note-row"):
                 yield Label("Note ", classes="muted")
                 yield Input(id="rating-note", compact=True, placeholder="n: an example, or what would help")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = "Self-assessment"
@@ -244,7 +244,7 @@ class AssessmentHistory(ModalScreen[None]):
             yield Label("Your self-assessments", classes="dialog-title")
             with VerticalScroll(id="history-scroll"):
                 yield Static(self._table(), id="history-table")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#history-scroll").focus()

@@ -94,7 +94,7 @@ class DashboardScreen(Screen):
                 with Vertical(id="dash-right", classes="dash-column"):
                     yield ActivityHeatmap(id="heatmap", classes="dash-section")
                     yield SkillBars(id="skill-bars", classes="dash-section")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = "Progress"

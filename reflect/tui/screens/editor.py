@@ -107,7 +107,7 @@ class EditorScreen(KeepsDrafts, Screen):
                 yield Select(CONFIDENCE, prompt="Confidence -", value=state.confidence or Select.NULL,
                              id="confidence", compact=True)
             yield Label("", id="tags", classes="muted", markup=False)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def action_next_field(self) -> None:
         next_field(self)

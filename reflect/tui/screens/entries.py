@@ -77,7 +77,7 @@ class EntriesScreen(Screen):
             yield EntryList(self.app.framework, id="entries")
             yield Label("No reflections here yet. Press n to write one.", id="filtered-empty",
                         classes="empty-state", markup=False)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = "Reflections"

@@ -52,7 +52,7 @@ class EntryDetailScreen(Screen):
         yield AreaBar()
         with VerticalScroll(id="entry-page"):
             yield Markdown(id="entry-text")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = "Reflection"

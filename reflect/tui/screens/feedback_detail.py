@@ -67,7 +67,7 @@ class FeedbackDetailScreen(Screen):
         yield AreaBar()
         with VerticalScroll(id="entry-page"):
             yield Static(id="feedback-text", markup=False)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = f"Feedback #{self.feedback_id}"

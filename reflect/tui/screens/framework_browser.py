@@ -59,7 +59,7 @@ class FrameworkBrowserScreen(Screen):
         with Horizontal(id="framework"):
             yield UnitList(id="units", markup=False)
             yield CriterionList(id="criteria-list", markup=False)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = "Framework"
@@ -201,7 +201,7 @@ class EvidenceScreen(Screen):
             yield EntryList(self.app.framework, id="entries")
             yield Label("No reflections give evidence for this yet. Tag one in the editor (ctrl+r).",
                         id="no-evidence", classes="empty-state")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = "Evidence"

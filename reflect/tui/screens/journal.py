@@ -70,7 +70,7 @@ class JournalScreen(Screen):
             with VerticalScroll(id="preview", can_focus=False):
                 yield Markdown(id="preview-text")
         yield Static(EMPTY_JOURNAL, id="empty", classes="empty-state", markup=False)  # quotes the search
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     # -- loading ------------------------------------------------------------------------
 

@@ -50,7 +50,7 @@ class LogScreen(Screen):
         yield AreaBar()
         yield Rows(id="log", markup=False, classes="rows")
         yield Static(self.empty, id="log-empty", classes="empty-state", markup=False)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = self.heading

@@ -73,7 +73,7 @@ class ObjectiveDetailScreen(Screen):
             with VerticalScroll(id="objective-summary"):
                 yield Static(id="objective-text")
             yield Rows(id="objective-items", markup=False, classes="rows")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = f"Objective #{self.objective_id}"

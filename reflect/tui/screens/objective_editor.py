@@ -123,7 +123,7 @@ class ObjectiveEditorScreen(KeepsDrafts, Screen):
             yield Label("", id="objective-status", classes="muted", markup=False)
         with VerticalScroll(id="smart-advice-box", can_focus=False):
             yield Static("", id="smart-advice")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def action_next_field(self) -> None:
         next_field(self)

@@ -60,7 +60,7 @@ class ObjectivesScreen(Screen):
                     id="objectives-legend")
         yield Rows(id="objectives", markup=False, classes="rows")
         yield Static(EMPTY, id="objectives-empty", classes="empty-state", markup=False)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = "Objectives"

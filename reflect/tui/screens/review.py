@@ -69,7 +69,7 @@ class ReviewScreen(Screen):
                         area = TextArea(id=name.replace("_", "-"), soft_wrap=True, tab_behavior="focus")
                         area.border_title = title
                         yield area
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#review-text").focus()

@@ -47,7 +47,7 @@ class ReviewListScreen(Screen):
         yield AreaBar()
         yield Rows(id="reviews", markup=False, classes="rows")
         yield Static(EMPTY, id="reviews-empty", classes="empty-state", markup=False)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = "Reviews"

@@ -19,7 +19,7 @@ def checklist_text(steps) -> str:
 
 
 class GettingStartedLine(Static):
-    """One line: "Getting started 2 of 5 · next: Set your review date (ctrl+p → Review schedule)"."""
+    """One line: "Getting started 2/5: a Rate your meta-skills" (the key, then the step)."""
 
     DEFAULT_CSS = "GettingStartedLine { height: 1; width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }"
 
@@ -35,5 +35,6 @@ class GettingStartedLine(Static):
         self.display = bool(left)
         if left:
             done = len(self.steps) - len(left)
-            self.update(Content.assemble((f"Getting started {done} of {len(self.steps)}", "bold $text-accent"),
-                                         (" · next: ", "$text-muted"), left[0].name, (f" ({left[0].how})", "$text-muted")))
+            # The key first: a narrow screen cuts the end of the line, never how to do it.
+            self.update(Content.assemble((f"Getting started {done}/{len(self.steps)}: ", "bold $text-accent"),
+                                         (left[0].how, "bold"), (" ", ""), left[0].name))
