@@ -28,7 +28,7 @@ def getting_started(journal, framework) -> list[Step]:
     return [
         Step("Your name, employer and mentor", bool(settings.get("apprentice_name")), "p"),
         Step("Your review date", review_set, "p"),
-        Step(f"Choose your optional units ({chosen} of {needed})", chosen >= needed, "f, then space on a unit"),
+        Step(f"Choose your optional units ({chosen} of {needed})", chosen >= needed, "f"),
         Step("Write your first reflection", _has_reflection(journal), "n"),
         Step("Rate your meta-skills", journal.assessments.latest() is not None, "a"),
     ]
