@@ -98,6 +98,9 @@ def size_tables(size: str, data: dict) -> list[str]:
         mark = ("✓" if ratio <= APP_BASELINE_RATIO else f"✗ > {APP_BASELINE_RATIO}×") if judged and ratio else ""
         lines.append(f"| minimal Textual app (header, list, Markdown, footer), same start | {_ms(base)} | "
                      f"{_cpu(base)} | {_mib(base)} | – | – | – | app {ratio:.2f}× | {mark} |")
+    browser = data.get("browser", {})
+    lines.append(f"| `reflect serve`: start to first screen in a browser tab | {_ms(browser)} | – | – | – | – | – | – "
+                 f"| |")
     return lines + [""]
 
 

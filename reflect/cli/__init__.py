@@ -17,8 +17,8 @@ from reflect.errors import ReflectError
 
 #: Modules under reflect/cli/ whose commands make up `reflect`, in --help order.
 COMMAND_MODULES = (
-    "entries", "objectives", "activities", "records", "assess", "review",
-    "gaps", "stats", "units", "export", "standards", "profile", "config", "backup", "app",
+    "entries", "check", "objectives", "activities", "feedback", "training", "assess", "review",
+    "gaps", "stats", "units", "export", "standards", "profile", "config", "backup", "app", "serve",
 )
 
 #: The module that registers each command. Running a command then imports and builds only
@@ -29,11 +29,11 @@ COMMANDS = {
     "add": "entries", "list": "entries", "ls": "entries", "search": "entries", "show": "entries",
     "edit": "entries", "delete": "entries", "rm": "entries", "restore": "entries", "trash": "entries",
     "objective": "objectives", "objectives": "objectives", "activity": "activities", "activities": "activities",
-    "feedback": "records", "training": "records", "assess": "assess", "review": "review", "reviews": "review",
+    "feedback": "feedback", "training": "training", "assess": "assess", "review": "review", "reviews": "review",
     "gaps": "gaps", "stats": "stats", "units": "units", "export": "export", "import": "export",
     "import-feedback": "export",
     "standards": "standards", "profile": "profile", "config": "config", "backup": "backup", "restore-backup": "backup",
-    "doctor": "backup", "demo": "app",
+    "doctor": "backup", "demo": "app", "serve": "serve", "check": "check",
 }
 
 #: Exit status for anything the user can fix (bad input, missing entry, unusable journal).

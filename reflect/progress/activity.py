@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING
 
+from reflect.jsonable import Record
 from reflect.progress import counts
 from reflect.progress.counts import week_start
 from reflect.entries.models import Target
@@ -24,31 +25,31 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class DayCount:
+class DayCount(Record):
     """Reflections on one day (a heatmap cell)."""
 
     day: date
     count: int
     target: Target  # the entries of that day
 
-    def to_json(self) -> dict[str, Any]:
-        return {"date": self.day.isoformat(), "count": self.count}
+    def json_shape(self) -> dict:
+        return {"date": self.day, "count": self.count}
 
 
 @dataclass(frozen=True)
-class WeekCount:
+class WeekCount(Record):
     """Reflections in the week starting ``start`` (a sparkline point)."""
 
     start: date
     count: int
     target: Target
 
-    def to_json(self) -> dict[str, Any]:
-        return {"week_start": self.start.isoformat(), "count": self.count}
+    def json_shape(self) -> dict:
+        return {"week_start": self.start, "count": self.count}
 
 
 @dataclass(frozen=True)
-class ActivityCalendar:
+class ActivityCalendar(Record):
     """Every day from the Monday ``weeks`` weeks back up to ``today``, zeros included."""
 
     start: date
@@ -63,9 +64,9 @@ class ActivityCalendar:
     def active_days(self) -> int:
         return sum(1 for d in self.days if d.count)
 
-    def to_json(self) -> dict[str, Any]:
-        return {"start": self.start.isoformat(), "end": self.end.isoformat(),
-                "days": [d.to_json() for d in self.days]}
+    def json_shape(self) -> dict:
+        return {"start": self.start, "end": self.end,
+                "days": self.days}
 
 
 def _day_counts(journal: "Journal", base: EntryFilter, start: date, end: date) -> dict[str, int]:

@@ -12,7 +12,7 @@ screen can drill down to the entries (an ``EntryFilter``) or the criteria, unit 
 from __future__ import annotations
 
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Iterator
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from reflect.dates import day_or_none, iso, later
+from reflect.jsonable import Record
+from reflect.dates import later
 from reflect.entries.models import Target
 from reflect.progress.evidence import (
     STALE,
@@ -36,7 +37,7 @@ LOW_RATING = 2
 
 
 @dataclass(frozen=True)
-class SkillCoverage:
+class SkillCoverage(Record):
     """One meta-skill: evidence, freshness, share of all skill tags, latest self-rating."""
 
     id: str
@@ -57,15 +58,15 @@ class SkillCoverage:
         """Rated low with no active objective to work on it."""
         return self.rating is not None and self.rating <= LOW_RATING and not self.active_objectives
 
-    def to_json(self) -> dict[str, Any]:
+    def json_shape(self) -> dict:
         return {"id": self.id, "name": self.name, "category": self.category, "count": self.count,
-                "recent": self.recent, "latest": iso(self.latest), "status": self.status,
-                "share": round(self.share, 4), "rating": self.rating, "rated_on": iso(self.rated_on),
+                "recent": self.recent, "latest": self.latest, "status": self.status,
+                "share": round(self.share, 4), "rating": self.rating, "rated_on": self.rated_on,
                 "active_objectives": list(self.active_objectives), "flagged": self.flagged}
 
 
 @dataclass(frozen=True)
-class CategoryCoverage:
+class CategoryCoverage(Record):
     """A group of meta-skills: distinct reflections tagged with any of them."""
 
     id: str
@@ -75,13 +76,13 @@ class CategoryCoverage:
     status: str
     skill_ids: tuple[str, ...]  # drill down through the skills (entry filters AND skills)
 
-    def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "count": self.count, "latest": iso(self.latest),
+    def json_shape(self) -> dict:
+        return {"id": self.id, "name": self.name, "count": self.count, "latest": self.latest,
                 "status": self.status, "skills": list(self.skill_ids)}
 
 
 @dataclass(frozen=True)
-class SkillSummary:
+class SkillSummary(Record):
     """Every meta-skill of the framework, its categories, and the balance across them."""
 
     today: date
@@ -106,12 +107,12 @@ class SkillSummary:
     def flagged(self) -> list[SkillCoverage]:
         return [s for s in self.skills if s.flagged]
 
-    def to_json(self) -> dict[str, Any]:
-        return {"date": self.today.isoformat(), "stale_weeks": self.stale_weeks,
-                "stale_before": self.stale_before.isoformat(), "entries": self.entries,
+    def json_shape(self) -> dict:
+        return {"date": self.today, "stale_weeks": self.stale_weeks,
+                "stale_before": self.stale_before, "entries": self.entries,
                 "untagged": self.untagged, "balance": round(self.balance, 4),
-                "meta_skills": [s.to_json() for s in self.skills],
-                "categories": [c.to_json() for c in self.categories], "unknown_skills": dict(self.unknown)}
+                "meta_skills": self.skills,
+                "categories": self.categories, "unknown_skills": dict(self.unknown)}
 
 
 def skill_coverage(

@@ -9,19 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from reflect.jsonable import Record
 from reflect.progress.activity import current_streak_weeks, longest_streak_weeks
-from reflect.dates import day_or_none, iso
 from reflect.entries.models import Target
 from reflect.progress.evidence import (
     evidence_filter,
-    evidence_where,
     narrowed,
     read_snapshot,
 )
 from reflect.progress import counts
-from reflect.progress.counts import open_evidence
 from reflect.entries.models import EntryFilter
 
 if TYPE_CHECKING:
@@ -30,7 +28,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class MonthCount:
+class MonthCount(Record):
     """Reflections in one calendar month (``month`` is "YYYY-MM")."""
 
     month: str
@@ -43,12 +41,12 @@ class MonthCount:
         return Target("entries", None, narrowed(self.scope, day_from=date.fromisoformat(self.month + "-01"),
                                                 day_to=_month_end(self.month)))
 
-    def to_json(self) -> dict[str, Any]:
+    def json_shape(self) -> dict:
         return {"month": self.month, "count": self.count}
 
 
 @dataclass(frozen=True)
-class JournalStats:
+class JournalStats(Record):
     """Totals for the entries in scope (live ones; trashed entries are only counted apart)."""
 
     today: date
@@ -80,14 +78,14 @@ class JournalStats:
     def per_week(self) -> float:
         return self.entries / self.weeks_spanned if self.weeks_spanned else 0.0
 
-    def to_json(self) -> dict[str, Any]:
-        return {"date": self.today.isoformat(), "entries": self.entries, "private": self.private,
-                "trashed": self.trashed, "first": iso(self.first_day), "last": iso(self.last_day),
+    def json_shape(self) -> dict:
+        return {"date": self.today, "entries": self.entries, "private": self.private,
+                "trashed": self.trashed, "first": self.first_day, "last": self.last_day,
                 "active_days": self.active_days, "words": self.words, "minutes": self.minutes,
                 "timed_entries": self.timed_entries,
                 "average_confidence": round(self.average_confidence, 2) if self.average_confidence else None,
                 "per_week": round(self.per_week, 2), "models": dict(self.models), "meta_skills": dict(self.skills),
-                "criteria_cited": self.criteria_cited, "months": [m.to_json() for m in self.months],
+                "criteria_cited": self.criteria_cited, "months": self.months,
                 "current_streak_weeks": self.current_streak_weeks,
                 "longest_streak_weeks": self.longest_streak_weeks}
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Iterable
 
+from reflect.jsonable import Record, to_json
 from reflect.progress.activity import (
     ActivityCalendar,
     WeekCount,
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class GapSummary:
+class GapSummary(Record):
     """Everything well evidenced and everything missing, on ``today``."""
 
     today: date
@@ -47,22 +48,22 @@ class GapSummary:
     review: ReviewGaps
     suggestions: tuple[Suggestion, ...]
 
-    def to_json(self) -> dict[str, Any]:
-        criteria = self.criteria.to_json()
-        skills = self.skills.to_json()
+    def json_shape(self) -> dict:
+        criteria = to_json(self.criteria)
+        skills = to_json(self.skills)
         return {
-            "date": self.today.isoformat(), "stale_weeks": self.stale_weeks,
+            "date": self.today, "stale_weeks": self.stale_weeks,
             "stale_before": self.criteria.stale_before.isoformat(),
             "include_private": self.include_private,
-            "optional_units": self.plan.to_json(),
+            "optional_units": self.plan,
             "overall": criteria["overall"], "units": criteria["units"],
             "unknown_criteria": criteria["unknown_criteria"],
             "unchosen_evidence": criteria["unchosen_evidence"],
             "entries": skills["entries"], "untagged": skills["untagged"], "balance": skills["balance"],
             "meta_skills": skills["meta_skills"], "categories": skills["categories"],
             "unknown_skills": skills["unknown_skills"],
-            "review": self.review.to_json(),
-            "suggestions": [s.to_json() for s in self.suggestions],
+            "review": self.review,
+            "suggestions": self.suggestions,
         }
 
 
@@ -87,6 +88,10 @@ def gap_summary(
         skills = skill_coverage(journal, framework, **options)
         summary = GapSummary(today, stale_weeks, include_private, unit_plan(journal, framework), criteria,
                              skills, review_gaps(journal, today), ())
+        if suggestion_limit == 0:
+            # No next steps asked for (a review pack): the weekly runs they need cost the most
+            # when the entries are filtered by date, so they are not counted.
+            return summary
         weeks = weekly_counts(journal, today, 1, entry_filter=evidence.filters)
         streak = current_streak_weeks(journal, today, entry_filter=evidence.filters)
     steps = suggestions(summary, streak_weeks=streak, this_week=weeks[-1].count, limit=suggestion_limit)
@@ -94,15 +99,15 @@ def gap_summary(
 
 
 @dataclass(frozen=True)
-class ActivitySummary:
+class ActivitySummary(Record):
     """How regularly the apprentice reflects: heatmap days, weekly counts and the current run."""
 
     calendar: ActivityCalendar
     weeks: tuple[WeekCount, ...]
     current_streak_weeks: int
 
-    def to_json(self) -> dict[str, Any]:
-        return {"calendar": self.calendar.to_json(), "weeks": [w.to_json() for w in self.weeks],
+    def json_shape(self) -> dict:
+        return {"calendar": self.calendar, "weeks": self.weeks,
                 "current_streak_weeks": self.current_streak_weeks}
 
 

@@ -201,7 +201,28 @@ def _v2_review_workflow(db: sqlite_utils.Database) -> None:
         BEGIN SELECT RAISE(ABORT, 'a completed review is read-only'); END""")
 
 
-def _v4_recount_words(db: sqlite_utils.Database) -> None:
+def _v4_review_records(db: sqlite_utils.Database) -> None:
+    """The record of a review meeting, read back from a filled-in review pack, and the
+    apprentice's questions for a review.
+
+    A completed review is read-only (its row never changes), so what the mentor wrote about it
+    afterwards lives beside it: one row per review, lists and ratings as JSON.
+    """
+    db.execute("ALTER TABLE reviews ADD COLUMN questions TEXT NOT NULL DEFAULT ''")
+    db.execute("""
+        CREATE TABLE review_records (
+            review_id INTEGER PRIMARY KEY REFERENCES reviews(id) ON DELETE CASCADE,
+            comments TEXT NOT NULL DEFAULT '',
+            actions TEXT NOT NULL DEFAULT '[]',
+            next_review TEXT,
+            ratings TEXT NOT NULL DEFAULT '{}',
+            sign_off TEXT NOT NULL DEFAULT '[]',
+            source TEXT NOT NULL DEFAULT '',
+            imported_at TEXT NOT NULL
+        )""")
+
+
+def _v5_recount_words(db: sqlite_utils.Database) -> None:
     """Count every entry's words again with :func:`reflect.words.entry_words`, which leaves out
     template headings and hints (the editor, `reflect stats` and exports now agree)."""
     from reflect.store.tally_schema import fill_tallies
@@ -219,7 +240,8 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_entries,
     _v2_review_workflow,
     v3_tallies,  # running totals for the summaries: see reflect/store/tally_schema.py
-    _v4_recount_words,
+    _v4_review_records,
+    _v5_recount_words,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

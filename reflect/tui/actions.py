@@ -113,6 +113,8 @@ _ROWS: tuple[AppAction, ...] = (
     AppAction("reviews", "show('reviews')", "h", "Past reviews", "Past reviews", "Your completed reviews, as agreed (read-only)"),
     AppAction("profile", "show('profile')", "p", "Profile", "Profile",
               "Your name, employer, mentor, start date, units and review schedule", show=False),
+    AppAction("review_pack", "review_pack", "", "", "Review pack",
+              "The pack for your mentor, Markdown or printable HTML, with the record of the meeting to fill in"),
     AppAction("schedule", "show('schedule')", "", "", "Review schedule",
               "Set when your reviews are: the first date and how often"),
     AppAction("export", "export", "", "", "Export",

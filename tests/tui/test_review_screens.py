@@ -126,7 +126,7 @@ async def test_complete_dialog_sets_the_proposed_objectives_as_drafts(make, jour
 
 
 async def test_proposed_objectives_keep_their_deadlines_and_can_be_agreed(make, journal, sample):
-    from reflect.tui.dialogs.export import ExportDialog
+    from reflect.tui.dialogs.review_pack import ReviewPackDialog
 
     journal.reviews.save_draft(next_objectives="Lead a huddle by 31/01/2027\nCut refund errors within 6 weeks")
     app = make()
@@ -137,9 +137,9 @@ async def test_proposed_objectives_keep_their_deadlines_and_can_be_agreed(make, 
         app.screen.query_one("#agree-objectives").value = True
         await pilot.press("ctrl+s")
         await settle(pilot)
-        await pilot.press("y")  # export the pack: the export dialog opens on it
+        await pilot.press("y")  # write the pack: its dialog opens on the completed review
         await settle(pilot)
-        assert isinstance(app.screen, ExportDialog) and app.screen.query_one("#kind").value == "pack"
+        assert isinstance(app.screen, ReviewPackDialog) and app.screen.review_id is not None
     objectives = sorted(journal.objectives.list(), key=lambda o: o.id)
     assert [(o.deadline, o.status, o.agreed_by, o.agreed_on) for o in objectives] == [
         (date(2027, 1, 31), "agreed", "Alex", date(2026, 11, 24)),

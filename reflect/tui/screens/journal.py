@@ -50,6 +50,8 @@ class JournalScreen(Screen):
         Binding("down", "to_list", "Results", tooltip="From the search box down to the results"),
         # Other screens by letter; the header shows the main areas (F2-F6) and ? lists these.
         *bindings("framework", "progress", "objectives", "assessment", "review", "profile", framework=False),
+        Binding("w", "today_question", "Today's question", show=False,
+                tooltip="Write about today's question (what you have evidenced least)"),
     ]
 
     def __init__(self) -> None:
@@ -57,12 +59,14 @@ class JournalScreen(Screen):
         self._search_timer = None
         self._preview_timer = None
         self._previewed: int | None = None
+        self.prompt = None  # today's question (reflect.coach.prompts.Prompt), once worked out
 
     def compose(self) -> ComposeResult:
         yield AreaBar()
         with Vertical(id="find"):
             yield ReviewLine(id="review-line")
             yield GettingStartedLine(id="getting-started")
+            yield Static("", id="today-question", markup=False)
             yield Input(placeholder="Search reflections (press / )", id="search", compact=True)
             yield FilterBar(self.app.framework, id="filters")
         with Horizontal(id="journal-body"):
@@ -97,6 +101,24 @@ class JournalScreen(Screen):
     def _refresh_review_line(self) -> None:
         self.query_one(ReviewLine).refresh_line()
         self._refresh_getting_started()
+        self._show_question()
+
+    def _show_question(self) -> None:
+        """Today's question, from what is evidenced least (the same all day)."""
+        from reflect.coach.prompts import question_for_today
+
+        self.prompt = question_for_today(self.app.journal, self.app.framework)
+        line = self.query_one("#today-question", Static)
+        line.display = self.prompt is not None
+        if self.prompt is not None:
+            line.update(f"Today's question (w): {self.prompt.question}")
+
+    def action_today_question(self) -> None:
+        """Start a reflection from today's question, tagged with what it asks about."""
+        from reflect.tui.screens.editor import EditorScreen
+
+        if self.prompt is not None:
+            self.app.push_screen(EditorScreen(prompt=self.prompt))
 
     @guarded
     def _refresh_getting_started(self) -> None:
