@@ -222,14 +222,20 @@ def open_journal(
 
     path = Path(path)
     exists = usable_journal_path(path)
+    encrypted = False
     if not exists:
         if not create:
             raise JournalError(f"No journal at {path}")
         _create_private_file(path)
     else:
-        _check_is_sqlite(path)
+        encrypted = _check_is_sqlite(path)
     try:
-        conn = sqlite3.connect(str(path), timeout=_busy_timeout())
+        if encrypted:
+            from reflect.store import cipher
+
+            conn = cipher.connect(path, timeout=_busy_timeout())
+        else:
+            conn = sqlite3.connect(str(path), timeout=_busy_timeout())
     except sqlite3.Error as error:
         raise JournalError(f"Cannot open the journal {path}: {error}") from None
     try:
@@ -313,7 +319,8 @@ def _create_private_file(path: Path) -> None:
         raise JournalError(f"Cannot create the journal {path}: {error.strerror or error}") from None
 
 
-def _check_is_sqlite(path: Path) -> None:
+def _check_is_sqlite(path: Path) -> bool:
+    """Refuse a file that is no journal; True if it is an encrypted one (see reflect.store.cipher)."""
     try:
         # Look before opening: opening a named pipe for reading would wait for ever.
         if not stat.S_ISREG(os.stat(path).st_mode):
@@ -324,7 +331,14 @@ def _check_is_sqlite(path: Path) -> None:
         raise JournalError(f"Cannot read the journal {path}: {error.strerror or error}") from None
     # An empty file is what a crash right after creation leaves: treat it as new.
     if header and header != SQLITE_MAGIC:
+        from reflect.store import cipher
+
+        if cipher.looks_encrypted(path):
+            if not cipher.available():
+                raise JournalError(f"{path} is encrypted (or not a journal): {cipher.MISSING_EXTRA}")
+            return True
         raise JournalError(f"{path} is not a reflect journal (it is not an SQLite database); nothing was changed")
+    return False
 
 
 def _is_busy(error: sqlite3.Error) -> bool:
