@@ -88,3 +88,19 @@ def test_the_passphrase_is_never_an_argument(reflect):
     result = reflect("encrypt", "--passphrase", PASSPHRASE)
     assert result.returncode == 2
     assert reflect.db.read_bytes()[:16] == SQLITE_MAGIC
+
+
+def test_doctor_checks_inside_an_encrypted_journal(reflect):
+    reflect.ok("encrypt", "--delete-plain-backups", env=_with_passphrase(reflect))
+    out = reflect.ok("doctor", env=_with_passphrase(reflect))
+    assert "The journal is encrypted." in out and "integrity check passed" in out
+    locked = reflect("doctor")
+    assert locked.returncode == 1 and "could not be opened" in locked.stdout
+
+
+def test_an_export_from_an_encrypted_journal_says_it_is_plain(reflect, tmp_path):
+    assert "plain Markdown" not in reflect("export", "-o", str(tmp_path / "before.md")).stderr
+    reflect.ok("encrypt", env=_with_passphrase(reflect))
+    result = reflect("export", "-o", str(tmp_path / "out.md"), env=_with_passphrase(reflect))
+    assert result.returncode == 0 and "this export is plain Markdown" in result.stderr
+    assert "Zanzibarcanary" in (tmp_path / "out.md").read_text()
