@@ -17,7 +17,7 @@ from reflect.errors import ReflectError
 
 #: Modules under reflect/cli/ whose commands make up `reflect`, in --help order.
 COMMAND_MODULES = (
-    "entries", "objectives", "activities", "feedback", "training", "assess", "review",
+    "entries", "check", "objectives", "activities", "feedback", "training", "assess", "review",
     "gaps", "stats", "units", "export", "standards", "config", "backup", "encryption", "app", "serve",
 )
 
@@ -34,7 +34,7 @@ COMMANDS = {
     "import-feedback": "export",
     "standards": "standards", "config": "config", "backup": "backup", "restore-backup": "backup",
     "doctor": "backup", "encrypt": "encryption", "decrypt": "encryption", "passphrase": "encryption",
-    "demo": "app", "serve": "serve",
+    "demo": "app", "serve": "serve", "check": "check",
 }
 
 #: Exit status for anything the user can fix (bad input, missing entry, unusable journal).

@@ -34,6 +34,9 @@ def register(sub, common) -> None:
                         f"default ./{DEFAULT_FOLDER}/DATE-reflections.md")
     p.add_argument("--force", "-f", action="store_true", help="replace the file if it exists")
     p.add_argument("--include-private", action="store_true", help="include private entries too")
+    p.add_argument("--redact", action="store_true",
+                   help="replace personal data (phone numbers, e-mails, names...) with labels such as [phone]; "
+                        "card numbers are always masked")
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser(
@@ -65,10 +68,16 @@ def register(sub, common) -> None:
         epilog="examples:\n"
                "  reflect import-feedback journals/2026-11-24-review-pack.md\n"
                "  reflect import-feedback --dry-run back-from-alex.md     say what would be added\n"
-               '  reflect import-feedback --mentor "Alex Smith" back-from-alex.md')
+               '  reflect import-feedback --mentor "Alex Smith" back-from-alex.md\n'
+               "  reflect import-feedback --actions-as feedback back-from-alex.md\n\n"
+               "A review pack's record of the meeting (overall comments, agreed actions, next review date,\n"
+               "the mentor's ratings, sign-off) is kept on its review; `reflect review show N` shows it.")
     p.add_argument("file", metavar="FILE", help="the export or review pack the mentor sent back")
     p.add_argument("--mentor", metavar="NAME", help="who wrote the comments (default: the file's mentor: line)")
     p.add_argument("--dry-run", "-n", action="store_true", help="check the file and say what would be added")
+    p.add_argument("--actions-as", choices=("objectives", "feedback"), default="objectives",
+                   help="what the agreed actions in a review pack's record become: draft objectives "
+                        "(default) or feedback actions")
     p.set_defaults(handler=cmd_import_feedback, writes=True)
 
 
@@ -88,14 +97,18 @@ def cmd_export(ctx) -> int:
         # By design: the export is for a mentor. Said, so nobody thinks it is locked too.
         print("reflect: note: the journal is encrypted but this export is plain Markdown, "
               "readable by anyone who has the file", file=sys.stderr)
+    from reflect.cli.check import warn_before_export
+
+    warn_before_export(ctx, filters, include_private=args.include_private, redact=args.redact)
     if args.output == "-":
-        plan = export_markdown(journal, framework, ctx.out, filters, include_private=args.include_private)
+        plan = export_markdown(journal, framework, ctx.out, filters, include_private=args.include_private,
+                               redact=args.redact)
         print(ExportResult(None, "reflections", plan.entries, plan.private_left_out,
                            plan.private_included).summary(), file=sys.stderr)
         return 0
     progress = _progress if sys.stderr.isatty() else None
     result = write_export(journal, framework, args.output, filters, include_private=args.include_private,
-                          overwrite=args.force, progress=progress)
+                          overwrite=args.force, progress=progress, redact=args.redact)
     if progress:
         print("\r\033[K", end="", file=sys.stderr)
     ctx.print(result.summary())
@@ -158,8 +171,12 @@ def cmd_import_feedback(ctx) -> int:
 
     args = ctx.args
     path = Path(args.file).expanduser()
-    result = import_feedback(ctx.journal, path, mentor=args.mentor, dry_run=args.dry_run)
+    result = import_feedback(ctx.journal, path, mentor=args.mentor, dry_run=args.dry_run,
+                             framework=ctx.framework, actions_as=args.actions_as)
     added, skipped = len(result.added), len(result.skipped)
+    if result.record is not None:
+        for line in result.record.summary():
+            ctx.print(line)
     if not added:
         why = (f"its {_plural(skipped, 'mentor comment is', 'mentor comments are')} already in the feedback log"
                if skipped else "no mentor comments in it")

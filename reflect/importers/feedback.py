@@ -57,6 +57,9 @@ class FeedbackImport:
     added: list[MentorComment] = field(default_factory=list)
     skipped: list[MentorComment] = field(default_factory=list)
     dry_run: bool = False
+    #: The record of the meeting read from a review pack's record section, if one was filled in
+    #: (a :class:`reflect.importers.review_record_import.RecordImport`).
+    record: object = None
 
 
 @dataclass
@@ -75,10 +78,13 @@ def import_key(kind: str, uid: str, text: str) -> str:
 
 
 def import_feedback(journal: "Journal", path: Path, *, mentor: str | None = None,
-                    dry_run: bool = False) -> FeedbackImport:
+                    dry_run: bool = False, **record_options) -> FeedbackImport:
     """Add the mentor comments in the export or review pack at ``path`` to the feedback log.
 
     ``mentor`` names who wrote them (default: the file's ``mentor:`` line, else nobody).
+    A review pack's filled-in record of the meeting is kept on its review in the same
+    transaction (``record_options``: see
+    :func:`reflect.importers.review_record_import.import_review_record`).
     """
     name = str(path)
     found = read_comments(path)
@@ -101,6 +107,11 @@ def import_feedback(journal: "Journal", path: Path, *, mentor: str | None = None
                     entry_id=comment.record_id if comment.kind == "entry" else None,
                     objective_id=comment.record_id if comment.kind == "objective" else None,
                     import_key=comment.import_key)
+        if found.front_matter.get("kind") == "review-pack":
+            from reflect.importers.review_record_import import import_review_record
+
+            result.record = import_review_record(journal, path, found.front_matter, source_name=source_name,
+                                                 received_on=result.received_on, dry_run=dry_run, **record_options)
     return result
 
 

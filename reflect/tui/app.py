@@ -160,6 +160,14 @@ class ReflectApp(App[int]):
                  ("ctrl+q", "Quit (asks first if anything is unsaved)")]
         self.push_screen(HelpScreen(keys))
 
+    def action_review_pack(self) -> None:
+        """The review pack: of the completed review on screen, else of the period being prepared."""
+        from reflect.tui.dialogs.review_pack import ReviewPackDialog, pack_written
+
+        review = getattr(self.screen, "review", None)
+        review_id = review.id if review is not None and getattr(review, "read_only", False) else None
+        self.push_screen(ReviewPackDialog(review_id), lambda written: pack_written(self, written))
+
     def action_export(self) -> None:
         """Ask what to export, write it, and say where it went."""
         from reflect.tui.dialogs.export import ExportDialog
@@ -169,10 +177,10 @@ class ReflectApp(App[int]):
     @guarded
     def _export(self, request, overwrite: bool = False) -> None:
         from reflect.files import TargetExistsError
-        from reflect.tui.dialogs.export import result_message, run_export
+        from reflect.tui.dialogs.export import ask_about_personal_data, result_message, run_export
         from reflect.tui.dialogs.form import ConfirmDialog
 
-        if request is None:
+        if request is None or ask_about_personal_data(self, request, lambda r: self._export(r, overwrite)):
             return
         try:
             result = run_export(self.journal, self.framework, request, overwrite=overwrite)
