@@ -34,6 +34,7 @@ COMMANDS = {
     "import-feedback": "export",
     "standards": "standards", "config": "config", "backup": "backup", "restore-backup": "backup",
     "doctor": "backup", "encrypt": "encryption", "decrypt": "encryption", "passphrase": "encryption",
+    "unlock": "encryption", "lock": "encryption",
     "demo": "app", "serve": "serve", "check": "check",
 }
 

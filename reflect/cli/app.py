@@ -31,6 +31,8 @@ def _unlock_if_encrypted(ctx) -> None:
     if not cipher.looks_encrypted(path) or script_source_given(ctx.args):
         return  # a plain journal, or a script that gives the passphrase another way
     cipher.dbapi()  # without the extra, say how to install it
+    if cipher.remembered(path):
+        return  # `reflect unlock` kept its key
     from reflect.errors import ReflectError
     from reflect.tui.factory import unlock
 

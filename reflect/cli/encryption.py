@@ -42,6 +42,22 @@ def register(sub, common) -> None:
                    help="read the new passphrase from file descriptor N (or $REFLECT_NEW_PASSPHRASE_FILE)")
     p.set_defaults(handler=cmd_passphrase)
 
+    p = sub.add_parser("unlock", parents=[common], formatter_class=_RAW,
+                       help="remember an encrypted journal's key in this computer's keyring",
+                       description="Check the passphrase, then keep the key derived from it (never the "
+                                   "passphrase itself) in the system keyring, so commands and the app stop "
+                                   "asking. Anyone who can use your logged-in account can then open the "
+                                   "journal: `reflect lock` forgets the key.",
+                       epilog="examples:\n  reflect unlock\n  reflect lock")
+    p.set_defaults(handler=cmd_unlock)
+
+    p = sub.add_parser("lock", parents=[common], formatter_class=_RAW,
+                       help="forget the key `reflect unlock` kept in the keyring",
+                       description="Remove this journal's key from the system keyring: the passphrase is "
+                                   "asked again next time.",
+                       epilog="examples:\n  reflect lock")
+    p.set_defaults(handler=cmd_lock)
+
 
 def _journal_path(ctx):
     from reflect.errors import JournalError
@@ -89,8 +105,9 @@ def cmd_decrypt(ctx) -> int:
 
     cipher.dbapi()
     path = _journal_path(ctx)
-    _unlock(ctx, path)
+    old_salt = _unlock(ctx, path)
     done = encryption.decrypt(path)
+    _forget(old_salt)
     ctx.print(f"Decrypted {path} ({done.rows} rows checked): it opens without a passphrase now. "
               "Backups taken while it was encrypted stay encrypted.")
     return 0
@@ -102,16 +119,17 @@ def cmd_passphrase(ctx) -> int:
 
     cipher.dbapi()
     path = _journal_path(ctx)
-    _unlock(ctx, path)
+    old_salt = _unlock(ctx, path)
     new = read_passphrase(ctx.args, path, new=True, confirm=True)
     done = encryption.change_passphrase(path, new)
+    _forget(old_salt)
     ctx.print(f"Changed the passphrase of {path} ({done.rows} rows checked). "
               "Backups taken before keep the old passphrase.")
     return 0
 
 
-def _unlock(ctx, path) -> None:
-    """Check the passphrase (and bring the journal up to date) before converting it."""
+def _unlock(ctx, path) -> bytes:
+    """Check the passphrase (and bring the journal up to date) before converting it; its salt."""
     from reflect.errors import ReflectError
     from reflect.store import cipher
 
@@ -119,3 +137,37 @@ def _unlock(ctx, path) -> None:
         raise ReflectError(f"the journal {path} is not encrypted; nothing was changed")
     ctx.journal  # asks for the passphrase; a wrong one stops here with nothing changed
     ctx.close_journal()
+    return cipher.file_salt(path)
+
+
+def _forget(salt: bytes) -> None:
+    # A key for the old file can never open the new one: it has no business in the keyring.
+    from reflect.store import keychain
+
+    keychain.forget(salt)
+
+
+def cmd_unlock(ctx) -> int:
+    from reflect.store import cipher, keychain
+
+    cipher.dbapi()
+    path = _journal_path(ctx)
+    _unlock(ctx, path)
+    key, salt = cipher.known_key(path)
+    keychain.remember(salt, key)
+    ctx.print(f"The key for {path} is in this computer's keyring now; `reflect lock` forgets it.")
+    return 0
+
+
+def cmd_lock(ctx) -> int:
+    from reflect.store import cipher, keychain
+
+    path = _journal_path(ctx)
+    if not cipher.looks_encrypted(path):
+        ctx.print(f"The journal {path} is not encrypted: there is no key to forget.")
+        return 0
+    if keychain.forget(cipher.file_salt(path)):
+        ctx.print(f"Forgot the key for {path}: its passphrase is asked again from now on.")
+    else:
+        ctx.print(f"No key for {path} was kept in the keyring.")
+    return 0

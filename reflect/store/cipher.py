@@ -7,8 +7,8 @@ of pages) is how an encrypted journal is told apart without a passphrase.
 The passphrase is turned into a key once per process (PBKDF2-HMAC-SHA512, 256,000 rounds,
 with the 16-byte salt SQLCipher keeps at the start of the file, as SQLCipher 4 does itself)
 and connections are keyed with that raw key, so opening the journal again, a backup or the
-checks after a conversion do not pay the ~0.3 s derivation again. The key is kept in memory
-only.
+checks after a conversion do not pay the ~0.3 s derivation again. The key is kept in memory,
+and in the system keyring only if the person asks (``reflect unlock --remember``).
 
 Needs the optional ``sqlcipher3`` package: ``pip install 'reflect[encryption]'``.
 """
@@ -108,6 +108,10 @@ def connect(path: Path, *, timeout: float = 5.0, passphrase: str | None = None):
     sqlcipher = dbapi()
     salt = _salt(path)
     key = _keys.get(salt) if passphrase is None else None
+    if key is None and passphrase is None:
+        conn = _open_remembered(sqlcipher, path, salt, timeout)
+        if conn is not None:
+            return conn
     if key is None:
         if passphrase is None:
             if _source is None:
@@ -118,6 +122,44 @@ def connect(path: Path, *, timeout: float = 5.0, passphrase: str | None = None):
     conn = open_keyed(sqlcipher, path, key, salt, timeout=timeout)
     _keys[salt] = key
     return conn
+
+
+def _open_remembered(sqlcipher, path: Path, salt: bytes, timeout: float):
+    """A connection keyed from the system keyring (see reflect.store.keychain), or None."""
+    from reflect.store import keychain
+
+    key = keychain.recall(salt)
+    if key is None:
+        return None
+    try:
+        conn = open_keyed(sqlcipher, path, key, salt, timeout=timeout)
+    except JournalError:
+        return None  # not this file's key after all: ask for the passphrase
+    _keys[salt] = key
+    return conn
+
+
+def remembered(path: Path) -> bool:
+    """Whether the journal at ``path`` opens without asking (key known here or in the keyring)."""
+    salt = _salt(path)
+    if salt in _keys:
+        return True
+    conn = _open_remembered(dbapi(), path, salt, 5.0)
+    if conn is None:
+        return False
+    conn.close()
+    return True
+
+
+def known_key(path: Path) -> tuple[bytes, bytes] | None:
+    """(key, salt) of the journal at ``path`` if this process has unlocked it."""
+    salt = _salt(path)
+    return (_keys[salt], salt) if salt in _keys else None
+
+
+def file_salt(path: Path) -> bytes:
+    """The salt at the start of the encrypted journal at ``path``."""
+    return _salt(path)
 
 
 def unlock(path: Path, passphrase: str) -> bool:
