@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from pathlib import Path
 from typing import Callable
 
@@ -60,12 +61,15 @@ def available() -> bool:
 def looks_encrypted(path: Path) -> bool:
     """Whether the file at ``path`` can be an encrypted journal (not SQLite, whole pages)."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        # Only a regular file is opened: reading a named pipe would wait for ever.
+        if not stat.S_ISREG(info.st_mode) or info.st_size < 1024 or info.st_size % 512:
+            return False
         with open(path, "rb") as handle:
             header = handle.read(len(SQLITE_MAGIC))
     except OSError:
         return False
-    return size >= 1024 and size % 512 == 0 and header != SQLITE_MAGIC
+    return header != SQLITE_MAGIC
 
 
 def set_passphrase_source(source: PassphraseSource | None) -> None:
