@@ -201,20 +201,18 @@ def is_database_error(error: BaseException) -> bool:
     return type(error).__module__.startswith("sqlcipher3")
 
 
-def backup(conn, target: Path) -> None:
-    """Copy the encrypted ``conn`` page by page into a new file ``target``, same key and salt.
+def backup_target(conn, target: Path):
+    """A connection to the new file ``target``, keyed like the encrypted ``conn`` (same key and salt).
 
-    The copy opens with the same passphrase as the journal and is as unreadable without it.
+    ``conn.backup(copy)`` then copies the journal page by page into a file that opens with the
+    same passphrase and is as unreadable without it.
     """
     sqlcipher = dbapi()
-    copy = sqlcipher.connect(str(target))
-    try:
-        copy.execute("PRAGMA cipher_log_level = NONE")
-        copy.execute(f'PRAGMA key = "{conn.key_spec}"')
-        conn.backup(copy)
-        copy.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        copy.close()
+    copy = sqlcipher.connect(str(target), factory=_keyed_connection(sqlcipher))
+    copy.execute("PRAGMA cipher_log_level = NONE")
+    copy.execute(f'PRAGMA key = "{conn.key_spec}"')
+    copy.key_spec = conn.key_spec
+    return copy
 
 
 def _salt(path: Path) -> bytes:
