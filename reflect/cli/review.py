@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from reflect.cli import record_args as ra
 from reflect.errors import InputError
 
@@ -150,6 +152,11 @@ def cmd_prepare(ctx) -> int:
         print_json(prepared.to_json(), ctx.out)
     else:
         ctx.print(render_review(prepared.to_json(), prepared.draft) + last_record(ctx, prepared), end="")
+    if prepared.private_count:
+        # On stderr: a note for the apprentice, not part of what they may pass on.
+        n = prepared.private_count
+        print(f"{n} private {'reflection' if n == 1 else 'reflections'} not shown (--include-private adds them).",
+              file=sys.stderr)
     return 0
 
 
@@ -231,12 +238,18 @@ def cmd_show(ctx) -> int:
     from reflect.cli.output import print_json
     from reflect.review.text import render_review
 
+    from reflect.review import private_refs
+
     review = ctx.journal.reviews.get(ctx.args.id)
+    # A snapshot kept by an older reflect may still say things about private reflections.
+    snapshot = (private_refs.snapshot(review.snapshot, private_refs.all_private_ids(ctx.journal.conn))
+                if review.snapshot is not None else None)
     if ctx.args.json:
         record = ctx.journal.review_records.get(review.id)
-        print_json(review.to_json() | {"record": record.to_json() if record else None}, ctx.out)
-    elif review.snapshot is not None:
-        ctx.print(render_review(review.snapshot, review) + record_text(ctx, review), end="")
+        print_json(review.to_json() | {"snapshot": snapshot, "record": record.to_json() if record else None},
+                   ctx.out)
+    elif snapshot is not None:
+        ctx.print(render_review(snapshot, review) + record_text(ctx, review), end="")
     else:
         ctx.print(f"Review {review.id} is still being prepared: `reflect review prepare` shows it as it stands.")
     return 0

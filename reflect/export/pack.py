@@ -12,10 +12,11 @@ and the record of the meeting to fill in (:mod:`reflect.export.pack_record`).
 * HTML: the same text without reflect's hidden lines and comment places, as one printable,
   self-contained page (:mod:`reflect.export.html`).
 
-Private reflections are left out unless asked for (then counted). Coverage is cumulative up
-to the end of the period (over the reflections the pack may show) and says what the period
-added. `--review N` writes the pack of a completed review from its frozen snapshot. Everything
-is read in one snapshot of the journal.
+Private reflections are left out unless asked for (then counted), and nothing derived from
+one is written (:mod:`reflect.review.private_refs`). Coverage is cumulative up to the end of
+the period (over the reflections the pack may show) and says what the period added.
+`--review N` writes the pack of a completed review from its frozen snapshot. Everything is
+read in one snapshot of the journal.
 """
 
 from __future__ import annotations
@@ -98,6 +99,11 @@ def build_review_pack(journal: "Journal", framework: "Framework", *, start: date
             raise InputError("A completed review's pack covers its own period: give --review or --from/--to, "
                              "not both.")
         data = dict(review.snapshot)
+        if not include_private:
+            # A snapshot kept by an older reflect may still say things about private reflections.
+            from reflect.review import private_refs
+
+            data = private_refs.snapshot(data, private_refs.all_private_ids(journal.conn))
         data["draft"] = {"strengths": review.strengths, "improvements": review.improvements,
                          "next_objectives": review.next_objectives, "questions": review.questions}
         data["shown"] = [{"id": e["id"], "day": e["day"], "title": e["title"]}
@@ -161,11 +167,13 @@ def write_review_pack(journal: "Journal", framework: "Framework", target: Path |
     is kept unless ``overwrite``.
     """
     from reflect.files import atomic_writer
+    from reflect.store.own_files import refuse_journal_files
 
     with read_snapshot(journal):
         pack = build_review_pack(journal, framework, start=start, end=end, include_private=include_private,
                                  review_id=review_id, redact=redact)
         path = target_path(target, default_file_name(pack, dated=start is not None or end is not None, html=html))
+        refuse_journal_files(path, journal.path)  # not even with --force
         with atomic_writer(path, overwrite=overwrite) as handle:
             (write_pack_html if html else write_pack_markdown)(journal, framework, handle, pack)
     return result_of(pack, path)

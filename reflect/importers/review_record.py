@@ -277,22 +277,3 @@ def _sign_off(body: list[tuple[int, str]], today: date | None, problems: list[st
                                 "reflect can read (write it day first, like 7/12/2026)")
         signed[who] = SignOff(who, parts.get("name", ""), parts.get("role", ""), signed_on)
     return tuple(signed[w] for w in SIGNERS if w in signed)
-
-
-def _register_as_section_reader() -> None:
-    """Offer :func:`read_section` for ``<!-- reflect:record -->`` sections where the
-    feedback import reads sections through registered readers; nothing to do where it does not."""
-    import importlib
-
-    try:
-        sections = importlib.import_module("reflect.importers.sections")
-    except ModuleNotFoundError as error:
-        if error.name != "reflect.importers.sections":
-            raise
-        return
-    sections.register("record", read_section)
-
-
-# The section registry finds its built-in readers by importing their modules.
-_register_as_section_reader()
-

@@ -163,3 +163,30 @@ def _describe(made: str, action: str) -> str:
     kind, _, number = made.partition(":")
     what = "a draft objective" if kind == "objective" else "a feedback action"
     return f"{what}{'' if number == '?' else ' ' + number}: {action}"
+
+
+# -- as a section of `reflect import-feedback` (reflect.importers.sections) ----------------------
+
+
+def _read_section(lines: list[str], first_line: int, context) -> ReviewRecordText:
+    from reflect.importers.review_record import read_section
+
+    skills = [(s.id, s.name) for s in context.framework.meta_skills] if context.framework else []
+    return read_section(lines, first_line, skills, today=context.today)
+
+
+def _keep_section(text: ReviewRecordText, context) -> RecordImport | None:
+    return keep_review_record(context.journal, text, context.front_matter,
+                              actions_as=context.options.get("actions_as", "objectives"),
+                              source_name=context.source_name, received_on=context.today,
+                              dry_run=context.dry_run, source=context.path.name)
+
+
+def _register() -> None:
+    from reflect.importers import sections
+
+    sections.register("record", _read_section, _keep_section, dry_run_aware=True)
+
+
+# The section registry finds its built-in types by importing their modules.
+_register()

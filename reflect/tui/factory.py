@@ -43,6 +43,18 @@ def run(journal: "Journal", framework: "Framework", *, demo: bool = False) -> in
     return app.return_code or 0
 
 
+def unlock(path: Path) -> bool:
+    """Ask for an encrypted journal's passphrase in a dialog; whether it was unlocked.
+
+    Its key is then known to this process, so the journal opens without asking again.
+    """
+    from reflect.store import cipher
+    from reflect.tui.dialogs.unlock import UnlockApp
+
+    app = UnlockApp(path.name, lambda passphrase: cipher.unlock(path, passphrase))
+    return bool(app.run())
+
+
 def run_demo(framework: "Framework", keep: Path | None = None) -> int:
     """Open the app on a sample journal in a private temporary folder, removed afterwards.
 

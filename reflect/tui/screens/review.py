@@ -97,7 +97,9 @@ class ReviewScreen(Screen):
         journal = self.app.journal
         prepared = prepare_review(journal, self.app.framework, include_private=self.include_private)
         self.prepared = prepared
-        text = render_review(prepared.to_json(), prepared.draft)
+        # The count of private reflections left out is for the apprentice's own screen only
+        # (the JSON form leaves it out: it may be shown to others).
+        text = render_review(prepared.to_json() | {"private_count": prepared.private_count}, prepared.draft)
         # Your notes are in the boxes beside: the text's own copy of them would go stale as you type.
         text = text.split("\n## Review notes", 1)[0]
         text += self._last_record_text(prepared)
