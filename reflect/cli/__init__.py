@@ -19,7 +19,7 @@ from reflect.errors import ReflectError
 #: Modules under reflect/cli/ whose commands make up `reflect`, in --help order.
 COMMAND_MODULES = (
     "entries", "check", "objectives", "activities", "feedback", "training", "assess", "review",
-    "gaps", "stats", "units", "export", "standards", "config", "backup", "app", "serve",
+    "gaps", "stats", "units", "export", "standards", "profile", "config", "backup", "encryption", "app", "serve",
 )
 
 #: The module that registers each command. Running a command then imports and builds only
@@ -33,8 +33,10 @@ COMMANDS = {
     "feedback": "feedback", "training": "training", "assess": "assess", "review": "review", "reviews": "review",
     "gaps": "gaps", "stats": "stats", "units": "units", "export": "export", "import": "export",
     "import-feedback": "export",
-    "standards": "standards", "config": "config", "backup": "backup", "restore-backup": "backup",
-    "doctor": "backup", "demo": "app", "serve": "serve", "check": "check",
+    "standards": "standards", "profile": "profile", "config": "config", "backup": "backup", "restore-backup": "backup",
+    "doctor": "backup", "encrypt": "encryption", "decrypt": "encryption", "passphrase": "encryption",
+    "unlock": "encryption", "lock": "encryption",
+    "demo": "app", "serve": "serve", "check": "check",
 }
 
 #: Exit status for anything the user can fix (bad input, missing entry, unusable journal).
@@ -75,17 +77,20 @@ def common_options() -> argparse.ArgumentParser:
                        help="journal file (default: $REFLECT_DB, else your data folder)")
     group.add_argument("--framework", metavar="FILE", default=argparse.SUPPRESS,
                        help="framework (standards) file to use instead of the journal's own")
+    group.add_argument("--passphrase-fd", metavar="N", type=int, default=argparse.SUPPRESS,
+                       help="read an encrypted journal's passphrase from file descriptor N "
+                            "(or name a file in $REFLECT_PASSPHRASE_FILE)")
     return common
 
 
 #: Options before the command that take a value (argparse accepts them abbreviated).
-_VALUE_OPTIONS = ("--db", "--framework")
+_VALUE_OPTIONS = ("--db", "--framework", "--passphrase-fd")
 
 
 def command_word(argv: list[str]) -> str | None:
     """The command ``argv`` runs, found as argparse finds it; None if there is none or in doubt.
 
-    Only ``--db`` and ``--framework`` (with their values) may come before it: anything else
+    Only ``--db``, ``--framework`` and ``--passphrase-fd`` (with their values) may come before it: anything else
     first (help, version, ``--``, a mistake) gives None, and with it the whole grammar.
     """
     value_next = False
@@ -121,6 +126,19 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
         importlib.import_module(f"reflect.cli.{name}").register(sub, common)
     parser.set_defaults(handler=lambda ctx: importlib.import_module("reflect.cli.app").run_app(ctx))
     return parser
+
+
+def unknown_command(word: str) -> str:
+    """One line for a mistyped command: the nearest commands, or where the list is."""
+    import difflib
+
+    from reflect.sanitize import one_line
+
+    near = difflib.get_close_matches(word, COMMANDS, n=3, cutoff=0.5)
+    if not near:
+        near = [name for name in COMMANDS if name.startswith(word)][:3] if word else []
+    hint = f"did you mean {' or '.join(near)}?" if near else "see `reflect --help` for the commands."
+    return f'there is no command "{_clip(one_line(word), 40)}": {hint}'
 
 
 def _clip(text: str, limit: int = 80) -> str:
@@ -166,6 +184,10 @@ def main(argv: list[str] | None = None) -> int:
         print("reflect: an argument is not valid UTF-8 text (check your terminal's encoding); "
               "nothing was changed", file=sys.stderr)
         return EXIT_USAGE
+    command = command_word(argv)
+    if command is not None and command not in COMMANDS:
+        print(f"reflect: {unknown_command(command)}", file=sys.stderr)
+        return EXIT_USAGE
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     ctx = Context(args)
@@ -194,6 +216,17 @@ def main(argv: list[str] | None = None) -> int:
         # places that already explain themselves: still one plain line, never a traceback.
         name = f"{_clip(str(error.filename))}: " if error.filename else ""
         print(f"reflect: {one_line(name + (error.strerror or str(error)))}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as error:
+        cipher = sys.modules.get("reflect.store.cipher")
+        if cipher is None or not cipher.is_database_error(error):
+            raise
+        # An encrypted journal's errors are SQLCipher's classes, not sqlite3's: same words.
+        from reflect.journal import explain_sqlite_error
+        from reflect.paths import journal_path
+
+        where = journal_path(getattr(args, "db", None))
+        print(f"reflect: {one_line(str(explain_sqlite_error(error, where)))}", file=sys.stderr)
         return EXIT_USAGE
     finally:
         ctx.close()

@@ -8,7 +8,10 @@ import argparse
 def register(sub, common) -> None:
     p = sub.add_parser("demo", parents=[common], formatter_class=argparse.RawDescriptionHelpFormatter,
                        help="open the app on a sample journal (your own journal is not touched)",
-                       epilog="examples:\n  reflect demo")
+                       epilog="examples:\n  reflect demo\n  reflect demo --keep sample.db     "
+                              "(then try: reflect --db sample.db list)")
+    p.add_argument("--keep", metavar="PATH",
+                   help="write the sample journal to PATH and keep it (never over an existing file)")
     p.set_defaults(handler=run_demo)
 
 
@@ -17,8 +20,28 @@ def run_app(ctx) -> int:
     from reflect.tui.factory import run
 
     ctx.args.writes = True  # the app writes: take the day's automatic backup as it opens
+    _unlock_if_encrypted(ctx)
 
     return run(ctx.journal, ctx.framework)
+
+
+def _unlock_if_encrypted(ctx) -> None:
+    """An encrypted journal: ask for its passphrase in the app's dialog before anything else."""
+    from reflect.cli.passphrase import script_source_given
+    from reflect.store import cipher
+
+    path = ctx.journal_path
+    if not cipher.looks_encrypted(path) or script_source_given(ctx.args):
+        return  # a plain journal, or a script that gives the passphrase another way
+    cipher.dbapi()  # without the extra, say how to install it
+    if cipher.remembered(path):
+        return  # `reflect unlock` kept its key
+    from reflect.errors import ReflectError
+    from reflect.tui.factory import unlock
+
+    if not unlock(path):
+        raise ReflectError(f"the journal {path} stayed locked (no passphrase, or three wrong ones); "
+                           "nothing was changed")
 
 
 def run_demo(ctx) -> int:
@@ -31,4 +54,10 @@ def run_demo(ctx) -> int:
     from reflect.framework.standards import load_framework
     from reflect.tui.factory import run_demo as demo
 
-    return demo(load_framework(paths.framework_option(getattr(ctx.args, "framework", None))))
+    from pathlib import Path
+
+    keep = Path(ctx.args.keep).expanduser() if getattr(ctx.args, "keep", None) else None
+    status = demo(load_framework(paths.framework_option(getattr(ctx.args, "framework", None))), keep=keep)
+    if keep is not None:
+        ctx.print(f"The sample journal is kept at {keep}: try `reflect --db {keep} list`.")
+    return status

@@ -81,9 +81,10 @@ def criteria_label(count: int) -> str:
 def entry_row(framework: Framework, entry: EntrySummary) -> Content:
     """A list row: date and title, then meta-skills and criteria, then any search snippet."""
     first = Content.assemble((format_long(entry.day), "$text-muted"), "  ", (shown_line(entry.title), "bold"))
-    if entry.private:
-        first = Content.assemble(first, ("  private", "italic $text-secondary"))
     second: list = ["  "]
+    if entry.private:
+        # At the start of a line, so a narrow list's ellipsis never cuts it off.
+        second += [("private", "bold $text-secondary"), ("  ", "")]
     if entry.skills:
         second += [skill_badges(framework, entry.skills), ("  ", "")]
     if entry.criteria_count:

@@ -162,7 +162,7 @@ class PersonalDataFound(ModalScreen[str | None]):
                 yield Button("Redact (r)", id="redact", variant="primary", compact=True)
                 yield Button("Export as written (w)", id="as-written", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#redact", Button).focus()

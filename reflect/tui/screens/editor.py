@@ -21,7 +21,6 @@ from textual.widgets import (
     Button,
     Checkbox,
     Footer,
-    Header,
     Input,
     Label,
     Select,
@@ -30,10 +29,12 @@ from textual.widgets import (
 
 from reflect.dates import format_long, format_short, parse_day, parse_minutes
 from reflect.store.drafts import Draft
+from reflect.words import entry_words
 from reflect.errors import InputError, JournalBusyError
 from reflect.entries.models import MODEL_NAMES, Entry
 from reflect.entries.templates import template_body
-from reflect.tui.editor_state import DraftKeeper, EditorState, time_text, word_count
+from reflect.tui.editor_state import DraftKeeper, EditorState, time_text
+from reflect.tui.dialogs.form import next_field
 from reflect.tui.guard import guarded
 from reflect.tui.dialogs.common import TemplateChooser, leave_or_ask
 from reflect.tui.screens.draft_keeping import TRY_WAIT, KeepsDrafts
@@ -41,6 +42,7 @@ from reflect.tui.text import in_framework_order, skill_name
 from reflect.tui.dialogs.criteria_picker import CriteriaPicker
 from reflect.tui.widgets.markdown_area import MarkdownArea
 from reflect.tui.dialogs.skill_picker import SkillPicker
+from reflect.tui.widgets.area_bar import AreaBar
 from reflect.tui.widgets.coach_panel import CoachPanel
 
 CONFIDENCE = [(f"Confidence {n}/5", n) for n in range(1, 6)]
@@ -50,6 +52,8 @@ COACH_DELAY = 0.4
 
 class EditorScreen(KeepsDrafts, Screen):
     """A new reflection (``entry`` None) or an edit of one; ``state`` restores a draft."""
+
+    AREA = "journal"
 
     BINDINGS = [
         # Not a priority binding: ctrl+s then queues behind the keys typed before it, so a save
@@ -65,6 +69,8 @@ class EditorScreen(KeepsDrafts, Screen):
         # typing, a busy machine) go to the next box, not the one being left.
         Binding("tab", "app.focus_next", show=False, priority=True),
         Binding("shift+tab", "app.focus_previous", show=False, priority=True),
+        # Enter in the date, time or title moves on (from the title into the reflection).
+        Binding("enter", "next_field", show=False, priority=True),
     ]
 
     def __init__(self, *, entry: Entry | None = None, model: str = "none", draft: Draft | None = None,
@@ -96,7 +102,7 @@ class EditorScreen(KeepsDrafts, Screen):
 
     def compose(self) -> ComposeResult:
         state = self.initial
-        yield Header(icon="")
+        yield AreaBar()
         with Vertical(id="editor"):
             with Horizontal(classes="field-row"):
                 yield Label("Date ", classes="field-label")
@@ -117,7 +123,10 @@ class EditorScreen(KeepsDrafts, Screen):
                              id="confidence", compact=True)
             yield Label("", id="tags", classes="muted", markup=False)
             yield CoachPanel(id="coach")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
+
+    def action_next_field(self) -> None:
+        next_field(self)
 
     def on_mount(self) -> None:
         self.title = "Editing" if self.entry else "New reflection"
@@ -247,7 +256,8 @@ class EditorScreen(KeepsDrafts, Screen):
 
     def _show_status(self) -> None:
         body = self.query_one("#body", TextArea)
-        words = word_count(body.text)
+        # The same count as `reflect stats` and exports: title and body, without the template.
+        words = entry_words(self.query_one("#title", Input).value, body.text)
         body.border_title = MODEL_NAMES[self.model] if self.model != "none" else "Reflection"
         status = "unsaved changes" if self.dirty else ("saved" if self.entry else "new")
         if self.told_busy:
@@ -347,7 +357,9 @@ class EditorScreen(KeepsDrafts, Screen):
             self.notify(f'"{other.title}" was changed elsewhere while you wrote, so your version was saved '
                         f'as "{entry.title}". Both are in your journal.', severity="warning", timeout=12)
         else:
-            self.notify(f'Saved "{entry.title}".', title="Saved")
+            # Briefly: the status under the reflection says "saved" too, and a toast left up
+            # for long sits over it.
+            self.notify(f'Saved "{entry.title}".', title="Saved", timeout=1.5)
         return True
 
     def _tidy_fields(self, entry: Entry) -> None:

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown
+from textual.widgets import Footer, Markdown
 
 from reflect.errors import NotFoundError
 from reflect.review.objective_drafts import objective_from_entry
@@ -17,6 +17,7 @@ from reflect.tui.dialogs.objectives import ObjectivePicker
 from reflect.tui.screens.objective_editor import ObjectiveEditorScreen
 from reflect.sanitize import shown_line
 from reflect.tui.text import entry_page, md_escape
+from reflect.tui.widgets.area_bar import AreaBar
 
 
 def objectives_section(objectives) -> str:
@@ -31,6 +32,8 @@ def objectives_section(objectives) -> str:
 
 class EntryDetailScreen(Screen):
     """Read an entry; edit, delete (to the trash) or duplicate it."""
+
+    AREA = "journal"
 
     BINDINGS = [
         Binding("e", "edit", "Edit", tooltip="Edit this reflection"),
@@ -47,10 +50,10 @@ class EntryDetailScreen(Screen):
         self.entry_id = entry_id
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield AreaBar()
         with VerticalScroll(id="entry-page"):
             yield Markdown(id="entry-text")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = "Reflection"

@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Static, TextArea
+from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
 from reflect.store.drafts import Draft
 from reflect.review.smart import Advice, check_objective, smart_letters
@@ -32,6 +32,8 @@ from reflect.tui.text import in_framework_order, skill_name
 from reflect.tui.dialogs.criteria_picker import CriteriaPicker
 from reflect.tui.widgets.date_field import DateField
 from reflect.tui.dialogs.skill_picker import SkillPicker
+from reflect.tui.dialogs.form import next_field
+from reflect.tui.widgets.area_bar import AreaBar
 
 #: Seconds of quiet typing before the SMART advice is worked out again.
 ADVICE_DELAY = 0.15
@@ -49,6 +51,8 @@ class ObjectiveEditorScreen(KeepsDrafts, Screen):
     """A new objective (``objective_id`` None) or an edit of one; ``draft`` restores unsaved
     work (an edit's own draft is found without it). Dismisses with its id once saved."""
 
+    AREA = "objectives"
+
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True, tooltip="Save the objective (advice never stops a save)"),
         Binding("ctrl+g", "skills", "Meta-skills", tooltip="Link the meta-skills it develops"),
@@ -58,6 +62,8 @@ class ObjectiveEditorScreen(KeepsDrafts, Screen):
         # typing, a busy machine) go to the next box, not the one being left.
         Binding("tab", "app.focus_next", show=False, priority=True),
         Binding("shift+tab", "app.focus_previous", show=False, priority=True),
+        # Enter in a one-line box moves on; it never saves (ctrl+s does).
+        Binding("enter", "next_field", show=False, priority=True),
     ]
 
     def __init__(self, objective_id: int | None = None, *, draft: Draft | None = None) -> None:
@@ -89,7 +95,7 @@ class ObjectiveEditorScreen(KeepsDrafts, Screen):
 
     def compose(self) -> ComposeResult:
         form = self.initial
-        yield Header(icon="")
+        yield AreaBar()
         with VerticalScroll(id="objective-form"):
             for letter, name, label in ROWS:
                 with Horizontal(classes="smart-row", id=f"row-{name}"):
@@ -118,7 +124,10 @@ class ObjectiveEditorScreen(KeepsDrafts, Screen):
             yield Label("", id="objective-status", classes="muted", markup=False)
         with VerticalScroll(id="smart-advice-box", can_focus=False):
             yield Static("", id="smart-advice")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
+
+    def action_next_field(self) -> None:
+        next_field(self)
 
     def on_mount(self) -> None:
         self.title = f"Objective #{self.objective.id}" if self.objective else "New objective"

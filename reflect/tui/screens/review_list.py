@@ -7,12 +7,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect.dates import format_long, format_short
 from reflect.review.models import Review
 from reflect.tui.guard import guarded
+from reflect.tui.widgets.rows import Rows
+from reflect.tui.actions import bindings
+from reflect.tui.widgets.area_bar import AreaBar
 
 EMPTY = "No reviews yet. Press r on the journal (or ctrl+p, Prepare review) to get ready for your first."
 
@@ -33,16 +36,18 @@ def review_row(review: Review) -> Content:
 class ReviewListScreen(Screen):
     """Reviews; enter opens one (a completed one read-only, the draft to carry on preparing)."""
 
+    AREA = "review"
+
     BINDINGS = [
-        Binding("r", "app.show('review')", "Prepare", tooltip="Prepare the next review"),
+        *bindings("review", review=True),
         Binding("escape", "back", "Back"),
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
-        yield OptionList(id="reviews", markup=False, classes="rows")
+        yield AreaBar()
+        yield Rows(id="reviews", markup=False, classes="rows")
         yield Static(EMPTY, id="reviews-empty", classes="empty-state", markup=False)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = "Reviews"

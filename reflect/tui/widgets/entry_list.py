@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from reflect.tui.widgets.rows import Rows
 from reflect.entries.models import EntryFilter, EntrySummary
 from reflect.entries.search_query import QueryTooBigError, to_fts_query
 
@@ -52,7 +53,7 @@ def entry_pages(journal, filters: EntryFilter, size: int = PAGE_SIZE) -> PageSou
     return search_page
 
 
-class EntryList(OptionList):
+class EntryList(Rows):
     """Entries as two- or three-line rows (date and title; tags; search snippet)."""
 
     # Hidden from the footer (it is full at 80 columns); the help screen lists it.
