@@ -168,7 +168,7 @@ def test_the_demo_removes_its_sample_journal_when_it_quits(quiet_home, tmp_path)
     env, temp, home = quiet_home
     db = tmp_path / "mine" / "journal.db"
     with AppInTerminal(db, env, "demo") as app:
-        app.wait_for("demo: a sample journal")
+        app.wait_for("demo ·")  # the area bar marks the sample journal
         assert [p.name.startswith("reflect-demo-") for p in temp.iterdir()] == [True]
         app.press("ctrl+q")
         assert app.wait_exit() == 0
