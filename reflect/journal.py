@@ -299,14 +299,13 @@ def _configure(conn: sqlite3.Connection) -> None:
 
 
 def _create_private_file(path: Path) -> None:
+    from reflect import system
+
     parent = path.parent
     try:
         if not parent.exists():
-            parent.mkdir(parents=True, mode=0o700)
-            os.chmod(parent, 0o700)  # mkdir's mode is filtered by the umask
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        os.close(fd)
-        os.chmod(path, 0o600)
+            system.make_private_dir(parent)
+        os.close(system.create_private_file(path))
     except FileExistsError:
         pass  # another reflect created it between our check and now: just open it
     except OSError as error:

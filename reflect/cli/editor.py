@@ -3,24 +3,22 @@
 from __future__ import annotations
 
 import os
-import shlex
 import shutil
 import subprocess
-import tempfile
-from pathlib import Path
 
+from reflect import system
 from reflect.errors import InputError
 
 
 def find_editor() -> list[str]:
-    """The editor command to run: $VISUAL, $EDITOR, else nano or vi if installed."""
-    for var in ("VISUAL", "EDITOR"):
-        if os.environ.get(var, "").strip():
-            return shlex.split(os.environ[var])
-    for fallback in ("nano", "vi"):
-        if shutil.which(fallback):
-            return [fallback]
-    raise InputError("No editor found: set $EDITOR, or give the text as an argument or on stdin.")
+    """The editor command to run: $VISUAL, $EDITOR, else nano or vi (notepad on Windows)."""
+    try:
+        command = system.editor_command()
+    except ValueError:  # an unclosed quote
+        raise InputError("Cannot read the editor command in $VISUAL or $EDITOR: a quote is not closed.") from None
+    if not command:
+        raise InputError("No editor found: set $EDITOR, or give the text as an argument or on stdin.")
+    return command
 
 
 def edit_text(initial: str = "", *, name: str = "reflection.md") -> str:
@@ -31,10 +29,10 @@ def edit_text(initial: str = "", *, name: str = "reflection.md") -> str:
     and the caller changes nothing.
     """
     command = find_editor()
-    folder = Path(tempfile.mkdtemp(prefix="reflect-"))  # mkdtemp makes it 0700
+    folder = system.private_temp_dir("reflect-")
     path = folder / name
     try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        fd = system.create_private_file(path)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(initial)
         try:
@@ -43,6 +41,8 @@ def edit_text(initial: str = "", *, name: str = "reflection.md") -> str:
             raise InputError(f"Could not start the editor {command[0]}: {error.strerror or error}") from None
         if result.returncode != 0:
             raise InputError(f"The editor exited with status {result.returncode}; nothing was changed.")
-        return path.read_text(encoding="utf-8")
+        # utf-8-sig: Windows editors may start the file with a byte-order mark; reading in
+        # text mode turns their CRLF line ends into plain ones.
+        return path.read_text(encoding="utf-8-sig")
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from reflect.errors import JournalError, ReflectError
-from reflect.files import ensure_private_dir, private_temp
+from reflect.files import ensure_private_dir, move_into_place, private_temp
 
 if TYPE_CHECKING:
     from reflect.journal import Journal
@@ -162,7 +162,7 @@ def copy_raw(path: Path, folder: Path, name: str) -> Path:
             shutil.copyfileobj(src, out)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(temp, target)  # never half a copy under a backup's name
+        move_into_place(temp, target)  # never half a copy under a backup's name
     return target
 
 
@@ -239,7 +239,7 @@ def _copy_database(conn: sqlite3.Connection, target: Path) -> None:
                 copy.close()
             with open(temp, "rb") as handle:
                 os.fsync(handle.fileno())
-            os.replace(temp, target)
+            move_into_place(temp, target)
     except (OSError, sqlite3.Error) as error:
         reason = getattr(error, "strerror", None) or str(error)
         raise ReflectError(f"Could not write the backup {target}: {reason}; nothing was changed.") from None

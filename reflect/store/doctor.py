@@ -7,13 +7,13 @@ knowing, nothing broken) or a ``problem`` (something to act on), with what to do
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import stat
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
+
+from reflect import system
 
 if TYPE_CHECKING:
     from reflect.framework.standards import Framework
@@ -87,11 +87,11 @@ def rebuild_search_index(journal) -> None:
 
 
 def _permissions(path: Path) -> Finding:
-    loose = [p for p in (path, *_sidecars(path)) if stat.S_IMODE(os.stat(p).st_mode) & 0o077]
+    loose = [p for p in (path, *_sidecars(path)) if system.loose_permissions(p)]
     if loose:
         names = ", ".join(p.name for p in loose)
         return Finding("permissions", PROBLEM, f"Other people on this computer may be able to read {names}.",
-                       f"Run: chmod 600 {' '.join(str(p) for p in loose)}", [str(p) for p in loose])
+                       f"Run: {system.tighten_command(loose)}", [str(p) for p in loose])
     return Finding("permissions", OK, "Only you can read the journal file.")
 
 
@@ -189,7 +189,7 @@ def _backups(path: Path, clock) -> Finding:
                        "Make one with `reflect backup` (one is also made automatically each day you write).")
     now = (clock or (lambda: datetime.now(timezone.utc)))()
     age = (now - backups[0].taken_at).days
-    loose = [b.path.name for b in backups if stat.S_IMODE(os.stat(b.path).st_mode) & 0o077]
+    loose = [b.path.name for b in backups if system.loose_permissions(b.path)]
     if loose:
         return Finding("backups", PROBLEM, f"{len(loose)} backup(s) can be read by other people on this computer.",
                        f"Run: chmod 600 {backups[0].path.parent}/*.db", loose)

@@ -24,7 +24,7 @@ from reflect.store.backup import (
     copy_raw,
 )
 from reflect.errors import JournalError, ReflectError
-from reflect.files import ensure_private_dir, private_temp
+from reflect.files import ensure_private_dir, move_into_place, private_temp
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ def restore_backup(backup: Path, journal_path: Path, *,
             if journal_path.exists() and journal_path.stat().st_size > 0:
                 safety = _keep_current(journal_path, clock)
                 lock = _take_whole_journal(journal_path)
-            os.replace(temp, journal_path)
+            move_into_place(temp, journal_path)
         except OSError as error:
             raise ReflectError(f"Could not replace {journal_path}: {error.strerror or error}; "
                                "nothing was changed.") from None

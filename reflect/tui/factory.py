@@ -7,9 +7,7 @@
 from __future__ import annotations
 
 import shutil
-import tempfile
 from datetime import date, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
@@ -51,7 +49,9 @@ def run_demo(framework: "Framework") -> int:
     from reflect.demo.journal import build_demo_journal
     from reflect.journal import open_journal
 
-    folder = Path(tempfile.mkdtemp(prefix="reflect-demo-"))  # created 0700
+    from reflect.system import private_temp_dir
+
+    folder = private_temp_dir("reflect-demo-")
     try:
         path = folder / "demo-journal.db"
         build_demo_journal(path, framework, date.today())
