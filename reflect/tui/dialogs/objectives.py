@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from textual import on
+from typing import TYPE_CHECKING
+
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -24,6 +26,9 @@ from reflect.review.models import (
 from reflect.tui.dialogs.form import FormDialog, field_label
 from reflect.tui.widgets.date_field import DateField
 from reflect.tui.widgets.entry_list import EntryList, entry_pages
+
+if TYPE_CHECKING:
+    from reflect.tui.app import ReflectApp
 
 SEARCH_DELAY = 0.12
 
@@ -147,6 +152,9 @@ class ObjectivePicker(ModalScreen[int | None]):
 
 class EntryPicker(ModalScreen[int | None]):
     """Find a reflection by typing (as on the journal) and choose it; dismisses with its id."""
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     BINDINGS = [
         Binding("down", "to_list", "To list", show=False),

@@ -8,7 +8,9 @@ note. Beside each skill: its past ratings, oldest first, with an arrow for the l
 
 from __future__ import annotations
 
-from textual import on
+from typing import TYPE_CHECKING
+
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -25,11 +27,17 @@ from reflect.tui.dialogs.common import ConfirmLeave
 from reflect.tui.dialogs.form import ConfirmDialog
 from reflect.tui.text import skill_style
 
+if TYPE_CHECKING:
+    from reflect.tui.app import ReflectApp
+
 MARKS = {"strength": ("strength  ", "bold $text-success"), "improve": ("to improve", "bold $text-warning")}
 
 
 class AssessmentScreen(Screen):
     """A new self-assessment, with each skill's trend beside it."""
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     BINDINGS = [
         Binding("1", "rate(1)", "Rate", key_display="1-5", tooltip="Rate the highlighted skill 1 to 5"),
@@ -220,6 +228,9 @@ class AssessmentScreen(Screen):
 
 class AssessmentHistory(ModalScreen[None]):
     """Every self-assessment, one column each (newest last), skill by skill."""
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     BINDINGS = [Binding("escape,h,q", "close", "Close")]
     SHOWN = 8

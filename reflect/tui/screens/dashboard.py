@@ -14,7 +14,9 @@ Every row carries a :class:`~reflect.progress.evidence.Target`; ``enter`` drills
 
 from __future__ import annotations
 
-from textual import on
+from typing import TYPE_CHECKING
+
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -31,6 +33,9 @@ from reflect.tui.widgets.section_list import Drill
 from reflect.tui.widgets.skill_bars import SkillBars
 from reflect.tui.widgets.suggestions import NextSteps
 from reflect.tui.widgets.unit_progress import LEGEND, UnitProgress
+
+if TYPE_CHECKING:
+    from reflect.tui.app import ReflectApp
 
 #: Seconds before a loading indicator is worth showing.
 LOADING_DELAY = 0.1
@@ -61,6 +66,9 @@ def compute(app) -> tuple[GapSummary, ActivitySummary]:
 
 class DashboardScreen(Screen):
     """Gaps, progress and next steps; every number drills down to what lies behind it."""
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     BINDINGS = [
         Binding("n", "app.new_entry", "New", tooltip="Write a new reflection"),

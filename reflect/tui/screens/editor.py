@@ -9,7 +9,9 @@ the next start. Leaving with unsaved changes asks first.
 
 from __future__ import annotations
 
-from textual import on
+from typing import TYPE_CHECKING
+
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -39,11 +41,17 @@ from reflect.tui.dialogs.criteria_picker import CriteriaPicker
 from reflect.tui.widgets.markdown_area import MarkdownArea
 from reflect.tui.dialogs.skill_picker import SkillPicker
 
+if TYPE_CHECKING:
+    from reflect.tui.app import ReflectApp
+
 CONFIDENCE = [(f"Confidence {n}/5", n) for n in range(1, 6)]
 
 
 class EditorScreen(KeepsDrafts, Screen):
     """A new reflection (``entry`` None) or an edit of one; ``state`` restores a draft."""
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     BINDINGS = [
         # Not a priority binding: ctrl+s then queues behind the keys typed before it, so a save

@@ -4,6 +4,9 @@ draft objective in one step (``o``), or the reflection is linked to an objective
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -16,6 +19,9 @@ from reflect.tui.guard import guarded
 from reflect.tui.dialogs.objectives import ObjectivePicker
 from reflect.tui.screens.objective_editor import ObjectiveEditorScreen
 from reflect.tui.text import entry_page, md_escape
+
+if TYPE_CHECKING:
+    from reflect.tui.app import ReflectApp
 
 
 def objectives_section(objectives) -> str:
@@ -30,6 +36,9 @@ def objectives_section(objectives) -> str:
 
 class EntryDetailScreen(Screen):
     """Read an entry; edit, delete (to the trash) or duplicate it."""
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     BINDINGS = [
         Binding("e", "edit", "Edit", tooltip="Edit this reflection"),

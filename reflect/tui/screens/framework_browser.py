@@ -5,7 +5,9 @@ numbers as `reflect gaps` and the dashboard). Choosing optional units happens he
 
 from __future__ import annotations
 
-from textual import on
+from typing import TYPE_CHECKING
+
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -21,6 +23,9 @@ from reflect.entries.models import EntryFilter
 from reflect.framework.standards import KIND_LABELS
 from reflect.tui.guard import guarded
 from reflect.tui.widgets.entry_list import EntryList, entry_pages
+
+if TYPE_CHECKING:
+    from reflect.tui.app import ReflectApp
 
 
 class UnitList(OptionList):
@@ -41,6 +46,9 @@ class FrameworkBrowserScreen(Screen):
     Opened with ``unit`` (a code), it starts at that unit's criteria, on ``criterion`` if
     given (the dashboard drills down to a unit's first gap this way).
     """
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     BINDINGS = [
         Binding("space", "choose_unit", "Choose unit"),
@@ -180,6 +188,9 @@ class FrameworkBrowserScreen(Screen):
 
 class EvidenceScreen(Screen):
     """The reflections that give evidence for one criterion."""
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     BINDINGS = [Binding("escape", "back", "Back")]
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from textual import on
+from typing import TYPE_CHECKING
+
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -26,6 +28,9 @@ from reflect.tui.widgets.filter_bar import FilterBar
 from reflect.tui.widgets.review_line import ReviewLine
 from reflect.tui.dialogs.skill_picker import SkillPicker
 
+if TYPE_CHECKING:
+    from reflect.tui.app import ReflectApp
+
 SEARCH_DELAY = 0.12  # seconds of quiet typing before the list follows the search box
 PREVIEW_DELAY = 0.08  # rapid highlight changes (holding a key) draw only the last preview
 
@@ -34,6 +39,9 @@ EMPTY_JOURNAL = "No reflections yet - press n to write your first (or t to start
 
 class JournalScreen(Screen):
     """Entries, search, filters and a preview."""
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     BINDINGS = [
         Binding("n", "app.new_entry", "New", tooltip="Write a new reflection"),

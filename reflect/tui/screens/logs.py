@@ -7,7 +7,9 @@ not done, ``d`` deletes after asking.
 
 from __future__ import annotations
 
-from textual import on
+from typing import TYPE_CHECKING
+
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -25,9 +27,15 @@ from reflect.tui.dialogs.logs import (
     TrainingDoneDialog,
 )
 
+if TYPE_CHECKING:
+    from reflect.tui.app import ReflectApp
+
 
 class LogScreen(Screen):
     """A list of records, still-to-do ones first. Subclasses say which store and how rows look."""
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     BINDINGS = [
         Binding("n", "add", "Log"),

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual import on
+from typing import TYPE_CHECKING
+
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -32,6 +34,9 @@ from reflect.tui.dialogs.criteria_picker import CriteriaPicker
 from reflect.tui.widgets.date_field import DateField
 from reflect.tui.dialogs.skill_picker import SkillPicker
 
+if TYPE_CHECKING:
+    from reflect.tui.app import ReflectApp
+
 #: Seconds of quiet typing before the SMART advice is worked out again.
 ADVICE_DELAY = 0.15
 ROWS = (("S", "specific", "What will you do?"), ("M", "measure", "How measured?"),
@@ -47,6 +52,9 @@ PLACEHOLDERS = {
 class ObjectiveEditorScreen(KeepsDrafts, Screen):
     """A new objective (``objective_id`` None) or an edit of one; ``draft`` restores unsaved
     work (an edit's own draft is found without it). Dismisses with its id once saved."""
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True, tooltip="Save the objective (advice never stops a save)"),

@@ -7,7 +7,9 @@ objective's page; ``n`` sets a new one.
 
 from __future__ import annotations
 
-from textual import on
+from typing import TYPE_CHECKING
+
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -22,6 +24,9 @@ from reflect.tui.review_view import objective_row
 from reflect.tui.dialogs.form import ConfirmDialog
 from reflect.tui.dialogs.objectives import StatusDialog
 from reflect.tui.screens.objective_editor import ObjectiveEditorScreen
+
+if TYPE_CHECKING:
+    from reflect.tui.app import ReflectApp
 
 EMPTY = ("No objectives yet. Press n to set your first SMART objective,\n"
          "or press o on a reflection to turn its action plan into one.")
@@ -38,6 +43,9 @@ def advice_for(app, objective: Objective, next_review):
 
 class ObjectivesScreen(Screen):
     """The list of objectives."""
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     BINDINGS = [
         Binding("n", "new", "New", tooltip="Set a new SMART objective"),

@@ -10,6 +10,9 @@ frozen. A completed review (``review_id`` of one) is shown as agreed, read-only.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -24,12 +27,18 @@ from reflect.tui.review_view import review_content
 from reflect.tui.dialogs.form import FormDialog, field_label
 from reflect.tui.widgets.date_field import DateField
 
+if TYPE_CHECKING:
+    from reflect.tui.app import ReflectApp
+
 NOTES = (("strengths", "Your strengths"), ("improvements", "Improvement needs"),
          ("next_objectives", "Proposed next objectives, one a line"))
 
 
 class ReviewScreen(Screen):
     """The review being prepared (with your notes), or a completed review (read-only)."""
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     BINDINGS = [
         Binding("c", "complete", "Complete", tooltip="Record the meeting: mentor and agreed date (then read-only)"),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from textual import on
+from typing import TYPE_CHECKING
+
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -13,6 +15,9 @@ from textual.widgets.option_list import Option
 from reflect.dates import format_long, format_short
 from reflect.review.models import Review
 from reflect.tui.guard import guarded
+
+if TYPE_CHECKING:
+    from reflect.tui.app import ReflectApp
 
 EMPTY = "No reviews yet. Press r on the journal (or ctrl+p, Prepare review) to get ready for your first."
 
@@ -32,6 +37,9 @@ def review_row(review: Review) -> Content:
 
 class ReviewListScreen(Screen):
     """Reviews; enter opens one (a completed one read-only, the draft to carry on preparing)."""
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     BINDINGS = [
         Binding("r", "app.show('review')", "Prepare", tooltip="Prepare the next review"),
