@@ -21,7 +21,7 @@ import stat
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, BinaryIO, ContextManager, Iterator, Literal, TextIO, overload
 
 from reflect import system
 from reflect.errors import ReflectError
@@ -170,7 +170,15 @@ def sweep_abandoned(folder: Path) -> list[Path]:
     return removed
 
 
-@contextmanager
+@overload
+def atomic_writer(target: Path, *, overwrite: bool = ..., binary: Literal[False] = ...) -> ContextManager[TextIO]: ...
+
+
+@overload
+def atomic_writer(target: Path, *, overwrite: bool = ..., binary: Literal[True]) -> ContextManager[BinaryIO]: ...
+
+
+@contextmanager  # type: ignore[misc]  # the overloads above say which kind of file it gives
 def atomic_writer(target: Path, *, overwrite: bool = False, binary: bool = False) -> Iterator[IO]:
     """Open a private temporary file next to ``target``; on success, rename it into place.
 

@@ -45,6 +45,17 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The id of the row an ``INSERT`` through ``cursor`` just added.
+
+    sqlite3 types ``lastrowid`` as optional (it is None before any insert); after one it is
+    the new row's id, so None here is a bug, not something a person can fix.
+    """
+    if cursor.lastrowid is None:  # pragma: no cover - sqlite3 always sets it after an INSERT
+        raise RuntimeError("the INSERT added no row")
+    return cursor.lastrowid
+
+
 class Journal:
     """An open journal file. Create with :func:`open_journal`.
 
@@ -56,7 +67,7 @@ class Journal:
 
     def __init__(self, db: "sqlite3.Connection | sqlite_utils.Database", path: Path,
                  clock: Callable[[], datetime] = utc_now):
-        self.conn: sqlite3.Connection = getattr(db, "conn", db)
+        self.conn: sqlite3.Connection = db if isinstance(db, sqlite3.Connection) else db.conn
         if db is not self.conn:
             self.__dict__["db"] = db  # already wrapped: keep that one
         self.path = path

@@ -105,7 +105,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The command-line grammar: all of it, or with ``argv`` only what its command needs."""
     import importlib
 
-    modules = COMMAND_MODULES
+    modules: tuple[str, ...] = COMMAND_MODULES
     command = command_word(argv) if argv is not None else None
     if command in COMMANDS:
         modules = (COMMANDS[command],)

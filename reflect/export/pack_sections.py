@@ -123,7 +123,7 @@ def self_assessment(data: dict) -> list[str]:
     rows = []
     for change in a["changes"]:
         rating = ratings.get(change["skill_id"]) or {}
-        focus = {"strength": "strength", "improve": "to improve"}.get(rating.get("focus"), "")
+        focus = {"strength": "strength", "improve": "to improve"}.get(rating.get("focus") or "", "")
         rows.append([inline(change["skill_name"] or change["skill_id"]), _rating(change["after"]),
                      _rating(change["before"]), _change(change["before"], change["after"]), focus or NONE,
                      inline(rating.get("note") or "") or NONE])

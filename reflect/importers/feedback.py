@@ -136,7 +136,7 @@ def read_comments(path: Path) -> _FileComments:
     if isinstance(expected, int) and expected != len(objectives):
         raise InputError(f"{name}: it should have comment places for {expected} objectives but {len(objectives)} "
                          "were found (was it edited there?). Nothing was imported.")
-    return _FileComments(reader.front_matter, places + objectives, entry_uids, [p.target[1] for p in objectives])
+    return _FileComments(reader.front_matter, places + objectives, entry_uids, [p.target[1] for p in objectives if p.target])
 
 
 def _bad(name: str, line: int, what: str) -> InputError:
@@ -163,7 +163,7 @@ def _matched(journal: "Journal", found: _FileComments, name: str) -> list[Mentor
             "another journal?). Nothing was imported.")
     comments = []
     for place in found.places:
-        if not place.text:
+        if not place.text or place.target is None:  # every place was checked to have one
             continue
         kind, uid = place.target
         if len(place.text) > MAX_TEXT:

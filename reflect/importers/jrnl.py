@@ -80,7 +80,7 @@ def iter_jrnl_text(lines: Iterable[str]) -> Iterator[JrnlEntry]:
             line = line[:-1].removesuffix("\r")  # jrnl on Windows writes "\r\n"
         match = _ENTRY_START.match(line)
         when = _when(match.group(1)) if match else None
-        if when:
+        if when and match:
             if start:
                 yield _entry(*start)
             start = (when, number, [line[match.end():]])

@@ -76,7 +76,7 @@ def _review(summary: "GapSummary") -> list[Suggestion]:
     review = summary.review
     found = []
     days = review.days_to_review
-    if days is not None and days <= REVIEW_SOON_DAYS:
+    if days is not None and days <= REVIEW_SOON_DAYS and review.next_review is not None:
         when = "today" if days == 0 else ("tomorrow" if days == 1 else f"in {days} days")
         found.append(Suggestion("review", f"Your review is {when} ({format_long(review.next_review)}): "
                                           "look over your gaps and loose ends.", Target("review"), 0))
@@ -124,8 +124,9 @@ def _skills(summary: "GapSummary") -> list[Suggestion]:
         found.append(Suggestion("skill", f"No reflection yet on {len(names)} meta-skills: {listed}.",
                                 missing[0].target, 40))
     # Longest neglected first.
-    for s in sorted(summary.skills.stale, key=lambda s: s.latest):
-        weeks = (summary.today - s.latest).days // 7
+    stale = [(s.latest, s) for s in summary.skills.stale if s.latest is not None]  # stale: written on once
+    for latest, s in sorted(stale, key=lambda pair: pair[0]):
+        weeks = (summary.today - latest).days // 7
         found.append(Suggestion("skill", f"No reflection on {s.name} for {weeks} weeks.", s.target, 41))
     return found
 

@@ -7,12 +7,14 @@ overdue (:meth:`Activity.is_overdue`) while its objective is open, and
 
 from __future__ import annotations
 
+import builtins
 from datetime import date
 from typing import TYPE_CHECKING
 
 from reflect.review import fields as f
 from reflect.errors import InputError, NotFoundError
 from reflect.review.models import ACTIVITY_KINDS, OPEN_STATUSES, Activity
+from reflect.journal import inserted_id
 
 if TYPE_CHECKING:
     from reflect.journal import Journal
@@ -39,7 +41,7 @@ class ActivityStore:
                 "INSERT INTO activities (objective_id, title, kind, due, completed_on, notes, created_at,"
                 " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [objective_id, values["title"], values["kind"], values["due"], done, values["notes"], now, now])
-        return self.get(cursor.lastrowid)
+        return self.get(inserted_id(cursor))
 
     def update(self, activity_id: int, **changes) -> Activity:
         """Change the title, kind, due date, notes or the objective it belongs to."""
@@ -100,7 +102,7 @@ class ActivityStore:
             where.append("completed_on IS NOT NULL" if done else "completed_on IS NULL")
         return self._rows(" AND ".join(where), params)
 
-    def overdue(self, today: date | None = None) -> list[Activity]:
+    def overdue(self, today: date | None = None) -> builtins.list[Activity]:
         """Open activities past their due date, most overdue first. Activities of an objective
         that is closed (achieved, not achieved, dropped) no longer count: nobody is waiting on them."""
         today = today or self.journal.today()
@@ -108,7 +110,7 @@ class ActivityStore:
         return self._rows("completed_on IS NULL AND due < ? AND objective_id IN"
                           f" (SELECT id FROM objectives WHERE status IN ({open_statuses}))", [today.isoformat()])
 
-    def completed_between(self, start: date, end: date) -> list[Activity]:
+    def completed_between(self, start: date, end: date) -> builtins.list[Activity]:
         """Activities completed from ``start`` to ``end`` inclusive, oldest first."""
         rows = self._rows("completed_on BETWEEN ? AND ?", [start.isoformat(), end.isoformat()])
         return sorted(rows, key=lambda a: (a.completed_on, a.id))
@@ -130,7 +132,7 @@ class ActivityStore:
         self.db.execute("UPDATE activities SET completed_on = ?, updated_at = ? WHERE id = ?",
                         [done, self.journal.now(), activity_id])
 
-    def _rows(self, where: str, params: list) -> list[Activity]:
+    def _rows(self, where: str, params: builtins.list) -> builtins.list[Activity]:
         order = ("completed_on IS NOT NULL, completed_on DESC, due IS NULL, due, id")
         return [_activity(r) for r in self.db.query(
             f"SELECT * FROM activities WHERE {where} ORDER BY {order}", params)]

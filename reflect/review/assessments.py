@@ -8,12 +8,14 @@ ask for all of them.
 
 from __future__ import annotations
 
+import builtins
 from datetime import date
 from typing import TYPE_CHECKING, Iterable, Mapping
 
 from reflect.review import fields as f
 from reflect.errors import InputError, NotFoundError
 from reflect.review.models import Assessment, Rating, RatingChange, TrendPoint
+from reflect.journal import inserted_id
 
 if TYPE_CHECKING:
     from reflect.journal import Journal
@@ -45,7 +47,7 @@ class AssessmentStore:
             cursor = self.db.execute(
                 "INSERT INTO assessments (assessed_on, note, review_id, created_at) VALUES (?, ?, ?, ?)",
                 [assessed, overall, review_id, self.journal.now()])
-            assessment_id = cursor.lastrowid
+            assessment_id = inserted_id(cursor)
             self.db.conn.executemany(
                 "INSERT INTO assessment_ratings (assessment_id, skill_id, rating, note, focus) VALUES (?, ?, ?, ?, ?)",
                 [(assessment_id, *row) for row in rows])
@@ -94,11 +96,11 @@ class AssessmentStore:
                            limit=1)
         return found[0] if found else None
 
-    def trend(self, skill_id: str) -> list[TrendPoint]:
+    def trend(self, skill_id: str) -> builtins.list[TrendPoint]:
         """One skill's ratings over time, oldest first."""
         return self.trends().get(skill_id, [])
 
-    def trends(self) -> dict[str, list[TrendPoint]]:
+    def trends(self) -> dict[str, builtins.list[TrendPoint]]:
         """Every rated skill's ratings over time, oldest first."""
         result: dict[str, list[TrendPoint]] = {}
         for skill, aid, day, rating in self.db.execute(
@@ -107,7 +109,7 @@ class AssessmentStore:
             result.setdefault(skill, []).append(TrendPoint(aid, date.fromisoformat(day), rating))
         return result
 
-    def _load(self, where: str, params: list, limit: int = -1) -> list[Assessment]:
+    def _load(self, where: str, params: builtins.list, limit: int = -1) -> builtins.list[Assessment]:
         rows = list(self.db.query(
             f"SELECT * FROM assessments WHERE {where} ORDER BY assessed_on DESC, id DESC LIMIT ?", params + [limit]))
         ratings: dict[int, list[Rating]] = {r["id"]: [] for r in rows}

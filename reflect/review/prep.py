@@ -122,7 +122,8 @@ class PreparedReview:
 
     def to_json(self) -> dict:
         """The JSON form (ISO dates), also what a completed review keeps as its snapshot."""
-        data = json_ready(replace(self, schedule=None))
+        # A copy without the schedule, only to be turned into JSON: the schedule has its own form.
+        data = json_ready(replace(self, schedule=None))  # type: ignore[arg-type]
         data["schedule"] = self.schedule.to_json()
         if self.previous_review is not None:
             data["previous_review"].pop("snapshot", None)
@@ -249,7 +250,7 @@ def _by_skill(journal, entries: list[EntryRef], framework) -> tuple[SkillReflect
             tags.setdefault(entry_id, []).append(skill)
     groups: dict[str | None, list[EntryRef]] = {}
     for entry in entries:
-        for skill in tags.get(entry.id) or [None]:
+        for skill in tags.get(entry.id) or (None,):
             groups.setdefault(skill, []).append(entry)
     order = {s.id: i for i, s in enumerate(framework.meta_skills)} if framework else {}
     keys = sorted(groups, key=lambda s: (s is None, order.get(s, len(order)), s or ""))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import builtins
 from datetime import date
 from typing import TYPE_CHECKING
 
 from reflect.review import fields as f
 from reflect.errors import InputError, NotFoundError
 from reflect.review.models import Training
+from reflect.journal import inserted_id
 
 if TYPE_CHECKING:
     from reflect.journal import Journal
@@ -33,7 +35,7 @@ class TrainingStore:
                 "INSERT INTO training (name, provider, due, completed_on, certificate_ref, created_at, updated_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [values["name"], values["provider"], values["due"], done, values["certificate_ref"], now, now])
-        return self.get(cursor.lastrowid)
+        return self.get(inserted_id(cursor))
 
     def update(self, training_id: int, **changes) -> Training:
         """Change the name, provider, due date or certificate reference."""
@@ -86,12 +88,12 @@ class TrainingStore:
         where = {None: "1", True: "completed_on IS NOT NULL", False: "completed_on IS NULL"}[done]
         return self._rows(where, [])
 
-    def overdue(self, today: date | None = None) -> list[Training]:
+    def overdue(self, today: date | None = None) -> builtins.list[Training]:
         """Training not completed whose due date has passed."""
         today = today or self.journal.today()
         return self._rows("completed_on IS NULL AND due < ?", [today.isoformat()])
 
-    def completed_between(self, start: date, end: date) -> list[Training]:
+    def completed_between(self, start: date, end: date) -> builtins.list[Training]:
         """Training completed from ``start`` to ``end`` inclusive, oldest first."""
         rows = self._rows("completed_on BETWEEN ? AND ?", [start.isoformat(), end.isoformat()])
         return sorted(rows, key=lambda t: (t.completed_on, t.id))
@@ -102,7 +104,7 @@ class TrainingStore:
                 "due": f.day(values.get("due"), "The due date"),
                 "certificate_ref": f.text(values.get("certificate_ref"), "The certificate reference", limit=300)}
 
-    def _rows(self, where: str, params: list) -> list[Training]:
+    def _rows(self, where: str, params: builtins.list) -> builtins.list[Training]:
         order = "completed_on IS NOT NULL, completed_on DESC, due IS NULL, due, id"
         return [_training(r) for r in self.db.query(f"SELECT * FROM training WHERE {where} ORDER BY {order}", params)]
 

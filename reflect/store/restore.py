@@ -172,10 +172,12 @@ def _take_whole_journal(journal_path: Path) -> sqlite3.Connection | None:
         if "locked" in str(error) or "busy" in str(error):
             raise JournalError(f"The journal {journal_path} is open in another reflect (the app?); close it "
                                "and try again. Nothing was changed.") from None
-        return _clear_sidecars(journal_path)
+        _clear_sidecars(journal_path)
+        return None
     except sqlite3.DatabaseError:
         conn.close()  # too damaged to lock: nobody can be using it
-        return _clear_sidecars(journal_path)
+        _clear_sidecars(journal_path)
+        return None
     return conn
 
 

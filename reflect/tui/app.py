@@ -93,7 +93,8 @@ class ReflectApp(App[int]):
         editors = self.unsaved()
         if editors:
             if self.screen in editors:
-                self.screen.action_leave()  # asks about the unsaved changes first
+                # Every screen unsaved() returns has action_leave, which asks about the changes first.
+                self.screen.action_leave()  # type: ignore[attr-defined]
             else:
                 self.notify("Save (ctrl+s) or leave (escape) what you are writing first.",
                             severity="warning")
@@ -128,7 +129,7 @@ class ReflectApp(App[int]):
         self.push_screen(EditorScreen(entry=entry, draft=draft))
 
     def open_entry(self, entry_id: int) -> None:
-        self.push_screen(SCREENS["entry"](entry_id))
+        self.show("entry", entry_id=entry_id)
 
     def action_search(self) -> None:
         self._go_home()

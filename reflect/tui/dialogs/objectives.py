@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
+from textual.timer import Timer
 
 from reflect.errors import InputError
 from reflect.entries.models import EntryFilter
@@ -144,7 +145,9 @@ class ObjectivePicker(ModalScreen[int | None]):
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(int(event.option.id))
+        option_id = event.option.id
+        assert option_id is not None  # every option here is made with an id
+        self.dismiss(int(option_id))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -164,7 +167,7 @@ class EntryPicker(ModalScreen[int | None]):
     def __init__(self, title: str) -> None:
         super().__init__(classes="picker")
         self.heading = title
-        self._timer = None
+        self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide tall"):

@@ -123,7 +123,7 @@ class AssessmentScreen(Screen):
     def _highlighted(self) -> None:
         skill_id = self.skill_id
         skill = self.app.framework.skill(skill_id or "")
-        if skill is None:
+        if skill is None or skill_id is None:
             return
         rating = self.ratings.get(skill_id)
         meaning = f"{rating} {RATING_SCALE[rating][0]}: {RATING_SCALE[rating][1]}" if rating else \

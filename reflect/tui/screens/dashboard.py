@@ -23,6 +23,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
+from textual.timer import Timer
 
 from reflect.dates import format_long
 from reflect.progress.evidence import Target
@@ -80,7 +81,7 @@ class DashboardScreen(Screen):
         super().__init__()
         self.summary: GapSummary | None = None
         self.activity: ActivitySummary | None = None
-        self._loading_timer = None
+        self._loading_timer: Timer | None = None
         self._computed_for: tuple | None = None
         self._generation = 0  # numbers from an older computation than the latest are dropped
 

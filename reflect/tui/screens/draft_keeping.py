@@ -9,18 +9,36 @@ A screen using :class:`KeepsDrafts` sets ``self.keeper`` (a :class:`DraftKeeper`
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from textual.css.query import NoMatches
 
 from reflect.errors import ReflectError
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+    from textual.timer import Timer
+
+    from reflect.tui.editor_state import DraftKeeper
+
+    _Base = Screen  # the screens it is mixed into
+else:
+    _Base = object
 
 #: Longest wait between a change and its draft being in the journal, in seconds.
 AUTOSAVE_DELAY = 1.0
 
 
-class KeepsDrafts:
+class KeepsDrafts(_Base):
     """Mixin for editor screens: autosaves the unsaved form as a draft (see the module)."""
 
-    _autosave_timer = None
+    if TYPE_CHECKING:  # what a screen using it provides
+        keeper: DraftKeeper
+        saved: Any
+
+        def current_state(self) -> Any: ...
+
+    _autosave_timer: Timer | None = None
     _leaving = False
 
     def schedule_autosave(self) -> None:

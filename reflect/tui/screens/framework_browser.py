@@ -113,7 +113,7 @@ class FrameworkBrowserScreen(Screen):
         unit = self.app.framework.unit(event.option.id or "")
         if unit is None:
             return
-        options: list[Option] = []
+        options: list[Option | None] = []  # None: a separator
         for kind, label in KIND_LABELS.items():
             items = unit.criteria_of_kind(kind)
             if not items:
@@ -144,7 +144,7 @@ class FrameworkBrowserScreen(Screen):
     def _evidence(self, criterion_id: str) -> Content:
         """E.g. "3 reflections · latest 01/07/2026 · stale", or "no evidence yet"."""
         found = self.coverage.get(criterion_id)
-        if found is None or not found.count:
+        if found is None or not found.count or found.latest is None:
             return Content.styled("no evidence yet", "italic $text-muted")
         words = f"{found.count} reflection{'s' if found.count != 1 else ''}"
         parts: list = [(words, "bold $text-success"), (f" · latest {format_short(found.latest)}", "$text-muted")]

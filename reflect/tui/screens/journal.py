@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Markdown, Static
+from textual.timer import Timer
 
 from reflect.errors import NotFoundError
 from reflect.entries.models import EntryFilter
@@ -66,8 +67,8 @@ class JournalScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self._search_timer = None
-        self._preview_timer = None
+        self._search_timer: Timer | None = None
+        self._preview_timer: Timer | None = None
         self._previewed: int | None = None
 
     def compose(self) -> ComposeResult:
@@ -269,5 +270,7 @@ class JournalScreen(Screen):
             return None
         for candidate in (index + 1, index - 1):
             if 0 <= candidate < entries.option_count:
-                return int(entries.get_option_at_index(candidate).id)
+                option_id = entries.get_option_at_index(candidate).id
+                assert option_id is not None  # every entry's option is made with its id
+                return int(option_id)
         return None

@@ -48,6 +48,10 @@ class LogScreen(Screen):
     empty = ""
     groups = ("TO DO", "DONE")
 
+    def action_edit(self) -> None:
+        """Change the highlighted record (each kind of log has its own dialog)."""
+        raise NotImplementedError
+
     def compose(self) -> ComposeResult:
         yield Header(icon="")
         yield OptionList(id="log", markup=False, classes="rows")

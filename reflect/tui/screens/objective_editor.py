@@ -21,6 +21,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Static, TextArea
+from textual.timer import Timer
 
 from reflect.store.drafts import Draft
 from reflect.review.smart import Advice, check_objective, smart_letters
@@ -86,7 +87,7 @@ class ObjectiveEditorScreen(KeepsDrafts, Screen):
 
         self.next_review = review_schedule(journal, self.today).next_date
         self.advice: list[Advice] = []
-        self._advice_timer = None
+        self._advice_timer: Timer | None = None
 
     @property
     def set_on(self) -> date:

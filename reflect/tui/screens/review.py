@@ -19,6 +19,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Header, Input, Static, TextArea
+from textual.timer import Timer
 
 from reflect.errors import ReflectError
 from reflect.review.models import Review
@@ -28,6 +29,7 @@ from reflect.tui.dialogs.form import FormDialog, field_label
 from reflect.tui.widgets.date_field import DateField
 
 if TYPE_CHECKING:
+    from reflect.review.prep import PreparedReview
     from reflect.tui.app import ReflectApp
 
 NOTES = (("strengths", "Your strengths"), ("improvements", "Improvement needs"),
@@ -55,9 +57,9 @@ class ReviewScreen(Screen):
         review = journal.reviews.get(review_id) if review_id is not None else None
         self.review: Review | None = review if review is not None and review.read_only else None
         self.include_private = False
-        self.prepared = None
+        self.prepared: PreparedReview | None = None
         self._stored: dict[str, str] = {}
-        self._timer = None
+        self._timer: Timer | None = None
 
     @property
     def read_only(self) -> bool:
@@ -78,13 +80,13 @@ class ReviewScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#review-text").focus()
-        if self.read_only:
-            review = self.review
+        review = self.review
+        if review is not None:  # read-only: a completed review
             self.title = f"Review #{review.id}"
             self.sub_title = "completed, read-only"
             from reflect.review.text import render_review
 
-            self.query_one("#review-content", Static).update(review_content(render_review(review.snapshot, review)))
+            self.query_one("#review-content", Static).update(review_content(render_review(review.snapshot or {}, review)))
             return
         self.title = "Prepare review"
         self.call_after_refresh(self.prepare)  # a big journal takes a moment: show the screen first
@@ -244,8 +246,10 @@ class CompleteReviewDialog(FormDialog):
     def submit(self) -> Review:
         from reflect.review.prep import complete_review
 
+        agreed_on = self.query_one("#agreed", DateField).day
+        assert agreed_on is not None  # the field is required: left empty, it raised InputError
         return complete_review(
             self.app.journal, self.app.framework, mentor_name=self.query_one("#mentor", Input).value,
-            agreed_on=self.query_one("#agreed", DateField).day,
+            agreed_on=agreed_on,
             include_private=self.query_one("#private", Checkbox).value,
             draft_objectives=self.query_one("#draft-objectives", Checkbox).value, **self.notes_text)

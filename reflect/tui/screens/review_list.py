@@ -76,7 +76,9 @@ class ReviewListScreen(Screen):
     def _open(self, event: OptionList.OptionSelected) -> None:
         from reflect.tui.screens.review import ReviewScreen
 
-        self.app.push_screen(ReviewScreen(int(event.option.id)))
+        option_id = event.option.id
+        assert option_id is not None  # every review's option is made with its id
+        self.app.push_screen(ReviewScreen(int(option_id)))
 
     def action_back(self) -> None:
         self.dismiss()
