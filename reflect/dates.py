@@ -250,3 +250,12 @@ def parse_minutes(text: str) -> int:
         raise InputError(
             f'Time spent "{_shown(text)}" must be between 1 minute and 24 hours.')
     return total
+
+def day_or_none(value: str | None) -> date | None:
+    """A stored ISO day as a date (None stays None)."""
+    return date.fromisoformat(value) if value else None
+
+
+def iso(value: date | None) -> str | None:
+    """A date for JSON: ISO 8601 or null."""
+    return value.isoformat() if value else None

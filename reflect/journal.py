@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from reflect.errors import JournalError
 from reflect.paths import usable_journal_path
+from reflect.store.db import SQLITE_MAGIC
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -37,23 +38,11 @@ if TYPE_CHECKING:
 #: How long a write waits for another reflect (window or command) to finish its own;
 #: ``$REFLECT_BUSY_TIMEOUT`` (seconds) overrides it.
 BUSY_TIMEOUT_SECONDS = 15.0
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def utc_now() -> datetime:
     """The current time in UTC (the default clock)."""
     return datetime.now(timezone.utc)
-
-
-def inserted_id(cursor: sqlite3.Cursor) -> int:
-    """The id of the row an ``INSERT`` through ``cursor`` just added.
-
-    sqlite3 types ``lastrowid`` as optional (it is None before any insert); after one it is
-    the new row's id, so None here is a bug, not something a person can fix.
-    """
-    if cursor.lastrowid is None:  # pragma: no cover - sqlite3 always sets it after an INSERT
-        raise RuntimeError("the INSERT added no row")
-    return cursor.lastrowid
 
 
 class Journal:

@@ -9,32 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import TINY_FRAMEWORK
+from tests.cli_runner import Reflect
+from tests.conftest import TINY_FRAMEWORK  # noqa: F401
 
 ROOT = Path(__file__).parent.parent
-
-
-class Reflect:
-    """Runs `python -m reflect` against one journal, with the tiny test framework."""
-
-    def __init__(self, tmp_path: Path):
-        self.db = tmp_path / "journal.db"
-        self.env = {k: v for k, v in os.environ.items() if not k.startswith("REFLECT_")}
-        self.env.update(REFLECT_DB=str(self.db), REFLECT_FRAMEWORK=str(TINY_FRAMEWORK),
-                        EDITOR="false", VISUAL="", NO_COLOR="1", HOME=str(tmp_path),
-                        XDG_DATA_HOME=str(tmp_path / "xdg"))
-
-    def __call__(self, *args: str, input: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "reflect", *args], capture_output=True, text=True,
-                              input=input, env=self.env | (env or {}), cwd=ROOT, timeout=60)
-
-    def ok(self, *args: str, **kwargs) -> str:
-        result = self(*args, **kwargs)
-        assert result.returncode == 0, result.stderr
-        return result.stdout
-
-    def json(self, *args: str) -> object:
-        return json.loads(self.ok(*args, "--json"))
 
 
 @pytest.fixture

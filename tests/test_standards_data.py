@@ -443,8 +443,26 @@ CRITERION_TEXTS = [(c["id"], c["text"]) for c in CRITERIA.values()]
 ALL_CODES = [code for code, _title, _kind in EXPECTED_UNITS]
 
 
-@pytest.mark.parametrize("where, text", ALL_TEXTS)
-def test_no_stray_whitespace(where, text):
+def offenders(check, items) -> list[str]:
+    """Every (where, text) that ``check`` finds fault with, named, so one failure lists them all."""
+    found = []
+    for where, text in items:
+        try:
+            check(text)
+        except AssertionError as error:
+            found.append(f"{where}: {str(error).splitlines()[0] if str(error) else 'failed'}: {text[:70]!r}")
+    return found
+
+
+def test_offenders_names_each_bad_text():
+    # The folded checks below must still be able to fail: planted junk is caught and named.
+    planted = [("ok", "Fine text."), ("spaces", "two  spaces"), ("label", "You must be able to smile"), ("digits", "P1 item 3")]
+    assert [line.split(":")[0] for line in offenders(_check_no_stray_whitespace, planted)] == ["spaces"]
+    assert [line.split(":")[0] for line in offenders(_check_no_unit_codes_or_labels, planted)] == ["label"]
+    assert [line.split(":")[0] for line in offenders(_check_criterion_text_has_no_item_numbers, planted)] == ["digits"]
+
+
+def _check_no_stray_whitespace(text):
     for paragraph in text.split("\n\n"):
         assert paragraph == paragraph.strip()
         assert paragraph
@@ -452,8 +470,11 @@ def test_no_stray_whitespace(where, text):
         assert "\n" not in paragraph
 
 
-@pytest.mark.parametrize("where, text", ALL_TEXTS)
-def test_no_unit_codes_or_labels(where, text):
+def test_no_stray_whitespace():
+    assert offenders(_check_no_stray_whitespace, ALL_TEXTS) == []
+
+
+def _check_no_unit_codes_or_labels(text):
     for code in ALL_CODES:
         assert code not in text
     assert not re.search(r"SDS ?\d{3}", text)
@@ -463,24 +484,37 @@ def test_no_unit_codes_or_labels(where, text):
         assert label not in text
 
 
-@pytest.mark.parametrize("where, text", ALL_TEXTS)
-def test_no_page_numbers_or_glued_digits(where, text):
+def test_no_unit_codes_or_labels():
+    assert offenders(_check_no_unit_codes_or_labels, ALL_TEXTS) == []
+
+
+def _check_no_page_numbers_or_glued_digits(text):
     assert not re.search(r"\d\.?$", text), "ends with a number"
     assert not re.search(r"[A-Za-z]\d|\d[A-Za-z]", text), "digit glued to a word"
 
 
-@pytest.mark.parametrize("cid, text", CRITERION_TEXTS)
-def test_criterion_text_has_no_item_numbers(cid, text):
+def test_no_page_numbers_or_glued_digits():
+    assert offenders(_check_no_page_numbers_or_glued_digits, ALL_TEXTS) == []
+
+
+def _check_criterion_text_has_no_item_numbers(text):
     assert not re.search(r"\d", text)
     assert not re.match(r"[PKSB]\d", text)
 
 
-@pytest.mark.parametrize("cid, text", CRITERION_TEXTS)
-def test_criterion_text_is_not_a_heading_or_title(cid, text):
+def test_criterion_text_has_no_item_numbers():
+    assert offenders(_check_criterion_text_has_no_item_numbers, CRITERION_TEXTS) == []
+
+
+def _check_criterion_text_is_not_a_heading_or_title(text):
     titles = {title for _code, title, _kind in EXPECTED_UNITS}
     headings = {s for sections in EXPECTED_SECTIONS.values() for s, _a, _b in sections}
     assert text not in titles | headings
     assert "•" not in text
+
+
+def test_criterion_text_is_not_a_heading_or_title():
+    assert offenders(_check_criterion_text_is_not_a_heading_or_title, CRITERION_TEXTS) == []
 
 
 # --------------------------------------------------------------------------- meta-skills

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from typing import Any
 
 #: Reflective models an entry can follow; their sections live in the body as headings.
 MODELS = ("none", "gibbs", "driscoll", "kolb", "star")
@@ -96,3 +97,40 @@ class EntryPage:
     rows: list[EntrySummary] = field(default_factory=list)
     #: Pass as ``after`` to get the next page; None when this was the last page.
     next_cursor: tuple | None = None
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a number or suggestion drills down to.
+
+    ``kind`` is one of ``entries``, ``criterion``, ``unit``, ``skill``, ``category``,
+    ``units`` (the optional-unit choice), ``objective``, ``activity``, ``feedback``,
+    ``training``, ``review``, ``write`` (start a new reflection). ``id`` names the record (criterion id, unit code, skill id,
+    row id). ``entries`` is the filter that lists the entries behind it, when there are any.
+    """
+
+    kind: str
+    id: str | int | None = None
+    entries: EntryFilter | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "id": self.id,
+                "entries": filter_to_json(self.entries) if self.entries is not None else None}
+
+
+
+def filter_to_json(filters: EntryFilter) -> dict[str, Any]:
+    """An entry filter as JSON (only the fields that narrow anything)."""
+    data: dict[str, Any] = {}
+    for name in ("text", "model", "objective"):
+        if getattr(filters, name):
+            data[name] = getattr(filters, name)
+    for name in ("skills", "units", "criteria"):
+        if getattr(filters, name):
+            data[name] = list(getattr(filters, name))
+    for name in ("date_from", "date_to"):
+        if getattr(filters, name):
+            data[name] = getattr(filters, name).isoformat()
+    if filters.private is not None:
+        data["private"] = filters.private
+    return data

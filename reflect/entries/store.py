@@ -32,10 +32,10 @@ from reflect.entries.models import MODELS, Entry, EntryFilter, EntryPage, EntryS
 from reflect.sanitize import clean_body, clean_line
 from reflect.entries.search_query import to_fts_query
 from reflect.words import entry_words
-from reflect.journal import inserted_id
+from reflect.store.db import inserted_id
 
 if TYPE_CHECKING:
-    from reflect.journal import Journal
+    from reflect.store.db import JournalDB
 
 __all__ = ["ConflictError", "EntryStore", "HIGHLIGHT_END", "HIGHLIGHT_START", "PAGE_SIZE"]
 PAGE_SIZE = 100
@@ -57,7 +57,7 @@ class ConflictError(ReflectError):
 class EntryStore:
     """Reflections of one journal. Reach it as ``journal.entries``."""
 
-    def __init__(self, journal: "Journal"):
+    def __init__(self, journal: "JournalDB"):
         self.journal = journal
         # Plain sqlite3, not journal.db: see Journal for why the reading path avoids sqlite-utils.
         self.conn = journal.conn
@@ -263,14 +263,6 @@ class EntryStore:
         where, params = build_where(filters, trashed=trashed)
         sql = f"SELECT count(*) AS n FROM entries e WHERE {' AND '.join(where)}"
         return self._query(sql, params)[0]["n"]
-
-    def criterion_counts(self) -> dict[str, int]:
-        """How many live entries cite each criterion; criteria nobody cites are left out."""
-        from reflect.progress.counts import (
-            criteria,  # running totals: a few hundred rows, not every link
-        )
-
-        return {cid: n for cid, (n, _) in criteria(self.conn, None).items()}
 
     def get_many(self, ids: builtins.list[int]) -> builtins.list[Entry]:
         """Several entries in full (trashed included), in the order of ``ids``; missing ids skipped."""

@@ -150,63 +150,73 @@ def comments_target(line: str) -> tuple[str, str] | None:
 
 # -- front matter -------------------------------------------------------------------------
 
-# YAML takes these as line breaks or refuses them raw, though JSON leaves them alone.
-_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff]")
-
-
-def _scalar(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, date)):
-        return str(value)
-    quoted = json.dumps(str(value), ensure_ascii=False)  # a valid YAML double-quoted scalar
-    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+#: Front matter longer than this is not reflect's (what reflect writes is well under 2 KB).
+FRONT_MATTER_LIMIT = 64 * 1024
 
 
 def front_matter(data: dict) -> str:
-    """YAML front matter for ``data`` (strings, numbers, dates, None; one level of nesting)."""
-    lines = ["---"]
-    for key, value in data.items():
-        if isinstance(value, dict):
-            lines.append(f"{key}:")
-            lines.extend(f"  {k}: {_scalar(v)}" for k, v in value.items())
-        else:
-            lines.append(f"{key}: {_scalar(value)}")
-    lines.append("---")
-    return "\n".join(lines) + "\n"
+    """YAML front matter for ``data`` (strings, numbers, dates, None, nested mappings).
+
+    Written by PyYAML, so whatever a mentor's editor does to it (re-quoting, lists, block
+    scalars) reads back as YAML says it should.
+    """
+    import yaml  # only exports and imports need it
+
+    class Dumper(yaml.SafeDumper):
+        """Values that are text always in double quotes: a title like ``yes``, ``1.0`` or
+        ``# x`` stays text in any YAML reader, and the file looks as it always has."""
+
+    Dumper.add_representer(_Text, lambda dumper, text: dumper.represent_scalar(
+        "tag:yaml.org,2002:str", text, style='"'))
+    body = yaml.dump(_quoted(data), Dumper=Dumper, sort_keys=False, allow_unicode=True,
+                     default_flow_style=False, width=1_000)
+    return "---\n" + body + "---\n"
 
 
-_FM_LINE = re.compile(r"( *)([A-Za-z_][\w-]*):(?: (.*))?")
+class _Text(str):
+    """A value to write in double quotes (keys stay plain)."""
+
+
+def _quoted(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _quoted(v) for key, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_quoted(v) for v in value]
+    return _Text(value) if isinstance(value, str) else value
 
 
 def parse_front_matter(lines: Iterable[str]) -> dict:
-    """Read back what :func:`front_matter` writes (the lines between the ``---`` fences)."""
-    data: dict = {}
-    section: dict | None = None
-    for raw in lines:
-        match = _FM_LINE.fullmatch(raw.rstrip("\r\n"))
-        if not match:
-            continue
-        indent, key, value = match.groups()
-        if value is None or not value.strip():
-            section = data.setdefault(key, {}) if not indent else None
-            continue
-        target = section if indent and section is not None else data
-        target[key] = _read_scalar(value.strip())
-    return data
+    """The mapping held in front matter (the lines between the ``---`` fences).
+
+    Dates come back as ISO text, as they are everywhere else in reflect. Anything that is not
+    a YAML mapping of reasonable size raises :class:`ValueError` with the reason in words.
+    """
+    import yaml
+
+    text = "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+    if len(text) > FRONT_MATTER_LIMIT:
+        raise ValueError("its front matter is far too long to be reflect's")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" (front matter line {mark.line + 1})" if mark is not None else ""
+        raise ValueError(f"its front matter is not readable YAML{where}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ValueError("its front matter is not a list of names and values")
+    return _dates_as_text(data)
 
 
-def _read_scalar(text: str) -> Any:
-    if text.startswith('"'):
-        try:
-            return json.loads(text)
-        except ValueError:
-            return text
-    if re.fullmatch(r"-?\d+", text):
-        return int(text)
-    return {"null": None, "true": True, "false": False}.get(text, text)
+def _dates_as_text(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _dates_as_text(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_dates_as_text(v) for v in value]
+    if isinstance(value, date):  # datetime is a date too
+        return value.isoformat()
+    return value
 
 
 # -- text inside Markdown -------------------------------------------------------------------

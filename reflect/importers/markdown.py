@@ -114,7 +114,10 @@ class ExportReader:
             lines.append(line)
         else:
             raise self._error(None, "its front matter never ends.")
-        data = parse_front_matter(lines)
+        try:
+            data = parse_front_matter(lines)
+        except ValueError as error:
+            raise InputError(f"{self.name} is not {self._expected} ({error}){self._hint}.") from None
         version = data.get("reflect_export")
         if not isinstance(version, int):
             raise InputError(f"{self.name} is not {self._expected} (its front matter has no "

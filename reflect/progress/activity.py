@@ -13,7 +13,8 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Iterator
 
 from reflect.progress import counts as tallies
-from reflect.progress.evidence import Target, evidence_filter, evidence_where, narrowed
+from reflect.entries.models import Target
+from reflect.progress.evidence import evidence_filter, evidence_where, narrowed
 from reflect.entries.models import EntryFilter
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Iterator
 
-from reflect.progress.evidence import day_or_none
+from reflect.dates import day_or_none
 from reflect.entries.models import EntryFilter
 from reflect.words import entry_words
 

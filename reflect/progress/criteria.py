@@ -15,15 +15,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Iterable
 
+from reflect.dates import day_or_none, iso
+from reflect.entries.models import Target
 from reflect.progress.evidence import (
     GAP,
     OK,
     STALE,
     EvidenceSet,
-    Target,
-    day_or_none,
     freshness,
-    iso,
     narrowed,
     open_evidence,
     stale_cutoff,

@@ -5,7 +5,7 @@ private entries counted in the apprentice's own view and left out when an export
 conditions come from :func:`reflect.entries.query.build_where`, so a filter means the same in
 `reflect list`, the gap summary and an export.
 
-Every number a summary shows carries a :class:`Target` saying what lies behind it, so a
+Every number a summary shows carries a :class:`~reflect.entries.models.Target` saying what lies behind it, so a
 screen can drill down to the entries (an ``EntryFilter``) or the criteria, unit or skill.
 """
 
@@ -131,35 +131,6 @@ def freshness(latest: date | None, cutoff: date) -> str:
     return STALE if latest < cutoff else OK
 
 
-def day_or_none(value: str | None) -> date | None:
-    """A stored ISO day as a date (None stays None)."""
-    return date.fromisoformat(value) if value else None
-
-
-def iso(value: date | None) -> str | None:
-    """A date for JSON: ISO 8601 or null."""
-    return value.isoformat() if value else None
-
-
-@dataclass(frozen=True)
-class Target:
-    """What a number or suggestion drills down to.
-
-    ``kind`` is one of ``entries``, ``criterion``, ``unit``, ``skill``, ``category``,
-    ``units`` (the optional-unit choice), ``objective``, ``activity``, ``feedback``,
-    ``training``, ``review``, ``write`` (start a new reflection). ``id`` names the record (criterion id, unit code, skill id,
-    row id). ``entries`` is the filter that lists the entries behind it, when there are any.
-    """
-
-    kind: str
-    id: str | int | None = None
-    entries: EntryFilter | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "id": self.id,
-                "entries": filter_to_json(self.entries) if self.entries is not None else None}
-
-
 def narrowed(base: EntryFilter, *, skill: str | None = None, criterion: str | None = None,
              unit: str | None = None, day_from: date | None = None, day_to: date | None = None) -> EntryFilter:
     """``base`` narrowed further, for drilling down from a number to its entries.
@@ -179,19 +150,3 @@ def narrowed(base: EntryFilter, *, skill: str | None = None, criterion: str | No
         changes["date_to"] = min(day_to, base.date_to) if base.date_to else day_to
     return replace(base, **changes)
 
-
-def filter_to_json(filters: EntryFilter) -> dict[str, Any]:
-    """An entry filter as JSON (only the fields that narrow anything)."""
-    data: dict[str, Any] = {}
-    for name in ("text", "model", "objective"):
-        if getattr(filters, name):
-            data[name] = getattr(filters, name)
-    for name in ("skills", "units", "criteria"):
-        if getattr(filters, name):
-            data[name] = list(getattr(filters, name))
-    for name in ("date_from", "date_to"):
-        if getattr(filters, name):
-            data[name] = getattr(filters, name).isoformat()
-    if filters.private is not None:
-        data["private"] = filters.private
-    return data

@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from reflect.dates import day_or_none, iso
+from reflect.entries.models import Target
 from reflect.progress.evidence import (
     STALE,
     EvidenceSet,
-    Target,
-    day_or_none,
     freshness,
-    iso,
     narrowed,
     open_evidence,
     stale_cutoff,

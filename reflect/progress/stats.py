@@ -13,12 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 from reflect.progress import counts as tallies
 from reflect.progress.activity import current_streak_weeks, longest_streak_weeks
+from reflect.dates import day_or_none, iso
+from reflect.entries.models import Target
 from reflect.progress.evidence import (
-    Target,
-    day_or_none,
     evidence_filter,
     evidence_where,
-    iso,
     narrowed,
     open_evidence,
     read_snapshot,

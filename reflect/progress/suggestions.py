@@ -8,13 +8,37 @@ unit plan, meta-skills, then criteria. Nothing here queries the journal.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from datetime import date
+from typing import TYPE_CHECKING, Any, Protocol
 
 from reflect.dates import format_long
-from reflect.progress.evidence import GAP, Target
+from reflect.entries.models import Target
+from reflect.progress.evidence import GAP
 
 if TYPE_CHECKING:
-    from reflect.progress.summary import GapSummary
+    from reflect.framework.unit_plan import UnitPlan
+    from reflect.progress.criteria import CriteriaCoverage
+    from reflect.progress.skills import SkillSummary
+    from reflect.review.loose_ends import ReviewGaps
+
+
+class SummaryParts(Protocol):
+    """The parts of a gap summary that suggestions are drawn from (a GapSummary has them).
+
+    Read-only properties, so that a frozen dataclass (GapSummary is one) matches.
+    """
+
+    @property
+    def today(self) -> date: ...
+    @property
+    def plan(self) -> "UnitPlan": ...
+    @property
+    def criteria(self) -> "CriteriaCoverage": ...
+    @property
+    def skills(self) -> "SkillSummary": ...
+    @property
+    def review(self) -> "ReviewGaps": ...
+
 
 #: How many days before a review it is worth a nudge.
 REVIEW_SOON_DAYS = 14
@@ -46,7 +70,7 @@ def _plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
-def suggestions(summary: "GapSummary", *, streak_weeks: int | None = None,
+def suggestions(summary: "SummaryParts", *, streak_weeks: int | None = None,
                 this_week: int | None = None, limit: int | None = 6) -> list[Suggestion]:
     """The next best steps, most pressing first (at most ``limit``; None for all).
 
@@ -72,7 +96,7 @@ def suggestions(summary: "GapSummary", *, streak_weeks: int | None = None,
     return kept if limit is None else kept[:limit]
 
 
-def _review(summary: "GapSummary") -> list[Suggestion]:
+def _review(summary: "SummaryParts") -> list[Suggestion]:
     review = summary.review
     found = []
     days = review.days_to_review
@@ -98,7 +122,7 @@ def _review(summary: "GapSummary") -> list[Suggestion]:
     return found
 
 
-def _plan(summary: "GapSummary") -> list[Suggestion]:
+def _plan(summary: "SummaryParts") -> list[Suggestion]:
     plan = summary.plan
     if plan.met:
         return []
@@ -110,7 +134,7 @@ def _plan(summary: "GapSummary") -> list[Suggestion]:
     return [Suggestion("units", text, Target("units"), 20)]
 
 
-def _skills(summary: "GapSummary") -> list[Suggestion]:
+def _skills(summary: "SummaryParts") -> list[Suggestion]:
     found = []
     for s in summary.skills.flagged:
         found.append(Suggestion("rating", f"You rated {s.name} {s.rating}/5 and have no active objective "
@@ -131,7 +155,7 @@ def _skills(summary: "GapSummary") -> list[Suggestion]:
     return found
 
 
-def _units(summary: "GapSummary") -> list[Suggestion]:
+def _units(summary: "SummaryParts") -> list[Suggestion]:
     found = []
     for unit in summary.criteria.units:  # most missing first
         if not unit.tally.gaps:

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 from reflect.review import fields as f
 from reflect.errors import InputError, NotFoundError
 from reflect.review.models import ACTIVITY_KINDS, OPEN_STATUSES, Activity
-from reflect.journal import inserted_id
+from reflect.store.db import inserted_id
 
 if TYPE_CHECKING:
-    from reflect.journal import Journal
+    from reflect.store.db import JournalDB
 
 _FIELDS = ("title", "kind", "due", "notes", "objective_id")
 
@@ -25,7 +25,7 @@ _FIELDS = ("title", "kind", "due", "notes", "objective_id")
 class ActivityStore:
     """Development activities of one journal. Reach it as ``journal.activities``."""
 
-    def __init__(self, journal: "Journal"):
+    def __init__(self, journal: "JournalDB"):
         self.journal = journal
         self.db = journal.db
 

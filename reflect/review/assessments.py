@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Iterable, Mapping
 from reflect.review import fields as f
 from reflect.errors import InputError, NotFoundError
 from reflect.review.models import Assessment, Rating, RatingChange, TrendPoint
-from reflect.journal import inserted_id
+from reflect.store.db import inserted_id
 
 if TYPE_CHECKING:
-    from reflect.journal import Journal
+    from reflect.store.db import JournalDB
 
 FOCUS = ("strength", "improve")
 
@@ -26,7 +26,7 @@ FOCUS = ("strength", "improve")
 class AssessmentStore:
     """Self-assessments of one journal. Reach it as ``journal.assessments``."""
 
-    def __init__(self, journal: "Journal"):
+    def __init__(self, journal: "JournalDB"):
         self.journal = journal
         self.db = journal.db
 

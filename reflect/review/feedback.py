@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 from reflect.review import fields as f
 from reflect.errors import InputError, NotFoundError
 from reflect.review.models import FEEDBACK_SOURCES, Feedback
-from reflect.journal import inserted_id
+from reflect.store.db import inserted_id
 
 if TYPE_CHECKING:
-    from reflect.journal import Journal
+    from reflect.store.db import JournalDB
 
 _FIELDS = ("received_on", "source_kind", "source_name", "said", "action", "objective_id", "entry_id")
 
@@ -26,7 +26,7 @@ _FIELDS = ("received_on", "source_kind", "source_name", "said", "action", "objec
 class FeedbackStore:
     """Feedback of one journal. Reach it as ``journal.feedback``."""
 
-    def __init__(self, journal: "Journal"):
+    def __init__(self, journal: "JournalDB"):
         self.journal = journal
         self.db = journal.db
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from reflect.progress.evidence import Target, day_or_none, iso
+from reflect.dates import day_or_none, iso
+from reflect.entries.models import Target
 
 if TYPE_CHECKING:
     from reflect.journal import Journal

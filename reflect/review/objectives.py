@@ -38,10 +38,10 @@ from reflect.review.models import (
     Objective,
     StatusChange,
 )
-from reflect.journal import inserted_id
+from reflect.store.db import inserted_id
 
 if TYPE_CHECKING:
-    from reflect.journal import Journal
+    from reflect.store.db import JournalDB
 
 #: status -> the statuses it may move to.
 TRANSITIONS: dict[str, tuple[str, ...]] = {
@@ -69,7 +69,7 @@ def needs_reason(old: str, new: str) -> bool:
 class ObjectiveStore:
     """SMART objectives of one journal. Reach it as ``journal.objectives``."""
 
-    def __init__(self, journal: "Journal"):
+    def __init__(self, journal: "JournalDB"):
         self.journal = journal
         self.db = journal.db
 
@@ -191,7 +191,9 @@ class ObjectiveStore:
     def evidence(self, objective_id: int) -> list[EntrySummary]:
         """Reflections linked to the objective (not trashed), newest first."""
         self.get(objective_id)
-        return self.journal.entries.list(EntryFilter(objective=objective_id), limit=100_000).rows
+        from reflect.entries.store import EntryStore
+
+        return EntryStore(self.journal).list(EntryFilter(objective=objective_id), limit=100_000).rows
 
     def for_entry(self, entry_id: int) -> list[Objective]:
         """The objectives a reflection is linked to."""

@@ -21,10 +21,10 @@ from reflect.review import fields as f
 from reflect.dates import format_short
 from reflect.errors import InputError, NotFoundError, ReflectError
 from reflect.review.models import Review
-from reflect.journal import inserted_id
+from reflect.store.db import inserted_id
 
 if TYPE_CHECKING:
-    from reflect.journal import Journal
+    from reflect.store.db import JournalDB
 
 _TEXT_FIELDS = ("strengths", "improvements", "next_objectives", "mentor_name")
 _NAMES = {"strengths": "The strengths", "improvements": "The improvement needs",
@@ -44,7 +44,7 @@ class ReviewLockedError(ReflectError):
 class ReviewStore:
     """Performance reviews of one journal. Reach it as ``journal.reviews``."""
 
-    def __init__(self, journal: "Journal"):
+    def __init__(self, journal: "JournalDB"):
         self.journal = journal
         self.db = journal.db
 

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 from reflect.review import fields as f
 from reflect.errors import InputError, NotFoundError
 from reflect.review.models import Training
-from reflect.journal import inserted_id
+from reflect.store.db import inserted_id
 
 if TYPE_CHECKING:
-    from reflect.journal import Journal
+    from reflect.store.db import JournalDB
 
 _FIELDS = ("name", "provider", "due", "certificate_ref")
 
@@ -20,7 +20,7 @@ _FIELDS = ("name", "provider", "due", "certificate_ref")
 class TrainingStore:
     """Mandatory training of one journal. Reach it as ``journal.training``."""
 
-    def __init__(self, journal: "Journal"):
+    def __init__(self, journal: "JournalDB"):
         self.journal = journal
         self.db = journal.db
 

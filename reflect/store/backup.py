@@ -24,7 +24,7 @@ from reflect.errors import JournalError, ReflectError
 from reflect.files import ensure_private_dir, move_into_place, private_temp
 
 if TYPE_CHECKING:
-    from reflect.journal import Journal
+    from reflect.store.db import JournalDB
 
 BACKUP_FOLDER = "backups"
 DEFAULT_KEEP = 10
@@ -57,27 +57,25 @@ def backup_name(journal_path: Path, when: datetime, reason: str = "") -> str:
     return f"{Path(journal_path).stem}-{stamp}" + (f"-{reason}" if reason else "") + ".db"
 
 
-def backup_to(source: "Journal | sqlite3.Connection | str | os.PathLike", dest: str | os.PathLike, *, journal_path: Path | None = None,
+def backup_to(source: "JournalDB | sqlite3.Connection | str | os.PathLike", dest: str | os.PathLike, *, journal_path: Path | None = None,
               reason: str = "", clock: Callable[[], datetime] | None = None,
               overwrite: bool = False, into_folder: bool = False) -> Path:
     """Copy the journal ``source`` to ``dest`` (a file, or a folder to put a dated file in).
 
-    ``source`` is an open :class:`Journal`, a raw connection, or the path of a journal file.
+    ``source`` is an open journal, a raw connection, or the path of a journal file.
     ``dest`` is a folder if ``into_folder``, if it exists as one, or if it is spelled with a
     trailing slash (as people type it). An existing file is never replaced unless
     ``overwrite``. Returns the backup's path.
     """
-    from reflect.journal import Journal
-
     now = (clock or _utc_now)()
-    if isinstance(source, Journal):
-        journal_path = journal_path or source.path
-        conn, owned = source.db.conn, False
-    elif isinstance(source, sqlite3.Connection):
+    if isinstance(source, sqlite3.Connection):
         conn, owned = source, False
-    else:
+    elif isinstance(source, (str, os.PathLike)):
         journal_path = journal_path or Path(source)
         conn, owned = open_read_only(Path(source)), True
+    else:  # an open journal
+        journal_path = journal_path or source.path
+        conn, owned = source.conn, False
     try:
         spelled = str(dest) + ("/" if into_folder else "")
         target = _target(Path(dest), spelled, journal_path or Path("journal.db"), now, reason, overwrite)
@@ -88,7 +86,7 @@ def backup_to(source: "Journal | sqlite3.Connection | str | os.PathLike", dest: 
     return target
 
 
-def automatic_backup(source: "Journal | sqlite3.Connection | str | os.PathLike", journal_path: Path, reason: str, *,
+def automatic_backup(source: "JournalDB | sqlite3.Connection | str | os.PathLike", journal_path: Path, reason: str, *,
                      keep: int | None = None, clock: Callable[[], datetime] | None = None) -> Path:
     """Back up into ``backups/`` beside the journal, then keep only the newest ``keep`` automatic ones."""
     folder = backups_folder(journal_path)
@@ -97,7 +95,7 @@ def automatic_backup(source: "Journal | sqlite3.Connection | str | os.PathLike",
     return path
 
 
-def daily_backup_if_due(journal: "Journal") -> Path | None:
+def daily_backup_if_due(journal: "JournalDB") -> Path | None:
     """Take the day's automatic backup unless one was already taken today (or there is nothing to keep).
 
     Cheap when not due: one look at the backups folder's file names.
@@ -110,11 +108,11 @@ def daily_backup_if_due(journal: "Journal") -> Path | None:
     return automatic_backup(journal, journal.path, "daily", keep=keep_setting(journal), clock=journal.clock)
 
 
-def keep_setting(source: "Journal | sqlite3.Connection") -> int:
+def keep_setting(source: "JournalDB | sqlite3.Connection") -> int:
     """How many automatic backups to keep (setting ``backup_keep``; readable before an upgrade)."""
     import json
 
-    conn = source if isinstance(source, sqlite3.Connection) else source.db.conn
+    conn = source if isinstance(source, sqlite3.Connection) else source.conn
     try:
         row = conn.execute("SELECT value FROM settings WHERE key = 'backup_keep'").fetchone()
         return max(1, int(json.loads(row[0]))) if row else DEFAULT_KEEP
@@ -175,7 +173,7 @@ def _utc_now() -> datetime:
 
 def open_read_only(path: Path) -> sqlite3.Connection:
     """A reading connection to the SQLite file at ``path`` (refused if it is not SQLite)."""
-    from reflect.journal import SQLITE_MAGIC
+    from reflect.store.db import SQLITE_MAGIC
 
     try:
         with open(path, "rb") as handle:

@@ -38,7 +38,7 @@ class Finding:
 def examine(path: Path, framework: "Framework | None" = None, *,
             clock: Callable[[], datetime] | None = None) -> list[Finding]:
     """Run every check on the journal file at ``path``; never changes its contents."""
-    from reflect.journal import SQLITE_MAGIC
+    from reflect.store.db import SQLITE_MAGIC
 
     path = Path(path)
     if not path.exists():

@@ -12,10 +12,10 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from reflect.journal import inserted_id
+from reflect.store.db import inserted_id
 
 if TYPE_CHECKING:
-    from reflect.journal import Journal
+    from reflect.store.db import JournalDB
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ class Draft:
 class DraftStore:
     """Drafts of one journal. Reach it as ``journal.drafts``."""
 
-    def __init__(self, journal: "Journal"):
+    def __init__(self, journal: "JournalDB"):
         self.journal = journal
         self.db = journal.db
 

@@ -44,7 +44,7 @@ def check_backup_file(path: Path) -> tuple[int, int]:
     Returns ``(schema version, number of entries)``; raises :class:`JournalError` saying what
     is wrong otherwise. Only reads the file.
     """
-    from reflect.journal import SQLITE_MAGIC
+    from reflect.store.db import SQLITE_MAGIC
     from reflect.store.migrations import CURRENT_VERSION
 
     path = Path(path)
@@ -109,7 +109,7 @@ def _check_replaceable(journal_path: Path) -> None:
     ``--db`` can point anywhere: a restore must never put a journal in place of someone's
     notes, a device or a system file.
     """
-    from reflect.journal import SQLITE_MAGIC
+    from reflect.store.db import SQLITE_MAGIC
     from reflect.paths import usable_journal_path
 
     if not usable_journal_path(journal_path):

@@ -10,7 +10,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from reflect.journal import Journal
+    from reflect.store.db import JournalDB
 
 #: Settings people can change with `reflect config`, with their defaults.
 DEFAULTS: dict[str, Any] = {
@@ -27,7 +27,7 @@ DEFAULTS: dict[str, Any] = {
 class Settings:
     """Key/value settings of one journal. Reach it as ``journal.settings``."""
 
-    def __init__(self, journal: "Journal"):
+    def __init__(self, journal: "JournalDB"):
         self.journal = journal
         self.db = journal.conn  # plain sqlite3: commands read settings before anything else
 

@@ -45,16 +45,6 @@ class ReflectHere(Reflect):
         super().__init__(tmp_path)
         self.cwd = tmp_path / "work"
         self.cwd.mkdir()
-        from tests.test_cli_entries import ROOT
-
-        self.env["PYTHONPATH"] = str(ROOT)
-
-    def __call__(self, *args, input=None, env=None):
-        import subprocess
-        import sys
-
-        return subprocess.run([sys.executable, "-m", "reflect", *args], capture_output=True, text=True,
-                              input=input, env=self.env | (env or {}), cwd=self.cwd, timeout=60)
 
 
 @pytest.fixture

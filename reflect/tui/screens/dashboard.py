@@ -26,7 +26,7 @@ from textual.widgets import Footer, Header, Static
 from textual.timer import Timer
 
 from reflect.dates import format_long
-from reflect.progress.evidence import Target
+from reflect.entries.models import Target
 from reflect.progress.summary import ActivitySummary, GapSummary
 from reflect.tui.guard import guarded, report
 from reflect.tui.widgets.heatmap import ActivityHeatmap, plural

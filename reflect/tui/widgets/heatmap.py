@@ -20,7 +20,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from reflect.dates import format_long
-from reflect.progress.evidence import Target
+from reflect.entries.models import Target
 from reflect.progress.summary import ActivitySummary
 from reflect.tui.widgets.section_list import Drill
 

@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reflect.progress.evidence import Target
+from reflect.entries.models import Target
 
 Row = tuple[Content | str, Target | None] | None
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from reflect.progress.evidence import Target
+from reflect.entries.models import Target
 from reflect.progress.suggestions import Suggestion
 from reflect.tui.widgets.section_list import Row, SectionList
 
