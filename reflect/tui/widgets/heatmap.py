@@ -60,8 +60,9 @@ class ActivityHeatmap(Widget, can_focus=True):
         Binding("right", "move(0, 1)", "Later week", show=False),
         Binding("up", "move(-1, 0)", "Day before", show=False),
         Binding("down", "move(1, 0)", "Day after", show=False),
-        Binding("home", "jump('start')", "First day", show=False),
-        Binding("end", "jump('today')", "Today", show=False),
+        # b and t too: macOS Terminal keeps home and end for scrolling its own window.
+        Binding("home,b", "jump('start')", "First day", show=False),
+        Binding("end,t", "jump('today')", "Today", show=False),
     ]
 
     #: (week column, row): rows 0-6 are Monday to Sunday, row 7 the week itself.
