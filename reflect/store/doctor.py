@@ -88,8 +88,8 @@ def rebuild_search_index(journal) -> None:
 
 def _permissions(path: Path) -> Finding:
     if system.is_windows():  # no modes to check: the folder's access list decides
-        return Finding("permissions", OK, "Windows lets in whoever the journal's folder lets in: in your "
-                                          "profile (the default), that is you and the computer's administrators.")
+        return Finding("permissions", OK, "On Windows the folder's access list decides who can read the journal: "
+                                          "in your profile (the default), you and the computer's administrators.")
     loose = [p for p in (path, *_sidecars(path)) if system.loose_permissions(p)]
     if loose:
         names = ", ".join(p.name for p in loose)
