@@ -107,7 +107,7 @@ def main() -> None:
 
 def _plans(journal) -> None:
     """The plans of the queries that carry the weight, as the summary runs them."""
-    from reflect.progress.evidence import open_evidence
+    from reflect.progress.counts import open_evidence
 
     with open_evidence(journal) as ev:
         queries = {

@@ -27,7 +27,7 @@ def _stamp(day: date, time: str = "18:00") -> str:
 def write_reflect_journal(path: Path, entries: list[GenEntry], seed: int) -> None:
     """Create a reflect journal at ``path`` (replacing any) holding ``entries`` and friends."""
     from reflect.journal import open_journal
-    from reflect.progress.counts import SEPARATOR
+    from reflect.progress.tallies import SEPARATOR
     from reflect.store.tally_schema import fill_tallies
     from reflect.words import entry_words
 

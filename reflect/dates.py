@@ -256,6 +256,7 @@ def day_or_none(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def iso(value: date | None) -> str | None:
-    """A date for JSON: ISO 8601 or null."""
-    return value.isoformat() if value else None
+
+def later(a: date | None, b: date | None) -> date | None:
+    """The later of two days, either of which may be missing."""
+    return max(a, b) if a and b else a or b

@@ -3,7 +3,7 @@ that stay quick however long the journal gets."""
 
 from datetime import date
 
-from reflect.progress import counts
+from reflect.progress import tallies as counts
 
 DAY = date(2026, 11, 20)
 

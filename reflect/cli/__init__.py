@@ -17,7 +17,7 @@ from reflect.errors import ReflectError
 
 #: Modules under reflect/cli/ whose commands make up `reflect`, in --help order.
 COMMAND_MODULES = (
-    "entries", "objectives", "activities", "records", "assess", "review",
+    "entries", "objectives", "activities", "feedback", "training", "assess", "review",
     "gaps", "stats", "units", "export", "standards", "config", "backup", "app",
 )
 
@@ -29,7 +29,7 @@ COMMANDS = {
     "add": "entries", "list": "entries", "ls": "entries", "search": "entries", "show": "entries",
     "edit": "entries", "delete": "entries", "rm": "entries", "restore": "entries", "trash": "entries",
     "objective": "objectives", "objectives": "objectives", "activity": "activities", "activities": "activities",
-    "feedback": "records", "training": "records", "assess": "assess", "review": "review", "reviews": "review",
+    "feedback": "feedback", "training": "training", "assess": "assess", "review": "review", "reviews": "review",
     "gaps": "gaps", "stats": "stats", "units": "units", "export": "export", "import": "export",
     "import-feedback": "export",
     "standards": "standards", "config": "config", "backup": "backup", "restore-backup": "backup",

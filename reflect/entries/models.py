@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+
+from reflect.jsonable import Record, fields_of
 
 #: Reflective models an entry can follow; their sections live in the body as headings.
 MODELS = ("none", "gibbs", "driscoll", "kolb", "star")
@@ -18,7 +20,7 @@ MODEL_NAMES = {
 
 
 @dataclass(frozen=True)
-class Entry:
+class Entry(Record):
     """One reflection, with its tags. ``day`` is the day reflected on."""
 
     id: int
@@ -41,17 +43,15 @@ class Entry:
     def in_trash(self) -> bool:
         return self.deleted_at is not None
 
-    def to_json(self) -> dict:
+    def json_shape(self) -> dict:
         """The entry as a JSON-ready object (``day`` also given as ``date``, ISO ``YYYY-MM-DD``)."""
-        data = asdict(self)
-        data["date"] = data.pop("day").isoformat()
-        data["skills"] = list(self.skills)
-        data["criteria"] = list(self.criteria)
+        data = fields_of(self)
+        data["date"] = data.pop("day")
         return data
 
 
 @dataclass(frozen=True)
-class EntrySummary:
+class EntrySummary(Record):
     """What a list row needs: no body, so a page of 100,000 entries stays light."""
 
     id: int
@@ -64,10 +64,9 @@ class EntrySummary:
     snippet: str | None = None
     deleted_at: str | None = None
 
-    def to_json(self) -> dict:
-        data = asdict(self)
-        data["date"] = data.pop("day").isoformat()
-        data["skills"] = list(self.skills)
+    def json_shape(self) -> dict:
+        data = fields_of(self)
+        data["date"] = data.pop("day")
         return data
 
 
@@ -100,7 +99,7 @@ class EntryPage:
 
 
 @dataclass(frozen=True)
-class Target:
+class Target(Record):
     """What a number or suggestion drills down to.
 
     ``kind`` is one of ``entries``, ``criterion``, ``unit``, ``skill``, ``category``,
@@ -113,7 +112,7 @@ class Target:
     id: str | int | None = None
     entries: EntryFilter | None = None
 
-    def to_json(self) -> dict[str, Any]:
+    def json_shape(self) -> dict:
         return {"kind": self.kind, "id": self.id,
                 "entries": filter_to_json(self.entries) if self.entries is not None else None}
 

@@ -17,6 +17,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from reflect.jsonable import Record
 from reflect.export.format import (
     MARK_BODY,
     MARK_CLOSE,
@@ -43,7 +44,7 @@ _ATX_LINE = re.compile(r"\n {0,3}(#{1,6})(?=[ \t\n]|$)")
 
 
 @dataclass
-class BodyLayout:
+class BodyLayout(Record):
     """How a body was written into an export (all line numbers count from the body's start)."""
 
     lines: int = 0
@@ -55,7 +56,7 @@ class BodyLayout:
     #: How many lines were added after the body to close what it left open.
     closers: int = 0
 
-    def to_json(self) -> dict:
+    def json_shape(self) -> dict:
         data: dict = {"lines": self.lines, "sha256": self.sha256}
         if self.shifts:
             data["shift"] = [list(s) for s in self.shifts]

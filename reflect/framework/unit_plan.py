@@ -8,8 +8,9 @@ current framework does not know (after switching frameworks) is reported, never 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from reflect.jsonable import Record
 from reflect.errors import InputError
 
 if TYPE_CHECKING:
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class UnitPlan:
+class UnitPlan(Record):
     """The units in play and whether enough optional ones are chosen."""
 
     mandatory: tuple[str, ...]
@@ -52,7 +53,7 @@ class UnitPlan:
             return f"You have chosen {chosen} (the framework needs at least {self.minimum})."
         return f"You have chosen {chosen}; the framework needs at least {self.minimum}."
 
-    def to_json(self) -> dict[str, Any]:
+    def json_shape(self) -> dict:
         return {"mandatory": list(self.mandatory), "chosen": list(self.chosen),
                 "unknown": list(self.unknown), "minimum": self.minimum, "available": self.available,
                 "shortfall": self.shortfall, "met": self.met, "message": self.message}

@@ -2,17 +2,19 @@
 weeks with at least one reflection. Weeks start on Monday (UK).
 
 Each query reads only the days in range through the live-entries-by-day index; runs of weeks
-come from the running totals of weeks for the whole journal (:mod:`reflect.progress.counts`), and
-otherwise probe one week at a time back to the first empty week.
+come from :mod:`reflect.progress.counts` (the running totals of weeks for the whole journal, and
+otherwise one week at a time back to the first empty week).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING
 
-from reflect.progress import counts as tallies
+from reflect.jsonable import Record
+from reflect.progress import counts
+from reflect.progress.counts import week_start
 from reflect.entries.models import Target
 from reflect.progress.evidence import evidence_filter, evidence_where, narrowed
 from reflect.entries.models import EntryFilter
@@ -21,37 +23,33 @@ if TYPE_CHECKING:
     from reflect.journal import Journal
 
 
-def week_start(day: date) -> date:
-    """The Monday of ``day``'s week."""
-    return day - timedelta(days=day.weekday())
-
 
 @dataclass(frozen=True)
-class DayCount:
+class DayCount(Record):
     """Reflections on one day (a heatmap cell)."""
 
     day: date
     count: int
     target: Target  # the entries of that day
 
-    def to_json(self) -> dict[str, Any]:
-        return {"date": self.day.isoformat(), "count": self.count}
+    def json_shape(self) -> dict:
+        return {"date": self.day, "count": self.count}
 
 
 @dataclass(frozen=True)
-class WeekCount:
+class WeekCount(Record):
     """Reflections in the week starting ``start`` (a sparkline point)."""
 
     start: date
     count: int
     target: Target
 
-    def to_json(self) -> dict[str, Any]:
-        return {"week_start": self.start.isoformat(), "count": self.count}
+    def json_shape(self) -> dict:
+        return {"week_start": self.start, "count": self.count}
 
 
 @dataclass(frozen=True)
-class ActivityCalendar:
+class ActivityCalendar(Record):
     """Every day from the Monday ``weeks`` weeks back up to ``today``, zeros included."""
 
     start: date
@@ -66,9 +64,9 @@ class ActivityCalendar:
     def active_days(self) -> int:
         return sum(1 for d in self.days if d.count)
 
-    def to_json(self) -> dict[str, Any]:
-        return {"start": self.start.isoformat(), "end": self.end.isoformat(),
-                "days": [d.to_json() for d in self.days]}
+    def json_shape(self) -> dict:
+        return {"start": self.start, "end": self.end,
+                "days": self.days}
 
 
 def _day_counts(journal: "Journal", base: EntryFilter, start: date, end: date) -> dict[str, int]:
@@ -113,35 +111,6 @@ def weekly_counts(journal: "Journal", today: date | None = None, weeks: int = 26
     return tuple(result)
 
 
-def _active_weeks_back(journal: "Journal", base: EntryFilter, today: date) -> Iterator[date]:
-    """Mondays of weeks with a reflection, newest first, read lazily from the day index."""
-    where, params = evidence_where(base)
-    cursor = journal.conn.execute(
-        f"SELECT DISTINCT e.day FROM entries e WHERE {where} AND e.day <= ? ORDER BY e.day DESC",
-        [*params, today.isoformat()])
-    last = None
-    for (day,) in cursor:
-        monday = week_start(date.fromisoformat(day))
-        if monday != last:
-            last = monday
-            yield monday
-
-
-def _tallied_weeks_back(journal: "Journal", base: EntryFilter, today: date) -> Iterator[int]:
-    """Numbers of the weeks with a reflection up to today, newest first, from the running totals.
-
-    Those count every day of a week; this week counts only if it has a reflection by today.
-    """
-    this_week = tallies.week_number(today)
-    where, params = evidence_where(base)
-    (started,) = journal.conn.execute(
-        f"SELECT EXISTS (SELECT 1 FROM entries e WHERE {where} AND e.day >= ? AND e.day <= ?)",
-        [*params, week_start(today).isoformat(), today.isoformat()]).fetchone()
-    if started:
-        yield this_week
-    yield from tallies.weeks_back(journal.conn, base.private, this_week - 1)
-
-
 def current_streak_weeks(journal: "Journal", today: date | None = None, *,
                          entry_filter: EntryFilter | None = None, include_private: bool = True) -> int:
     """The run of consecutive weeks with at least one reflection, up to this week.
@@ -150,31 +119,7 @@ def current_streak_weeks(journal: "Journal", today: date | None = None, *,
     counts back from last week (there is still time to keep it going).
     """
     today = today or journal.today()
-    base = evidence_filter(entry_filter, include_private)
-    this_week = week_start(today)
-    if tallies.covers(base):
-        current = tallies.week_number(today)
-        run, expected = 0, current
-        for week in tallies.weeks_back(journal.conn, base.private, current):
-            if run == 0 and week == current - 1:
-                expected = week  # nothing yet this week: the run may end last week
-            if week != expected:
-                break
-            run, expected = run + 1, expected - 1
-        return run
-    where, params = evidence_where(base)
-    in_week = (f"EXISTS (SELECT 1 FROM entries e WHERE {where}"
-               " AND e.day >= w.monday AND e.day <= date(w.monday, '+6 days'))")
-    (started,) = journal.conn.execute(
-        f"SELECT {in_week} FROM (SELECT ? AS monday) w", [*params, this_week.isoformat()]).fetchone()
-    start = this_week if started else this_week - timedelta(weeks=1)
-    # Step back a week at a time while the week has a reflection: one index probe per week,
-    # so a long run costs little and nothing before it is read.
-    (run,) = journal.conn.execute(
-        "WITH RECURSIVE w(monday) AS (SELECT ? UNION ALL"
-        f" SELECT date(w.monday, '-7 days') FROM w WHERE {in_week})"
-        " SELECT count(*) - 1 FROM w", [start.isoformat(), *params]).fetchone()
-    return run
+    return counts.current_run_weeks(journal, evidence_filter(entry_filter, include_private), today)
 
 
 def longest_streak_weeks(journal: "Journal", today: date | None = None, *,
@@ -184,8 +129,7 @@ def longest_streak_weeks(journal: "Journal", today: date | None = None, *,
     base = evidence_filter(entry_filter, include_private)
     best = run = 0
     previous = None
-    for week in (_tallied_weeks_back(journal, base, today) if tallies.covers(base)
-                 else map(tallies.week_number, _active_weeks_back(journal, base, today))):
+    for week in counts.weeks_back(journal, base, today):
         run = run + 1 if previous is not None and week == previous - 1 else 1
         if run > best:
             best = run

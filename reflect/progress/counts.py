@@ -1,176 +1,329 @@
-"""Reading the running totals of the live entries (kept by triggers: :mod:`reflect.store.tally_schema`).
+"""Counting entries: the one place that decides whether a number comes from the running totals
+or from the entries themselves.
 
-They answer for the whole journal, with or without private entries: exactly the numbers the
-entry-by-entry queries give, in a few hundred rows instead of every entry. Anything narrower
-(a period, a meta-skill, search text...) is counted from the entries themselves; see
-:func:`covers`.
+The running totals (:mod:`reflect.progress.tallies`, kept by triggers) answer for the whole
+journal, with or without private entries, in a few hundred rows however long the journal is.
+Anything narrower (a period, a meta-skill, search text...) is counted from the entries. Every
+summary (coverage, meta-skills, stats, streaks, exports) asks this module, so that choice is
+made here only: :func:`covers` is the whole rule, and the two ways give the same numbers
+(tests/tallies/test_tally_properties.py switches it off and compares). Measurements behind
+the choice: docs/performance.md.
 """
 
 from __future__ import annotations
 
-import sqlite3
+import itertools
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import date
-from typing import Iterator
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Iterator
 
-from reflect.dates import day_or_none
+from reflect.dates import day_or_none, later
 from reflect.entries.models import EntryFilter
-from reflect.words import entry_words
+from reflect.entries.query import build_where
+from reflect.progress import tallies
+from reflect.progress.evidence import evidence_filter, evidence_where, read_snapshot
 
-#: Joins the ids of an entry's skill set (see ``tally_schema.SKILL_SET_OF``).
-SEPARATOR = "\x1f"
+if TYPE_CHECKING:
+    from reflect.journal import Journal
 
 
 def covers(filters: EntryFilter) -> bool:
-    """Whether the tallies can answer for ``filters``: all live entries, or only (non-)private ones."""
+    """Whether the running totals answer for ``filters``: all live entries, or only (non-)private ones."""
     return replace(filters, private=None).is_empty
 
 
-def _private(private: bool | None, column: str = "private") -> tuple[str, list]:
-    """A WHERE clause (or none) for the private split, and its parameters."""
-    if private is None:
-        return "", []
-    return f" WHERE {column} = ?", [int(private)]
+# -- a set of entries to count, opened once for several counts ------------------------------
 
-
-def skill_set(text: str) -> frozenset[str]:
-    """A stored skill set as the set of its ids."""
-    return frozenset(text.split(SEPARATOR)) if text else frozenset()
-
-
-def criteria(conn: sqlite3.Connection, private: bool | None) -> dict[str, tuple[int, date | None]]:
-    """Per cited criterion id: how many live entries cite it, and the latest day."""
-    where, params = _private(private)
-    return {cid: (n, day_or_none(latest)) for cid, n, latest in conn.execute(
-        f"SELECT criterion_id, sum(entries), max(latest) FROM tally_criteria{where} GROUP BY criterion_id", params)}
-
-
-def criteria_first_cited(conn: sqlite3.Connection, start: date, end: date) -> list[tuple[str, date]]:
-    """Criteria first cited by a live entry (private or not) between ``start`` and ``end``, and
-    that first day, in order of it (then of id)."""
-    return [(cid, date.fromisoformat(first)) for cid, first in conn.execute(
-        "SELECT criterion_id, min(first) AS day FROM tally_criteria GROUP BY criterion_id"
-        " HAVING day BETWEEN ? AND ? ORDER BY day, criterion_id", [start.isoformat(), end.isoformat()])]
-
-
-def skill_sets(conn: sqlite3.Connection, private: bool | None) -> dict[frozenset[str], tuple[int, date | None]]:
-    """Per exact set of meta-skills (the empty set: untagged): live entries and the latest day."""
-    where, params = _private(private)
-    merged: dict[frozenset[str], tuple[int, date | None]] = {}
-    for text, n, latest in conn.execute(f"SELECT skill_set, entries, latest FROM tally_skill_sets{where}", params):
-        key = skill_set(text)
-        count, last = merged.get(key, (0, None))
-        day = day_or_none(latest)
-        merged[key] = (count + n, max(last, day) if last and day else last or day)
-    return merged
-
-
-def recent_skill_sets(conn: sqlite3.Connection, private: bool | None, since: date) -> dict[frozenset[str], int]:
-    """Live entries dated on or after ``since``, per skill set (read from the day index: few rows)."""
-    extra, params = ("", []) if private is None else (" AND private = ?", [int(private)])
-    found: dict[frozenset[str], int] = {}
-    for text, n in conn.execute(
-            "SELECT skill_set, count(*) FROM entries INDEXED BY entries_live_by_day"
-            f" WHERE deleted_at IS NULL AND day >= ?{extra} GROUP BY skill_set", [since.isoformat(), *params]):
-        key = skill_set(text)
-        found[key] = found.get(key, 0) + n
-    return found
+_names = itertools.count(1)
 
 
 @dataclass(frozen=True)
+class EvidenceSet:
+    """The entries that count for one summary.
+
+    ``table`` is a temporary table ``(id INTEGER PRIMARY KEY, day TEXT)`` of those entries, or
+    None when ``filters`` selects the whole journal (private entries or not): the running
+    totals then answer without reading any entry. ``filters`` selects the same entries
+    (narrow it with :func:`~reflect.progress.evidence.narrowed` to drill down).
+    """
+
+    table: str | None
+    filters: EntryFilter
+
+    @property
+    def tallied(self) -> bool:
+        """Whether the running totals answer for this set (no temporary table)."""
+        return self.table is None
+
+
+@contextmanager
+def open_evidence(journal: "Journal", entry_filter: EntryFilter | None = None,
+                  include_private: bool = True) -> Iterator[EvidenceSet]:
+    """Open the entries that count (see :func:`~reflect.progress.evidence.evidence_filter`)
+    for several counts.
+
+    The whole journal (with or without private entries) needs nothing: the running totals
+    answer. Otherwise the entries are materialised: joining the criterion and meta-skill
+    links to a small table of ``(id, day)`` is several times faster than looking each one up
+    in the wide entries table, and every filter (search text included) is applied once. The
+    table is temporary: private to this connection, never in the journal file, and dropped
+    on leaving the block. Either way the queries inside see one state of the journal.
+    """
+    filters = evidence_filter(entry_filter, include_private)
+    if covers(filters):
+        with read_snapshot(journal):
+            yield EvidenceSet(None, filters)
+        return
+    where, params = evidence_where(filters)
+    name = f"reflect_evidence_{next(_names)}"
+    conn = journal.conn
+    with read_snapshot(journal):
+        conn.execute(f"CREATE TEMP TABLE {name} (id INTEGER PRIMARY KEY, day TEXT NOT NULL)")
+        try:
+            conn.execute(f"INSERT INTO temp.{name} (id, day) SELECT e.id, e.day FROM entries e WHERE {where}",
+                         params)
+            yield EvidenceSet(f"temp.{name}", filters)
+        finally:
+            conn.execute(f"DROP TABLE temp.{name}")
+
+
+# -- criteria and meta-skills -----------------------------------------------------------------
+
+def criteria(journal: "Journal", evidence: EvidenceSet) -> dict[str, tuple[int, date | None]]:
+    """Per cited criterion id: how many entries of ``evidence`` cite it, and the latest day."""
+    if evidence.tallied:
+        return tallies.criteria(journal.conn, evidence.filters.private)
+    rows = journal.conn.execute(
+        "SELECT ec.criterion_id, count(*), max(l.day) FROM entry_criteria ec"
+        f" JOIN {evidence.table} l ON l.id = ec.entry_id GROUP BY ec.criterion_id")
+    return {cid: (n, day_or_none(latest)) for cid, n, latest in rows}
+
+
+def criteria_first_cited(journal: "Journal", start: date, end: date) -> list[tuple[str, date]]:
+    """Criteria first cited by a live entry (private or not) between ``start`` and ``end``, and
+    that first day, in order of it (then of id)."""
+    return tallies.criteria_first_cited(journal.conn, start, end)
+
+
+def skill_sets(journal: "Journal", evidence: EvidenceSet,
+               cutoff: date) -> list[tuple[frozenset[str], int, int, date | None]]:
+    """Per exact set of meta-skills an entry carries (the empty set: untagged): entries, entries
+    dated on or after ``cutoff``, and the latest day. One row per set, not per entry."""
+    if evidence.tallied:
+        private = evidence.filters.private
+        recent = tallies.recent_skill_sets(journal.conn, private, cutoff)
+        return [(key, n, recent.get(key, 0), latest)
+                for key, (n, latest) in tallies.skill_sets(journal.conn, private).items()]
+    merged: dict[frozenset[str], list] = {}
+    for joined, n, recent, latest in journal.conn.execute(
+            "SELECT tags, count(*), sum(day >= ?), max(day) FROM ("
+            "  SELECT group_concat(es.skill_id, char(31)) AS tags, l.day AS day"
+            f" FROM {evidence.table} l LEFT JOIN entry_skills es ON es.entry_id = l.id GROUP BY l.id"
+            ") GROUP BY tags", [cutoff.isoformat()]):
+        # group_concat's order is not promised, so the same set may come back spelt twice.
+        key = frozenset(joined.split("\x1f")) if joined else frozenset()
+        row = merged.setdefault(key, [0, 0, None])
+        row[0] += n
+        row[1] += recent
+        row[2] = later(row[2], day_or_none(latest))
+    return [(key, n, recent, latest) for key, (n, recent, latest) in merged.items()]
+
+
+# -- totals of a set of entries ---------------------------------------------------------------
+
+@dataclass(frozen=True)
 class Totals:
-    """Sums over the live entries in scope."""
+    """What the two ways of counting (running totals, or entry by entry) both give."""
 
     entries: int
     private: int
+    first: date | None
+    last: date | None
+    active_days: int
     words: int
     minutes: int
     timed: int
-    average_confidence: float | None
-    models: dict[str, int]  # most used first
+    confidence: float | None
+    models: dict[str, int]
+    tagged: dict[str, int]  # meta-skill id -> entries
+    cited: int
+    months: list[tuple[str, int]]
 
 
-def totals(conn: sqlite3.Connection, private: bool | None) -> Totals:
-    """Entries, words, time and confidence, and entries per reflective model."""
-    where, params = _private(private)
-    rows = conn.execute("SELECT private, model, entries, words, unworded, minutes, timed, confidence_sum, rated"
-                        f" FROM tally_totals{where}", params).fetchall()
-    models: dict[str, int] = {}
-    for row in rows:
-        models[row[1]] = models.get(row[1], 0) + row[2]
-    confidence, rated = sum(r[7] for r in rows), sum(r[8] for r in rows)
-    extra, params = ("", []) if private is None else (" AND e.private = ?", [int(private)])
-    words = sum(r[3] for r in rows) + words_not_stored(conn, f"e.deleted_at IS NULL{extra}", params,
-                                                       unknown=any(r[4] for r in rows))
+def totals(journal: "Journal", base: EntryFilter) -> Totals:
+    """How much, how long and when, for the live entries ``base`` selects."""
+    return _tallied_totals(journal, base) if covers(base) else _counted_totals(journal, base)
+
+
+def _tallied_totals(journal: "Journal", base: EntryFilter) -> Totals:
+    conn, private = journal.conn, base.private
+    sums = tallies.totals(conn, private)
+    active, first, last = tallies.days(conn, private)
+    tagged: dict[str, int] = {}
+    for skills, (n, _) in tallies.skill_sets(conn, private).items():
+        for skill in skills:
+            tagged[skill] = tagged.get(skill, 0) + n
     return Totals(
-        entries=sum(r[2] for r in rows), private=sum(r[2] for r in rows if r[0]), words=words,
-        minutes=sum(r[5] for r in rows), timed=sum(r[6] for r in rows),
-        average_confidence=confidence / rated if rated else None,
-        models=dict(sorted(models.items(), key=lambda kv: (-kv[1], kv[0]))),
+        entries=sums.entries, private=sums.private, first=first, last=last, active_days=active,
+        words=sums.words, minutes=sums.minutes, timed=sums.timed, confidence=sums.average_confidence,
+        models=sums.models, tagged=dict(sorted(tagged.items())), cited=tallies.criteria_cited(conn, private),
+        months=tallies.months(conn, private),
     )
 
 
-def words_not_stored(conn: sqlite3.Connection, where: str, params: list, *, unknown: bool) -> int:
-    """What the stored word counts of the entries ``e`` matching ``where`` miss: the words of
-    entries with no count (only looked for if ``unknown``), and the difference for entries
-    whose text another tool changed (marked in ``entry_words_stale``). Usually nothing to read.
-    """
-    extra = 0
-    for stored, title, body in conn.execute(
-            # CROSS JOIN: SQLite then reads the (nearly always empty) marks first, never every entry.
-            "SELECT e.words, e.title, e.body FROM entry_words_stale s CROSS JOIN entries e ON e.id = s.entry_id"
-            f" WHERE {where}", params):
-        extra += entry_words(title, body) - (stored or 0)
-    if unknown:
-        extra += sum(entry_words(title, body) for title, body in conn.execute(
-            f"SELECT e.title, e.body FROM entries e INDEXED BY entries_words_unknown WHERE e.words IS NULL AND {where}",
-            params))
-    return extra
+def _counted_totals(journal: "Journal", base: EntryFilter) -> Totals:
+    conn = journal.conn
+    with open_evidence(journal, base) as evidence:
+        where, params = evidence_where(base)
+        (entries, private, first, last, words, unknown, minutes, timed, confidence) = conn.execute(
+            "SELECT count(*), sum(e.private), min(e.day), max(e.day), sum(e.words), count(*) - count(e.words),"
+            f" sum(e.minutes), count(e.minutes), avg(e.confidence) FROM entries e WHERE {where}", params).fetchone()
+        # Entries written or changed by another tool may lack a right stored count.
+        words = (words or 0) + tallies.words_not_stored(conn, where, params, unknown=bool(unknown))
+        # Separately: grouping the pass above would make SQLite sort every entry's text.
+        models = dict(conn.execute(
+            f"SELECT e.model, count(*) FROM entries e WHERE {where} GROUP BY e.model"
+            " ORDER BY count(*) DESC, e.model", params))
+        tagged = dict(conn.execute(
+            f"SELECT es.skill_id, count(*) FROM entry_skills es JOIN {evidence.table} l ON l.id = es.entry_id"
+            " GROUP BY es.skill_id"))
+        (cited,) = conn.execute(
+            "SELECT count(DISTINCT ec.criterion_id) FROM entry_criteria ec"
+            f" JOIN {evidence.table} l ON l.id = ec.entry_id").fetchone()
+        per_month = conn.execute(
+            f"SELECT substr(day, 1, 7) AS month, count(*), count(DISTINCT day) FROM {evidence.table}"
+            " GROUP BY month ORDER BY month").fetchall()
+    return Totals(
+        entries=entries, private=private or 0, first=day_or_none(first), last=day_or_none(last),
+        active_days=sum(d for _, _, d in per_month), words=words or 0, minutes=minutes or 0, timed=timed,
+        confidence=confidence, models=models, tagged=tagged, cited=cited,
+        months=[(month, n) for month, n, _ in per_month],
+    )
 
 
-def _period_count(private: bool | None) -> tuple[str, str]:
-    """The entries column (or sum) of a period tally for the private split, and the condition
-    for periods that have any."""
-    column = {None: "public_entries + private_entries", False: "public_entries", True: "private_entries"}[private]
-    return column, "" if private is None else f" WHERE {column} > 0"
+# -- what an export holds ---------------------------------------------------------------------
+
+def included(journal: "Journal", filters: EntryFilter, include_private: bool) -> tuple[int, int, date | None, date | None]:
+    """Entries included, private entries (left out or included), first and last day included:
+    one pass over the entries the filters allow, whatever their privacy (or the running
+    totals, for the whole journal)."""
+    if covers(filters):
+        every = tallies.totals(journal.conn, None)
+        _, first, last = tallies.days(journal.conn, None if include_private else False)
+        total = every.entries if include_private else every.entries - every.private
+        return total, every.private, first, last
+    where, params = build_where(replace(filters, private=None))
+    shown = "1" if include_private else "e.private = 0"
+    total, private, first, last = journal.conn.execute(
+        f"SELECT sum({shown}), sum(e.private), min(CASE WHEN {shown} THEN e.day END),"
+        f" max(CASE WHEN {shown} THEN e.day END) FROM entries e WHERE {' AND '.join(where)}",
+        params).fetchone()
+    return total or 0, private or 0, day_or_none(first), day_or_none(last)
 
 
-def days(conn: sqlite3.Connection, private: bool | None) -> tuple[int, date | None, date | None]:
-    """Days with a live entry, and the first and last of them."""
-    _, where = _period_count(private)
-    # A row per active day: counting rows of the whole table needs no scan of them.
-    (count,) = conn.execute(f"SELECT count(*) FROM tally_days{where}").fetchone()
-    # Separate queries: each min() or max() alone is one step down the key's b-tree.
-    (first,) = conn.execute(f"SELECT min(day) FROM tally_days{where}").fetchone()
-    (last,) = conn.execute(f"SELECT max(day) FROM tally_days{where}").fetchone()
-    return count, day_or_none(first), day_or_none(last)
+def _joined(table: str, filters: EntryFilter) -> tuple[str, list]:
+    """``FROM`` and ``WHERE`` for the rows of ``table`` (tags) of the included entries.
+    (A join: about twice as fast here as ``entry_id IN (SELECT ...)``.)"""
+    where, params = build_where(filters)
+    return f"FROM {table} t JOIN entries e ON e.id = t.entry_id WHERE {' AND '.join(where)}", params
 
 
-def months(conn: sqlite3.Connection, private: bool | None) -> list[tuple[str, int]]:
-    """("YYYY-MM", live entries) for every month with any, oldest first."""
-    column, where = _period_count(private)
-    return conn.execute(f"SELECT month, {column} FROM tally_months{where} ORDER BY month").fetchall()
+def per_skill(journal: "Journal", filters: EntryFilter) -> dict[str, int]:
+    """Entries per meta-skill id."""
+    if covers(filters):
+        result: dict[str, int] = {}
+        for skills, (n, _) in tallies.skill_sets(journal.conn, filters.private).items():
+            for skill in skills:
+                result[skill] = result.get(skill, 0) + n
+        return result
+    source, params = _joined("entry_skills", filters)
+    return dict(journal.conn.execute(f"SELECT t.skill_id, count(*) {source} GROUP BY t.skill_id", params).fetchall())
 
 
-def week_number(day: date) -> int:
-    """The number of ``day``'s week (Monday to Sunday) as ``tally_weeks`` stores it."""
-    return (day.toordinal() - 1) // 7
+def per_criterion(journal: "Journal", filters: EntryFilter) -> dict[str, int]:
+    """Entries per cited criterion id."""
+    if covers(filters):
+        return {cid: n for cid, (n, _) in tallies.criteria(journal.conn, filters.private).items()}
+    source, params = _joined("entry_criteria", filters)
+    return dict(journal.conn.execute(
+        f"SELECT t.criterion_id, count(*) {source} GROUP BY t.criterion_id", params).fetchall())
 
 
-def weeks_back(conn: sqlite3.Connection, private: bool | None, up_to: int) -> Iterator[int]:
-    """Numbers (see :func:`week_number`) of the weeks with a live entry up to week ``up_to``,
-    newest first, read as they are used (a long journal has thousands)."""
-    column, _ = _period_count(private)
-    cursor = conn.execute(f"SELECT week FROM tally_weeks WHERE week <= ? AND {column} > 0 ORDER BY week DESC",
-                          [up_to])
-    try:
-        for (week,) in cursor:
-            yield week
-    finally:
-        cursor.close()  # also when the reader stops early
+def per_unit(journal: "Journal", filters: EntryFilter) -> dict[str, int]:
+    """Distinct entries citing any criterion of each unit (always from the links: no total keeps it)."""
+    source, params = _joined("entry_criteria", filters)
+    # Unit codes have no dot (the framework check makes sure), so a criterion id's unit is
+    # everything before its first dot.
+    return dict(journal.conn.execute(
+        f"SELECT substr(t.criterion_id, 1, instr(t.criterion_id, '.') - 1) AS unit,"
+        f" count(DISTINCT t.entry_id) {source} GROUP BY unit", params).fetchall())
 
 
-def criteria_cited(conn: sqlite3.Connection, private: bool | None) -> int:
-    """How many different criteria the live entries cite."""
-    where, params = _private(private)
-    return conn.execute(f"SELECT count(DISTINCT criterion_id) FROM tally_criteria{where}", params).fetchone()[0]
+# -- weeks with a reflection --------------------------------------------------------------------
+
+def week_start(day: date) -> date:
+    """The Monday of ``day``'s week."""
+    return day - timedelta(days=day.weekday())
+
+
+def current_run_weeks(journal: "Journal", base: EntryFilter, today: date) -> int:
+    """The run of consecutive weeks with an entry up to this week (a week still in progress
+    does not break it: with nothing yet this week, the run counts back from last week)."""
+    this_week = week_start(today)
+    if covers(base):
+        current = tallies.week_number(today)
+        run, expected = 0, current
+        for week in tallies.weeks_back(journal.conn, base.private, current):
+            if run == 0 and week == current - 1:
+                expected = week  # nothing yet this week: the run may end last week
+            if week != expected:
+                break
+            run, expected = run + 1, expected - 1
+        return run
+    where, params = evidence_where(base)
+    in_week = (f"EXISTS (SELECT 1 FROM entries e WHERE {where}"
+               " AND e.day >= w.monday AND e.day <= date(w.monday, '+6 days'))")
+    (started,) = journal.conn.execute(
+        f"SELECT {in_week} FROM (SELECT ? AS monday) w", [*params, this_week.isoformat()]).fetchone()
+    start = this_week if started else this_week - timedelta(weeks=1)
+    # Step back a week at a time while the week has a reflection: one index probe per week,
+    # so a long run costs little and nothing before it is read.
+    (run,) = journal.conn.execute(
+        "WITH RECURSIVE w(monday) AS (SELECT ? UNION ALL"
+        f" SELECT date(w.monday, '-7 days') FROM w WHERE {in_week})"
+        " SELECT count(*) - 1 FROM w", [start.isoformat(), *params]).fetchone()
+    return run
+
+
+def weeks_back(journal: "Journal", base: EntryFilter, today: date) -> Iterator[int]:
+    """Numbers of the weeks with an entry up to today, newest first (see :func:`tallies.week_number`)."""
+    if covers(base):
+        return _tallied_weeks_back(journal, base, today)
+    return map(tallies.week_number, _active_weeks_back(journal, base, today))
+
+
+def _tallied_weeks_back(journal: "Journal", base: EntryFilter, today: date) -> Iterator[int]:
+    # The totals count every day of a week; this week counts only if it has an entry by today.
+    this_week = tallies.week_number(today)
+    where, params = evidence_where(base)
+    (started,) = journal.conn.execute(
+        f"SELECT EXISTS (SELECT 1 FROM entries e WHERE {where} AND e.day >= ? AND e.day <= ?)",
+        [*params, week_start(today).isoformat(), today.isoformat()]).fetchone()
+    if started:
+        yield this_week
+    yield from tallies.weeks_back(journal.conn, base.private, this_week - 1)
+
+
+def _active_weeks_back(journal: "Journal", base: EntryFilter, today: date) -> Iterator[date]:
+    """Mondays of weeks with an entry, newest first, read lazily from the day index."""
+    where, params = evidence_where(base)
+    cursor = journal.conn.execute(
+        f"SELECT DISTINCT e.day FROM entries e WHERE {where} AND e.day <= ? ORDER BY e.day DESC",
+        [*params, today.isoformat()])
+    last = None
+    for (day,) in cursor:
+        monday = week_start(date.fromisoformat(day))
+        if monday != last:
+            last = monday
+            yield monday

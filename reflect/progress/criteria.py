@@ -13,20 +13,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from reflect.dates import day_or_none, iso
+from reflect.jsonable import Record, to_json
 from reflect.entries.models import Target
 from reflect.progress.evidence import (
     GAP,
     OK,
     STALE,
-    EvidenceSet,
     freshness,
     narrowed,
-    open_evidence,
     stale_cutoff,
 )
+from reflect.progress import counts
+from reflect.progress.counts import EvidenceSet, open_evidence
 from reflect.entries.models import EntryFilter
 from reflect.framework.unit_plan import unit_plan
 
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class CriterionCoverage:
+class CriterionCoverage(Record):
     """One criterion: how many reflections evidence it, the latest, and its status."""
 
     id: str
@@ -49,14 +49,14 @@ class CriterionCoverage:
     status: str  # gap, stale, ok
     target: Target  # drills down to the entries citing it
 
-    def to_json(self) -> dict[str, Any]:
+    def json_shape(self) -> dict:
         return {"id": self.id, "unit": self.unit_code, "kind": self.kind, "label": self.label,
-                "count": self.count, "latest": iso(self.latest), "status": self.status,
+                "count": self.count, "latest": self.latest, "status": self.status,
                 "text": self.text}
 
 
 @dataclass(frozen=True)
-class Tally:
+class Tally(Record):
     """How many criteria are evidenced, fresh, stale and missing."""
 
     total: int = 0
@@ -78,7 +78,7 @@ class Tally:
         return Tally(self.total + other.total, self.ok + other.ok, self.stale + other.stale,
                      self.gaps + other.gaps)
 
-    def to_json(self) -> dict[str, Any]:
+    def json_shape(self) -> dict:
         return {"total": self.total, "evidenced": self.evidenced, "ok": self.ok, "stale": self.stale,
                 "gap": self.gaps, "percent": self.percent}
 
@@ -100,7 +100,7 @@ def by_kind(criteria: list[CriterionCoverage]) -> dict[str, Tally]:
 
 
 @dataclass(frozen=True)
-class UnitCoverage:
+class UnitCoverage(Record):
     """One unit's criteria with their evidence, and tallies overall and per kind."""
 
     code: str
@@ -121,14 +121,14 @@ class UnitCoverage:
     def stale_ids(self) -> list[str]:
         return [c.id for c in self.criteria if c.status == STALE]
 
-    def to_json(self) -> dict[str, Any]:
+    def json_shape(self) -> dict:
         return {"code": self.code, "title": self.title, "mandatory": self.mandatory, "chosen": self.chosen,
-                **self.tally.to_json(), "kinds": {k: t.to_json() for k, t in self.kinds.items()},
-                "criteria": [c.to_json() for c in self.criteria]}
+                **to_json(self.tally), "kinds": self.kinds,
+                "criteria": self.criteria}
 
 
 @dataclass(frozen=True)
-class UnknownCriterion:
+class UnknownCriterion(Record):
     """Evidence citing a criterion id the current framework does not have."""
 
     id: str
@@ -136,12 +136,12 @@ class UnknownCriterion:
     latest: date | None
     target: Target
 
-    def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "count": self.count, "latest": iso(self.latest), "status": "unknown"}
+    def json_shape(self) -> dict:
+        return {"id": self.id, "count": self.count, "latest": self.latest, "status": "unknown"}
 
 
 @dataclass(frozen=True)
-class CriteriaCoverage:
+class CriteriaCoverage(Record):
     """Coverage of every unit in scope, most missing first."""
 
     today: date
@@ -157,25 +157,13 @@ class CriteriaCoverage:
     def unit(self, code: str) -> UnitCoverage | None:
         return next((u for u in self.units if u.code == code), None)
 
-    def to_json(self) -> dict[str, Any]:
-        return {"date": self.today.isoformat(), "stale_weeks": self.stale_weeks,
-                "stale_before": self.stale_before.isoformat(),
-                "overall": {**self.overall.to_json(), "kinds": {k: t.to_json() for k, t in self.kinds.items()}},
-                "units": [u.to_json() for u in self.units],
-                "unknown_criteria": [u.to_json() for u in self.unknown],
+    def json_shape(self) -> dict:
+        return {"date": self.today, "stale_weeks": self.stale_weeks,
+                "stale_before": self.stale_before,
+                "overall": {**to_json(self.overall), "kinds": self.kinds},
+                "units": self.units,
+                "unknown_criteria": self.unknown,
                 "unchosen_evidence": dict(self.unchosen_evidence)}
-
-
-def criterion_evidence(journal: "Journal", evidence: EvidenceSet) -> dict[str, tuple[int, date | None]]:
-    """Per cited criterion id: how many entries of ``evidence`` cite it, and the latest day."""
-    if evidence.tallied:
-        from reflect.progress import counts as tallies
-
-        return tallies.criteria(journal.conn, evidence.filters.private)
-    rows = journal.conn.execute(
-        "SELECT ec.criterion_id, count(*), max(l.day) FROM entry_criteria ec"
-        f" JOIN {evidence.table} l ON l.id = ec.entry_id GROUP BY ec.criterion_id")
-    return {cid: (n, day_or_none(latest)) for cid, n, latest in rows}
 
 
 def criteria_coverage(
@@ -206,7 +194,7 @@ def criteria_coverage(
     stale_weeks = stale_weeks if stale_weeks is not None else journal.settings.get("stale_weeks")
     cutoff = stale_cutoff(today, stale_weeks)
     base = evidence.filters
-    found = criterion_evidence(journal, evidence)
+    found = counts.criteria(journal, evidence)
     plan = unit_plan(journal, framework)
     codes = list(dict.fromkeys(units)) if units is not None else list(plan.units)
     order = {u.code: i for i, u in enumerate(framework.units)}

@@ -11,9 +11,8 @@ screen can drill down to the entries (an ``EntryFilter``) or the criteria, unit 
 
 from __future__ import annotations
 
-import itertools
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Iterator
 
@@ -45,28 +44,6 @@ def evidence_where(filters: EntryFilter) -> tuple[str, list]:
     return " AND ".join(where), params
 
 
-_names = itertools.count(1)
-
-
-@dataclass(frozen=True)
-class EvidenceSet:
-    """The entries that count for one summary.
-
-    ``table`` is a temporary table ``(id INTEGER PRIMARY KEY, day TEXT)`` of those entries, or
-    None when ``filters`` selects the whole journal (private entries or not): the running
-    totals (:mod:`reflect.progress.counts`) then answer without reading any entry. ``filters``
-    selects the same entries (narrow it with :func:`narrowed` to drill down).
-    """
-
-    table: str | None
-    filters: EntryFilter
-
-    @property
-    def tallied(self) -> bool:
-        """Whether the running totals answer for this set (no temporary table)."""
-        return self.table is None
-
-
 @contextmanager
 def read_snapshot(journal: "Journal") -> Iterator[None]:
     """Run several queries against one consistent state of the journal.
@@ -85,38 +62,6 @@ def read_snapshot(journal: "Journal") -> Iterator[None]:
     finally:
         if conn.in_transaction:
             conn.execute("COMMIT")  # read-only for the journal: nothing is written
-
-
-@contextmanager
-def open_evidence(journal: "Journal", entry_filter: EntryFilter | None = None,
-                  include_private: bool = True) -> Iterator[EvidenceSet]:
-    """Open the entries that count (see :func:`evidence_filter`) for several queries.
-
-    The whole journal (with or without private entries) needs nothing: the running totals
-    answer. Otherwise the entries are materialised: joining the criterion and meta-skill
-    links to a small table of ``(id, day)`` is several times faster than looking each one up
-    in the wide entries table, and every filter (search text included) is applied once. The
-    table is temporary: private to this connection, never in the journal file, and dropped
-    on leaving the block. Either way the queries inside see one state of the journal.
-    """
-    from reflect.progress.counts import covers
-
-    filters = evidence_filter(entry_filter, include_private)
-    if covers(filters):
-        with read_snapshot(journal):
-            yield EvidenceSet(None, filters)
-        return
-    where, params = evidence_where(filters)
-    name = f"reflect_evidence_{next(_names)}"
-    conn = journal.conn
-    with read_snapshot(journal):
-        conn.execute(f"CREATE TEMP TABLE {name} (id INTEGER PRIMARY KEY, day TEXT NOT NULL)")
-        try:
-            conn.execute(f"INSERT INTO temp.{name} (id, day) SELECT e.id, e.day FROM entries e WHERE {where}",
-                         params)
-            yield EvidenceSet(f"temp.{name}", filters)
-        finally:
-            conn.execute(f"DROP TABLE temp.{name}")
 
 
 def stale_cutoff(today: date, stale_weeks: int) -> date:

@@ -11,18 +11,19 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from reflect.dates import day_or_none, iso
+from reflect.jsonable import Record
+from reflect.dates import later
 from reflect.entries.models import Target
 from reflect.progress.evidence import (
     STALE,
-    EvidenceSet,
     freshness,
     narrowed,
-    open_evidence,
     stale_cutoff,
 )
+from reflect.progress import counts
+from reflect.progress.counts import EvidenceSet, open_evidence
 from reflect.entries.models import EntryFilter
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ LOW_RATING = 2
 
 
 @dataclass(frozen=True)
-class SkillCoverage:
+class SkillCoverage(Record):
     """One meta-skill: evidence, freshness, share of all skill tags, latest self-rating."""
 
     id: str
@@ -57,15 +58,15 @@ class SkillCoverage:
         """Rated low with no active objective to work on it."""
         return self.rating is not None and self.rating <= LOW_RATING and not self.active_objectives
 
-    def to_json(self) -> dict[str, Any]:
+    def json_shape(self) -> dict:
         return {"id": self.id, "name": self.name, "category": self.category, "count": self.count,
-                "recent": self.recent, "latest": iso(self.latest), "status": self.status,
-                "share": round(self.share, 4), "rating": self.rating, "rated_on": iso(self.rated_on),
+                "recent": self.recent, "latest": self.latest, "status": self.status,
+                "share": round(self.share, 4), "rating": self.rating, "rated_on": self.rated_on,
                 "active_objectives": list(self.active_objectives), "flagged": self.flagged}
 
 
 @dataclass(frozen=True)
-class CategoryCoverage:
+class CategoryCoverage(Record):
     """A group of meta-skills: distinct reflections tagged with any of them."""
 
     id: str
@@ -75,13 +76,13 @@ class CategoryCoverage:
     status: str
     skill_ids: tuple[str, ...]  # drill down through the skills (entry filters AND skills)
 
-    def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "count": self.count, "latest": iso(self.latest),
+    def json_shape(self) -> dict:
+        return {"id": self.id, "name": self.name, "count": self.count, "latest": self.latest,
                 "status": self.status, "skills": list(self.skill_ids)}
 
 
 @dataclass(frozen=True)
-class SkillSummary:
+class SkillSummary(Record):
     """Every meta-skill of the framework, its categories, and the balance across them."""
 
     today: date
@@ -106,12 +107,12 @@ class SkillSummary:
     def flagged(self) -> list[SkillCoverage]:
         return [s for s in self.skills if s.flagged]
 
-    def to_json(self) -> dict[str, Any]:
-        return {"date": self.today.isoformat(), "stale_weeks": self.stale_weeks,
-                "stale_before": self.stale_before.isoformat(), "entries": self.entries,
+    def json_shape(self) -> dict:
+        return {"date": self.today, "stale_weeks": self.stale_weeks,
+                "stale_before": self.stale_before, "entries": self.entries,
                 "untagged": self.untagged, "balance": round(self.balance, 4),
-                "meta_skills": [s.to_json() for s in self.skills],
-                "categories": [c.to_json() for c in self.categories], "unknown_skills": dict(self.unknown)}
+                "meta_skills": self.skills,
+                "categories": self.categories, "unknown_skills": dict(self.unknown)}
 
 
 def skill_coverage(
@@ -133,7 +134,7 @@ def skill_coverage(
     cutoff = stale_cutoff(today, stale_weeks)
     base = evidence.filters
 
-    sets = tag_sets(journal, evidence, cutoff)
+    sets = counts.skill_sets(journal, evidence, cutoff)
     ratings = _latest_ratings(journal, today)
     objectives = _active_objectives(journal)
 
@@ -143,7 +144,7 @@ def skill_coverage(
             row = per_skill.setdefault(sid, [0, 0, None])
             row[0] += n
             row[1] += recent
-            row[2] = _later(row[2], latest)
+            row[2] = later(row[2], latest)
     tags = sum(per_skill.get(s.id, (0,))[0] for s in framework.meta_skills)
     skills = []
     for s in framework.meta_skills:
@@ -164,46 +165,6 @@ def skill_coverage(
     )
 
 
-def tag_sets(journal: "Journal", evidence: EvidenceSet,
-             cutoff: date) -> list[tuple[frozenset[str], int, int, date | None]]:
-    """The evidence grouped by each entry's exact set of meta-skills.
-
-    Returns ``(skills, entries, entries dated on or after cutoff, latest day)`` per set (the
-    empty set for untagged entries). One pass over the links gives every per-skill and
-    per-category number without counting an entry twice, and a journal has at most a few
-    hundred distinct sets however many entries it holds.
-    """
-    if evidence.tallied:
-        return _tallied_sets(journal, evidence.filters.private, cutoff)
-    merged: dict[frozenset[str], list] = {}
-    for joined, n, recent, latest in journal.conn.execute(
-            "SELECT tags, count(*), sum(day >= ?), max(day) FROM ("
-            "  SELECT group_concat(es.skill_id, char(31)) AS tags, l.day AS day"
-            f" FROM {evidence.table} l LEFT JOIN entry_skills es ON es.entry_id = l.id GROUP BY l.id"
-            ") GROUP BY tags", [cutoff.isoformat()]):
-        # group_concat's order is not promised, so the same set may come back spelt twice.
-        key = frozenset(joined.split("\x1f")) if joined else frozenset()
-        row = merged.setdefault(key, [0, 0, None])
-        row[0] += n
-        row[1] += recent
-        row[2] = _later(row[2], day_or_none(latest))
-    return [(key, n, recent, latest) for key, (n, recent, latest) in merged.items()]
-
-
-def _tallied_sets(journal: "Journal", private: bool | None,
-                  cutoff: date) -> list[tuple[frozenset[str], int, int, date | None]]:
-    """:func:`tag_sets` for the whole journal, from the running totals (see :mod:`reflect.progress.counts`)."""
-    from reflect.progress import counts as tallies
-
-    recent = tallies.recent_skill_sets(journal.conn, private, cutoff)
-    return [(key, n, recent.get(key, 0), latest)
-            for key, (n, latest) in tallies.skill_sets(journal.conn, private).items()]
-
-
-def _later(a: date | None, b: date | None) -> date | None:
-    return max(a, b) if a and b else a or b
-
-
 def balance(counts: list[int]) -> float:
     """Evenness of ``counts`` as normalised Shannon entropy: 1 when all equal, 0 when one has all."""
     total = sum(counts)
@@ -221,7 +182,7 @@ def _categories(framework: "Framework", sets: list, cutoff: date) -> tuple[Categ
         for skills_of, n, _, last in sets:
             if skills_of & members:  # an entry with two skills of one category counts once
                 count += n
-                latest = _later(latest, last)
+                latest = later(latest, last)
         result.append(CategoryCoverage(c.id, c.name, count, latest, freshness(latest, cutoff),
                                        tuple(s.id for s in framework.skills_in(c.id))))
     return tuple(result)

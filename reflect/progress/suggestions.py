@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
+from reflect.jsonable import Record
 from reflect.dates import format_long
 from reflect.entries.models import Target
 from reflect.progress.evidence import GAP
@@ -54,7 +55,7 @@ KIND_NOUNS = {
 
 
 @dataclass(frozen=True)
-class Suggestion:
+class Suggestion(Record):
     """One next step: what to do, why, and where to look."""
 
     kind: str  # review, activities, objectives, feedback, training, units, rating, skill, unit, streak
@@ -62,8 +63,8 @@ class Suggestion:
     target: Target
     priority: int  # lower comes first
 
-    def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "text": self.text, "target": self.target.to_json()}
+    def json_shape(self) -> dict:
+        return {"kind": self.kind, "text": self.text, "target": self.target}
 
 
 def _plural(n: int, word: str, many: str | None = None) -> str:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Iterable
 
+from reflect.jsonable import Record, to_json
 from reflect.progress.activity import (
     ActivityCalendar,
     WeekCount,
@@ -21,7 +22,8 @@ from reflect.progress.activity import (
     weekly_counts,
 )
 from reflect.progress.criteria import CriteriaCoverage, criteria_coverage
-from reflect.progress.evidence import evidence_filter, open_evidence
+from reflect.progress.evidence import evidence_filter
+from reflect.progress.counts import open_evidence
 from reflect.entries.models import EntryFilter
 from reflect.review.loose_ends import ReviewGaps, review_gaps
 from reflect.progress.skills import SkillSummary, skill_coverage
@@ -34,7 +36,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class GapSummary:
+class GapSummary(Record):
     """Everything well evidenced and everything missing, on ``today``."""
 
     today: date
@@ -46,22 +48,22 @@ class GapSummary:
     review: ReviewGaps
     suggestions: tuple[Suggestion, ...]
 
-    def to_json(self) -> dict[str, Any]:
-        criteria = self.criteria.to_json()
-        skills = self.skills.to_json()
+    def json_shape(self) -> dict:
+        criteria = to_json(self.criteria)
+        skills = to_json(self.skills)
         return {
-            "date": self.today.isoformat(), "stale_weeks": self.stale_weeks,
+            "date": self.today, "stale_weeks": self.stale_weeks,
             "stale_before": self.criteria.stale_before.isoformat(),
             "include_private": self.include_private,
-            "optional_units": self.plan.to_json(),
+            "optional_units": self.plan,
             "overall": criteria["overall"], "units": criteria["units"],
             "unknown_criteria": criteria["unknown_criteria"],
             "unchosen_evidence": criteria["unchosen_evidence"],
             "entries": skills["entries"], "untagged": skills["untagged"], "balance": skills["balance"],
             "meta_skills": skills["meta_skills"], "categories": skills["categories"],
             "unknown_skills": skills["unknown_skills"],
-            "review": self.review.to_json(),
-            "suggestions": [s.to_json() for s in self.suggestions],
+            "review": self.review,
+            "suggestions": self.suggestions,
         }
 
 
@@ -93,15 +95,15 @@ def gap_summary(
 
 
 @dataclass(frozen=True)
-class ActivitySummary:
+class ActivitySummary(Record):
     """How regularly the apprentice reflects: heatmap days, weekly counts and the current run."""
 
     calendar: ActivityCalendar
     weeks: tuple[WeekCount, ...]
     current_streak_weeks: int
 
-    def to_json(self) -> dict[str, Any]:
-        return {"calendar": self.calendar.to_json(), "weeks": [w.to_json() for w in self.weeks],
+    def json_shape(self) -> dict:
+        return {"calendar": self.calendar, "weeks": self.weeks,
                 "current_streak_weeks": self.current_streak_weeks}
 
 

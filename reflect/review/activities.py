@@ -37,11 +37,9 @@ class ActivityStore:
         now = self.journal.now()
         with self.journal.write():
             self._require_objective(objective_id)
-            cursor = self.db.execute(
-                "INSERT INTO activities (objective_id, title, kind, due, completed_on, notes, created_at,"
-                " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [objective_id, values["title"], values["kind"], values["due"], done, values["notes"], now, now])
-        return self.get(inserted_id(cursor))
+            new_id = inserted_id(self.db.table("activities").insert(
+                values | {"completed_on": done, "created_at": now, "updated_at": now}))
+        return self.get(new_id)
 
     def update(self, activity_id: int, **changes) -> Activity:
         """Change the title, kind, due date, notes or the objective it belongs to."""
@@ -51,10 +49,7 @@ class ActivityStore:
             values = self._checked({k: getattr(current, k) for k in _FIELDS} | changes)
             if "objective_id" in changes:
                 self._require_objective(values["objective_id"])
-            self.db.execute(
-                "UPDATE activities SET objective_id = ?, title = ?, kind = ?, due = ?, notes = ?, updated_at = ?"
-                " WHERE id = ?", [values["objective_id"], values["title"], values["kind"], values["due"],
-                                  values["notes"], self.journal.now(), activity_id])
+            self.db.table("activities").update(activity_id, values | {"updated_at": self.journal.now()})
         return self.get(activity_id)
 
     def complete(self, activity_id: int, on: date | None = None) -> Activity:

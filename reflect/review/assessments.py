@@ -44,13 +44,12 @@ class AssessmentStore:
         overall = f.text(note, "The note")
         with self.journal.write():
             f.require_row(self.db, "reviews", review_id, f"No review {review_id}.")
-            cursor = self.db.execute(
-                "INSERT INTO assessments (assessed_on, note, review_id, created_at) VALUES (?, ?, ?, ?)",
-                [assessed, overall, review_id, self.journal.now()])
-            assessment_id = inserted_id(cursor)
-            self.db.conn.executemany(
-                "INSERT INTO assessment_ratings (assessment_id, skill_id, rating, note, focus) VALUES (?, ?, ?, ?, ?)",
-                [(assessment_id, *row) for row in rows])
+            assessment_id = inserted_id(self.db.table("assessments").insert(
+                {"assessed_on": assessed, "note": overall, "review_id": review_id,
+                 "created_at": self.journal.now()}))
+            self.db.table("assessment_ratings").insert_all(
+                {"assessment_id": assessment_id, "skill_id": skill, "rating": rating, "note": text, "focus": focus}
+                for skill, rating, text, focus in rows)
         return self.get(assessment_id)
 
     def delete(self, assessment_id: int) -> Assessment:

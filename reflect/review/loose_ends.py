@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from reflect.dates import day_or_none, iso
+from reflect.jsonable import Record
+from reflect.dates import day_or_none
 from reflect.entries.models import Target
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ OPEN_STATUSES = ("draft", "agreed", "in-progress")
 
 
 @dataclass(frozen=True)
-class ReviewItem:
+class ReviewItem(Record):
     """One thing to attend to: an activity, objective, piece of feedback or training."""
 
     kind: str  # activity, objective, feedback, training
@@ -38,13 +39,13 @@ class ReviewItem:
     def days_late(self, today: date) -> int | None:
         return (today - self.due).days if self.due and self.due < today else None
 
-    def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "id": self.id, "title": self.title, "due": iso(self.due),
+    def json_shape(self) -> dict:
+        return {"kind": self.kind, "id": self.id, "title": self.title, "due": self.due,
                 "objective_id": self.objective_id}
 
 
 @dataclass(frozen=True)
-class ReviewGaps:
+class ReviewGaps(Record):
     """Loose ends for the next review, oldest first in each list."""
 
     today: date
@@ -69,14 +70,14 @@ class ReviewGaps:
         return (len(self.overdue_activities) + len(self.overdue_objectives)
                 + len(self.feedback_without_action) + len(self.training_not_done))
 
-    def to_json(self) -> dict[str, Any]:
-        return {"date": self.today.isoformat(),
-                "next_review": iso(self.next_review), "days_to_review": self.days_to_review,
-                "previous_review": iso(self.previous_review),
-                "overdue_activities": [i.to_json() for i in self.overdue_activities],
-                "overdue_objectives": [i.to_json() for i in self.overdue_objectives],
-                "feedback_without_action": [i.to_json() for i in self.feedback_without_action],
-                "training_not_done": [i.to_json() for i in self.training_not_done]}
+    def json_shape(self) -> dict:
+        return {"date": self.today,
+                "next_review": self.next_review, "days_to_review": self.days_to_review,
+                "previous_review": self.previous_review,
+                "overdue_activities": self.overdue_activities,
+                "overdue_objectives": self.overdue_objectives,
+                "feedback_without_action": self.feedback_without_action,
+                "training_not_done": self.training_not_done}
 
 
 def review_gaps(journal: "Journal", today: date | None = None) -> ReviewGaps:

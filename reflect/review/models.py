@@ -8,9 +8,10 @@ on today (is it overdue?) is a method taking ``today``, so a record never goes s
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, is_dataclass
+from reflect.jsonable import Record
+
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 #: The self-rating scale, in one place: number -> (word, what it means).
 RATING_SCALE: dict[int, tuple[str, str]] = {
@@ -49,30 +50,11 @@ FEEDBACK_SOURCES: dict[str, str] = {
 }
 
 
-def json_ready(value: Any) -> Any:
-    """``value`` with dates as ISO strings, dataclasses as dicts and tuples as lists."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: json_ready(getattr(value, f.name)) for f in fields(value)}
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: json_ready(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [json_ready(v) for v in value]
-    return value
-
-
-class _Json:
-    def to_json(self) -> dict:
-        """The record as a JSON-ready dict (ISO dates)."""
-        return json_ready(self)
-
-
 # -- self-assessment ------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class Rating(_Json):
+class Rating(Record):
     """One meta-skill rated 1-5 in a self-assessment; ``focus`` is "strength", "improve" or None."""
 
     skill_id: str
@@ -86,7 +68,7 @@ class Rating(_Json):
 
 
 @dataclass(frozen=True)
-class Assessment(_Json):
+class Assessment(Record):
     """A self-assessment: the meta-skills rated on one day."""
 
     id: int
@@ -109,7 +91,7 @@ class Assessment(_Json):
 
 
 @dataclass(frozen=True)
-class TrendPoint(_Json):
+class TrendPoint(Record):
     """One skill's rating in one assessment (for a trend line)."""
 
     assessment_id: int
@@ -118,7 +100,7 @@ class TrendPoint(_Json):
 
 
 @dataclass(frozen=True)
-class RatingChange(_Json):
+class RatingChange(Record):
     """A skill's rating now against the previous assessment (either may be missing)."""
 
     skill_id: str
@@ -138,7 +120,7 @@ class RatingChange(_Json):
 
 
 @dataclass(frozen=True)
-class StatusChange(_Json):
+class StatusChange(Record):
     """One step in an objective's history; the first is the status it was created with."""
 
     id: int
@@ -154,7 +136,7 @@ class StatusChange(_Json):
 
 
 @dataclass(frozen=True)
-class Objective(_Json):
+class Objective(Record):
     """A SMART objective. ``set_on`` is the day of its first status (when it was set)."""
 
     id: int
@@ -205,7 +187,7 @@ class _DueAndDone:
 
 
 @dataclass(frozen=True)
-class Activity(_DueAndDone, _Json):
+class Activity(_DueAndDone, Record):
     """A development activity (course, shadowing, reading, practice) under an objective."""
 
     id: int
@@ -223,7 +205,7 @@ class Activity(_DueAndDone, _Json):
 
 
 @dataclass(frozen=True)
-class Feedback(_Json):
+class Feedback(Record):
     """Feedback received: who, when, what was said, what I will do about it, and if it is done."""
 
     id: int
@@ -248,7 +230,7 @@ class Feedback(_Json):
 
 
 @dataclass(frozen=True)
-class Training(_DueAndDone, _Json):
+class Training(_DueAndDone, Record):
     """A piece of mandatory training: what, who provides it, when due and when completed."""
 
     id: int
@@ -265,7 +247,7 @@ class Training(_DueAndDone, _Json):
 
 
 @dataclass(frozen=True)
-class Review(_Json):
+class Review(Record):
     """A performance review: a draft being prepared, or a completed (read-only) record.
 
     ``snapshot`` is the whole prepared review as it stood when completed (the JSON form of

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from reflect.jsonable import Record, to_json
 from reflect.entries.models import EntrySummary
 from reflect.review.models import Activity, Feedback, Objective, StatusChange
 from reflect.review.smart import Advice, check_objective, framework_verbs
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class ObjectiveDetail:
+class ObjectiveDetail(Record):
     """One objective with all that hangs off it. ``overdue_activities`` holds the ids of its
     activities that are overdue (none once the objective is closed)."""
 
@@ -30,12 +31,12 @@ class ObjectiveDetail:
     overdue: bool
     overdue_activities: frozenset[int]
 
-    def to_json(self) -> dict:
-        return self.objective.to_json() | {
-            "overdue": self.overdue, "history": [c.to_json() for c in self.history],
+    def json_shape(self) -> dict:
+        return to_json(self.objective) | {
+            "overdue": self.overdue, "history": self.history,
             "activities": [a.to_json() | {"overdue": a.id in self.overdue_activities} for a in self.activities],
-            "evidence": [e.to_json() for e in self.evidence], "feedback": [f.to_json() for f in self.feedback],
-            "advice": [a.to_json() for a in self.advice]}
+            "evidence": self.evidence, "feedback": self.feedback,
+            "advice": self.advice}
 
 
 def smart_advice(journal: "Journal", objective: Objective, framework: "Framework | None" = None,

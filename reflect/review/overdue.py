@@ -6,14 +6,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from reflect.review.models import Activity, Objective, Training, json_ready
+from reflect.jsonable import Record, fields_of
+from reflect.review.models import Activity, Objective, Training
 
 if TYPE_CHECKING:
     from reflect.journal import Journal
 
 
 @dataclass(frozen=True)
-class Overdue:
+class Overdue(Record):
     """Open objectives past their deadline, activities past their due date, late training."""
 
     objectives: tuple[Objective, ...] = ()
@@ -32,8 +33,8 @@ class Overdue:
             (len(self.training), "training", "training")) if n]
         return f"Overdue: {', '.join(parts)}." if parts else ""
 
-    def to_json(self) -> dict:
-        return json_ready(self) | {"total": self.total}
+    def json_shape(self) -> dict:
+        return fields_of(self) | {"total": self.total}
 
 
 def overdue(journal: "Journal", today: date | None = None) -> Overdue:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from reflect.jsonable import Record, fields_of
 from reflect.review.assessments import compare
 from reflect.dates import format_short
 from reflect.errors import InputError
@@ -30,7 +31,6 @@ from reflect.review.models import (
     Review,
     StatusChange,
     Training,
-    json_ready,
 )
 from reflect.review.schedule import ReviewSchedule, review_schedule
 
@@ -92,7 +92,7 @@ class AssessmentComparison:
 
 
 @dataclass(frozen=True)
-class PreparedReview:
+class PreparedReview(Record):
     """Everything a review needs, assembled; plain data for the app, the CLI and exports."""
 
     period_start: date
@@ -120,15 +120,13 @@ class PreparedReview:
     gaps: Any = None
     include_private: bool = field(default=False)
 
-    def to_json(self) -> dict:
-        """The JSON form (ISO dates), also what a completed review keeps as its snapshot."""
-        # A copy without the schedule, only to be turned into JSON: the schedule has its own form.
-        data = json_ready(replace(self, schedule=None))  # type: ignore[arg-type]
-        data["schedule"] = self.schedule.to_json()
+    def json_shape(self) -> dict:
+        """The JSON form, also what a completed review keeps as its snapshot (the previous
+        review without its own snapshot, so snapshots never nest)."""
+        data = fields_of(self)
         if self.previous_review is not None:
+            data["previous_review"] = fields_of(self.previous_review)
             data["previous_review"].pop("snapshot", None)
-        if self.gaps is not None and hasattr(self.gaps, "to_json"):
-            data["gaps"] = self.gaps.to_json()
         return data
 
 
@@ -265,7 +263,7 @@ def _new_criteria(journal, start: date, end: date, allowed: dict[int, EntryRef],
     from reflect.progress.counts import criteria_first_cited
 
     result = []
-    for criterion_id, first in criteria_first_cited(journal.conn, start, end):
+    for criterion_id, first in criteria_first_cited(journal, start, end):
         cited = [r[0] for r in journal.conn.execute(
             "SELECT entry_id FROM entry_criteria WHERE criterion_id = ?", [criterion_id])]
         refs = tuple(sorted((allowed[i] for i in cited if i in allowed), key=lambda e: (e.day, e.id)))

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import WEEKLY, rrule
 
+from reflect.jsonable import Record
 from reflect.errors import InputError
 
 DEFAULT_INTERVAL = "12 weeks"
@@ -87,7 +88,7 @@ def previous_review(start: date, interval: Interval, today: date) -> date | None
 
 
 @dataclass(frozen=True)
-class ReviewSchedule:
+class ReviewSchedule(Record):
     """Where the apprentice stands in the review cycle (for the home screen's countdown).
 
     ``start`` is the configured first review (``review_start``); without one, the schedule
@@ -126,14 +127,11 @@ class ReviewSchedule:
             text += f"; the review due {format_long(self.previous_date)} has not been recorded"
         return text + "."
 
-    def to_json(self) -> dict:
-        return {"interval": str(self.interval), "start": _iso(self.start), "next_date": _iso(self.next_date),
-                "days_until": self.days_until, "previous_date": _iso(self.previous_date),
-                "last_review": _iso(self.last_review), "overdue": self.overdue, "countdown": self.countdown}
+    def json_shape(self) -> dict:
+        return {"interval": str(self.interval), "start": self.start, "next_date": self.next_date,
+                "days_until": self.days_until, "previous_date": self.previous_date,
+                "last_review": self.last_review, "overdue": self.overdue, "countdown": self.countdown}
 
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 def grace_days(interval: Interval) -> int:

@@ -26,6 +26,7 @@ from typing import Iterable
 
 from dateutil.relativedelta import relativedelta
 
+from reflect.jsonable import Record
 from reflect.dates import format_short
 from reflect.review.deadlines import DeadlineHint, find_deadline, read_deadline
 
@@ -37,7 +38,7 @@ LETTERS = ("S", "M", "A", "R", "T", "L")
 
 
 @dataclass(frozen=True)
-class Advice:
+class Advice(Record):
     """One piece of advice: a stable ``code`` for tests and styling, a plain ``message``,
     the SMART ``letter`` it belongs to and the ``field`` to show it next to."""
 
@@ -46,7 +47,7 @@ class Advice:
     letter: str
     field: str
 
-    def to_json(self) -> dict:
+    def json_shape(self) -> dict:
         return {"code": self.code, "message": self.message, "letter": self.letter, "field": self.field}
 
 

@@ -31,21 +31,16 @@ class TrainingStore:
         done = f.day(completed_on, "The completion date", today=self.journal.today())
         now = self.journal.now()
         with self.journal.write():
-            cursor = self.db.execute(
-                "INSERT INTO training (name, provider, due, completed_on, certificate_ref, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [values["name"], values["provider"], values["due"], done, values["certificate_ref"], now, now])
-        return self.get(inserted_id(cursor))
+            new_id = inserted_id(self.db.table("training").insert(
+                values | {"completed_on": done, "created_at": now, "updated_at": now}))
+        return self.get(new_id)
 
     def update(self, training_id: int, **changes) -> Training:
         """Change the name, provider, due date or certificate reference."""
         f.unknown_fields(changes, _FIELDS)
         with self.journal.write():
             values = self._checked({k: getattr(self.get(training_id), k) for k in _FIELDS} | changes)
-            self.db.execute(
-                "UPDATE training SET name = ?, provider = ?, due = ?, certificate_ref = ?, updated_at = ?"
-                " WHERE id = ?", [values["name"], values["provider"], values["due"], values["certificate_ref"],
-                                  self.journal.now(), training_id])
+            self.db.table("training").update(training_id, values | {"updated_at": self.journal.now()})
         return self.get(training_id)
 
     def complete(self, training_id: int, on: date | None = None, *, certificate_ref: str | None = None) -> Training:
@@ -56,8 +51,7 @@ class TrainingStore:
                 raise InputError(f"Training {training_id} is already completed.")
             if certificate_ref is not None:
                 self.update(training_id, certificate_ref=certificate_ref)
-            self.db.execute("UPDATE training SET completed_on = ?, updated_at = ? WHERE id = ?",
-                            [done, self.journal.now(), training_id])
+            self.db.table("training").update(training_id, {"completed_on": done, "updated_at": self.journal.now()})
         return self.get(training_id)
 
     def reopen(self, training_id: int) -> Training:

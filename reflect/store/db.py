@@ -18,15 +18,16 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 
-def inserted_id(cursor: sqlite3.Cursor) -> int:
-    """The id of the row an ``INSERT`` through ``cursor`` just added.
+def inserted_id(done: "sqlite3.Cursor | sqlite_utils.db.Table") -> int:
+    """The id of the row an ``INSERT`` just added, through a cursor or sqlite-utils' ``insert``.
 
-    sqlite3 types ``lastrowid`` as optional (it is None before any insert); after one it is
-    the new row's id, so None here is a bug, not something a person can fix.
+    Both type it as optional (it is None before any insert); after one it is the new row's id,
+    so None here is a bug, not something a person can fix.
     """
-    if cursor.lastrowid is None:  # pragma: no cover - sqlite3 always sets it after an INSERT
+    new_id = done.lastrowid if isinstance(done, sqlite3.Cursor) else done.last_pk
+    if new_id is None:  # pragma: no cover - always set after an INSERT
         raise RuntimeError("the INSERT added no row")
-    return cursor.lastrowid
+    return int(new_id)
 
 
 #: The first 16 bytes of every SQLite file.

@@ -7,8 +7,12 @@ knowing, nothing broken) or a ``problem`` (something to act on), with what to do
 
 from __future__ import annotations
 
+from reflect.jsonable import Record
+
+import os
 import sqlite3
-from dataclasses import asdict, dataclass, field
+import stat
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -22,7 +26,7 @@ OK, NOTE, PROBLEM = "ok", "note", "problem"
 
 
 @dataclass(frozen=True)
-class Finding:
+class Finding(Record):
     """The result of one check."""
 
     check: str
@@ -30,9 +34,6 @@ class Finding:
     message: str
     advice: str = ""
     details: list = field(default_factory=list)
-
-    def to_json(self) -> dict:
-        return asdict(self)
 
 
 def examine(path: Path, framework: "Framework | None" = None, *,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reflect.progress import counts as tallies
+from reflect.progress import counts, tallies
 from reflect.store.tally_schema import TALLY_TABLES, fill_tallies
 
 
@@ -38,5 +38,5 @@ def recounted(journal) -> dict[str, list[tuple]]:
 def exact(monkeypatch):
     """Make every summary count entry by entry, as if the tallies did not exist."""
     def use_entries() -> None:
-        monkeypatch.setattr(tallies, "covers", lambda filters: False)
+        monkeypatch.setattr(counts, "covers", lambda filters: False)
     return use_entries

@@ -7,7 +7,7 @@ import sqlite3
 from datetime import date
 
 from reflect.store import migrations
-from reflect.progress import counts as tallies
+from reflect.progress import counts, tallies
 from reflect.journal import open_journal
 from reflect.progress.stats import journal_stats
 from tests.conftest import TINY_FRAMEWORK, FakeClock
@@ -90,7 +90,7 @@ def test_summaries_equal_counting_entry_by_entry(tmp_path, monkeypatch):
     today = date(2026, 11, 24)
     with _migrated(tmp_path) as j:
         fast = [gap_summary(j, framework, today=today).to_json(), journal_stats(j, framework, today=today).to_json()]
-        monkeypatch.setattr(tallies, "covers", lambda filters: False)
+        monkeypatch.setattr(counts, "covers", lambda filters: False)
         slow = [gap_summary(j, framework, today=today).to_json(), journal_stats(j, framework, today=today).to_json()]
     assert fast == slow
     assert fast[1]["words"] == 12 + 6 + 4

@@ -105,7 +105,7 @@ def test_text_changed_by_another_tool_marks_the_word_count_stale(journal):
 
 
 def test_words_add_the_stored_counts_and_the_texts_not_counted(journal):
-    from reflect.progress import counts as tallies
+    from reflect.progress import tallies
 
     _add(journal, body="three little words")  # 2 + 3
     b = _add(journal, private=True, body="one")  # 2 + 1, then changed behind reflect's back
@@ -142,7 +142,7 @@ def test_a_trashed_entry_retagged_stays_uncounted(journal):
 
 @pytest.mark.parametrize("day", ["2026-11-23", "2026-11-29", "2026-11-30", "2024-02-29", "1901-01-07"])
 def test_weeks_are_numbered_as_python_numbers_them(journal, day):
-    from reflect.progress.counts import week_number
+    from reflect.progress.tallies import week_number
 
     _add(journal, date.fromisoformat(day))
     assert stored(journal)["tally_weeks"] == [(week_number(date.fromisoformat(day)), 1, 0)]

@@ -58,6 +58,26 @@ async def settle(pilot, seconds: float = 0.0):
     await pilot.pause()
 
 
+async def wait_until(pilot, condition, what: str, patience: float = 15.0) -> None:
+    """Let the app run until ``condition()`` holds. This waits on the app's state: a slow machine
+    only makes it wait longer, and the test fails (naming ``what``) only if the state never comes."""
+    import time
+
+    deadline = time.monotonic() + patience
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"gave up waiting for {what}")
+        await pilot.pause(0.01)
+    await pilot.pause()
+
+
+def search_shown(app) -> bool:
+    """Whether the journal screen lists the results of its search box."""
+    from reflect.tui.widgets.entry_list import EntryList
+
+    return app.screen.query_one(EntryList).border_title == "Best matches"
+
+
 def listed_ids(app) -> list[int]:
     """Entry ids shown on the journal screen, in order."""
     from reflect.tui.widgets.entry_list import EntryList

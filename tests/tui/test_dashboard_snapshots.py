@@ -19,7 +19,7 @@ def keys(*presses: str):
         await pilot.pause()
         await pilot.press(*presses)
         await pilot.app.workers.wait_for_complete()
-        await pilot.pause(0.1)
+        await pilot.wait_for_scheduled_animations()
         await pilot.pause()
     return run
 

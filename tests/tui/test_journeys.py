@@ -5,11 +5,11 @@ from __future__ import annotations
 from reflect.tui.dialogs.common import ConfirmLeave, RecoverDraft, TemplateChooser
 from reflect.tui.screens.editor import EditorScreen
 from reflect.tui.screens.entry_detail import EntryDetailScreen
-from reflect.tui.screens.journal import SEARCH_DELAY, JournalScreen
+from reflect.tui.screens.journal import JournalScreen
 from reflect.tui.dialogs.criteria_picker import CriteriaPicker
 from reflect.tui.dialogs.skill_picker import SkillPicker
 
-from .conftest import listed_ids, settle
+from .conftest import listed_ids, search_shown, settle, wait_until
 
 
 async def test_write_from_template_tag_save_and_see_it_listed(make, journal):
@@ -42,7 +42,7 @@ async def test_search_as_you_type_finds_by_body_words(make, sample):
     app = make()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("slash", *"kett")
-        await settle(pilot, SEARCH_DELAY + 0.1)
+        await wait_until(pilot, lambda: search_shown(app), "the search results")
         assert listed_ids(app) == [sample[0].id]
 
 

@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import pytest
 
-from reflect.tui.screens.journal import SEARCH_DELAY
+from .conftest import search_shown, wait_until
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
 
-def keys(*presses: str, wait: float = 0.1):
-    """A run_before that presses keys and then lets timers and rendering settle."""
+def keys(*presses: str, wait: float = 0.1, until=None):
+    """A run_before that presses keys and then lets timers and rendering settle (or, with
+    ``until``, waits for that state of the app)."""
     async def run(pilot):
         await pilot.pause()
         await pilot.press(*presses)
-        await pilot.pause(wait)
+        if until is not None:
+            await wait_until(pilot, lambda: until(pilot.app), "the screen to settle")
+        else:
+            await pilot.pause(wait)
         await pilot.pause()
     return run
 
@@ -35,7 +39,7 @@ def test_journal_empty(snap_compare, make, size):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_journal_search(snap_compare, make, sample, size):
-    assert snap_compare(make(), terminal_size=size, run_before=keys("slash", *"refund", wait=SEARCH_DELAY + 0.2))
+    assert snap_compare(make(), terminal_size=size, run_before=keys("slash", *"refund", until=search_shown))
 
 
 @pytest.mark.parametrize("size", SIZES)

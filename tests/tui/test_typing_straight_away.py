@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import TextArea
 
+from tests.tui.conftest import wait_until
 from reflect.tui.screens.editor import EditorScreen
 
 
@@ -38,8 +39,7 @@ async def test_keys_queued_before_ctrl_s_are_in_the_save(make, sample, journal):
         for char in " More.":
             app.post_message(events.Key("space" if char == " " else char, char))
         app.post_message(events.Key("ctrl+s", None))
-        await pilot.pause(0.2)
-        assert not app.screen.dirty
+        await wait_until(pilot, lambda: not app.screen.dirty, "the save")
     assert journal.entries.get(sample[1].id).body == sample[1].body + " More."
 
 

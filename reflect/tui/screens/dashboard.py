@@ -148,7 +148,10 @@ class DashboardScreen(Screen):
             self._show(summary, activity)
 
     def _show_loading(self) -> None:
-        self.query_one("#dashboard").loading = True
+        # The timer may have fired just before the numbers arrived, its call still queued:
+        # once they are shown (the timer cleared) it must not cover them again.
+        if self._loading_timer is not None:
+            self.query_one("#dashboard").loading = True
 
     def _done_loading(self) -> None:
         if self._loading_timer is not None:
@@ -180,7 +183,9 @@ class DashboardScreen(Screen):
         self.query_one(SkillBars).show(summary.skills, self.app.framework)
         self.query_one(SkillBars).border_subtitle = f"balance {summary.skills.balance:.2f} (1 = even)"
         if first:
-            self.query_one(NextSteps).focus()
+            # Not scrolled into view: the new numbers are not laid out yet, and the page
+            # should open at its top (the summary line) however long that takes.
+            self.query_one(NextSteps).focus(scroll_visible=False)
 
     def _summary_line(self, summary: GapSummary, activity: ActivitySummary) -> Content:
         parts: list = [(format_long(summary.today), "bold"),
