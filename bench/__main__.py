@@ -33,6 +33,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     jrnl.add_argument("--no-jrnl", dest="jrnl", action="store_const", const=False, help="do not time jrnl")
     p.add_argument("--jrnl-limit", type=float, default=60.0, metavar="SECONDS",
                    help="give up on a jrnl command that runs longer than this (default 60)")
+    browser = p.add_mutually_exclusive_group()
+    browser.add_argument("--with-browser", dest="browser", action="store_const", const=True, default=None,
+                         help="time `reflect serve` to its first screen in headless Chromium (the default unless --quick)")
+    browser.add_argument("--no-browser", dest="browser", action="store_const", const=False,
+                         help="do not start a browser")
     p.add_argument("--out", type=Path, default=None, metavar="DIR",
                    help="folder for generated journals, scratch files, results.json and (with --out) "
                         "RESULTS.md (default bench/out, results into bench/RESULTS.md)")
@@ -47,10 +52,11 @@ def main(argv: list[str] | None = None) -> int:
     sizes = tuple(args.sizes or ((1_000,) if args.quick else DEFAULT_SIZES))
     runs = args.runs or (1 if args.quick else 5)
     with_jrnl = args.jrnl if args.jrnl is not None else not args.quick
+    with_browser = args.browser if args.browser is not None else not args.quick
     out = (args.out or BENCH_DIR / "out").resolve()
     out.mkdir(parents=True, exist_ok=True)
     settings = Settings(sizes=sizes, runs=runs, seed=args.seed, out=out, with_jrnl=with_jrnl,
-                        jrnl_limit=args.jrnl_limit, only=tuple(args.only))
+                        jrnl_limit=args.jrnl_limit, only=tuple(args.only), with_browser=with_browser)
     log = lambda message: print(message, file=sys.stderr, flush=True)  # noqa: E731
     results = run_benchmark(settings, log=log)
     (out / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")

@@ -90,6 +90,9 @@ def size_tables(size: str, data: dict) -> list[str]:
         "✓" if app["median_ms"] < APP_MS else f"✗ ≥ {APP_MS} ms")
     lines.append(f"| app: start to first screen with entries | {_ms(app)} | {_cpu(app)} | {_mib(app)} | – | – | – | – "
                  f"| {verdict} |")
+    browser = data.get("browser", {})
+    lines.append(f"| `reflect serve`: start to first screen in a browser tab | {_ms(browser)} | – | – | – | – | – | – "
+                 f"| |")
     return lines + [""]
 
 

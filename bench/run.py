@@ -29,6 +29,7 @@ class Settings:
     with_jrnl: bool
     jrnl_limit: float
     only: tuple[str, ...] = ()  # operation keys to run (empty: all)
+    with_browser: bool = False  # time `reflect serve` to its first screen in headless Chromium
 
 
 def reflect_env(home: Path) -> dict:
@@ -68,6 +69,15 @@ def measure_app(ctx: RunContext, settings: Settings, env: dict) -> Timing:
     from bench.app_timing import time_first_screen
 
     return time_first_screen(ctx.journals.reflect_db, ctx.work, runs=settings.runs, env=env, cwd=ROOT)
+
+
+def measure_browser(ctx: RunContext, settings: Settings, env: dict) -> Timing:
+    """`reflect serve` to the first screen in a browser tab (see :mod:`bench.serve_timing`)."""
+    if not settings.with_browser:
+        return skipped("not run: --quick (or --no-browser)")
+    from bench.serve_timing import time_browser_first_screen
+
+    return time_browser_first_screen(ctx.journals.reflect_db, runs=min(settings.runs, 3), env=env, cwd=ROOT)
 
 
 def run_benchmark(settings: Settings, log=print) -> dict:
@@ -128,6 +138,7 @@ def run_benchmark(settings: Settings, log=print) -> dict:
             "queries": [{"key": k, "label": label, "keystroke": keystroke, **t.to_json()}
                         for k, (label, t, keystroke) in queries.items()],
             "app": measure_app(ctx, settings, env).to_json(),
+            "browser": measure_browser(ctx, settings, env).to_json(),
         }
     from bench.machine import load_average
 

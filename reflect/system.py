@@ -221,6 +221,17 @@ def viewer_command(target: str) -> list[str] | None:
     return ["xdg-open", target]
 
 
+def open_url(url: str) -> bool:
+    """Open a web address in the person's browser; False when no browser could be started.
+
+    ``webbrowser`` knows each system's way (the shell on Windows, ``open`` on macOS, the
+    desktop's choice or a known browser on Linux).
+    """
+    import webbrowser
+
+    return webbrowser.open(url)
+
+
 def open_with_viewer(target: str | Path) -> None:
     """Open a file or URL with whatever the system uses for it; OSError if that cannot start.
 

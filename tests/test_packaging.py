@@ -28,6 +28,12 @@ def test_wheel_contains_framework_data(wheel):
     assert "reflect/data/standards.schema.json" in names
 
 
+def test_wheel_contains_the_browser_page(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    for name in ("reflect/serve/page.html", "reflect/serve/static/page.css", "reflect/serve/static/page.js"):
+        assert name in names
+
+
 def test_installed_package_loads_bundled_framework_from_another_directory(wheel, tmp_path):
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)

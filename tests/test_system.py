@@ -287,6 +287,17 @@ def test_viewer_on_windows_asks_the_shell(windows, monkeypatch):
     assert opened == [r"C:\Users\Siobhán Ó Briain\review pack.html"]
 
 
+def test_a_web_address_goes_to_the_browser(monkeypatch):
+    import webbrowser
+
+    opened = []
+    monkeypatch.setattr(webbrowser, "open", lambda url: opened.append(url) or True)
+    assert system.open_url("http://127.0.0.1:8000/?token=x")
+    assert opened == ["http://127.0.0.1:8000/?token=x"]
+    monkeypatch.setattr(webbrowser, "open", lambda url: False)
+    assert not system.open_url("http://127.0.0.1:8000/")
+
+
 # -- the data folder -----------------------------------------------------------------------
 
 
@@ -307,7 +318,7 @@ def test_data_folder_is_local_not_roaming(monkeypatch):
 # -- nothing else touches the platform directly --------------------------------------------
 
 #: Names only reflect/system.py may use.
-_PLATFORM_MODULES = {"fcntl", "msvcrt", "platformdirs", "tempfile", "pwd", "grp"}
+_PLATFORM_MODULES = {"fcntl", "msvcrt", "platformdirs", "tempfile", "pwd", "grp", "webbrowser"}
 _PLATFORM_OS_NAMES = {"getuid", "geteuid", "getgid", "chmod", "fchmod", "lchmod", "chown", "umask",
                       "startfile", "mkfifo"}
 

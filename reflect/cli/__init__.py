@@ -17,8 +17,8 @@ from reflect.errors import ReflectError
 
 #: Modules under reflect/cli/ whose commands make up `reflect`, in --help order.
 COMMAND_MODULES = (
-    "entries", "objectives", "activities", "feedback", "training", "assess", "review",
-    "gaps", "stats", "units", "export", "standards", "config", "backup", "app",
+    "entries", "check", "objectives", "activities", "feedback", "training", "assess", "review",
+    "gaps", "stats", "units", "export", "standards", "config", "backup", "app", "serve",
 )
 
 #: The module that registers each command. Running a command then imports and builds only
@@ -33,7 +33,7 @@ COMMANDS = {
     "gaps": "gaps", "stats": "stats", "units": "units", "export": "export", "import": "export",
     "import-feedback": "export",
     "standards": "standards", "config": "config", "backup": "backup", "restore-backup": "backup",
-    "doctor": "backup", "demo": "app",
+    "doctor": "backup", "demo": "app", "serve": "serve", "check": "check",
 }
 
 #: Exit status for anything the user can fix (bad input, missing entry, unusable journal).

@@ -23,6 +23,8 @@ def register(sub, common) -> None:
                               '  reflect add --date yesterday --title "Refund" < notes.md\n'
                               "  reflect add --model gibbs            (opens $EDITOR with the Gibbs headings)")
     _entry_options(p)
+    p.add_argument("--no-advice", dest="advice", action="store_false",
+                   help="do not print the coach's advice after adding")
     p.add_argument("body", nargs="?", metavar="BODY", help="the reflection text (Markdown)")
     p.set_defaults(handler=cmd_add, writes=True)
 
@@ -171,6 +173,10 @@ def cmd_add(ctx) -> int:
     entry = ctx.journal.entries.add(body=body, **fields)
     ctx.print(f"Added entry {entry.id}: {entry.title} ({format_long(entry.day)})"
               + (" [private]" if entry.private else ""))
+    if ctx.args.advice:
+        from reflect.cli.check import after_add
+
+        after_add(ctx, entry)
     return 0
 
 

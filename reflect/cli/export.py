@@ -34,6 +34,9 @@ def register(sub, common) -> None:
                         f"default ./{DEFAULT_FOLDER}/DATE-reflections.md")
     p.add_argument("--force", "-f", action="store_true", help="replace the file if it exists")
     p.add_argument("--include-private", action="store_true", help="include private entries too")
+    p.add_argument("--redact", action="store_true",
+                   help="replace personal data (phone numbers, e-mails, names...) with labels such as [phone]; "
+                        "card numbers are always masked")
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser(
@@ -79,14 +82,18 @@ def cmd_export(ctx) -> int:
     args = ctx.args
     filters = filters_from_args(ctx)
     journal, framework = ctx.journal, ctx.framework
+    from reflect.cli.check import warn_before_export
+
+    warn_before_export(ctx, filters, include_private=args.include_private, redact=args.redact)
     if args.output == "-":
-        plan = export_markdown(journal, framework, ctx.out, filters, include_private=args.include_private)
+        plan = export_markdown(journal, framework, ctx.out, filters, include_private=args.include_private,
+                               redact=args.redact)
         print(ExportResult(None, "reflections", plan.entries, plan.private_left_out,
                            plan.private_included).summary(), file=sys.stderr)
         return 0
     progress = _progress if sys.stderr.isatty() else None
     result = write_export(journal, framework, args.output, filters, include_private=args.include_private,
-                          overwrite=args.force, progress=progress)
+                          overwrite=args.force, progress=progress, redact=args.redact)
     if progress:
         print("\r\033[K", end="", file=sys.stderr)
     ctx.print(result.summary())

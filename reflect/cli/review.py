@@ -60,6 +60,9 @@ def register(sub, common) -> None:
                         "default ./journals/DATE-review-pack.md")
     p.add_argument("--force", "-f", action="store_true", help="replace the file if it exists")
     p.add_argument("--include-private", action="store_true", help="include private reflections too")
+    p.add_argument("--redact", action="store_true",
+                   help="replace personal data in the reflections with labels such as [phone]; "
+                        "card numbers are always masked")
     p.set_defaults(handler=cmd_export)
 
     p = commands.add_parser("update", parents=[common], formatter_class=ra.RAW,
@@ -152,7 +155,14 @@ def cmd_export(ctx) -> int:
 
     args = ctx.args
     options = dict(start=ra.day(args.date_from), end=ra.day(args.date_to), html=args.html,
-                   include_private=args.include_private)
+                   include_private=args.include_private, redact=args.redact)
+    from reflect.cli.check import warn_before_export
+    from reflect.entries.models import EntryFilter
+    from reflect.review.prep import review_period
+
+    first, last = review_period(ctx.journal, start=options["start"], end=options["end"])
+    warn_before_export(ctx, EntryFilter(date_from=first, date_to=last), include_private=args.include_private,
+                       redact=args.redact)
     if args.output == "-":
         pack = export_review_pack(ctx.journal, ctx.framework, ctx.out, **options)
         print(result_of(pack, None).summary(), file=sys.stderr)

@@ -65,14 +65,15 @@ def target_path(target: Path | str | None, default_name: str) -> Path:
 
 def write_export(journal: "Journal", framework: "Framework", target: Path | str | None = None,
                  filters: EntryFilter = EntryFilter(), *, include_private: bool = False, overwrite: bool = False,
-                 progress: Callable[[int, int], None] | None = None) -> ExportResult:
+                 progress: Callable[[int, int], None] | None = None, redact: bool = False) -> ExportResult:
     """Export the entries ``filters`` select as Markdown to a private file, atomically: the
     core call behind `reflect export` and the app.
 
     ``target`` as in :func:`target_path`; the default name is ``2026-11-24-reflections.md``
     (today) or ``2026-09-01-to-2026-11-24-reflections.md`` when the filters give dates.
     Private entries are left out unless ``include_private``; an existing file is kept unless
-    ``overwrite`` (:class:`~reflect.errors.ReflectError` says so).
+    ``overwrite`` (:class:`~reflect.errors.ReflectError` says so). Card numbers are always
+    masked; ``redact`` replaces all personal data with labels such as ``[phone]``.
     """
     from reflect.progress.evidence import read_snapshot
     from reflect.export.markdown import default_file_name, write_markdown
@@ -80,7 +81,7 @@ def write_export(journal: "Journal", framework: "Framework", target: Path | str 
     from reflect.files import atomic_writer
 
     with read_snapshot(journal):
-        plan = plan_export(journal, framework, filters, include_private=include_private)
+        plan = plan_export(journal, framework, filters, include_private=include_private, redact=redact)
         path = target_path(target, default_file_name(plan, journal.today()))
         with atomic_writer(path, overwrite=overwrite) as handle:
             write_markdown(journal, framework, handle, plan, progress=progress)

@@ -39,14 +39,14 @@ PROGRESS_EVERY = 1000
 
 def export_markdown(journal: "Journal", framework: "Framework", out: TextIO,
                     filters: EntryFilter = EntryFilter(), *, include_private: bool = False,
-                    progress: Callable[[int, int], None] | None = None) -> ExportPlan:
+                    progress: Callable[[int, int], None] | None = None, redact: bool = False) -> ExportPlan:
     """Write the entries ``filters`` select to ``out``; return what was written.
 
     Private entries are left out unless ``include_private``. ``progress(done, total)`` is
     called every :data:`PROGRESS_EVERY` entries.
     """
     with read_snapshot(journal):
-        plan = plan_export(journal, framework, filters, include_private=include_private)
+        plan = plan_export(journal, framework, filters, include_private=include_private, redact=redact)
         write_markdown(journal, framework, out, plan, progress=progress)
     return plan
 
@@ -67,7 +67,7 @@ def write_entries(journal: "Journal", framework: "Framework", out: TextIO, plan:
     """Write the entry blocks of ``plan`` to ``out``, oldest first; return how many."""
     render = EntryRenderer(framework, markers=markers).render
     written = 0
-    for entry in iter_rows(journal, plan.filters):
+    for entry in iter_rows(journal, plan.filters, redact=plan.redact):
         out.write(render(entry))
         written += 1
         if progress and written % PROGRESS_EVERY == 0:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from reflect.export import pack_coverage as coverage
 from reflect.export import pack_sections as sections
@@ -61,7 +61,7 @@ class ReviewPack:
 
 
 def build_review_pack(journal: "Journal", framework: "Framework", *, start: date | None = None,
-                      end: date | None = None, include_private: bool = False) -> ReviewPack:
+                      end: date | None = None, include_private: bool = False, redact: bool = False) -> ReviewPack:
     """Gather a pack for the period (default: since the last review up to today). Call it
     inside :func:`reflect.export.markdown.snapshot` with the writing, so the numbers match."""
     from reflect.progress.summary import gap_summary
@@ -69,7 +69,7 @@ def build_review_pack(journal: "Journal", framework: "Framework", *, start: date
 
     prepared = prepare_review(journal, framework, start=start, end=end, include_private=include_private)
     period = EntryFilter(date_from=prepared.period_start, date_to=prepared.period_end)
-    plan = plan_export(journal, framework, period, include_private=include_private)
+    plan = plan_export(journal, framework, period, include_private=include_private, redact=redact)
     gaps = gap_summary(journal, framework, today=prepared.period_end, entry_filter=period,
                        include_private=include_private, suggestion_limit=0)
     draft = prepared.draft
@@ -77,17 +77,19 @@ def build_review_pack(journal: "Journal", framework: "Framework", *, start: date
 
 
 def export_review_pack(journal: "Journal", framework: "Framework", out: TextIO, *, start: date | None = None,
-                       end: date | None = None, html: bool = False, include_private: bool = False) -> ReviewPack:
+                       end: date | None = None, html: bool = False, include_private: bool = False,
+                       redact: bool = False) -> ReviewPack:
     """Write a review pack (Markdown, or HTML with ``html``) to ``out``; return what it held."""
     with read_snapshot(journal):
-        pack = build_review_pack(journal, framework, start=start, end=end, include_private=include_private)
+        pack = build_review_pack(journal, framework, start=start, end=end, include_private=include_private,
+                                 redact=redact)
         (write_pack_html if html else write_pack_markdown)(journal, framework, out, pack)
     return pack
 
 
 def write_review_pack(journal: "Journal", framework: "Framework", target: Path | None = None, *,
                       start: date | None = None, end: date | None = None, html: bool = False,
-                      include_private: bool = False, overwrite: bool = False) -> ExportResult:
+                      include_private: bool = False, overwrite: bool = False, redact: bool = False) -> ExportResult:
     """Write a review pack to a private file, atomically; the core call behind
     `reflect review export` and the app.
 
@@ -99,7 +101,8 @@ def write_review_pack(journal: "Journal", framework: "Framework", target: Path |
     from reflect.files import atomic_writer
 
     with read_snapshot(journal):
-        pack = build_review_pack(journal, framework, start=start, end=end, include_private=include_private)
+        pack = build_review_pack(journal, framework, start=start, end=end, include_private=include_private,
+                                 redact=redact)
         path = target_path(target, default_file_name(pack, dated=start is not None or end is not None, html=html))
         with atomic_writer(path, overwrite=overwrite) as handle:
             (write_pack_html if html else write_pack_markdown)(journal, framework, handle, pack)
@@ -124,6 +127,11 @@ def default_file_name(pack: ReviewPack, *, dated: bool, html: bool) -> str:
 
 def write_pack_markdown(journal: "Journal", framework: "Framework", out: TextIO, pack: ReviewPack) -> None:
     """The pack as Markdown with reflect's hidden lines and comment places."""
+    from reflect.coach.export_guard import CardMaskingWriter
+
+    # Card numbers never reach a mentor, in any part of the pack. (The writer passes everything
+    # but write() through to ``out``, so it is the text stream it wraps.)
+    out = cast(TextIO, CardMaskingWriter(out))
     out.write(front_matter(_front_matter_data(pack, framework)))
     out.write("\n".join(["", *_review_lines(pack, framework, markers=True), f"# {REFLECTIONS_HEADING}", "",
                          *_reflections_intro(pack, markers=True)]) + "\n")
@@ -135,16 +143,18 @@ def write_pack_html(journal: "Journal", framework: "Framework", out: TextIO, pac
     """The pack as one printable, self-contained HTML page."""
     from html import escape
 
+    from reflect.coach.export_guard import CardMaskingWriter
+
     from reflect.export.rows import iter_rows
     from reflect.export.html import HtmlPage
     from reflect.export.entry_block import EntryRenderer
 
-    with HtmlPage(out, _title(pack, plain=True)) as page:
+    with HtmlPage(cast(TextIO, CardMaskingWriter(out)), _title(pack, plain=True)) as page:
         page.add("\n".join(_review_lines(pack, framework, markers=False)))
         page.add_html(f'<h1 class="part">{REFLECTIONS_HEADING}</h1>\n')
         page.add("\n".join(_reflections_intro(pack, markers=False)))
         render = EntryRenderer(framework, markers=False).render
-        for entry in iter_rows(journal, pack.plan.filters):
+        for entry in iter_rows(journal, pack.plan.filters, redact=pack.plan.redact):
             page.add(render(entry), wrap="entry")
         page.add_html(f'<p class="generated">Made by reflect on {escape(when(pack.plan.generated))}.</p>\n')
 

@@ -47,6 +47,8 @@ class ExportPlan:
     apprentice: str
     skill_counts: dict[str, int] = field(default_factory=dict)
     units: list[UnitCoverage] = field(default_factory=list)
+    #: Replace personal data in the entries with labels as they are written.
+    redact: bool = False
 
     @property
     def filtered(self) -> bool:
@@ -56,7 +58,7 @@ class ExportPlan:
 
 
 def plan_export(journal: "Journal", framework: "Framework", filters: EntryFilter = EntryFilter(),
-                *, include_private: bool = False) -> ExportPlan:
+                *, include_private: bool = False, redact: bool = False) -> ExportPlan:
     """Work out the export of the entries ``filters`` select (private ones only if asked).
 
     Call it inside the same read transaction as the writing, so the numbers match.
@@ -75,6 +77,7 @@ def plan_export(journal: "Journal", framework: "Framework", filters: EntryFilter
         apprentice=journal.settings.get("apprentice_name") or "",
         skill_counts=counts.per_skill(journal, chosen),
         units=_unit_coverage(journal, framework, chosen),
+        redact=redact,
     )
 
 

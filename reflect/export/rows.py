@@ -38,8 +38,13 @@ class ExportRow(NamedTuple):
     criteria: tuple[str, ...]
 
 
-def iter_rows(journal: "Journal", filters: EntryFilter = EntryFilter(), *, batch: int = BATCH) -> Iterator[ExportRow]:
-    """Every entry ``filters`` select, oldest first (by day, then as written)."""
+def iter_rows(journal: "Journal", filters: EntryFilter = EntryFilter(), *, batch: int = BATCH,
+              redact: bool = False) -> Iterator[ExportRow]:
+    """Every entry ``filters`` select, oldest first (by day, then as written), as it may be
+    written for someone else: card numbers masked, and with ``redact`` all personal data
+    replaced by labels (:mod:`reflect.coach.export_guard`)."""
+    from reflect.coach.export_guard import guard_row
+
     where, params = build_where(filters)
     # The live-entries index is already in (day, id) order: reading it backwards streams the
     # entries in order without sorting them (and their bodies) first. build_where always
@@ -54,8 +59,9 @@ def iter_rows(journal: "Journal", filters: EntryFilter = EntryFilter(), *, batch
     from_iso = date.fromisoformat
     while rows := cursor.fetchmany(batch):
         for r in rows:
-            yield ExportRow(r[0], from_iso(r[1]), r[2], r[3], r[4], bool(r[5]), r[6], r[7], r[8],
-                            tuple(r[9].split(_SEPARATOR)) if r[9] else (), _tags(r[10]))
+            yield guard_row(ExportRow(r[0], from_iso(r[1]), r[2], r[3], r[4], bool(r[5]), r[6], r[7], r[8],
+                                      tuple(r[9].split(_SEPARATOR)) if r[9] else (), _tags(r[10])),
+                            redact_all=redact)
 
 
 def _tags(joined: str | None) -> tuple[str, ...]:

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from textual import on
 from textual.app import App
 from textual.binding import Binding
 from textual.events import DescendantFocus
+from textual.messages import ExitApp
 from textual.widgets import Input, TextArea
 
 from reflect.errors import NotFoundError
@@ -25,7 +27,7 @@ from reflect.tui.dialogs.common import (
     RecoverDraft,
     TemplateChooser,
 )
-from reflect.tui.screens.draft_keeping import AUTOSAVE_DELAY
+from reflect.tui.screens.draft_keeping import AUTOSAVE_DELAY, KeepsDrafts
 from reflect.tui.screens.editor import EditorScreen
 from reflect.tui.screens.journal import JournalScreen
 
@@ -66,6 +68,10 @@ class ReflectApp(App[int]):
         return JournalScreen()
 
     def on_mount(self) -> None:
+        if self.is_web:
+            from reflect.tui.browser_keys import BROWSER_KEYMAP
+
+            self.set_keymap(BROWSER_KEYMAP)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.call_after_refresh(self.offer_drafts)
 
@@ -164,10 +170,10 @@ class ReflectApp(App[int]):
     @guarded
     def _export(self, request, overwrite: bool = False) -> None:
         from reflect.files import TargetExistsError
-        from reflect.tui.dialogs.export import result_message, run_export
+        from reflect.tui.dialogs.export import ask_about_personal_data, result_message, run_export
         from reflect.tui.dialogs.form import ConfirmDialog
 
-        if request is None:
+        if request is None or ask_about_personal_data(self, request, lambda r: self._export(r, overwrite)):
             return
         try:
             result = run_export(self.journal, self.framework, request, overwrite=overwrite)
@@ -176,7 +182,12 @@ class ReflectApp(App[int]):
             self.push_screen(ConfirmDialog("Replace the file?", question, yes="Replace"),
                              lambda yes: self._export(request, overwrite=True) if yes else None)
             return
-        self.notify(result_message(result), title="Exported", timeout=10)
+        message = result_message(result)
+        if self.is_web:
+            # In a browser tab the file is also offered as a download; it stays in the folder.
+            self.deliver_binary(result.path)
+            message += " It is also offered to your browser as a download."
+        self.notify(message, title="Exported", timeout=10)
 
     # -- deleting and undoing -------------------------------------------------------------------
 
@@ -215,6 +226,16 @@ class ReflectApp(App[int]):
         return True
 
     # -- drafts ------------------------------------------------------------------------------
+
+    @on(ExitApp)
+    def _keep_drafts_before_closing(self) -> None:
+        # Closing removes each screen's widgets before the screen itself, so an editor's own
+        # unmount can no longer read what was typed: keep it while the widgets are still there.
+        # This is what saves the last words when a browser tab closes (its app is told to exit)
+        # less than the autosave delay after typing. A discarded editor keeps nothing.
+        for screen in self.screen_stack:
+            if isinstance(screen, KeepsDrafts):
+                screen.keep_draft()
 
     @guarded
     def offer_drafts(self) -> None:

@@ -13,6 +13,14 @@ from .conftest import search_shown, wait_until
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
 
+def coach_caught_up(app) -> bool:
+    """Whether the editor's coach has looked at what is typed now (its panel is up to date)."""
+    from reflect.tui.screens.editor import EditorScreen
+
+    editor = next((s for s in app.screen_stack if isinstance(s, EditorScreen)), None)
+    return editor is not None and editor.check is not None and editor._coach_timer is None
+
+
 def keys(*presses: str, wait: float = 0.1, until=None):
     """A run_before that presses keys and then lets timers and rendering settle (or, with
     ``until``, waits for that state of the app)."""
@@ -44,7 +52,8 @@ def test_journal_search(snap_compare, make, sample, size):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_editor_from_template(snap_compare, make, sample, size):
-    run = keys("t", "enter", *"Refund for a broken kettle", "tab", *"He was angry; I listened first.")
+    run = keys("t", "enter", *"Refund for a broken kettle", "tab", *"He was angry; I listened first.",
+               until=coach_caught_up)
     assert snap_compare(make(), terminal_size=size, run_before=run)
 
 
@@ -81,7 +90,7 @@ def test_recover_draft(snap_compare, make, journal, size):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_confirm_leave(snap_compare, make, size):
-    assert snap_compare(make(), terminal_size=size, run_before=keys("n", *"Unsaved", "escape"))
+    assert snap_compare(make(), terminal_size=size, run_before=keys("n", *"Unsaved", "escape", until=coach_caught_up))
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -92,5 +101,5 @@ def test_help(snap_compare, make, sample, size):
 @pytest.mark.parametrize("screen", ["journal", "editor"])
 def test_light_theme(snap_compare, make, journal, sample, screen):
     journal.settings.set("theme", "textual-light")
-    run = keys() if screen == "journal" else keys("t", "enter", *"Light and calm")
+    run = keys() if screen == "journal" else keys("t", "enter", *"Light and calm", until=coach_caught_up)
     assert snap_compare(make(), terminal_size=(80, 24), run_before=run)

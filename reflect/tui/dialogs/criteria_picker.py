@@ -1,7 +1,8 @@
 """The criteria picker: search every criterion of the framework by code or words.
 
 Results are grouped by unit, the apprentice's own units (mandatory and chosen optional ones)
-first, each criterion with its full text. Type to search, down or tab to reach the list,
+first, each criterion with its full text. Criteria the reflection's own words suggest
+(:mod:`reflect.coach.suggest`) come before all of them, with the words that matched. Type to search, down or tab to reach the list,
 space (or a click) ticks, enter confirms, escape cancels. Dismisses with the chosen ids,
 or None when cancelled.
 """
@@ -17,9 +18,12 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reflect.tui.criteria_search import search_criteria
+
+#: Option ids of suggested criteria start with this (the same criterion is listed in its unit too).
+SUGGESTED = "suggested:"
 
 
 class CriteriaPicker(ModalScreen[tuple[str, ...] | None]):
@@ -32,9 +36,11 @@ class CriteriaPicker(ModalScreen[tuple[str, ...] | None]):
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self, framework, selected=(), *, preferred_units=(),
+    def __init__(self, framework, selected=(), *, preferred_units=(), suggested=(),
                  title: str = "Criteria this reflection gives evidence for") -> None:
         super().__init__(classes="picker")
+        #: Suggestions (reflect.coach.suggest.Suggestion) shown first while the search is empty.
+        self.suggested = tuple(suggested)
         self.heading = title
         self.framework = framework
         self.selected = list(dict.fromkeys(selected))
@@ -62,6 +68,11 @@ class CriteriaPicker(ModalScreen[tuple[str, ...] | None]):
     def _fill(self, query: str) -> None:
         self._terms = [re.escape(t) for t in re.split(r"[\s.]+", query.strip()) if len(t) > 1]
         options: list[Option] = []
+        if self.suggested and not query.strip():
+            options.append(Option(Content.assemble(("Suggested", "bold"), "  from what you wrote  ",
+                                                   ("the words that matched", "italic $text-muted")), disabled=True))
+            options.extend(Option(self._prompt(self.framework.criterion(s.id), s.words), id=SUGGESTED + s.id)
+                           for s in self.suggested if self.framework.criterion(s.id))
         for group in search_criteria(self.framework, query, self.preferred):
             unit = group.unit
             tag = "mandatory" if unit.mandatory else ("your unit" if group.preferred else "optional")
@@ -75,12 +86,17 @@ class CriteriaPicker(ModalScreen[tuple[str, ...] | None]):
         criteria.set_options(options)
         criteria.highlighted = next((i for i, o in enumerate(criteria.options) if not o.disabled), None)
 
-    def _prompt(self, criterion) -> Content:
+    def _prompt(self, criterion, words=()) -> Content:
         mark = "[x] " if criterion.id in self.selected else "[ ] "
         text = Content(criterion.text)
         if self._terms:  # show why it matched
             text = text.highlight_regex("(?i)" + "|".join(self._terms), style="bold $text-warning")
-        return Content.assemble(mark, (f"{criterion.label:<4} ", "bold $text-primary"), text)
+        if words:
+            label = criterion.id
+            text = Content.assemble(text, (f"  [{', '.join(words)}]", "italic $text-warning"))
+        else:
+            label = criterion.label
+        return Content.assemble(mark, (f"{label:<4} ", "bold $text-primary"), text)
 
     def action_to_list(self) -> None:
         self.query_one("#criteria", OptionList).focus()
@@ -95,11 +111,20 @@ class CriteriaPicker(ModalScreen[tuple[str, ...] | None]):
         option = criteria.highlighted_option
         if option is None or option.id is None:
             return
-        if option.id in self.selected:
-            self.selected.remove(option.id)
+        cid = option.id.removeprefix(SUGGESTED)
+        if cid in self.selected:
+            self.selected.remove(cid)
         else:
-            self.selected.append(option.id)
-        criteria.replace_option_prompt(option.id, self._prompt(self.framework.criterion(option.id)))
+            self.selected.append(cid)
+        criterion = self.framework.criterion(cid)
+        words = {s.id: s.words for s in self.suggested}
+        # A criterion may be listed twice: among the suggestions and in its unit.
+        for option_id, prompt in ((cid, self._prompt(criterion)),
+                                  (SUGGESTED + cid, self._prompt(criterion, words.get(cid)))):
+            try:
+                criteria.replace_option_prompt(option_id, prompt)
+            except OptionDoesNotExist:
+                pass
         self._show_count()
 
     def check_action(self, action: str, parameters) -> bool | None:

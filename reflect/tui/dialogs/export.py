@@ -8,11 +8,16 @@ same whichever way they were made.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from textual.widgets import Checkbox, Input, Select
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
 
 from reflect.errors import InputError
 from reflect.tui.dialogs.form import FormDialog, field_label
@@ -35,6 +40,8 @@ class ExportRequest:
     start: date | None = None
     end: date | None = None
     include_private: bool = False
+    #: Replace personal data with labels; None until the apprentice has been asked (if need be).
+    redact: bool | None = None
 
 
 class ExportDialog(FormDialog):
@@ -90,10 +97,81 @@ def run_export(journal, framework, request: ExportRequest, *, overwrite: bool = 
     if request.kind == "reflections":
         filters = EntryFilter(date_from=request.start, date_to=request.end)
         return write_export(journal, framework, request.folder, filters, include_private=request.include_private,
-                            overwrite=overwrite)
+                            overwrite=overwrite, redact=bool(request.redact))
     return write_review_pack(journal, framework, request.folder, start=request.start, end=request.end,
                              html=request.kind == "pack-html", include_private=request.include_private,
-                             overwrite=overwrite)
+                             overwrite=overwrite, redact=bool(request.redact))
+
+
+def personal_data_in(journal, request: ExportRequest):
+    """The reflections the export would hold that have personal data in them."""
+    from reflect.coach.export_guard import scan_rows
+    from reflect.entries.models import EntryFilter
+    from reflect.review.prep import review_period
+
+    start, end = request.start, request.end
+    if request.kind != "reflections":
+        start, end = review_period(journal, start=start, end=end)
+    chosen = EntryFilter(date_from=start, date_to=end, private=None if request.include_private else False)
+    return scan_rows(journal.entries.iter_entries(chosen))
+
+
+def ask_about_personal_data(app, request: ExportRequest, go_on) -> bool:
+    """Before writing: if the export holds personal data and nobody has chosen yet, list it
+    and ask whether to replace it with labels. ``go_on(request)`` carries on with the answer.
+    True when the question was asked (the caller stops and waits for ``go_on``)."""
+    if request.redact is not None:
+        return False
+    found = personal_data_in(app.journal, request)
+    if not found:
+        return False
+
+    def answered(choice: str | None) -> None:
+        if choice is not None:
+            go_on(replace(request, redact=choice == "redact"))
+
+    app.push_screen(PersonalDataFound(found), answered)
+    return True
+
+
+class PersonalDataFound(ModalScreen[str | None]):
+    """Lists the personal data an export would hold; dismisses with "redact", "as-written" or None."""
+
+    BINDINGS = [
+        Binding("r", "answer('redact')", "Redact"),
+        Binding("w", "answer('as-written')", "As written"),
+        Binding("escape", "answer(None)", "Cancel"),
+    ]
+
+    def __init__(self, found) -> None:
+        super().__init__()
+        self.found = found
+
+    def compose(self) -> ComposeResult:
+        from reflect.coach.export_guard import summary_lines
+
+        lines = summary_lines(self.found, redacted=False)[:-1]
+        with Vertical(classes="dialog wide"):
+            yield Label("Personal data in this export", classes="dialog-title")
+            with VerticalScroll(id="personal-data-list"):
+                yield Static("\n".join(lines), markup=False)
+            yield Label("Replace it with labels such as [phone] and [name]? Your journal stays as it is; "
+                        "card numbers are masked either way.", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Redact (r)", id="redact", variant="primary", compact=True)
+                yield Button("Export as written (w)", id="as-written", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#redact", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss({"redact": "redact", "as-written": "as-written"}.get(event.button.id or ""))
+
+    def action_answer(self, answer: str | None) -> None:
+        self.dismiss(answer)
 
 
 def result_message(result) -> str:

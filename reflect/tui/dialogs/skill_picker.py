@@ -1,7 +1,8 @@
 """The meta-skill picker: the framework's skills grouped by category, several may be chosen.
 
 The highlighted skill's description and its sub-skills are shown beside the list as prompts
-for reflection. Space (or a click) ticks a skill, enter confirms, escape cancels. Dismisses
+for reflection. Skills the reflection's own words suggest come first, under "Suggested", with
+the words that matched. Space (or a click) ticks a skill, enter confirms, escape cancels. Dismisses
 with the chosen ids in framework order, or None when cancelled.
 """
 
@@ -14,9 +15,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reflect.tui.text import skill_style
+
+#: Option ids of suggested skills start with this (the same skill is listed in its category too).
+SUGGESTED = "suggested:"
 
 
 class SkillPicker(ModalScreen[tuple[str, ...] | None]):
@@ -28,8 +32,11 @@ class SkillPicker(ModalScreen[tuple[str, ...] | None]):
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self, framework, selected=(), *, title: str = "Meta-skills for this reflection") -> None:
+    def __init__(self, framework, selected=(), *, title: str = "Meta-skills for this reflection",
+                 suggested=()) -> None:
         super().__init__(classes="picker")
+        #: Suggestions (reflect.coach.suggest.Suggestion) listed first.
+        self.suggested = tuple(s for s in suggested if framework.skill(s.id))
         self.framework = framework
         self.selected = set(selected)
         self.heading = title
@@ -46,15 +53,20 @@ class SkillPicker(ModalScreen[tuple[str, ...] | None]):
 
     def _options(self) -> list[Option]:
         options: list[Option] = []
+        if self.suggested:
+            options.append(Option(Content.styled("SUGGESTED FROM WHAT YOU WROTE", "bold $text-muted"), disabled=True))
+            options.extend(Option(self._prompt(self.framework.skill(s.id), s.words), id=SUGGESTED + s.id)
+                           for s in self.suggested)
         for category in self.framework.categories:
             options.append(Option(Content.styled(category.name.upper(), "bold $text-muted"), disabled=True))
             for skill in self.framework.skills_in(category.id):
                 options.append(Option(self._prompt(skill), id=skill.id))
         return options
 
-    def _prompt(self, skill) -> Content:
+    def _prompt(self, skill, words=()) -> Content:
         mark = "[x] " if skill.id in self.selected else "[ ] "
-        return Content.assemble(mark, (skill.name, skill_style(self.framework, skill.id)))
+        matched = (f"  [{', '.join(words)}]", "italic $text-warning") if words else ""
+        return Content.assemble(mark, (skill.name, skill_style(self.framework, skill.id)), matched)
 
     def on_mount(self) -> None:
         skills = self.query_one("#skills", OptionList)
@@ -64,7 +76,7 @@ class SkillPicker(ModalScreen[tuple[str, ...] | None]):
 
     @on(OptionList.OptionHighlighted, "#skills")
     def _describe(self, event: OptionList.OptionHighlighted) -> None:
-        skill = self.framework.skill(event.option.id or "")
+        skill = self.framework.skill((event.option.id or "").removeprefix(SUGGESTED))
         if skill is None:
             return
         category = self.framework.category(skill.category)
@@ -87,8 +99,16 @@ class SkillPicker(ModalScreen[tuple[str, ...] | None]):
         option = skills.highlighted_option
         if option is None or option.id is None:
             return
-        self.selected ^= {option.id}
-        skills.replace_option_prompt(option.id, self._prompt(self.framework.skill(option.id)))
+        sid = option.id.removeprefix(SUGGESTED)
+        self.selected ^= {sid}
+        skill = self.framework.skill(sid)
+        words = {s.id: s.words for s in self.suggested}
+        # A skill may be listed twice: among the suggestions and in its category.
+        for option_id, prompt in ((sid, self._prompt(skill)), (SUGGESTED + sid, self._prompt(skill, words.get(sid)))):
+            try:
+                skills.replace_option_prompt(option_id, prompt)
+            except OptionDoesNotExist:
+                pass
         self._show_count()
 
     def _show_count(self) -> None:

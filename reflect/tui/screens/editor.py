@@ -9,6 +9,7 @@ the next start. Leaving with unsaved changes asks first.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual import getters, on
@@ -40,11 +41,17 @@ from reflect.tui.text import in_framework_order, skill_name
 from reflect.tui.dialogs.criteria_picker import CriteriaPicker
 from reflect.tui.widgets.markdown_area import MarkdownArea
 from reflect.tui.dialogs.skill_picker import SkillPicker
+from reflect.tui.widgets.coach_panel import CoachPanel
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
+    from reflect.coach.check import EntryCheck
     from reflect.tui.app import ReflectApp
 
 CONFIDENCE = [(f"Confidence {n}/5", n) for n in range(1, 6)]
+#: Seconds of quiet typing before the coach looks again.
+COACH_DELAY = 0.4
 
 
 class EditorScreen(KeepsDrafts, Screen):
@@ -57,7 +64,9 @@ class EditorScreen(KeepsDrafts, Screen):
         # Not a priority binding: ctrl+s then queues behind the keys typed before it, so a save
         # never misses the last words when the app is busy.
         Binding("ctrl+s", "save", "Save", tooltip="Save now (your words are also kept as a draft as you type)"),
-        Binding("ctrl+t", "template", "Template", tooltip="Add a reflective model's headings and questions"),
+        # In a browser tab ctrl+t opens a new tab: there it is alt+t (reflect.tui.browser_keys).
+        Binding("ctrl+t", "template", "Template", tooltip="Add a reflective model's headings and questions",
+                id="editor.template"),
         Binding("ctrl+g", "skills", "Meta-skills", tooltip="Tag the meta-skills you used"),
         Binding("ctrl+r", "criteria", "Criteria", tooltip="Link criteria of your units"),
         Binding("escape", "leave", "Back", tooltip="Back (asks first if anything is unsaved)"),
@@ -67,13 +76,18 @@ class EditorScreen(KeepsDrafts, Screen):
         Binding("shift+tab", "app.focus_previous", show=False, priority=True),
     ]
 
-    def __init__(self, *, entry: Entry | None = None, model: str = "none", draft: Draft | None = None) -> None:
+    def __init__(self, *, entry: Entry | None = None, model: str = "none", draft: Draft | None = None,
+                 prompt=None) -> None:
         super().__init__()
         journal = self.app.journal
         today = journal.today()
         self.entry = entry
         #: What is in the journal now; "unsaved changes" means the widgets differ from it.
         self.saved = EditorState.from_entry(entry) if entry else EditorState.blank(today, model)
+        if prompt is not None and entry is None:  # started from today's question
+            self.saved = replace(self.saved, body=prompt.starting_body() + self.saved.body,
+                                 skills=(prompt.skill,) if prompt.skill else (),
+                                 criteria=(prompt.criterion,) if prompt.criterion else ())
         self.initial = EditorState.from_draft(draft.data, today) if draft else self.saved
         self.skills = self.initial.skills
         self.criteria = self.initial.criteria
@@ -84,6 +98,8 @@ class EditorScreen(KeepsDrafts, Screen):
             base_revision = draft.data.get("base_revision", base_revision)
         self.keeper = DraftKeeper(journal, entry_id=entry.id if entry else None, base_revision=base_revision,
                                   draft_id=draft.id if draft else None, stored=self.initial if draft else None)
+        self.check: EntryCheck | None = None  # the coach's latest look (reflect.coach.check.EntryCheck)
+        self._coach_timer: Timer | None = None
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -109,6 +125,7 @@ class EditorScreen(KeepsDrafts, Screen):
                 yield Select(CONFIDENCE, prompt="Confidence -", value=state.confidence or Select.NULL,
                              id="confidence", compact=True)
             yield Label("", id="tags", classes="muted", markup=False)
+            yield CoachPanel(id="coach")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -122,6 +139,9 @@ class EditorScreen(KeepsDrafts, Screen):
         self.call_after_refresh(self._scroll_to_cursor)
         self._show_tags()
         self._show_status()
+        # At once, so the first screen already has the advice; the first look of a run builds
+        # the ranking index (about 40 ms), keys typed meanwhile wait and none are lost.
+        self._coach()
         self.query_one("#title" if not self.initial.title else "#body").focus()
 
     def _place_cursor(self) -> None:
@@ -191,6 +211,21 @@ class EditorScreen(KeepsDrafts, Screen):
     def _changed(self) -> None:
         self._show_status()
         self.schedule_autosave()
+        if self._coach_timer is not None:
+            self._coach_timer.stop()
+        self._coach_timer = self.set_timer(COACH_DELAY, self._coach)
+
+    @guarded
+    def _coach(self) -> None:
+        """Let the coach look at what is written now (advice only: it never stops a save)."""
+        from reflect.coach.check import check_text
+
+        self._coach_timer = None
+        body = self.query_one("#body", TextArea).text
+        self.check = check_text(self.app.framework, body, title=self.query_one("#title", Input).value,
+                                model=self.model, skills=self.skills, criteria=self.criteria,
+                                prefer_units=self.app.my_units())
+        self.query_one(CoachPanel).show(self.check, body)
 
     def _show_day(self, text: str) -> None:
         feedback = self.query_one("#day-feedback", Label)
@@ -238,7 +273,8 @@ class EditorScreen(KeepsDrafts, Screen):
                 self.skills = tuple(result)
                 self._show_tags()
                 self._changed()
-        self.app.push_screen(SkillPicker(self.app.framework, self.skills), chosen)
+        self.app.push_screen(SkillPicker(self.app.framework, self.skills, suggested=self._suggested().skills[:3]),
+                             chosen)
 
     @on(Button.Pressed, "#pick-criteria")
     def action_criteria(self) -> None:
@@ -247,8 +283,15 @@ class EditorScreen(KeepsDrafts, Screen):
                 self.criteria = tuple(result)
                 self._show_tags()
                 self._changed()
-        self.app.push_screen(CriteriaPicker(self.app.framework, self.criteria,
-                                            preferred_units=self.app.my_units()), chosen)
+        self.app.push_screen(CriteriaPicker(self.app.framework, self.criteria, preferred_units=self.app.my_units(),
+                                            suggested=self._suggested().criteria[:5]), chosen)
+
+    def _suggested(self):
+        """What the text suggests now (worked out afresh: the picker may open mid-typing)."""
+        from reflect.coach.suggest import suggest
+
+        text = f"{self.query_one('#title', Input).value}\n{self.query_one('#body', TextArea).text}"
+        return suggest(text, self.app.framework, skip=(), prefer_units=self.app.my_units())
 
     def action_template(self) -> None:
         self.app.push_screen(TemplateChooser(), self.use_template)

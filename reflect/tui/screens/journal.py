@@ -30,6 +30,7 @@ from reflect.tui.widgets.review_line import ReviewLine
 from reflect.tui.dialogs.skill_picker import SkillPicker
 
 if TYPE_CHECKING:
+    from reflect.coach.prompts import Prompt
     from reflect.tui.app import ReflectApp
 
 SEARCH_DELAY = 0.12  # seconds of quiet typing before the list follows the search box
@@ -63,6 +64,8 @@ class JournalScreen(Screen):
         Binding("o", "app.show('objectives')", "Objectives", show=False, tooltip="Your SMART objectives"),
         Binding("a", "app.show('assessment')", "Assess", show=False, tooltip="Rate your meta-skills (self-assessment)"),
         Binding("r", "app.show('review')", "Review", show=False, tooltip="Prepare your next review"),
+        Binding("w", "today_question", "Today's question", show=False,
+                tooltip="Write about today's question (what you have evidenced least)"),
     ]
 
     def __init__(self) -> None:
@@ -70,11 +73,13 @@ class JournalScreen(Screen):
         self._search_timer: Timer | None = None
         self._preview_timer: Timer | None = None
         self._previewed: int | None = None
+        self.prompt: Prompt | None = None  # today's question (reflect.coach.prompts.Prompt), once worked out
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
         with Vertical(id="find"):
             yield ReviewLine(id="review-line")
+            yield Static("", id="today-question", markup=False)
             yield Input(placeholder="Search reflections (press / )", id="search", compact=True)
             yield FilterBar(self.app.framework, id="filters")
         with Horizontal(id="journal-body"):
@@ -106,6 +111,24 @@ class JournalScreen(Screen):
     @guarded
     def _refresh_review_line(self) -> None:
         self.query_one(ReviewLine).refresh_line()
+        self._show_question()
+
+    def _show_question(self) -> None:
+        """Today's question, from what is evidenced least (the same all day)."""
+        from reflect.coach.prompts import question_for_today
+
+        self.prompt = question_for_today(self.app.journal, self.app.framework)
+        line = self.query_one("#today-question", Static)
+        line.display = self.prompt is not None
+        if self.prompt is not None:
+            line.update(f"Today's question (w): {self.prompt.question}")
+
+    def action_today_question(self) -> None:
+        """Start a reflection from today's question, tagged with what it asks about."""
+        from reflect.tui.screens.editor import EditorScreen
+
+        if self.prompt is not None:
+            self.app.push_screen(EditorScreen(prompt=self.prompt))
 
     @guarded
     def reload(self, keep: int | None = None) -> None:

@@ -3,7 +3,8 @@
 Textual highlights with tree-sitter when it is installed; reflect does not depend on it, so
 this area finds the few things a reflection uses (headings, guiding-question hints, lists,
 bold, italic, code) with line-by-line patterns. Styles come from the app theme, so they
-follow light and dark.
+follow light and dark. Personal data (a phone number, a name after "Mr"...; see
+:mod:`reflect.coach.personal_data`) is marked so it stands out until it is taken out.
 """
 
 from __future__ import annotations
@@ -49,6 +50,13 @@ def line_highlights(line: str, in_fence: bool) -> tuple[list[tuple[int, int | No
     return found, False
 
 
+def personal_highlights(line: str) -> list[tuple[int, int | None, str]]:
+    """Where a line holds personal data, to be marked."""
+    from reflect.coach.personal_data import find_personal_data
+
+    return [(_byte(line, f.start), _byte(line, f.end), "personal") for f in find_personal_data(line)]
+
+
 class MarkdownArea(TextArea):
     """The body editor: soft-wrapped Markdown with light highlighting."""
 
@@ -74,6 +82,7 @@ class MarkdownArea(TextArea):
             "bold": Style(bold=True),
             "italic": Style(italic=True),
             "text.literal": Style(color=theme.secondary or theme.primary),
+            "personal": Style(color=theme.error, bold=True, underline=True),
         }))
         self.theme = "reflect"
 
@@ -85,5 +94,6 @@ class MarkdownArea(TextArea):
         in_fence = False
         for row, line in enumerate(self.document.lines):
             found, in_fence = line_highlights(line, in_fence)
+            found += personal_highlights(line)
             if found:
                 highlights[row].extend(found)
