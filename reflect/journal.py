@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from reflect.entries.store import EntryStore
     from reflect.review.feedback import FeedbackStore
     from reflect.review.objectives import ObjectiveStore
+    from reflect.review.meeting_record import ReviewRecordStore
     from reflect.review.reviews import ReviewStore
     from reflect.store.settings import Settings
     from reflect.review.training import TrainingStore
@@ -196,6 +197,12 @@ class Journal:
         from reflect.review.reviews import ReviewStore
 
         return ReviewStore(self)
+
+    @cached_property
+    def review_records(self) -> "ReviewRecordStore":
+        from reflect.review.meeting_record import ReviewRecordStore
+
+        return ReviewRecordStore(self)
 
     @property
     def schema_version(self) -> int:

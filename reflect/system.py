@@ -21,8 +21,9 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Mapping
+from typing import Iterator, Mapping
 
 #: The modes reflect gives what it creates on Linux and macOS (ignored by Windows).
 PRIVATE_FILE_MODE = 0o600
@@ -83,6 +84,15 @@ def private_temp_file(folder: Path, prefix: str, suffix: str) -> tuple[int, str]
     import tempfile
 
     return tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder)
+
+
+@contextmanager
+def temporary_folder(prefix: str = "reflect-") -> Iterator[Path]:
+    """A private temporary folder (as :func:`private_temp_dir`), removed with all in it afterwards."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix=prefix) as folder:
+        yield Path(folder)
 
 
 def private_temp_dir(prefix: str) -> Path:

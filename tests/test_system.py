@@ -215,6 +215,13 @@ def test_temp_file_is_private_and_in_the_folder_asked(tmp_path):
     assert stat.S_IMODE(os.stat(name).st_mode) == 0o600
 
 
+def test_temporary_folder_is_private_and_removed_afterwards():
+    with system.temporary_folder("reflect-test-") as folder:
+        (folder / "empty.db").write_text("x")
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert not folder.exists()
+
+
 def test_temp_dir_is_private(tmp_path):
     folder = system.private_temp_dir("reflect-test-")
     try:

@@ -44,8 +44,11 @@ def register(sub, common) -> None:
         description="Add the entries of a reflect Markdown export to the journal (or, with --from jrnl,\n"
                     "a jrnl journal: its plain-text file or its `jrnl --export json` output).\n\n"
                     "Entries already there are skipped, so importing a file twice adds nothing; a file\n"
-                    "with a problem anywhere imports nothing. jrnl @tags that name a meta-skill\n"
-                    "(@focus, @critical-thinking, @critical_thinking, ...) tag the entry with it.",
+                    "with a problem anywhere imports nothing. A reflection whose text was changed in the file\n"
+                    "after export is given back exactly when what was written into it can be taken out (the\n"
+                    "lines are named); otherwise it is skipped and named (exit 2) unless --accept-edited.\n"
+                    "jrnl @tags that name a meta-skill (@focus, @critical-thinking, @critical_thinking, ...)\n"
+                    "tag the entry with it.",
         epilog="examples:\n"
                "  reflect import journals/2026-11-24-reflections.md\n"
                "  reflect import --dry-run old-laptop.md         check and count, change nothing\n"
@@ -56,22 +59,36 @@ def register(sub, common) -> None:
     p.add_argument("--from", dest="source", choices=("reflect", "jrnl"), default="reflect",
                    help="what wrote the file (default: reflect)")
     p.add_argument("--dry-run", "-n", action="store_true", help="check the file and say what would happen")
+    p.add_argument("--accept-edited", action="store_true",
+                   help="import reflections changed in the file after export as they now read")
     p.set_defaults(handler=cmd_import, writes=True)
 
     p = sub.add_parser(
         "import-feedback", parents=[common], formatter_class=_RAW,
         help="add a mentor's comments from an export or review pack to the feedback log",
-        description="Read the comments a mentor wrote under the hint lines of an export or review pack\n"
-                    "and add each to the feedback log as feedback from the mentor, linked to its reflection\n"
-                    "or objective. Importing the same file again adds nothing; an edited comment is added as\n"
-                    "new feedback. A file from another journal, or with damaged hidden lines, imports nothing.",
+        description="Read the comments a mentor wrote in an export or review pack and add each to the\n"
+                    "feedback log as feedback from the mentor, linked to its reflection or objective.\n"
+                    "Text written anywhere else (under a reflection, in the summary, after the end) is listed\n"
+                    "with its line and not imported: the command then exits 2, unless --keep-unplaced files\n"
+                    "it as general feedback. Importing the same file again adds nothing; a comment re-sent\n"
+                    "with edits replaces the one imported before.",
         epilog="examples:\n"
                "  reflect import-feedback journals/2026-11-24-review-pack.md\n"
                "  reflect import-feedback --dry-run back-from-alex.md     say what would be added\n"
-               '  reflect import-feedback --mentor "Alex Smith" back-from-alex.md')
+               '  reflect import-feedback --mentor "Alex Smith" back-from-alex.md\n'
+               "  reflect import-feedback --keep-unplaced back-from-alex.md\n"
+               "  reflect import-feedback --actions-as feedback back-from-alex.md\n\n"
+               "A review pack's record of the meeting (overall comments, agreed actions, next review date,\n"
+               "the mentor's ratings, sign-off) is kept on its review; `reflect review show N` shows it.")
     p.add_argument("file", metavar="FILE", help="the export or review pack the mentor sent back")
-    p.add_argument("--mentor", metavar="NAME", help="who wrote the comments (default: the file's mentor: line)")
+    p.add_argument("--mentor", metavar="NAME",
+                   help="who wrote the comments (default: the file's mentor: line or sign-off; asked if unknown)")
+    p.add_argument("--keep-unplaced", action="store_true",
+                   help="file text written outside the comment places as general feedback from the mentor")
     p.add_argument("--dry-run", "-n", action="store_true", help="check the file and say what would be added")
+    p.add_argument("--actions-as", choices=("objectives", "feedback"), default="objectives",
+                   help="what the agreed actions in a review pack's record become: draft objectives "
+                        "(default) or feedback actions")
     p.set_defaults(handler=cmd_import_feedback, writes=True)
 
 
@@ -114,6 +131,7 @@ def cmd_import(ctx) -> int:
     path = Path(ctx.args.file).expanduser()
     journal = ctx.journal
     progress = _import_progress if sys.stderr.isatty() else None
+    reader = None
     try:
         if ctx.args.source == "jrnl":
             from reflect.importers.jrnl import import_jrnl
@@ -122,7 +140,8 @@ def cmd_import(ctx) -> int:
         else:
             from reflect.importers.markdown import import_markdown
 
-            result, reader = import_markdown(journal, path, dry_run=ctx.args.dry_run, progress=progress)
+            result, reader = import_markdown(journal, path, dry_run=ctx.args.dry_run, progress=progress,
+                                             accept_edited=ctx.args.accept_edited)
             notes = _export_notes(reader, ctx)
     finally:
         if progress:
@@ -134,14 +153,28 @@ def cmd_import(ctx) -> int:
     ctx.print(message + ".")
     for note in notes:
         ctx.print(note)
+    left_out = reader.left_out if reader is not None else []
+    if left_out:
+        for line, day, title in left_out:
+            ctx.print(f"  not imported: line {line}, {day} \u2014 {title}")
+        n = len(left_out)
+        print(f"reflect: {n} {'reflection was' if n == 1 else 'reflections were'} changed in {path} after export "
+              "and cannot be given back exactly, so " + ("it was" if n == 1 else "they were") + " not imported "
+              "(listed above); --accept-edited imports them as they now read", file=sys.stderr)
+        return 2
     return 0
 
 
 def _export_notes(reader, ctx) -> list[str]:
     notes = []
-    if reader.edited:
+    if reader.edited and ctx.args.accept_edited:
         notes.append(f"Note: {reader.edited} {'entry was' if reader.edited == 1 else 'entries were'} "
-                     "edited in the file after export; the text was taken as it now reads.")
+                     "edited in the file after export; the text was taken as it now reads (--accept-edited).")
+    if reader.recovered:
+        notes.append(f"Note: {reader.recovered} {'entry was' if reader.recovered == 1 else 'entries were'} written "
+                     "into after export; what was added was taken out, giving back the text exactly. Lines taken "
+                     "out (`reflect import-feedback` brings a mentor's words in): " + ", ".join(
+                         _line_span(item.added_lines) for item in reader.recovered_items))
     exported_with = (reader.front_matter.get("framework") or {}).get("id")
     if exported_with and exported_with != ctx.framework.id:
         notes.append(f'Note: the file was exported with the framework "{exported_with}", not this '
@@ -150,29 +183,70 @@ def _export_notes(reader, ctx) -> list[str]:
 
 
 def cmd_import_feedback(ctx) -> int:
+    import sys
     from pathlib import Path
 
-    from reflect.importers.feedback import import_feedback
+    from reflect.importers.feedback import MentorNeeded, import_feedback
 
     args = ctx.args
     path = Path(args.file).expanduser()
-    result = import_feedback(ctx.journal, path, mentor=args.mentor, dry_run=args.dry_run)
-    added, skipped = len(result.added), len(result.skipped)
-    if not added:
+    mentor = args.mentor
+    try:
+        result = import_feedback(ctx.journal, path, framework=ctx.framework, mentor=mentor, dry_run=args.dry_run,
+                                 keep_unplaced=args.keep_unplaced, actions_as=args.actions_as)
+    except MentorNeeded:
+        if not sys.stdin.isatty():
+            raise
+        mentor = input("Who wrote these comments? Mentor's name: ").strip()
+        if not mentor:
+            raise
+        result = import_feedback(ctx.journal, path, framework=ctx.framework, mentor=mentor, dry_run=args.dry_run,
+                                 keep_unplaced=args.keep_unplaced, actions_as=args.actions_as)
+    if result.record is not None:
+        for line in result.record.summary():
+            ctx.print(line)
+    _report_feedback(ctx, path, result)
+    if not result.complete:
+        n = len(result.unplaced)
+        print(f"reflect: {_plural(n, 'piece', 'pieces')} of the mentor's text in {path} "
+              f"{'is' if n == 1 else 'are'} outside the comment places and {'was' if n == 1 else 'were'} not "
+              "imported (listed above); move it into a comment place and import the file again, or run again "
+              "with --keep-unplaced to file it as general feedback", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _report_feedback(ctx, path, result) -> None:
+    added, replaced, skipped = len(result.added), len(result.replaced), len(result.skipped)
+    verb = "Would add" if result.dry_run else "Added"
+    if not (added or replaced):
         why = (f"its {_plural(skipped, 'mentor comment is', 'mentor comments are')} already in the feedback log"
                if skipped else "no mentor comments in it")
         ctx.print(f"Nothing new in {path}: {why}.")
-        return 0
-    message = f"{'Would add' if args.dry_run else 'Added'} {_plural(added, 'mentor comment', 'mentor comments')} " \
-              f"from {path} to the feedback log"
-    ctx.print(message + (f" ({skipped} already there)." if skipped else "."))
+    else:
+        parts = [f"{verb} {_plural(added, 'mentor comment', 'mentor comments')}"]
+        if replaced:
+            parts.append(f"{'would replace' if result.dry_run else 'replaced'} {replaced} re-sent")
+        message = " and ".join(parts) + f" from {path} to the feedback log"
+        ctx.print(message + (f" ({skipped} already there)." if skipped else "."))
     who = f" from {result.source_name}" if result.source_name else ""
-    for comment in result.added:
-        ctx.print(f"  + {_preview(comment.label, 50)}{who}: \u201c{_preview(comment.text, 60)}\u201d")
-    if not args.dry_run:
+    for sign, items in (("+", result.added), ("~", result.replaced)):
+        for comment in items:
+            when = f" ({comment.written_on.strftime('%d/%m/%Y')})" if comment.written_on else ""
+            ctx.print(f"  {sign} {_preview(comment.label, 50)}{who}{when}: \u201c{_preview(comment.text, 60)}\u201d")
+    for note in result.notes:
+        ctx.print(f"Note: {note}")
+    if result.unplaced and not result.keep_unplaced:
+        ctx.print(f"Not imported ({len(result.unplaced)}):")
+        for piece in result.unplaced:
+            ctx.print(f"  line {piece.line}, {piece.why}: \u201c{_preview(piece.text, 70)}\u201d")
+    if (added or replaced) and not result.dry_run:
         ctx.print("`reflect feedback list --source mentor` lists them; say what you will do with "
                   "`reflect feedback update ID --action ...`.")
-    return 0
+
+
+def _line_span(lines: tuple[int, ...]) -> str:
+    return str(lines[0]) if len(lines) == 1 else f"{lines[0]}\u2013{lines[-1]}"
 
 
 def _plural(n: int, one: str, many: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from reflect.cli import record_args as ra
 from reflect.errors import InputError
 
@@ -36,13 +38,14 @@ def register(sub, common) -> None:
     p = commands.add_parser(
         "export", parents=[common], formatter_class=ra.RAW,
         help="write the review pack for your mentor (Markdown or HTML)",
-        description="Write one file for your mentor: summary, self-assessment with the change since last time,\n"
-                    "SMART objectives with status and evidence, activities, feedback and actions, training,\n"
-                    "criteria coverage per unit, meta-skill coverage, gaps, and the reflections of the period.\n"
-                    "The mentor writes comments under each objective and reflection; `reflect import-feedback`\n"
-                    "brings them back. --html makes one printable page instead.\n\n"
-                    "Private reflections are left out (and counted) unless --include-private; every number in\n"
-                    "the pack counts only the reflections in it. By default the file goes in ./journals/, named\n"
+        description="Write one file for your mentor. Page one is a brief: objectives at a glance, loose ends,\n"
+                    "progress per unit, your notes and questions. Then the detail (self-assessment, objectives,\n"
+                    "feedback, training), the reflections of the period, a coverage appendix, and the record of\n"
+                    "the meeting to fill in. The mentor writes under each objective and reflection and in the\n"
+                    "record; `reflect import-feedback` brings it all back. --html makes a printable page.\n\n"
+                    "Private reflections are left out (and counted) unless --include-private; coverage counts\n"
+                    "the reflections the pack may show up to the end of the period. --review N writes the pack\n"
+                    "of a completed review. By default the file goes in ./journals/, named\n"
                     "2026-11-24-review-pack.md (.html); it is private (0600) and never replaces a file\n"
                     "without --force.",
         epilog="examples:\n"
@@ -50,6 +53,7 @@ def register(sub, common) -> None:
                "  reflect review export --html                        a printable page for the browser\n"
                "  reflect review export --from 1/9/2026 --to 30/11/2026 -o pack.md\n"
                "  reflect review export -o - | less                   to stdout\n"
+               "  reflect review export --review 2 --html             the pack of completed review 2\n"
                "  reflect import-feedback journals/2026-11-24-review-pack.md   the mentor's comments back")
     p.add_argument("--from", dest="date_from", metavar="DATE",
                    help="start of the period (default: after the last review)")
@@ -60,6 +64,8 @@ def register(sub, common) -> None:
                         "default ./journals/DATE-review-pack.md")
     p.add_argument("--force", "-f", action="store_true", help="replace the file if it exists")
     p.add_argument("--include-private", action="store_true", help="include private reflections too")
+    p.add_argument("--review", type=_ID, metavar="N",
+                   help="the pack of completed review N, as it was agreed (`reflect review list` numbers them)")
     p.add_argument("--redact", action="store_true",
                    help="replace personal data in the reflections with labels such as [phone]; "
                         "card numbers are always masked")
@@ -125,11 +131,12 @@ def _notes_options(p) -> None:
     p.add_argument("--strengths", metavar="TEXT", help="your strengths this period")
     p.add_argument("--improvements", metavar="TEXT", help="your improvement needs")
     p.add_argument("--next", action="append", metavar="TEXT", help="a proposed next objective (repeat)")
+    p.add_argument("--questions", metavar="TEXT", help="your questions for the meeting")
 
 
 def _notes(args) -> dict:
     notes = {"strengths": args.strengths, "improvements": args.improvements,
-             "next_objectives": "\n".join(args.next) if args.next else None}
+             "next_objectives": "\n".join(args.next) if args.next else None, "questions": args.questions}
     return {k: v for k, v in notes.items() if v is not None}
 
 
@@ -144,7 +151,12 @@ def cmd_prepare(ctx) -> int:
     if args.json:
         print_json(prepared.to_json(), ctx.out)
     else:
-        ctx.print(render_review(prepared.to_json(), prepared.draft), end="")
+        ctx.print(render_review(prepared.to_json(), prepared.draft) + last_record(ctx, prepared), end="")
+    if prepared.private_count:
+        # On stderr: a note for the apprentice, not part of what they may pass on.
+        n = prepared.private_count
+        print(f"{n} private {'reflection' if n == 1 else 'reflections'} not shown (--include-private adds them).",
+              file=sys.stderr)
     return 0
 
 
@@ -155,12 +167,16 @@ def cmd_export(ctx) -> int:
 
     args = ctx.args
     options = dict(start=ra.day(args.date_from), end=ra.day(args.date_to), html=args.html,
-                   include_private=args.include_private, redact=args.redact)
+                   include_private=args.include_private, review_id=args.review, redact=args.redact)
     from reflect.cli.check import warn_before_export
     from reflect.entries.models import EntryFilter
     from reflect.review.prep import review_period
 
-    first, last = review_period(ctx.journal, start=options["start"], end=options["end"])
+    if args.review is not None:  # a completed review's own period
+        review = ctx.journal.reviews.get(args.review)
+        first, last = review.period_start, review.period_end
+    else:
+        first, last = review_period(ctx.journal, start=options["start"], end=options["end"])
     warn_before_export(ctx, EntryFilter(date_from=first, date_to=last), include_private=args.include_private,
                        redact=args.redact)
     if args.output == "-":
@@ -180,7 +196,7 @@ def cmd_update(ctx) -> int:
     if args.date is not None:
         changes["agreed_on"] = ra.day(args.date)
     if not changes:
-        raise InputError("Nothing to change: give --strengths, --improvements, --next, --mentor or --date.")
+        raise InputError("Nothing to change: give --strengths, --improvements, --next, --questions, --mentor or --date.")
     review = store.update(args.id, **changes) if args.id else store.save_draft(**changes)
     ctx.print(f"Saved your notes on review {review.id} (being prepared). "
               "`reflect review prepare` shows it all; `reflect review complete` records the meeting.")
@@ -198,6 +214,8 @@ def cmd_complete(ctx) -> int:
               f"(covering {ra.short(review.period_start)} to {ra.short(review.period_end)}). It is now read-only.")
     if args.draft_objectives and review.proposed_objectives:
         ctx.print(f"Set {len(review.proposed_objectives)} draft objective(s) from it: `reflect objective list --open`.")
+    ctx.print(f"Its review pack, with the record of the meeting to fill in: `reflect review export --review {review.id}`"
+              " (--html to print).")
     return 0
 
 
@@ -220,14 +238,45 @@ def cmd_show(ctx) -> int:
     from reflect.cli.output import print_json
     from reflect.review.text import render_review
 
+    from reflect.review import private_refs
+
     review = ctx.journal.reviews.get(ctx.args.id)
+    # A snapshot kept by an older reflect may still say things about private reflections.
+    snapshot = (private_refs.snapshot(review.snapshot, private_refs.all_private_ids(ctx.journal.conn))
+                if review.snapshot is not None else None)
     if ctx.args.json:
-        print_json(review.to_json(), ctx.out)
-    elif review.snapshot is not None:
-        ctx.print(render_review(review.snapshot, review), end="")
+        record = ctx.journal.review_records.get(review.id)
+        print_json(review.to_json() | {"snapshot": snapshot, "record": record.to_json() if record else None},
+                   ctx.out)
+    elif snapshot is not None:
+        ctx.print(render_review(snapshot, review) + record_text(ctx, review), end="")
     else:
         ctx.print(f"Review {review.id} is still being prepared: `reflect review prepare` shows it as it stands.")
     return 0
+
+
+def last_record(ctx, prepared) -> str:
+    """The last review's record (read back from the mentor), with the mentor's ratings beside
+    the latest self-ratings."""
+    from reflect.review.meeting_record import last_record_text
+
+    latest = prepared.assessment.latest
+    mine = {r.skill_id: r.rating for r in latest.ratings} if latest else {}
+    return last_record_text(ctx.journal, {s.id: s.name for s in ctx.framework.meta_skills}, mine)
+
+
+def record_text(ctx, review) -> str:
+    """The record of the meeting kept on ``review`` (read back from its pack), as text; ""
+    without one. The mentor's ratings sit beside the self-ratings the review was agreed with."""
+    from reflect.review.meeting_record import render_record
+
+    record = ctx.journal.review_records.get(review.id)
+    if record is None:
+        return ""
+    latest = ((review.snapshot or {}).get("assessment") or {}).get("latest") or {}
+    mine = {r["skill_id"]: r["rating"] for r in latest.get("ratings", [])}
+    names = {s.id: s.name for s in ctx.framework.meta_skills}
+    return render_record(record, names, mine)
 
 
 def cmd_delete(ctx) -> int:

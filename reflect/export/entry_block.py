@@ -44,12 +44,14 @@ class EntryRenderer:
     export of 100,000 entries names the same few criteria over and over).
 
     ``markers=False`` leaves out reflect's hidden lines and the comment places: the text a
-    printable (HTML) copy is made from.
+    printable (HTML) copy is made from. ``criteria_text=False`` names criteria by id only, on
+    one line (a review pack's printout, whose appendix gives their text).
     """
 
-    def __init__(self, framework: "Framework", *, markers: bool = True):
+    def __init__(self, framework: "Framework", *, markers: bool = True, criteria_text: bool = True):
         self.framework = framework
         self.markers = markers
+        self.criteria_text = criteria_text
         self._order = {s.id: i for i, s in enumerate(framework.meta_skills)}
         self._skill_names = {s.id: inline(s.name) for s in framework.meta_skills}
         self._criterion_lines: dict[str, str] = {}
@@ -71,7 +73,9 @@ class EntryRenderer:
     def _details(self, entry: "Entry | ExportRow") -> str:
         """The list of details people read: meta-skills, criteria in full, model, ..."""
         lines = [self._skills_line(entry.skills)]
-        if entry.criteria:
+        if entry.criteria and not self.criteria_text:
+            lines.append(f"- **Criteria:** {', '.join(inline(cid) for cid in natural_order(entry.criteria))}")
+        elif entry.criteria:
             lines.append("- **Criteria:**")
             lines += [self._criterion_line(cid) for cid in entry.criteria]
         else:
@@ -102,6 +106,13 @@ class EntryRenderer:
             text = inline(criterion.text) if criterion else "unknown criterion"
             line = self._criterion_lines[cid] = f"  - {inline(cid)} {EM_DASH} {text}"
         return line
+
+
+def natural_order(ids) -> list[str]:
+    """Criterion ids in natural order: ``INSCS009.P5`` before ``INSCS009.P11``."""
+    import re
+
+    return sorted(ids, key=lambda cid: [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", cid)])
 
 
 def entry_data(entry: "Entry | ExportRow") -> dict:

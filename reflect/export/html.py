@@ -53,6 +53,65 @@ article.entry > h2 { border: 0; }
 }
 """.strip()
 
+#: Added for a review pack: a denser print (two columns of reflections, run-in details) so a
+#: mentor's printout stays short, and the record's boxes with room to write by hand.
+PACK_CSS = CSS + """
+section.brief table th:nth-child(1) { width: 1.5em; }
+section.brief table th:nth-child(2) { width: 45%; }
+section.reflections article.entry > ul:first-of-type { list-style: none; padding: 0; margin: 0.2em 0 0.5em;
+  font-size: 0.85em; color: #4a4a46; }
+section.reflections article.entry > ul:first-of-type ul { padding-left: 1.2em; margin: 0; }
+section.record { break-before: page; page-break-before: always; }
+section.record .box { border: 1px solid #7a7a74; border-radius: 3px; margin: 0.3em 0 0.8em; box-sizing: border-box;
+  padding: 0.3em 0.5em; white-space: pre-wrap; }
+section.record .box ul { white-space: normal; margin: 0; }
+section.record table { table-layout: fixed; }
+section.record .comments { min-height: 4.8cm; }
+section.record .actions { min-height: 3.6cm; }
+section.record .next { min-height: 1.1cm; width: 45%; }
+section.record table.sign td, section.record table.sign th { height: 1.1cm; vertical-align: middle; }
+section.record table.ratings td { padding: 0.05em 0.5em; height: 0.5cm; }
+@media print {
+  body { font-size: 9.5pt; line-height: 1.32; }
+  h1 { font-size: 15pt; margin: 0.4em 0 0.3em; }
+  h2 { font-size: 12pt; margin: 0.9em 0 0.3em; }
+  h3 { font-size: 10.5pt; margin: 0.8em 0 0.25em; }
+  h4, h5, h6 { font-size: 9.5pt; margin: 0.6em 0 0.15em; }
+  p, ul, ol { margin: 0.3em 0; }
+  table { font-size: 8.5pt; margin: 0.4em 0; }
+  th, td { padding: 0.15em 0.35em; }
+  table { break-inside: auto; page-break-inside: auto; }
+  section.reflections { font-size: 8.8pt; line-height: 1.27; }
+  /* The reflections follow on (a page of white after the training table would only add paper). */
+  section.reflections h1.part { break-before: auto; page-break-before: auto; margin-top: 1.2em; }
+  section.reflections .entries { columns: 2; column-gap: 6mm; }
+  section.reflections article.entry { margin-top: 0.6rem; padding-top: 0.2rem; }
+  section.reflections article.entry > h2 { font-size: 10pt; margin: 0.2em 0; break-after: avoid; }
+  section.reflections article.entry h3 { font-size: 9pt; margin: 0.5em 0 0.1em; }
+  /* A model's headings run in: "Situation  Just after lunch..." */
+  section.reflections article.entry h4 { display: inline; font-size: 8.8pt; margin: 0; }
+  section.reflections article.entry h4::before { content: ""; display: block; margin-top: 0.35em; }
+  section.reflections article.entry h4::after { content: "  "; white-space: pre; }
+  section.reflections article.entry h4 + p { display: inline; }
+  section.reflections article.entry > ul:first-of-type li { display: inline; }
+  section.reflections article.entry > ul:first-of-type > li + li::before { content: " \\00b7  "; }
+  section.reflections article.entry > ul:first-of-type ul li + li::before { content: "; "; }
+  section.reflections article.entry > ul:first-of-type ul { display: inline; padding: 0; }
+  section.detail > h2:first-child { break-before: page; page-break-before: always; }
+  section.detail { font-size: 9pt; }
+  section.brief { font-size: 9pt; }
+  section.detail > table:first-of-type td:nth-child(2), section.detail > table:first-of-type td:nth-child(3) { white-space: nowrap; }
+  section.appendix table { font-size: 8pt; line-height: 1.2; }
+  section.appendix th, section.appendix td { padding: 0.05em 0.3em; }
+  section.appendix h3 { margin: 0.6em 0 0.15em; }
+  section.appendix { font-size: 9pt; }
+  section.record h1 { margin-top: 0; }
+  section.record { font-size: 9pt; }
+  section.record h2 { font-size: 10.5pt; margin: 0.5em 0 0.15em; border: 0; }
+  section.record table.ratings, section.record table.sign { break-inside: avoid; }
+}
+""".rstrip()
+
 _HEAD = """<!DOCTYPE html>
 <html lang="en-GB">
 <head>
@@ -76,19 +135,21 @@ class HtmlPage:
     """One HTML document written to ``out``: the head on entering, then each piece of
     Markdown as it is added, and the end on leaving (not after an error)."""
 
-    def __init__(self, out: TextIO, title: str):
+    def __init__(self, out: TextIO, title: str, css: str = CSS):
         self.out = out
         self.title = title
+        self.css = css
 
     def __enter__(self) -> "HtmlPage":
-        self.out.write(_HEAD.format(version=escape(__version__), title=escape(self.title), css=CSS))
+        self.out.write(_HEAD.format(version=escape(__version__), title=escape(self.title), css=self.css))
         return self
 
-    def add(self, markdown: str, *, wrap: str | None = None) -> None:
-        """Render ``markdown`` into the page, inside ``<article class="wrap">`` if given."""
+    def add(self, markdown: str, *, wrap: str | None = None, tag: str = "article") -> None:
+        """Render ``markdown`` into the page, inside ``<article class="wrap">`` (or another
+        ``tag``) if given."""
         html = renderer().render(markdown)
         if wrap:
-            html = f'<article class="{escape(wrap)}">\n{html}</article>\n'
+            html = f'<{tag} class="{escape(wrap)}">\n{html}</{tag}>\n'
         self.out.write(html)
 
     def add_html(self, html: str) -> None:

@@ -94,8 +94,9 @@ def _front_matter_data(plan: ExportPlan, framework: "Framework") -> dict:
         "framework": {"id": framework.id, "title": framework.title},
         "period": {"from": plan.period_from, "to": plan.period_to},
         "generated": plan.generated,
-        "counts": {"entries": plan.entries, "private_left_out": plan.private_left_out,
-                   "private_included": plan.private_included},
+        # How many private entries were left out is told to the person exporting, never
+        # written in the file: the count alone would tell a reader they exist.
+        "counts": {"entries": plan.entries, "private_included": plan.private_included},
     }
     if plan.filtered:
         data["filters"] = describe_filters(plan.filters, framework)
@@ -140,11 +141,10 @@ def _header(plan: ExportPlan, framework: "Framework") -> str:
 
 
 def entries_count(plan: ExportPlan) -> str:
-    """``42 entries (3 private entries left out)``."""
+    """``42 entries`` (``(including 3 private entries)`` when asked for). Private entries left
+    out are not counted here: this is written for someone else."""
     count = f"{plan.entries} {'entry' if plan.entries == 1 else 'entries'}"
-    if plan.private_left_out:
-        count += f" ({_private(plan.private_left_out)} left out)"
-    elif plan.private_included:
+    if plan.private_included:
         count += f" (including {_private(plan.private_included)})"
     return count
 

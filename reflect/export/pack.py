@@ -1,8 +1,10 @@
 """The review pack: one file a mentor reads before a performance review.
 
-It holds the summary, the self-assessment against the previous one, the SMART objectives
-(status, evidence, activities), feedback and actions, mandatory training, criteria coverage
-per unit, meta-skill coverage, gaps, and the reflections of the period, in that order.
+It leads with a one-page brief (:mod:`reflect.export.pack_brief`: the period, objectives at a
+glance, loose ends by name, progress per unit, the apprentice's notes and questions); the
+detail follows (self-assessment, SMART objectives, activities, feedback, training), then the
+reflections of the period, a compact coverage appendix (:mod:`reflect.export.pack_coverage`)
+and the record of the meeting to fill in (:mod:`reflect.export.pack_record`).
 
 * Markdown (``kind: "review-pack"``, the same format version as `reflect export`): the
   reflections are the export's own entry blocks, so `reflect import` reads them back, and
@@ -10,20 +12,27 @@ per unit, meta-skill coverage, gaps, and the reflections of the period, in that 
 * HTML: the same text without reflect's hidden lines and comment places, as one printable,
   self-contained page (:mod:`reflect.export.html`).
 
-Private reflections are left out unless asked for, and then counted; every number in the
-pack counts only the reflections in it. Everything is read in one snapshot of the journal.
+Private reflections are left out unless asked for (then counted), and nothing derived from
+one is written (:mod:`reflect.review.private_refs`). Coverage is cumulative up to the end of
+the period (over the reflections the pack may show) and says what the period added.
+`--review N` writes the pack of a completed review from its frozen snapshot. Everything is
+read in one snapshot of the journal.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
+from reflect.errors import InputError
+from reflect.export import pack_brief as brief
 from reflect.export import pack_coverage as coverage
+from reflect.export import pack_record as record
 from reflect.export import pack_sections as sections
-from reflect.dates import format_long
+from reflect.export.html import PACK_CSS
+from reflect.dates import format_short
 from reflect.progress.evidence import read_snapshot
 from reflect.export.files import ExportResult, target_path
 from reflect.export.markdown import when, write_entries
@@ -34,7 +43,7 @@ from reflect.entries.models import EntryFilter
 
 if TYPE_CHECKING:
     from reflect.journal import Journal
-    from reflect.review.prep import PreparedReview
+    from reflect.review.models import Review
     from reflect.framework.standards import Framework
 
 KIND = "review-pack"
@@ -43,66 +52,125 @@ REFLECTIONS_HEADING = "Reflections of the period"
 
 @dataclass(frozen=True)
 class ReviewPack:
-    """What goes into a pack: the prepared review, the reflections (as an export plan) and
-    the coverage of exactly those reflections."""
+    """What goes into a pack: the review's data (a prepared review's JSON form, or a completed
+    review's snapshot), the reflections (as an export plan), coverage up to the end of the
+    period and up to the day before it, the whole training log and the last meeting record."""
 
-    prepared: "PreparedReview"
+    data: dict
     plan: ExportPlan
-    gaps: Any  # a reflect.progress.summary.GapSummary
+    gaps: Any  # a reflect.progress.summary.GapSummary, up to the end of the period
+    before: Any  # the same, up to the day before the period (None for the first period)
+    training: list = field(default_factory=list)  # every mandatory training record, as JSON
     mentor: str = ""
+    review: "Review | None" = None  # the completed review this pack is of, or the draft
+    mentor_ratings: dict = field(default_factory=dict)  # the last meeting record's, by skill id
+    mentor_ratings_on: str = ""  # the day of the review they were given at, ISO
 
     @property
     def start(self) -> date:
-        return self.prepared.period_start
+        return date.fromisoformat(self.data["period_start"])
 
     @property
     def end(self) -> date:
-        return self.prepared.period_end
+        return date.fromisoformat(self.data["period_end"])
+
+    @property
+    def completed(self) -> bool:
+        return self.review is not None and self.review.read_only
 
 
 def build_review_pack(journal: "Journal", framework: "Framework", *, start: date | None = None,
-                      end: date | None = None, include_private: bool = False, redact: bool = False) -> ReviewPack:
-    """Gather a pack for the period (default: since the last review up to today). Call it
-    inside :func:`reflect.export.markdown.snapshot` with the writing, so the numbers match."""
+                      end: date | None = None, include_private: bool = False,
+                      review_id: int | None = None, redact: bool = False) -> ReviewPack:
+    """Gather a pack for the period (default: since the last review up to today), or, with
+    ``review_id``, for that completed review as it was agreed (its snapshot, its period).
+    Call it inside :func:`reflect.progress.evidence.read_snapshot` with the writing, so the
+    numbers match."""
     from reflect.progress.summary import gap_summary
     from reflect.review.prep import prepare_review
 
-    prepared = prepare_review(journal, framework, start=start, end=end, include_private=include_private)
-    period = EntryFilter(date_from=prepared.period_start, date_to=prepared.period_end)
+    review = None
+    if review_id is not None:
+        review = journal.reviews.get(review_id)
+        if not review.read_only or review.snapshot is None:
+            raise InputError(f"Review {review.id} is still being prepared: `reflect review export` without "
+                             "--review writes its pack.")
+        if start is not None or end is not None:
+            raise InputError("A completed review's pack covers its own period: give --review or --from/--to, "
+                             "not both.")
+        data = dict(review.snapshot)
+        if not include_private:
+            # A snapshot kept by an older reflect may still say things about private reflections.
+            from reflect.review import private_refs
+
+            data = private_refs.snapshot(data, private_refs.all_private_ids(journal.conn))
+        data["draft"] = {"strengths": review.strengths, "improvements": review.improvements,
+                         "next_objectives": review.next_objectives, "questions": review.questions}
+        data["shown"] = [{"id": e["id"], "day": e["day"], "title": e["title"]}
+                         for group in data.get("reflections_by_skill", []) for e in group["entries"]
+                         if include_private or not e.get("private")]
+    else:
+        prepared = prepare_review(journal, framework, start=start, end=end, include_private=include_private)
+        # The reflections come below, in full; their list by meta-skill would only cost time.
+        data = replace(prepared, reflections_by_skill=(), gaps=None).to_json()
+        data["shown"] = [{"id": e.id, "day": e.day.isoformat(), "title": e.title}
+                         for group in prepared.reflections_by_skill for e in group.entries]
+        review = prepared.draft
+    first, last = date.fromisoformat(data["period_start"]), date.fromisoformat(data["period_end"])
+    period = EntryFilter(date_from=first, date_to=last)
     plan = plan_export(journal, framework, period, include_private=include_private, redact=redact)
-    gaps = gap_summary(journal, framework, today=prepared.period_end, entry_filter=period,
+    gaps = gap_summary(journal, framework, today=last, entry_filter=EntryFilter(date_to=last),
                        include_private=include_private, suggestion_limit=0)
-    draft = prepared.draft
-    return ReviewPack(replace(prepared, gaps=gaps), plan, gaps, mentor=draft.mentor_name if draft else "")
+    day_before = first - timedelta(days=1)
+    before = gap_summary(journal, framework, today=day_before, entry_filter=EntryFilter(date_to=day_before),
+                         include_private=include_private, suggestion_limit=0)
+    training = [t.to_json() for t in journal.training.list()]
+    record = _last_record(journal, review)
+    return ReviewPack(data, plan, gaps, before, training, mentor=review.mentor_name if review else "",
+                      review=review, mentor_ratings=record[0], mentor_ratings_on=record[1])
+
+
+def _last_record(journal: "Journal", review: "Review | None") -> tuple[dict, str]:
+    """The mentor's ratings from the most recent meeting record before this pack's review."""
+    for past in journal.reviews.list(completed=True):
+        if review is not None and (past.id == review.id or (review.agreed_on and past.agreed_on
+                                                            and past.agreed_on > review.agreed_on)):
+            continue
+        record = journal.review_records.get(past.id)
+        if record is not None and record.ratings:
+            return record.ratings, past.agreed_on.isoformat() if past.agreed_on else ""
+    return {}, ""
 
 
 def export_review_pack(journal: "Journal", framework: "Framework", out: TextIO, *, start: date | None = None,
                        end: date | None = None, html: bool = False, include_private: bool = False,
-                       redact: bool = False) -> ReviewPack:
+                       review_id: int | None = None, redact: bool = False) -> ReviewPack:
     """Write a review pack (Markdown, or HTML with ``html``) to ``out``; return what it held."""
     with read_snapshot(journal):
         pack = build_review_pack(journal, framework, start=start, end=end, include_private=include_private,
-                                 redact=redact)
+                                 review_id=review_id, redact=redact)
         (write_pack_html if html else write_pack_markdown)(journal, framework, out, pack)
     return pack
 
 
 def write_review_pack(journal: "Journal", framework: "Framework", target: Path | None = None, *,
                       start: date | None = None, end: date | None = None, html: bool = False,
-                      include_private: bool = False, overwrite: bool = False, redact: bool = False) -> ExportResult:
+                      include_private: bool = False, overwrite: bool = False,
+                      review_id: int | None = None, redact: bool = False) -> ExportResult:
     """Write a review pack to a private file, atomically; the core call behind
     `reflect review export` and the app.
 
     ``target``: a file, a folder (the default name goes in it) or None (``journals/`` in the
     current folder). The default name is ``2026-11-24-review-pack.md`` (``.html``), named by
     the end of the period, or ``START-to-END-review-pack.md`` when ``start`` or ``end`` is
-    given. An existing file is kept unless ``overwrite``.
+    given, or ``review-3-2026-11-24-review-pack.md`` for completed review 3. An existing file
+    is kept unless ``overwrite``.
     """
     from reflect.files import atomic_writer
 
     with read_snapshot(journal):
         pack = build_review_pack(journal, framework, start=start, end=end, include_private=include_private,
-                                 redact=redact)
+                                 review_id=review_id, redact=redact)
         path = target_path(target, default_file_name(pack, dated=start is not None or end is not None, html=html))
         with atomic_writer(path, overwrite=overwrite) as handle:
             (write_pack_html if html else write_pack_markdown)(journal, framework, handle, pack)
@@ -113,12 +181,15 @@ def result_of(pack: ReviewPack, path: Path | None) -> ExportResult:
     """The counts of a written pack."""
     plan = pack.plan
     return ExportResult(path=path, kind=KIND, entries=plan.entries, private_left_out=plan.private_left_out,
-                        private_included=plan.private_included, objectives=len(pack.prepared.objectives))
+                        private_included=plan.private_included, objectives=len(pack.data["objectives"]))
 
 
 def default_file_name(pack: ReviewPack, *, dated: bool, html: bool) -> str:
-    """``2026-11-24-review-pack.md``; ``2026-09-01-to-2026-11-24-review-pack.md`` for a chosen period."""
+    """``2026-11-24-review-pack.md``; ``2026-09-01-to-2026-11-24-review-pack.md`` for a chosen
+    period; ``review-3-2026-11-24-review-pack.md`` for completed review 3."""
     stem = f"{pack.start.isoformat()}-to-{pack.end.isoformat()}" if dated else pack.end.isoformat()
+    if pack.completed and pack.review is not None:
+        stem = f"review-{pack.review.id}-{stem}"
     return f"{stem}-{KIND}.{'html' if html else 'md'}"
 
 
@@ -126,17 +197,23 @@ def default_file_name(pack: ReviewPack, *, dated: bool, html: bool) -> str:
 
 
 def write_pack_markdown(journal: "Journal", framework: "Framework", out: TextIO, pack: ReviewPack) -> None:
-    """The pack as Markdown with reflect's hidden lines and comment places."""
+    """The pack as Markdown with reflect's hidden lines, comment places and the record."""
     from reflect.coach.export_guard import CardMaskingWriter
 
     # Card numbers never reach a mentor, in any part of the pack. (The writer passes everything
     # but write() through to ``out``, so it is the text stream it wraps.)
     out = cast(TextIO, CardMaskingWriter(out))
     out.write(front_matter(_front_matter_data(pack, framework)))
-    out.write("\n".join(["", *_review_lines(pack, framework, markers=True), f"# {REFLECTIONS_HEADING}", "",
+    top, detail = _review_lines(pack, framework, markers=True)
+    out.write("\n".join(["", *top, *detail, f"# {REFLECTIONS_HEADING}", "",
                          *_reflections_intro(pack, markers=True)]) + "\n")
     write_entries(journal, framework, out, pack.plan)
-    out.write(MARK_END + "\n")
+    # The appendix is reflect's text like the rest (its headings end the last comment place);
+    # only the record, which the mentor fills in, comes after the end marker.
+    out.write("\n".join(_appendix_lines(pack)) + "\n")
+    out.write(MARK_END + "\n\n")
+    kept = journal.review_records.get(pack.review.id) if pack.review is not None else None
+    out.write("\n".join(record.markdown(_review_uid(pack), _record_skills(pack, framework), _people(pack), kept)))
 
 
 def write_pack_html(journal: "Journal", framework: "Framework", out: TextIO, pack: ReviewPack) -> None:
@@ -144,24 +221,31 @@ def write_pack_html(journal: "Journal", framework: "Framework", out: TextIO, pac
     from html import escape
 
     from reflect.coach.export_guard import CardMaskingWriter
-
     from reflect.export.rows import iter_rows
     from reflect.export.html import HtmlPage
     from reflect.export.entry_block import EntryRenderer
 
-    with HtmlPage(cast(TextIO, CardMaskingWriter(out)), _title(pack, plain=True)) as page:
-        page.add("\n".join(_review_lines(pack, framework, markers=False)))
-        page.add_html(f'<h1 class="part">{REFLECTIONS_HEADING}</h1>\n')
+    with HtmlPage(cast(TextIO, CardMaskingWriter(out)), _title(pack, plain=True), css=PACK_CSS) as page:
+        top, detail = _review_lines(pack, framework, markers=False)
+        page.add("\n".join(top), wrap="brief", tag="section")
+        page.add("\n".join(detail), wrap="detail", tag="section")
+        page.add_html(f'<section class="reflections">\n<h1 class="part">{REFLECTIONS_HEADING}</h1>\n')
         page.add("\n".join(_reflections_intro(pack, markers=False)))
-        render = EntryRenderer(framework, markers=False).render
+        page.add_html('<div class="entries">\n')
+        render = EntryRenderer(framework, markers=False, criteria_text=False).render
         for entry in iter_rows(journal, pack.plan.filters, redact=pack.plan.redact):
             page.add(render(entry), wrap="entry")
+        page.add_html('</div>\n</section>\n<section class="appendix">\n')
+        page.add("\n".join(_appendix_lines(pack)))
+        page.add_html("</section>\n")
+        kept = journal.review_records.get(pack.review.id) if pack.review is not None else None
+        page.add_html(record.html(_record_skills(pack, framework), _people(pack), kept))
         page.add_html(f'<p class="generated">Made by reflect on {escape(when(pack.plan.generated))}.</p>\n')
 
 
 def _front_matter_data(pack: ReviewPack, framework: "Framework") -> dict:
     plan = pack.plan
-    return {
+    data = {
         "reflect_export": FORMAT_VERSION,
         "kind": KIND,
         "apprentice": plan.apprentice,
@@ -169,9 +253,24 @@ def _front_matter_data(pack: ReviewPack, framework: "Framework") -> dict:
         "framework": {"id": framework.id, "title": framework.title},
         "period": {"from": pack.start, "to": pack.end},
         "generated": plan.generated,
-        "counts": {"entries": plan.entries, "private_left_out": plan.private_left_out,
-                   "private_included": plan.private_included, "objectives": len(pack.prepared.objectives)},
+        "counts": {"entries": plan.entries, "private_included": plan.private_included,
+                   "objectives": len(pack.data["objectives"])},
     }
+    if pack.review is not None:
+        data["review"] = pack.review.uid
+    return data
+
+
+def _review_uid(pack: ReviewPack) -> str | None:
+    return pack.review.uid if pack.review is not None else None
+
+
+def _people(pack: ReviewPack) -> dict[str, str]:
+    return {"Apprentice": pack.plan.apprentice, "Mentor or employer": pack.mentor}
+
+
+def _record_skills(pack: ReviewPack, framework: "Framework") -> list[tuple[str, str, int | None]]:
+    return record.ratings(pack.data, [(s.id, s.name) for s in framework.meta_skills])
 
 
 def _title(pack: ReviewPack, *, plain: bool = False) -> str:
@@ -181,51 +280,79 @@ def _title(pack: ReviewPack, *, plain: bool = False) -> str:
 
 
 def _period(pack: ReviewPack) -> str:
-    return f"{format_long(pack.start)} to {format_long(pack.end)}"
+    return f"{format_short(pack.start)} to {format_short(pack.end)}"
 
 
-def _review_lines(pack: ReviewPack, framework: "Framework", *, markers: bool) -> list[str]:
-    """Everything above the reflections, as Markdown lines."""
-    # The reflections themselves come below, in full; their list by meta-skill would only
-    # cost time to turn into JSON (seconds, for a period of many thousands).
-    data = replace(pack.prepared, reflections_by_skill=()).to_json()
-    shown = {e.id: {"day": e.day.isoformat(), "title": e.title}
-             for group in pack.prepared.reflections_by_skill for e in group.entries}
-    gaps = data["gaps"]
-    previous = data["previous_review"]
-    facts = [("Framework", inline(framework.title)), ("Period", _period(pack)),
-             ("Previous review", f"{format_long(date.fromisoformat(previous['agreed_on']))} with "
-                                 f"{inline(previous['mentor_name'])}"
-              if previous else "none: this is the first review"),
-             ("Reflections", reflections_count(pack.plan)), ("Generated", when(pack.plan.generated))]
-    lines = [f"# {_title(pack)}", ""] + [f"- **{label}:** {value}" for label, value in facts] + [""]
+def _shown(pack: ReviewPack) -> dict[int, dict]:
+    """The reflections this pack shows, by id (only they may be named in it)."""
+    return {e["id"]: e for e in pack.data.get("shown", [])}
+
+
+def _review_lines(pack: ReviewPack, framework: "Framework", *, markers: bool) -> tuple[list[str], list[str]]:
+    """Everything above the reflections, as Markdown lines: the title and the brief, and the
+    detail."""
+    data, shown = pack.data, _shown(pack)
+    gaps = pack.gaps.to_json() if pack.gaps is not None else None
+    before = pack.before.to_json() if pack.before is not None else None
+    lines = [f"# {_title(pack)}", ""]
     if markers:
-        lines += ["For the mentor: each objective and each reflection ends with a place for your comments. "
-                  "Write under its hint line, leave the hidden reflect lines (they start with `<!--`) as they "
-                  "are, and send the file back; `reflect import-feedback` adds your comments to the feedback "
-                  "log. You can put your name on the `mentor:` line at the very top.", ""]
-    note = coverage.scope_note(gaps, pack.plan.entries, data["period_start"], data["period_end"])
-    lines += sections.summary(data, gaps, reflections_count(pack.plan))
-    lines += sections.self_assessment(data)
+        lines += ["For the mentor: page one is the brief; the detail, the reflections and an appendix follow, "
+                  "and the record of the meeting comes last. Each objective and each reflection ends with a "
+                  "place for your comments: write under its hint line, leave the hidden reflect lines (they "
+                  "start with `<!--`) as they are, and send the file back; `reflect import-feedback` adds your "
+                  "comments to the feedback log. You can put your name on the `mentor:` line at the very top.", ""]
+    lines += brief.brief(data, gaps, before, set(shown), _facts(pack, framework))
+    top, lines = lines, []
+    lines += sections.self_assessment(data, pack.mentor_ratings,
+                                      f" ({format_short(date.fromisoformat(pack.mentor_ratings_on))})"
+                                      if pack.mentor_ratings_on else "")
     lines += sections.objectives(data, framework, shown, markers=markers)
     lines += sections.activities(data)
     lines += sections.feedback(data, shown)
-    lines += sections.training(data)
-    lines += coverage.criteria_coverage(gaps, note)
-    lines += coverage.skill_coverage(gaps, note)
-    lines += coverage.gap_list(gaps)
-    return lines
+    lines += sections.training(data, pack.training)
+    return top, lines
+
+
+def _facts(pack: ReviewPack, framework: "Framework") -> list[tuple[str, str]]:
+    data = pack.data
+    previous = data["previous_review"]
+    weeks = ((pack.end - pack.start).days + 1) // 7
+    facts = [("Period", f"{_period(pack)} ({weeks} week{'' if weeks == 1 else 's'})"),
+             ("Previous review", f"{format_short(date.fromisoformat(previous['agreed_on']))} with "
+                                 f"{inline(previous['mentor_name'])}" if previous else "none: this is the first"),
+             ("Reflections", reflections_count(pack.plan))]
+    if pack.completed and pack.review is not None and pack.review.agreed_on is not None:
+        facts.insert(0, ("Review", f"agreed on {format_short(pack.review.agreed_on)} with "
+                                   f"{inline(pack.review.mentor_name)} (as recorded then)"))
+    assessment = data["assessment"]
+    latest = assessment["latest"]
+    if latest is None:
+        facts.append(("Self-assessment", "none yet"))
+    else:
+        text = f"{format_short(date.fromisoformat(latest['assessed_on']))}"
+        if not assessment["in_period"]:
+            text += " (before this period: a new one is due)"
+        facts.append(("Self-assessment", text))
+    return facts
+
+
+def _appendix_lines(pack: ReviewPack) -> list[str]:
+    if pack.gaps is None:
+        return []
+    gaps = pack.gaps.to_json()
+    before = pack.before.to_json() if pack.before is not None else None
+    return (coverage.criteria_appendix(gaps, before, pack.data["period_start"], pack.data["period_end"])
+            + coverage.skills_appendix(gaps, before))
 
 
 def reflections_count(plan: ExportPlan) -> str:
-    """``3 reflections (1 private reflection left out)``."""
+    """``3 reflections`` (``(including 1 private reflection)`` when asked for). Private
+    reflections left out are not counted: the pack is for someone else."""
     def n(count: int, what: str) -> str:
         return f"{count} {what if count == 1 else what + 's'}"
 
     text = n(plan.entries, "reflection")
-    if plan.private_left_out:
-        text += f" ({n(plan.private_left_out, 'private reflection')} left out)"
-    elif plan.private_included:
+    if plan.private_included:
         text += f" (including {n(plan.private_included, 'private reflection')})"
     return text
 

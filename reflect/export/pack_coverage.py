@@ -1,126 +1,118 @@
-"""The coverage sections of a review pack as Markdown: criteria per unit, meta-skills, gaps.
+"""The coverage appendix of a review pack as Markdown: criteria per unit and meta-skills.
 
-They work on the JSON form of a :class:`reflect.progress.summary.GapSummary` computed over exactly the
-reflections the pack includes (so private ones never count unless the pack includes them),
-and say so at the top.
+Coverage is cumulative: it counts every reflection the pack may show up to the end of the
+period (private ones only when the pack includes them), and says what the period added by
+comparing with the same count up to the day before the period. Both are the JSON form of a
+:class:`reflect.progress.summary.GapSummary`.
+
+It is compact on purpose: per unit, the criteria this period evidenced (new or more) in a
+small table, and the criteria still without evidence as a list of labels in the framework's
+own order (P5 before P11). The full table of every criterion is `reflect gaps`' job.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
-from reflect.dates import format_long, format_short
+from reflect.dates import format_short
 from reflect.export.entry_block import EM_DASH
 from reflect.export.format import inline, table
 from reflect.review.models import RATING_SCALE
 
 NONE = EM_DASH
-_STATUS = {"ok": "evidenced", "stale": "stale", "gap": "**gap**"}
-_UNIT_ROLE = {(True, False): "Mandatory unit", (False, True): "Optional unit (chosen)",
-              (False, False): "Unit not chosen"}
+_LABEL = re.compile(r"^([A-Za-z]*)(\d+)$")
 
 
-def scope_note(gaps: dict, reflections: int, start: str, end: str) -> str:
+def scope_note(start: str, end: str) -> str:
     """What the coverage numbers count."""
-    return (f"Counts cover only the {reflections} {'reflection' if reflections == 1 else 'reflections'} in this pack "
-            f"({_long(start)} to {_long(end)}). Evidence dated before {_long(gaps['stale_before'])} "
-            f"({gaps['stale_weeks']} weeks before the end of the period) counts as stale.")
+    counted = "every reflection in the journal that this pack may show"
+    return (f"Counts cover {counted} up to {_short(end)}; \u201cthis period\u201d means from {_short(start)}. "
+            "Private reflections count only when the pack includes them.")
 
 
-def criteria_coverage(gaps: dict, note: str) -> list[str]:
-    """Overall counts, then a table of criteria for each unit in scope (most missing first)."""
+def criteria_appendix(gaps: dict, before: dict | None, start: str, end: str) -> list[str]:
+    """Per unit: evidence so far, what the period added, and the criteria still to evidence."""
+    earlier = {c["id"]: c["count"] for u in (before or {}).get("units", []) for c in u["criteria"]}
     overall = gaps["overall"]
-    kinds = ", ".join(f"{kind} {t['evidenced']} of {t['total']}" for kind, t in overall.get("kinds", {}).items())
-    lines = ["## Criteria coverage", "", note, "",
-             f"**Overall:** {overall['evidenced']} of {overall['total']} criteria evidenced "
-             f"({overall['percent']}%)" + (f": {kinds}." if kinds else "."), ""]
-    for unit in gaps["units"]:
-        role = _UNIT_ROLE.get((unit["mandatory"], unit["chosen"]), "Unit")
+    lines = ["## Appendix: criteria by unit", "", scope_note(start, end), "",
+             f"**Overall:** {overall['evidenced']} of {overall['total']} criteria have evidence.", ""]
+    for unit in sorted(gaps["units"], key=lambda u: not u["mandatory"]):
+        fresh = [c for c in unit["criteria"] if c["latest"] and c["latest"] >= start]
+        new = sum(1 for c in fresh if not earlier.get(c["id"]))
+        missing = [c["label"] or c["id"] for c in unit["criteria"] if c["status"] == "gap"]
+        role = "mandatory" if unit["mandatory"] else "optional" if unit["chosen"] else "not chosen"
         lines += [f"### {inline(unit['code'])} {EM_DASH} {inline(unit['title'])}", "",
-                  f"{role}. {unit['evidenced']} of {unit['total']} evidenced ({unit['percent']}%): "
-                  f"{unit['ok']} recent, {unit['stale']} stale, {unit['gap']} with no evidence.", ""]
-        rows = [[inline(c["id"]), inline(c["text"]), str(c["count"]), _short(c["latest"]),
-                 _STATUS.get(c["status"], c["status"])] for c in unit["criteria"]]
-        lines += table(["Criterion", "What it asks", "Reflections", "Latest", "Status"], rows, right=(2,)) + [""]
+                  f"{role.capitalize()} unit: {unit['evidenced']} of {unit['total']} with evidence, "
+                  f"{new} new this period"
+                  + (f", {unit['stale']} only from before {_short(gaps['stale_before'])}" if unit["stale"] else "")
+                  + ".", ""]
+        if fresh:
+            rows = [[inline(c["label"] or c["id"]), inline(_clip(c["text"], 90)),
+                     f"{c['count']}, new" if not earlier.get(c["id"]) else f"{c['count']}, +{c['count'] - earlier[c['id']]}",
+                     _short(c["latest"])] for c in fresh]
+            lines += table(["", "Evidenced this period", "Reflections", "Latest"], rows) + [""]
+        lines += [f"**No evidence yet ({len(missing)}):** {inline(label_ranges(missing))}." if missing
+                  else "**Every criterion has evidence.**", ""]
     if gaps["unchosen_evidence"]:
-        lines += ["### Evidence in units not chosen", "",
-                  "Reflections in this pack also cite criteria of units outside the plan:", ""]
-        lines += [f"- {inline(code)}: {n} {'criterion' if n == 1 else 'criteria'}"
-                  for code, n in gaps["unchosen_evidence"].items()] + [""]
+        lines += ["**Evidence in units not chosen:** " + "; ".join(
+            f"{inline(code)} {n} {'criterion' if n == 1 else 'criteria'}"
+            for code, n in gaps["unchosen_evidence"].items()) + ".", ""]
     if gaps["unknown_criteria"]:
-        lines += ["### Criteria the framework does not have", "",
-                  "Cited by reflections in this pack, but not in the framework in use:", ""]
-        lines += [f"- {inline(c['id'])}: {c['count']} {'reflection' if c['count'] == 1 else 'reflections'}, "
-                  f"latest {_short(c['latest'])}" for c in gaps["unknown_criteria"]] + [""]
+        lines += ["**Cited but not in the framework in use:** "
+                  + ", ".join(inline(c["id"]) for c in gaps["unknown_criteria"]) + ".", ""]
     return lines
 
 
-def skill_coverage(gaps: dict, note: str) -> list[str]:
-    """One row per meta-skill: reflections, share, latest, status and the latest self-rating."""
-    categories = {c["id"]: c["name"] for c in gaps["categories"]}
+def skills_appendix(gaps: dict, before: dict | None) -> list[str]:
+    """One row per meta-skill: reflections so far and this period, latest, self-rating."""
+    earlier = {s["id"]: s["count"] for s in (before or {}).get("meta_skills", [])}
     rows = []
     for s in gaps["meta_skills"]:
         rating = f"{s['rating']} {RATING_SCALE[s['rating']][0]}" if s["rating"] in RATING_SCALE else "not rated"
         if s["flagged"]:
-            rating += " **(low, no active objective)**"
-        rows.append([inline(s["name"]), inline(categories.get(s["category"], s["category"] or "")) or NONE,
-                     str(s["count"]), f"{round(s['share'] * 100)}%", _short(s["latest"]),
-                     _STATUS.get(s["status"], s["status"]), rating])
-    lines = ["## Meta-skill coverage", "", note, ""]
-    lines += table(["Meta-skill", "Category", "Reflections", "Share", "Latest", "Status", "Self-rating"], rows,
-                   right=(2, 3))
-    lines += ["", f"Balance across the meta-skills: {gaps['balance']:.2f} (1 means evenly spread). "
-                  f"Reflections with no meta-skill: {gaps['untagged']}.", ""]
-    return lines
+            rating += " (low, no active objective)"
+        added = s["count"] - earlier.get(s["id"], 0)
+        rows.append([inline(s["name"]), str(s["count"]), str(added) if added else NONE, _short(s["latest"]), rating])
+    lines = ["## Appendix: meta-skills", ""]
+    lines += table(["Meta-skill", "Reflections", "This period", "Latest", "Self-rating"], rows, right=(1, 2))
+    untagged = gaps["untagged"]
+    if untagged:
+        lines += ["", f"{untagged} reflection{'' if untagged == 1 else 's'} name no meta-skill."]
+    return lines + [""]
 
 
-def gap_list(gaps: dict) -> list[str]:
-    """What is missing: units short of evidence, thin meta-skills, loose ends before the review."""
-    lines = ["## Gaps", ""]
-    plan = gaps["optional_units"]
-    if not plan["met"]:
-        lines += [f"**Optional units:** {inline(plan['message'])}", ""]
-    units = [u for u in gaps["units"] if u["gap"] or u["stale"]]
-    lines += ["### Units", ""]
-    lines += [f"- {inline(u['code'])} {inline(u['title'])}: {u['gap']} of {u['total']} criteria with no evidence"
-              + (f", {u['stale']} stale" if u["stale"] else "") for u in units] or ["*Every criterion is evidenced.*"]
-    thin = [s for s in gaps["meta_skills"] if s["status"] != "ok" or s["flagged"]]
-    lines += ["", "### Meta-skills", ""]
-    lines += [f"- {inline(s['name'])}: {_skill_gap(s)}" for s in thin] or ["*Every meta-skill has recent reflections.*"]
-    lines += ["", "### Loose ends", ""] + _loose_ends(gaps["review"]) + [""]
-    return lines
+def label_ranges(labels: list[str]) -> str:
+    """``P2–P4, P7, K1–K3``: runs of consecutive numbers with the same prefix joined, in the
+    order given (the framework's)."""
+    out: list[str] = []
+    run: list[tuple[str, int, str]] = []
+
+    def close() -> None:
+        if run:
+            out.append(run[0][2] if len(run) == 1 else f"{run[0][2]}\u2013{run[-1][2]}")
+            run.clear()
+
+    for label in labels:
+        match = _LABEL.match(label)
+        if match is None:
+            close()
+            out.append(label)
+            continue
+        prefix, number = match.group(1), int(match.group(2))
+        if run and (run[-1][0] != prefix or run[-1][1] + 1 != number):
+            close()
+        run.append((prefix, number, label))
+    close()
+    return ", ".join(out)
 
 
-def _skill_gap(s: dict) -> str:
-    why = {"gap": "no reflections in this pack", "stale": f"latest reflection {_short(s['latest'])} (stale)"}
-    parts = [why[s["status"]]] if s["status"] in why else []
-    if s["flagged"]:
-        parts.append(f"rated {s['rating']} of 5 with no active objective")
-    return "; ".join(parts)
-
-
-def _loose_ends(review: dict) -> list[str]:
-    labels = (("overdue_activities", "Activity overdue", "due"),
-              ("overdue_objectives", "Objective past its deadline", "deadline"),
-              ("feedback_without_action", "Feedback with no action yet", "received"),
-              ("training_not_done", "Mandatory training not done", "due"))
-    lines = []
-    for key, label, when in labels:
-        for item in review[key]:
-            date_text = f" ({when} {_short(item['due'])})" if item["due"] else ""
-            lines.append(f"- {label}: {inline(item['title'])}{date_text}")
-    if review.get("next_review"):
-        lines.append(f"- Next review: {_long(review['next_review'])}")
-    return lines or ["*None.*"]
-
-
-def _day(value: str | date) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(value)
-
-
-def _long(value: str | date | None) -> str:
-    return format_long(_day(value)) if value else NONE
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "\u2026"
 
 
 def _short(value: str | date | None) -> str:
-    return format_short(_day(value)) if value else NONE
+    if not value:
+        return NONE
+    return format_short(value if isinstance(value, date) else date.fromisoformat(value))

@@ -6,6 +6,13 @@ the lines are parsed with markdown-it-py to find reflect's markers: only an HTML
 at the top level of the document counts, so a marker-like line inside a mentor's code
 block is just text. A body is then taken as the exact number of lines its marker gives,
 without parsing it at all, and restored with :func:`reflect.export.body.restore_body`.
+
+A body whose text no longer matches its checksum (someone wrote in it after export) is
+never rebuilt by guesswork: reflect reads on to the entry's comment place and tries taking
+out each paragraph that was added; if that gives back the exact text, the entry is
+imported as it was (and the lines taken out are named). If not, the entry is marked
+``edited`` and :func:`import_markdown` skips it and names it, unless asked to take it as
+it now reads.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ from reflect.files import require_regular_file
 from reflect.importers.common import ImportResult, NewEntry, add_entries
 from reflect.export.body import BodyLayout, digest, restore_body
 from reflect.export.format import (
+    COMMENTS_HEADING,
     ENTRY_LEVEL,
     FORMAT_VERSION,
     MARK_BODY,
@@ -50,7 +58,11 @@ class ExportedEntry:
     line: int
     data: dict
     body: str
+    #: Its text was changed after export and cannot be given back exactly: ``body`` is the
+    #: text as it now reads.
     edited: bool = False
+    #: Lines written into its text after export that were taken out to give it back exactly.
+    added_lines: tuple[int, ...] = ()
     #: What was written in the entry's mentor comment place ("" if nothing; see
     #: :mod:`reflect.importers.mentor_comments`).
     comments: str = ""
@@ -76,10 +88,16 @@ class ExportReader:
                  expected: str = "a reflect export", hint: str = "; for a jrnl journal use --from jrnl"):
         self.name = name
         self._expected, self._hint = expected, hint
-        self._lines = self._numbered(stream)
+        self._lines = _PushBack(self._numbered(stream))
         self.front_matter = self._read_front_matter()
         self.count = 0
         self.edited = 0
+        #: Entries whose text was edited after export and given back exactly, by taking out
+        #: what was added (see :attr:`ExportedEntry.added_lines`).
+        self.recovered = 0
+        self.recovered_items: list[ExportedEntry] = []
+        #: (line, date, title) of edited entries :func:`import_markdown` left out.
+        self.left_out: list[tuple[int, str, str]] = []
         #: The lines between the front matter and the first entry (or the end): the header,
         #: and a review pack's sections. Known once the first entry (or the end) is read.
         self.preamble: list[str] = []
@@ -161,9 +179,11 @@ class ExportReader:
                 self.preamble, self.preamble_line = segment[:at], start
             data = self._json(segment[at], start + at, MARK_ENTRY)
             layout = self._layout(line, number)
-            body, edited = self._read_body(layout, start + at)
-            pending = ExportedEntry(start + at, data, body, edited)
-            segment, expect_blank, lookalikes = [], True, 0
+            body, edited, added, checked = self._read_body(layout, start + at)
+            pending = ExportedEntry(start + at, data, body, edited, added)
+            if added:
+                self.recovered_items.append(pending)
+            segment, expect_blank, lookalikes = [], not checked, 0
         markers = _markers(segment)
         ends = [i for kind, i in markers if kind == "end"]
         if not ends:
@@ -217,7 +237,9 @@ class ExportReader:
         except ValueError:
             raise self._error(number, "reflect's hidden marker on this line is damaged.") from None
 
-    def _read_body(self, layout: BodyLayout, entry_line: int) -> tuple[str, bool]:
+    def _read_body(self, layout: BodyLayout, entry_line: int) -> tuple[str, bool, tuple[int, ...], bool]:
+        """The body, whether it was edited (and cannot be given back exactly), the lines taken
+        out to give it back, and whether the lines after it were read up to the comment place."""
         blank = next(self._lines, None)
         if blank is None or blank[1].strip():
             raise self._error(blank[0] if blank else None, "a blank line should follow the body marker.")
@@ -225,16 +247,44 @@ class ExportReader:
         for _ in range(layout.lines):
             item = next(self._lines, None)
             if item is None:
-                raise self._error(entry_line, "the file ends inside this entry's text.")
-            lines.append(item[1])
-        text = "".join(lines)
-        if layout.lines:
-            text = text[:-1]  # the newline written after every body
-        body = restore_body(text, layout)
-        edited = bool(layout.sha256) and digest(body) != layout.sha256
+                break
+            lines.append(item)
+        after = next(self._lines, None)
+        if after is None and len(lines) < layout.lines:
+            raise self._error(entry_line, "the file ends inside this entry's text.")
+        if after is not None:
+            self._lines.push(after)
         self.count += 1
-        self.edited += edited
-        return body, edited
+        if len(lines) == layout.lines and (after is None or not after[1].strip()):
+            body = _restored(lines, layout)
+            if not layout.sha256 or digest(body) == layout.sha256:
+                return body, False, (), False
+        # Edited after export: read on to the comment place and try to give the text back.
+        lines += self._up_to_comment_place()
+        if lines and not lines[-1][1].strip():
+            lines.pop()  # the blank line between the text and its comment place
+        if not lines and layout.lines:
+            raise self._error(entry_line, "the file ends inside this entry's text.")
+        for added in _added_blocks(lines):
+            kept = [item for item in lines if item[0] not in added]
+            if len(kept) == layout.lines + 1 and not kept[-1][1].strip():
+                kept.pop()
+            if len(kept) == layout.lines and digest(body := _restored(kept, layout)) == layout.sha256:
+                self.recovered += 1
+                return body, False, tuple(sorted(added)), True
+        self.edited += 1
+        return _restored(lines, layout), True, (), True
+
+    def _up_to_comment_place(self) -> list[tuple[int, str]]:
+        """The lines from here up to the next comment place, entry or end marker (left unread)."""
+        found = []
+        for item in self._lines:
+            line = item[1]
+            if line.rstrip("\r\n") == COMMENTS_HEADING or _marker_kind(line):
+                self._lines.push(item)
+                break
+            found.append(item)
+        return found
 
     def _with_comments(self, entry: ExportedEntry, segment: list[str], start: int,
                        markers: list[tuple[str, int]], end: int) -> ExportedEntry:
@@ -248,6 +298,50 @@ class ExportReader:
         stop = min([i for _, i in markers if i > at] + [end])
         text = comment_text(segment[at + 1:stop], ENTRY_LEVEL) if target == ("entry", entry.uid) else ""
         return replace(entry, comments=text, comments_line=start + at, comments_target=target)
+
+
+class _PushBack:
+    """An iterator one can give items back to (read again first)."""
+
+    def __init__(self, items: Iterator):
+        self._items = items
+        self._back: list = []
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return self._back.pop() if self._back else next(self._items)
+
+    def push(self, item) -> None:
+        self._back.append(item)
+
+
+def _restored(lines: list[tuple[int, str]], layout: BodyLayout) -> str:
+    text = "".join(line for _, line in lines)
+    if lines:
+        text = text[:-1]  # the newline written after every body
+    return restore_body(text, layout)
+
+
+def _added_blocks(lines: list[tuple[int, str]]) -> Iterator[set[int]]:
+    """Line numbers of each paragraph (a run of non-blank lines, with the blank line after
+    it), and of each single line: what a person most likely wrote into a text."""
+    blocks: list[list[int]] = []
+    current: list[int] = []
+    for number, line in lines:
+        if line.strip():
+            current.append(number)
+        elif current:
+            blocks.append(current + [number])
+            current = []
+    if current:
+        blocks.append(current)
+    for block in blocks:
+        yield set(block)
+        if len(block) > 2:
+            for number in block:
+                yield {number}
 
 
 def _markers(segment: list[str]) -> list[tuple[str, int]]:
@@ -321,13 +415,25 @@ def new_entry(item: ExportedEntry, name: str) -> NewEntry:
     )
 
 
-def import_markdown(journal: "Journal", path: Path, *, dry_run: bool = False,
+def import_markdown(journal: "Journal", path: Path, *, dry_run: bool = False, accept_edited: bool = False,
                     progress: Callable[[int], None] | None = None) -> tuple[ImportResult, ExportReader]:
-    """Add the entries of the export at ``path`` that the journal lacks, all or nothing."""
+    """Add the entries of the export at ``path`` that the journal lacks, all or nothing.
+
+    An entry whose text was changed in the file and cannot be given back exactly is skipped
+    and listed in ``reader.left_out`` (line, date and title), unless ``accept_edited``: then
+    it is imported as it now reads.
+    """
     name = str(path)
     with open_export(path) as stream:
         reader = ExportReader(stream, name)
-        entries = (new_entry(item, name) for item in reader)
+
+        def wanted(item: ExportedEntry) -> bool:
+            if item.edited and not accept_edited:
+                reader.left_out.append((item.line, str(item.data.get("date", "?")), str(item.data.get("title", ""))))
+                return False
+            return True
+
+        entries = (new_entry(item, name) for item in reader if wanted(item))
         return add_entries(journal, entries, source=name, dry_run=dry_run, progress=progress), reader
 
 

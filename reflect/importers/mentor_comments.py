@@ -1,4 +1,6 @@
-"""What a mentor wrote in the comment places of an export or a review pack.
+"""What a mentor wrote in an entry's comment place, as `reflect import` reads an export
+(``ExportedEntry.comments``). `reflect import-feedback` reads a mentor's file with its own,
+more forgiving reader: :mod:`reflect.importers.comment_places`.
 
 A comment place is a "Mentor comments" heading, a hidden line naming what it is about
 (``<!-- reflect:comments entry=<uid> -->`` or ``objective=<uid>``) and a hint line. The
@@ -14,31 +16,14 @@ are markers and only top-level headings end a comment.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from reflect.export.format import (
-    COMMENT_TARGETS,
     COMMENTS_HINT,
     LINE_BREAK,
-    MARK_COMMENTS,
     OBJECTIVE_COMMENTS_HINT,
-    OBJECTIVE_LEVEL,
     block_parser,
-    comments_target,
 )
 
 _HINTS = (COMMENTS_HINT, OBJECTIVE_COMMENTS_HINT)
-_MARKER_START = "<!-- reflect:"
-
-
-@dataclass(frozen=True)
-class CommentPlace:
-    """A comment place found in a file. ``target`` is ``(kind, uid)``, None if its hidden
-    line is damaged; ``text`` is the comment ("" if nothing was written)."""
-
-    line: int
-    target: tuple[str, str] | None
-    text: str = ""
 
 
 def comment_text(lines: list[str], level: int) -> str:
@@ -72,33 +57,3 @@ def _without_hint(lines: list[str]) -> list[str]:
             rest = first[len(hint):].strip()
             return ([rest + "\n"] if rest else []) + lines[start + 1:]
     return lines[start:]
-
-
-def objective_places(lines: list[str], first_line: int) -> list[CommentPlace]:
-    """The objectives' comment places among ``lines`` (the part of a review pack before its
-    first entry), numbered from ``first_line``.
-
-    An entry's comment place here is reported too (with its target), so a caller can tell
-    the file was rearranged.
-    """
-    if not any(line.startswith(MARK_COMMENTS) for line in lines):
-        return []
-    bounds: list[int] = []  # lines where a comment ends: markers and headings
-    places: list[int] = []
-    for token in block_parser().parse("".join(lines)):
-        if token.level != 0 or not token.map:
-            continue
-        start = token.map[0]
-        if token.type == "html_block" and lines[start].startswith(_MARKER_START):
-            bounds.append(start)
-            if lines[start].startswith(MARK_COMMENTS):
-                places.append(start)
-        elif token.type == "heading_open" and int(token.tag[1]) <= OBJECTIVE_LEVEL:
-            bounds.append(start)
-    found = []
-    for start in places:
-        end = min([b for b in bounds if b > start] + [len(lines)])
-        target = comments_target(lines[start])
-        text = comment_text(lines[start + 1:end], COMMENT_TARGETS[target[0]]) if target else ""
-        found.append(CommentPlace(first_line + start, target, text))
-    return found

@@ -100,10 +100,11 @@ def criteria(journal: "Journal", evidence: EvidenceSet) -> dict[str, tuple[int, 
     return {cid: (n, day_or_none(latest)) for cid, n, latest in rows}
 
 
-def criteria_first_cited(journal: "Journal", start: date, end: date) -> list[tuple[str, date]]:
-    """Criteria first cited by a live entry (private or not) between ``start`` and ``end``, and
-    that first day, in order of it (then of id)."""
-    return tallies.criteria_first_cited(journal.conn, start, end)
+def criteria_first_cited(journal: "Journal", start: date, end: date,
+                         private: bool | None = None) -> list[tuple[str, date]]:
+    """Criteria first cited by a live entry between ``start`` and ``end``, and that first day,
+    in order of it (then of id). ``private``: only private (True) or only other (False) entries."""
+    return tallies.criteria_first_cited(journal.conn, start, end, private)
 
 
 def skill_sets(journal: "Journal", evidence: EvidenceSet,

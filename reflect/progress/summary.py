@@ -88,6 +88,10 @@ def gap_summary(
         skills = skill_coverage(journal, framework, today=today, stale_weeks=stale_weeks, evidence=evidence)
         summary = GapSummary(today, stale_weeks, include_private, unit_plan(journal, framework), criteria,
                              skills, review_gaps(journal, today), ())
+        if suggestion_limit == 0:
+            # No next steps asked for (a review pack): the weekly runs they need cost the most
+            # when the entries are filtered by date, so they are not counted.
+            return summary
         weeks = weekly_counts(journal, today, 1, entry_filter=evidence.filters)
         streak = current_streak_weeks(journal, today, entry_filter=evidence.filters)
     steps = suggestions(summary, streak_weeks=streak, this_week=weeks[-1].count, limit=suggestion_limit)

@@ -39,12 +39,15 @@ def criteria(conn: sqlite3.Connection, private: bool | None) -> dict[str, tuple[
         f"SELECT criterion_id, sum(entries), max(latest) FROM tally_criteria{where} GROUP BY criterion_id", params)}
 
 
-def criteria_first_cited(conn: sqlite3.Connection, start: date, end: date) -> list[tuple[str, date]]:
-    """Criteria first cited by a live entry (private or not) between ``start`` and ``end``, and
-    that first day, in order of it (then of id)."""
+def criteria_first_cited(conn: sqlite3.Connection, start: date, end: date,
+                         private: bool | None = None) -> list[tuple[str, date]]:
+    """Criteria first cited by a live entry between ``start`` and ``end``, and that first day,
+    in order of it (then of id). ``private``: count only private (True) or only other (False)
+    entries; None counts both."""
+    where, params = _private(private)
     return [(cid, date.fromisoformat(first)) for cid, first in conn.execute(
-        "SELECT criterion_id, min(first) AS day FROM tally_criteria GROUP BY criterion_id"
-        " HAVING day BETWEEN ? AND ? ORDER BY day, criterion_id", [start.isoformat(), end.isoformat()])]
+        f"SELECT criterion_id, min(first) AS day FROM tally_criteria{where} GROUP BY criterion_id"
+        " HAVING day BETWEEN ? AND ? ORDER BY day, criterion_id", [*params, start.isoformat(), end.isoformat()])]
 
 
 def skill_sets(conn: sqlite3.Connection, private: bool | None) -> dict[frozenset[str], tuple[int, date | None]]:

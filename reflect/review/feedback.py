@@ -101,6 +101,24 @@ class FeedbackStore:
         rows = self._rows("import_key = ?", [key])
         return rows[0] if rows else None
 
+    def by_import_prefix(self, prefix: str, source_name: str) -> list[Feedback]:
+        """Imported feedback whose key starts with ``prefix``, from ``source_name`` (any case),
+        newest first: what an importer brought in earlier for the same place."""
+        like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        return self._rows("import_key LIKE ? ESCAPE '\\' AND lower(source_name) = lower(?)", [like, source_name])
+
+    def replace_imported(self, feedback_id: int, *, said: str, import_key: str, received_on: date) -> Feedback:
+        """Put a re-sent version of imported feedback in place of the earlier one (what was
+        done about it stays)."""
+        with self.journal.write():
+            current = self.get(feedback_id)
+            values = self._checked({k: getattr(current, k) for k in _FIELDS} | {"said": said,
+                                                                                 "received_on": received_on})
+            self.db.execute("UPDATE feedback SET said = ?, received_on = ?, import_key = ?, updated_at = ?"
+                            " WHERE id = ?", [values["said"], values["received_on"], import_key,
+                                              self.journal.now(), feedback_id])
+        return self.get(feedback_id)
+
     def list(self, *, source_kind: str | None = None, objective_id: int | None = None,
              entry_id: int | None = None, date_from: date | None = None, date_to: date | None = None,
              done: bool | None = None) -> builtins.list[Feedback]:

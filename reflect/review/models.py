@@ -264,6 +264,7 @@ class Review(Record):
     next_objectives: str = ""
     mentor_name: str = ""
     agreed_on: date | None = None
+    questions: str = ""  # the apprentice's questions for the meeting
     snapshot: dict | None = None
     completed_at: str | None = None
     created_at: str = ""

@@ -3,7 +3,8 @@
 The section comes from the entry's reflective model (:data:`reflect.entries.templates.ACTION_SECTIONS`);
 a free-writing entry that happens to use one of those headings works too. The draft keeps
 the entry as its source and as its first piece of progress evidence, copies the entry's
-meta-skills, and picks up a deadline written in the text ("by 31/01/2027").
+meta-skills, and picks up a deadline written in the text ("by 31/01/2027"). Its history names a
+private source only as "a private reflection" (the history is shown to a mentor).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from reflect.errors import InputError
 from reflect.entries.models import Entry
 from reflect.review.models import Objective
 from reflect.review.deadlines import find_deadline
+from reflect.review.private_refs import drafted_reason
 from reflect.entries.templates import ACTION_SECTIONS, section_text
 
 if TYPE_CHECKING:
@@ -50,7 +52,7 @@ def objective_from_entry(journal: "Journal", entry_id: int, *, specific: str | N
     with journal.write():
         objective = journal.objectives.add(
             specific=text[:MAX_SPECIFIC], deadline=deadline, skills=entry.skills, source_entry_id=entry.id,
-            reason=f"Drafted from entry {entry.id}: {entry.title}"[:2000])
+            reason=drafted_reason(entry.id, entry.title, entry.private)[:2000])
         journal.objectives.link_entry(objective.id, entry.id)
     return objective
 

@@ -8,8 +8,11 @@ the previous one, the current gaps (from :mod:`reflect.progress.summary`, counti
 review includes), suggestions and reminders. It writes nothing.
 
 :func:`complete_review` prepares again up to the agreed date and freezes the result as the
-review's snapshot. Private reflections are left out unless ``include_private``; they are
-counted, so the apprentice knows.
+review's snapshot. Private reflections are left out unless ``include_private``, and so is
+everything derived from them: criteria only they evidence, their days (the period does not
+start on one), and pointers to them from objectives and feedback
+(:mod:`reflect.review.private_refs`). Only ``private_count`` tells the apprentice how many
+were left out; packs do not print it.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from reflect.review.models import (
     StatusChange,
     Training,
 )
+from reflect.review import private_refs
 from reflect.review.schedule import ReviewSchedule, review_schedule
 
 if TYPE_CHECKING:
@@ -122,20 +126,25 @@ class PreparedReview(Record):
 
     def json_shape(self) -> dict:
         """The JSON form, also what a completed review keeps as its snapshot (the previous
-        review without its own snapshot, so snapshots never nest)."""
+        review without its own snapshot, so snapshots never nest). How many private
+        reflections were left out is not in it: that is for the apprentice's eyes only (the
+        app and `review prepare` tell them), and a snapshot or JSON may be shown to others."""
         data = fields_of(self)
+        data.pop("private_count", None)
         if self.previous_review is not None:
             data["previous_review"] = fields_of(self.previous_review)
             data["previous_review"].pop("snapshot", None)
         return data
 
 
-def review_period(journal: "Journal", *, start: date | None = None, end: date | None = None) -> tuple[date, date]:
+def review_period(journal: "Journal", *, start: date | None = None, end: date | None = None,
+                  include_private: bool = True) -> tuple[date, date]:
     """The period a review covers: from the day after the last review's period (or the
-    first record in the journal) up to ``end`` (default today)."""
+    first record in the journal; without ``include_private``, never a private reflection's
+    day, which would show when it was written) up to ``end`` (default today)."""
     end = end or journal.today()
     if start is None:
-        start = journal.reviews.next_period_start() or _first_record_day(journal) or end
+        start = journal.reviews.next_period_start() or _first_record_day(journal, include_private) or end
         start = min(start, end)
     if start > end:
         raise InputError(f"The review period would start ({format_short(start)}) after it ends ({format_short(end)}).")
@@ -149,10 +158,11 @@ def prepare_review(journal: "Journal", framework: "Framework | None" = None, *, 
     With ``framework``, meta-skills and criteria carry their names and text (so a snapshot
     reads well even if the framework changes later); without one, ids stand in.
     """
-    start, end = review_period(journal, start=start, end=end)
+    start, end = review_period(journal, start=start, end=end, include_private=include_private)
     entries, private_count = _entries(journal, start, end, include_private)
     allowed = {e.id: e for e in entries}
-    objectives = _objectives(journal, start, end, allowed)
+    hidden = set() if include_private else private_refs.all_private_ids(journal.conn)
+    objectives = _objectives(journal, start, end, allowed, hidden)
     latest = journal.assessments.latest(on_or_before=end)
     previous = journal.assessments.previous(latest) if latest else None
     changes = tuple(replace(c, skill_name=_skill_name(framework, c.skill_id))
@@ -163,12 +173,13 @@ def prepare_review(journal: "Journal", framework: "Framework | None" = None, *, 
         schedule=review_schedule(journal), previous_review=journal.reviews.last_completed(),
         reflection_count=len(entries), private_count=private_count,
         reflections_by_skill=_by_skill(journal, entries, framework),
-        criteria_newly_evidenced=_new_criteria(journal, start, end, allowed, framework),
+        criteria_newly_evidenced=_new_criteria(journal, start, end, allowed, framework, include_private),
         objectives=objectives,
         activities_done=tuple(journal.activities.completed_between(start, end)),
         activities_overdue=tuple(journal.activities.overdue(end)),
-        feedback=tuple(journal.feedback.list(date_from=start, date_to=end)),
-        feedback_still_open=tuple(journal.feedback.list(date_to=start - timedelta(days=1), done=False)),
+        feedback=tuple(private_refs.feedback(fb, hidden) for fb in journal.feedback.list(date_from=start, date_to=end)),
+        feedback_still_open=tuple(private_refs.feedback(fb, hidden) for fb in
+                                  journal.feedback.list(date_to=start - timedelta(days=1), done=False)),
         training_completed=tuple(journal.training.completed_between(start, end)),
         training_outstanding=tuple(journal.training.list(done=False)),
         assessment=assessment,
@@ -219,9 +230,10 @@ def complete_review(journal: "Journal", framework: "Framework | None" = None, *,
 # -- assembling ------------------------------------------------------------------------------
 
 
-def _first_record_day(journal: "Journal") -> date | None:
+def _first_record_day(journal: "Journal", include_private: bool = True) -> date | None:
+    private = "" if include_private else " AND private = 0"
     row = journal.db.execute(
-        "SELECT min(d) FROM (SELECT min(day) AS d FROM entries WHERE deleted_at IS NULL"
+        f"SELECT min(d) FROM (SELECT min(day) AS d FROM entries WHERE deleted_at IS NULL{private}"
         " UNION ALL SELECT min(assessed_on) FROM assessments UNION ALL SELECT min(received_on) FROM feedback"
         " UNION ALL SELECT min(changed_on) FROM objective_status_changes"
         " UNION ALL SELECT min(completed_on) FROM activities UNION ALL SELECT min(completed_on) FROM training)"
@@ -256,14 +268,17 @@ def _by_skill(journal, entries: list[EntryRef], framework) -> tuple[SkillReflect
                  for s in keys)
 
 
-def _new_criteria(journal, start: date, end: date, allowed: dict[int, EntryRef], framework):
-    # First evidenced over every live entry (private ones too: the evidence exists), listed
-    # with only the entries this review may show.
+def _new_criteria(journal, start: date, end: date, allowed: dict[int, EntryRef], framework,
+                  include_private: bool):
+    # First evidenced over the reflections the review may show: without private ones, a
+    # criterion only a private reflection cites is not evidenced at all (listing it, or the
+    # day it was first cited, would show what the private reflection is about).
     # (From the running totals: the first day each criterion was cited is kept as entries are written.)
     from reflect.progress.counts import criteria_first_cited
 
     result = []
-    for criterion_id, first in criteria_first_cited(journal, start, end):
+    for criterion_id, first in criteria_first_cited(journal, start, end,
+                                                    private=None if include_private else False):
         cited = [r[0] for r in journal.conn.execute(
             "SELECT entry_id FROM entry_criteria WHERE criterion_id = ?", [criterion_id])]
         refs = tuple(sorted((allowed[i] for i in cited if i in allowed), key=lambda e: (e.day, e.id)))
@@ -273,17 +288,19 @@ def _new_criteria(journal, start: date, end: date, allowed: dict[int, EntryRef],
     return tuple(result)
 
 
-def _objectives(journal, start: date, end: date, allowed: dict[int, EntryRef]) -> tuple[ObjectiveProgress, ...]:
+def _objectives(journal, start: date, end: date, allowed: dict[int, EntryRef],
+                hidden: set[int]) -> tuple[ObjectiveProgress, ...]:
     changed = {c.objective_id for c in journal.objectives.changes_between(start, end)}
     result = []
     for objective in journal.objectives.list():
         if not (objective.is_open or objective.id in changed):
             continue
-        history = tuple(c for c in journal.objectives.history(objective.id) if start <= c.changed_on <= end)
+        history = tuple(private_refs.change(c, hidden) for c in journal.objectives.history(objective.id)
+                        if start <= c.changed_on <= end)
         linked = [r[0] for r in journal.db.execute(
             "SELECT entry_id FROM entry_objectives WHERE objective_id = ?", [objective.id])]
         evidence = tuple(sorted((allowed[i] for i in linked if i in allowed), key=lambda e: (e.day, e.id)))
-        result.append(ObjectiveProgress(objective, history, evidence,
+        result.append(ObjectiveProgress(private_refs.objective(objective, hidden), history, evidence,
                                         tuple(journal.activities.list(objective_id=objective.id)),
                                         objective.is_overdue(end)))
     return tuple(result)

@@ -26,8 +26,8 @@ from reflect.store.db import inserted_id
 if TYPE_CHECKING:
     from reflect.store.db import JournalDB
 
-_TEXT_FIELDS = ("strengths", "improvements", "next_objectives", "mentor_name")
-_NAMES = {"strengths": "The strengths", "improvements": "The improvement needs",
+_TEXT_FIELDS = ("strengths", "improvements", "next_objectives", "mentor_name", "questions")
+_NAMES = {"strengths": "The strengths", "improvements": "The improvement needs", "questions": "The questions",
           "next_objectives": "The proposed objectives", "mentor_name": "The mentor's name"}
 
 
@@ -58,7 +58,7 @@ class ReviewStore:
     def save_draft(self, **changes) -> Review:
         """Save the apprentice's notes on the review being prepared (created if there is none).
 
-        Accepts ``strengths``, ``improvements``, ``next_objectives``, ``mentor_name`` (text)
+        Accepts ``strengths``, ``improvements``, ``next_objectives``, ``mentor_name``, ``questions`` (text)
         and ``agreed_on`` (planned meeting date); fields not given are kept.
         """
         f.unknown_fields(changes, _TEXT_FIELDS + ("agreed_on",))
@@ -83,7 +83,7 @@ class ReviewStore:
                                  else f.MAX_TEXT) for k in _TEXT_FIELDS}
             agreed_on = f.day(changes.get("agreed_on", current.agreed_on), "The review date")
             self._write("UPDATE reviews SET strengths = ?, improvements = ?, next_objectives = ?, mentor_name = ?,"
-                        " agreed_on = ?, updated_at = ? WHERE id = ?",
+                        " questions = ?, agreed_on = ?, updated_at = ? WHERE id = ?",
                         [*values.values(), agreed_on, self.journal.now(), review_id], current)
         return self.get(review_id)
 
@@ -179,5 +179,6 @@ def _review(row: dict) -> Review:
         id=row["id"], uid=row["uid"], period_start=date.fromisoformat(row["period_start"]),
         period_end=date.fromisoformat(row["period_end"]), status=row["status"], strengths=row["strengths"],
         improvements=row["improvements"], next_objectives=row["next_objectives"], mentor_name=row["mentor_name"],
+        questions=row.get("questions") or "",
         agreed_on=f.stored_day(row["agreed_on"]), snapshot=json.loads(row["snapshot"]) if row["snapshot"] else None,
         completed_at=row["completed_at"], created_at=row["created_at"], updated_at=row["updated_at"])

@@ -85,7 +85,7 @@ def _assessment(a: dict) -> list[str]:
 
 def _reflections_title(data: dict) -> str:
     title = f"Reflections by meta-skill ({data['reflection_count']})"
-    if data["private_count"]:
+    if data.get("private_count"):
         title += f"; {data['private_count']} private not shown"
     return title
 

@@ -203,11 +203,33 @@ def _v2_review_workflow(db: sqlite_utils.Database) -> None:
         BEGIN SELECT RAISE(ABORT, 'a completed review is read-only'); END""")
 
 
+def _v4_review_records(db: sqlite_utils.Database) -> None:
+    """The record of a review meeting, read back from a filled-in review pack, and the
+    apprentice's questions for a review.
+
+    A completed review is read-only (its row never changes), so what the mentor wrote about it
+    afterwards lives beside it: one row per review, lists and ratings as JSON.
+    """
+    db.execute("ALTER TABLE reviews ADD COLUMN questions TEXT NOT NULL DEFAULT ''")
+    db.execute("""
+        CREATE TABLE review_records (
+            review_id INTEGER PRIMARY KEY REFERENCES reviews(id) ON DELETE CASCADE,
+            comments TEXT NOT NULL DEFAULT '',
+            actions TEXT NOT NULL DEFAULT '[]',
+            next_review TEXT,
+            ratings TEXT NOT NULL DEFAULT '{}',
+            sign_off TEXT NOT NULL DEFAULT '[]',
+            source TEXT NOT NULL DEFAULT '',
+            imported_at TEXT NOT NULL
+        )""")
+
+
 #: Step ``i`` moves a journal from version ``i`` to ``i + 1``.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_entries,
     _v2_review_workflow,
     v3_tallies,  # running totals for the summaries: see reflect/store/tally_schema.py
+    _v4_review_records,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

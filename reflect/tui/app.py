@@ -161,6 +161,14 @@ class ReflectApp(App[int]):
                  ("ctrl+q", "Quit (asks first if anything is unsaved)")]
         self.push_screen(HelpScreen(keys))
 
+    def action_review_pack(self) -> None:
+        """The review pack: of the completed review on screen, else of the period being prepared."""
+        from reflect.tui.dialogs.review_pack import ReviewPackDialog, pack_written
+
+        review = getattr(self.screen, "review", None)
+        review_id = review.id if review is not None and getattr(review, "read_only", False) else None
+        self.push_screen(ReviewPackDialog(review_id), lambda written: pack_written(self, written))
+
     def action_export(self) -> None:
         """Ask what to export, write it, and say where it went."""
         from reflect.tui.dialogs.export import ExportDialog

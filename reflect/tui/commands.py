@@ -44,6 +44,8 @@ APP_COMMANDS: tuple[AppCommand, ...] = (
     AppCommand("Training log", "Mandatory training: due, completed, certificates", "show('training')"),
     AppCommand("Prepare review", "Everything since your last review, and your notes for it (r)", "show('review')"),
     AppCommand("Past reviews", "Your completed reviews, as agreed (read-only)", "show('reviews')"),
+    AppCommand("Review pack", "The pack for your mentor, Markdown or printable HTML, with the record of the "
+               "meeting to fill in (e in a review)", "review_pack"),
     AppCommand("Review schedule", "Set when your reviews are: the first date and how often", "show('schedule')"),
     AppCommand("Undo delete", "Bring back the last reflection you deleted (u)", "undo_delete"),
     AppCommand("Switch light/dark theme", "Toggle between the light and the dark theme", "toggle_theme"),

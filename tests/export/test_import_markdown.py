@@ -152,9 +152,42 @@ def test_damaged_marker_is_refused_with_its_line(journal, framework, add):
     assert f"line {line}: reflect's hidden marker on this line is damaged" in refusal(text)
 
 
-def test_body_longer_than_its_marker_says_is_refused(journal, framework, add):
+def test_a_line_written_into_a_body_is_taken_out_and_named(journal, framework, add):
     add("One", body="a\nb")
-    assert "does not end where its marker says" in refusal(export_text(journal, framework).replace("a\nb\n", "a\nx\nb\n"))
+    text = export_text(journal, framework).replace("a\nb\n", "a\nx\nb\n")
+    reader, [item] = read_text(text)
+    assert (item.body, item.edited, reader.recovered) == ("a\nb", False, 1)
+    assert item.added_lines == (text.split("\n").index("x") + 1,)
+
+
+BODY = "# What happened\n\nA queue formed.\n\n## What I learnt\n\nStay calm.\n\n### Next\n\nAsk for help.\n"
+
+
+@pytest.mark.parametrize("note", ["Mentor: good point here.\n\n", "> Mentor: agreed\n> with this\n\n",
+                                  "#### A heading of the mentor's\n\n"])
+def test_a_note_written_inside_a_reflection_never_becomes_its_text(journal, framework, add, note):
+    add("Busy day", body=BODY)
+    text = export_text(journal, framework)
+    edited = text.replace("#### What I learnt\n", note + "#### What I learnt\n")
+    reader, [item] = read_text(edited)
+    assert item.body == BODY and not item.edited and reader.recovered == 1
+    first = edited.split("\n").index(note.split("\n")[0]) + 1
+    assert item.added_lines[0] == first
+
+
+def test_a_reflection_changed_beyond_recovery_is_skipped_and_named(journal, framework, add, tmp_path):
+    add("Busy day", body=BODY)
+    add("Quiet day", day=date(2026, 11, 25), body="Nothing much.\n")
+    path = tmp_path / "export.md"
+    path.write_text(export_text(journal, framework).replace("Stay calm.", "Stay very calm."), encoding="utf-8")
+    with open_journal(tmp_path / "new.db") as target:
+        result, reader = import_markdown(target, path)
+        assert result.added == 1 and [title for _, _, title in reader.left_out] == ["Busy day"]
+        assert [e.title for e in target.entries.iter_entries()] == ["Quiet day"]
+        result, reader = import_markdown(target, path, accept_edited=True)
+        assert result.added == 1
+        busy = target.entries.get_by_uid(next(e.uid for e in journal.entries.iter_entries() if e.title == "Busy day"))
+        assert busy.body == BODY.replace("Stay calm.", "Stay very calm.")  # as it now reads, levels intact
 
 
 def test_missing_entry_is_noticed_by_the_count(journal, framework, add):
@@ -207,3 +240,25 @@ def test_quick_marker_scan_agrees_with_markdown_it(segment):
 
     if not any(_may_hide_lines(line) for line in segment):
         assert _markers(segment) == _parsed_markers(segment)
+
+
+def test_the_command_names_what_it_skipped_and_what_it_took_out(journal, framework, add, tmp_path, capsys):
+    from reflect.cli import main
+
+    add("Busy day", body=BODY)
+    add("Quiet day", day=date(2026, 11, 25), body="Nothing much.\n")
+    text = export_text(journal, framework).replace("Stay calm.", "Stay very calm.")
+    text = text.replace("Nothing much.\n", "Nothing much.\nMentor: really?\n")
+    path = tmp_path / "export.md"
+    path.write_text(text, encoding="utf-8")
+    argv = ["import", "--db", str(tmp_path / "new.db"), str(path)]
+    assert main(argv) == 2
+    out, err = capsys.readouterr()
+    line = text.split("\n").index("Mentor: really?") + 1
+    busy = text.split("\n").index(next(l for l in text.split("\n") if l.startswith("<!-- reflect:entry") and "Busy" in l))
+    assert "Imported 1 entry" in out and f"Lines taken out (`reflect import-feedback` brings a mentor's words in): " \
+                                         f"{line}" in out
+    assert f"not imported: line {busy + 1}, 2026-11-24 \u2014 Busy day" in out
+    assert "--accept-edited" in err and err.count("\n") == 1
+    assert main([*argv, "--accept-edited"]) == 0
+    assert "Imported 1 entry" in capsys.readouterr().out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reflect.export.format import COMMENTS_HINT, OBJECTIVE_COMMENTS_HINT
-from reflect.importers.mentor_comments import comment_text, objective_places
+from reflect.importers.mentor_comments import comment_text
 
 
 def lines(text: str) -> list[str]:
@@ -45,24 +45,34 @@ def test_line_ends_become_newlines():
     assert comment_text(["a\r\n", "b\r", "c\n"], 2) == "a\nb\nc"
 
 
-def test_objective_places_end_at_the_next_objective_or_section():
-    pack = lines(
-        "## SMART objectives\n\n### Objective 1: A\n\n#### Mentor comments\n"
-        "<!-- reflect:comments objective=u1 -->\n"
-        f"{OBJECTIVE_COMMENTS_HINT}\nFirst.\n\n#### My notes\n\nkept\n\n"
-        "### Objective 2: B\n\n#### Mentor comments\n<!-- reflect:comments objective=u2 -->\n"
-        f"{OBJECTIVE_COMMENTS_HINT}\nSecond.\n\n## Development activities\n\n| a |\n")
-    places = objective_places(pack, 10)
-    assert [(p.line, p.target, p.text) for p in places] == [
-        (15, ("objective", "u1"), "First.\n\n#### My notes\n\nkept"),
-        (26, ("objective", "u2"), "Second.")]
+FRONT = '---\nreflect_export: 1\nkind: "review-pack"\n---\n'
 
 
-def test_a_damaged_objective_place_has_no_target():
-    places = objective_places(lines("<!-- reflect:comments objective= -->\nx\n"), 1)
-    assert [(p.line, p.target) for p in places] == [(1, None)]
+def places_of(text: str, *reflect_headings: str):
+    from reflect.importers.comment_places import heading_key, scan
+
+    found = scan((FRONT + text).split("\n"), "pack.md", {heading_key(h) for h in reflect_headings})
+    return [(p.line - 4, p.target, p.text, p.how) for p in found.places]
 
 
-def test_a_marker_lookalike_in_a_code_block_is_not_a_place():
-    text = "```\n<!-- reflect:comments objective=u1 -->\n```\n"
-    assert objective_places(lines(text), 1) == []
+def test_objective_places_end_at_the_next_objective_or_reflect_heading():
+    pack = ("## SMART objectives\n\n### Objective 1: A\n\n#### Mentor comments\n"
+            "<!-- reflect:comments objective=u1 -->\n"
+            f"{OBJECTIVE_COMMENTS_HINT}\nFirst.\n\n## My notes\n\nkept\n\n"
+            "### Objective 2: B\n\n#### Mentor comments\n<!-- reflect:comments objective=u2 -->\n"
+            f"{OBJECTIVE_COMMENTS_HINT}\nSecond.\n\n## Development activities\n\n| a |\n")
+    assert places_of(pack, "## Development activities") == [
+        (5, ("objective", "u1"), "First.\n\n## My notes\n\nkept", "marker"),
+        (16, ("objective", "u2"), "Second.", "marker")]
+
+
+def test_a_damaged_objective_place_is_placed_by_its_heading():
+    text = f"### Objective 4: Weigh\n\n#### Mentor comments\n<!-- reflect:comments objective= -->\nx\n"
+    assert places_of(text) == [(3, ("objective-id", 4), "x", "position")]
+
+
+def test_a_marker_lookalike_in_a_closed_code_block_of_a_comment_is_text():
+    text = ("### Objective 1: A\n\n#### Mentor comments\n<!-- reflect:comments objective=u1 -->\n"
+            "```\n<!-- reflect:comments objective=u2 -->\n```\nafter\n")
+    [(_, target, comment, _)] = places_of(text)
+    assert target == ("objective", "u1") and comment == "```\n<!-- reflect:comments objective=u2 -->\n```\nafter"

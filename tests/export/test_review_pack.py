@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import date
 
 import pytest
 from markdown_it import MarkdownIt
@@ -59,16 +60,24 @@ def heading_tree(text: str) -> list[tuple[int, str]]:
 
 def test_pack_parses_into_the_expected_heading_tree(pack):
     tree = heading_tree(pack)
-    assert tree[0] == (1, "Review pack — Sam Baker: Sun 1 Nov 2026 to Tue 24 Nov 2026")
-    assert [title for level, title in tree if level == 2][:9] == [
-        "Summary", "Self-assessment", "SMART objectives", "Development activities", "Feedback and actions",
-        "Mandatory training", "Criteria coverage", "Meta-skill coverage", "Gaps"]
-    assert (1, "Reflections of the period") in tree
-    objectives = [title for level, title in tree if level == 3 and title.startswith("Objective")]
+    assert tree[0] == (1, "Review pack — Sam Baker: 01/11/2026 to 24/11/2026")
+    # Page one is the brief: it comes first, before any detail.
+    assert tree[1] == (2, "Brief")
+    assert [t for level, t in tree[2:7] if level == 3] == [
+        "Objectives (2)", "Loose ends (3)", "Progress per unit", "The apprentice's notes and questions"]
+    assert [title for level, title in tree if level <= 2 and title != "Brief"][:6] == [
+        "Review pack — Sam Baker: 01/11/2026 to 24/11/2026", "Self-assessment", "SMART objectives",
+        "Feedback and actions", "Mandatory training", "Reflections of the period"]
+    objectives = [title for level, title in tree if level == 3 and title.startswith("Objective ")]
     assert objectives == ["Objective 2: Pipe a neat border on ten cakes", "Objective 1: Weigh every batch to the gram"]
     reflections = tree[tree.index((1, "Reflections of the period")) + 1:]
-    assert [t for level, t in reflections if level == 2] == [
+    assert [t for level, t in reflections if level == 2][:3] == [
         "Mon 2 Nov 2026 — Weighed flour", "Tue 10 Nov 2026 — Kneaded dough", "Fri 20 Nov 2026 — Served a queue"]
+    # After the reflections: the appendix, then the record of the meeting last.
+    tail = [(level, t) for level, t in reflections if level <= 2 and " — " not in t]
+    assert tail == [(2, "Appendix: criteria by unit"), (2, "Appendix: meta-skills"),
+                    (1, "Record of the review meeting"), (2, "Overall comments"), (2, "Agreed actions"),
+                    (2, "Next review date"), (2, "The mentor's ratings"), (2, "Sign-off")]
 
 
 def test_front_matter_says_what_the_pack_is(pack):
@@ -76,7 +85,7 @@ def test_front_matter_says_what_the_pack_is(pack):
     assert data["kind"] == "review-pack" and data["reflect_export"] == 1
     assert data["apprentice"] == "Sam Baker"
     assert data["period"] == {"from": "2026-11-01", "to": "2026-11-24"}
-    assert data["counts"] == {"entries": 3, "private_left_out": 1, "private_included": 0, "objectives": 2}
+    assert data["counts"] == {"entries": 3, "private_included": 0, "objectives": 2}
 
 
 def test_every_objective_has_a_comment_place(pack, records):
@@ -99,14 +108,38 @@ def test_reflections_of_the_pack_import_back(pack, journal, tmp_path):
 # -- numbers you can check --------------------------------------------------------------------
 
 
-def test_summary_counts(pack):
-    summary = section(pack, "Summary")
-    assert "- **Reflections:** 3 reflections (1 private reflection left out)" in summary
-    assert "- **Meta-skills reflected on:** 2 of 3" in summary
-    assert "- **Criteria evidenced by these reflections:** 3 of 5 (60%)" in summary
-    assert "- **Objectives:** 2 open or changed in the period: 2 agreed; 1 past its deadline" in summary
-    assert "- **Development activities:** 1 done in the period, 1 overdue" in summary
-    assert "- **Mandatory training:** 1 completed in the period, 1 to do (1 overdue)" in summary
+def test_brief_gives_each_objective_a_state_at_a_glance(pack):
+    brief = section(pack, "Brief")
+    assert "**Reflections:** 3 reflections ·" in brief and "private" not in brief
+    assert rows(brief.split("### Objectives (2)")[1]) == [
+        ["2", "Pipe a neat border on ten cakes", "**overdue** (due 20/11/2026)", "agreed 03/11/2026"],
+        ["1", "Weigh every batch to the gram", "**at risk**: 1 activity overdue (due 20/12/2026)",
+         "agreed 03/11/2026; 1 reflection; 1 activity done"]]
+
+
+def test_brief_names_every_loose_end(pack):
+    ends = pack.split("### Loose ends (3)\n\n")[1].split("\n\n")[0].splitlines()
+    assert ends == [
+        "- **Objective past its deadline:** 2: Pipe a neat border on ten cakes (deadline 20/11/2026)",
+        "- **Activity overdue:** Read the scales manual (due 10/11/2026; for objective 1: Weigh every batch to "
+        "the gram)",
+        "- **Mandatory training overdue:** Food hygiene (overdue since 01/11/2026)"]
+
+
+def test_brief_names_feedback_with_no_action_and_who_gave_it(journal, tiny_framework, records):
+    journal.feedback.add(received_on=date(2026, 11, 21), source_kind="mentor", source_name="Alex",
+                         said="Try the rye next")
+    text = pack_text(journal, tiny_framework)
+    assert "- **Feedback with no action yet:** Alex (mentor), 21/11/2026: \u201cTry the rye next\u201d" in text
+
+
+def test_progress_per_unit_is_cumulative_and_says_what_the_period_added(pack):
+    progress = pack.split("### Progress per unit\n\n")[1].split("###")[0]
+    # BAKE01.K1 was evidenced before the period (the old loaf, 1 Oct): it counts, but not as new.
+    assert "Overall: 4 of 5, +3 this period." in progress
+    assert "- **BAKE01** Bake bread (mandatory): 3 of 3, +2 this period" in progress
+    assert "- **SERVE02** Serve at the counter (optional): 1 of 2, +1 this period" in progress
+    assert "none yet for Decorating; rated low with no active objective: Decorating (1 Not yet)." in progress
 
 
 def test_self_assessment_table_shows_the_change_since_last_time(pack):
@@ -120,12 +153,13 @@ def test_self_assessment_table_shows_the_change_since_last_time(pack):
 
 def test_objective_shows_status_evidence_and_activities(pack):
     block = pack.split("### Objective 1: Weigh every batch to the gram")[1].split("#### Mentor comments")[0]
-    assert "- **Status:** Agreed" in block
-    assert "- **Evidence in this pack:**\n  - Mon 2 Nov 2026 — Weighed flour\n" in block
+    assert "**Agreed** (at risk: 1 activity overdue) · deadline 20/12/2026 · set 03/11/2026, agreed with " \
+           "Alex Smith 03/11/2026" in block
+    assert "- **Evidence in this pack:** 02/11/2026 Weighed flour\n" in block
     assert "\\[x\\] Practise with the scales (Practice, done 05/11/2026)" in block
     assert "\\[ \\] Read the scales manual (Reading, due 10/11/2026) **overdue**" in block
     overdue = pack.split("### Objective 2: Pipe a neat border on ten cakes")[1].split("####")[0]
-    assert "- **Status:** Agreed (past its deadline)" in overdue
+    assert "**Agreed** (overdue) · deadline 20/11/2026" in overdue
 
 
 def test_feedback_and_training_tables(pack):
@@ -137,34 +171,52 @@ def test_feedback_and_training_tables(pack):
         ["Food hygiene", "Council", "01/11/2026", "to do **overdue**", "—"]]
 
 
-def test_criteria_coverage_per_unit_counts_only_the_pack(pack):
-    coverage = section(pack, "Criteria coverage")
-    assert "**Overall:** 3 of 5 criteria evidenced (60%): performance 3 of 3, knowledge 0 of 2." in coverage
-    bake = coverage.split("### BAKE01 — Bake bread")[1].split("###")[0]
-    assert "2 of 3 evidenced (66%)" in bake
-    assert rows(bake) == [["BAKE01.P1", "weigh the ingredients accurately", "2", "10/11/2026", "evidenced"],
-                          ["BAKE01.P2", "knead the dough for the right time", "1", "10/11/2026", "evidenced"],
-                          ["BAKE01.K1", "why dough must rest", "0", "—", "**gap**"]]
-    # ICE03 (not chosen) is cited only by the private entry.
-    assert "ICE03" not in coverage
+def test_appendix_lists_only_new_evidence_and_gaps(pack):
+    appendix = section(pack, "Appendix: criteria by unit")
+    assert "**Overall:** 4 of 5 criteria have evidence." in appendix
+    bake = appendix.split("### BAKE01 — Bake bread")[1].split("###")[0]
+    assert "Mandatory unit: 3 of 3 with evidence, 2 new this period." in bake
+    # K1 has evidence from before the period only: no row for it, and it is not a gap.
+    assert rows(bake) == [["P1", "weigh the ingredients accurately", "2, new", "10/11/2026"],
+                          ["P2", "knead the dough for the right time", "1, new", "10/11/2026"]]
+    assert "**Every criterion has evidence.**" in bake
+    serve = appendix.split("### SERVE02 — Serve at the counter")[1]
+    assert rows(serve) == [["P1", "greet every customer", "1, new", "20/11/2026"]]
+    assert "**No evidence yet (1):** K1." in serve
+    assert "ICE03" not in appendix  # cited only by the private entry
 
 
-def test_meta_skill_coverage(pack):
-    table = rows(section(pack, "Meta-skill coverage"))
-    assert [r[:6] for r in table] == [
-        ["Kneading", "Working with your hands", "2", "50%", "10/11/2026", "evidenced"],
-        ["Decorating", "Working with your hands", "0", "0%", "—", "**gap**"],
-        ["Patience", "Working with people", "2", "50%", "20/11/2026", "evidenced"]]
-    assert table[1][6] == "1 Not yet **(low, no active objective)**"
+def test_appendix_meta_skills_count_so_far_and_this_period(pack):
+    table = rows(section(pack, "Appendix: meta-skills"))
+    assert table == [["Kneading", "3", "2", "10/11/2026", "4 Confident"],
+                     ["Decorating", "0", "—", "—", "1 Not yet (low, no active objective)"],
+                     ["Patience", "2", "2", "20/11/2026", "3 Developing"]]
 
 
-def test_gaps_list_units_skills_and_loose_ends(pack):
-    gaps = section(pack, "Gaps")
-    assert "- BAKE01 Bake bread: 1 of 3 criteria with no evidence" in gaps
-    assert "- Decorating: no reflections in this pack; rated 1 of 5 with no active objective" in gaps
-    assert "- Activity overdue: Read the scales manual (due 10/11/2026)" in gaps
-    assert "- Objective past its deadline: Pipe a neat border on ten cakes (deadline 20/11/2026)" in gaps
-    assert "- Mandatory training not done: Food hygiene (due 01/11/2026)" in gaps
+def test_criterion_labels_run_in_natural_order():
+    from reflect.export.entry_block import natural_order
+    from reflect.export.pack_coverage import label_ranges
+
+    assert natural_order(["U.P11", "U.P5", "U.K2", "U.P1"]) == ["U.K2", "U.P1", "U.P5", "U.P11"]
+    assert label_ranges(["P1", "P2", "P3", "P5", "P11", "P12", "K1", "K2", "X"]) == "P1–P3, P5, P11–P12, K1–K2, X"
+
+
+def test_mentor_facing_words_only(pack):
+    for phrase in ("You have chosen", "you have chosen", "Balance", "balance across", "Rate your meta-skills"):
+        assert phrase not in pack
+
+
+def test_one_date_style_in_the_review_part(pack):
+    review_part = pack.split("# Reflections of the period")[0] + pack.split("<!-- reflect:end -->")[1]
+    assert not re.search(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4}", review_part)
+    assert re.search(r"\b\d{2}/\d{2}/\d{4}\b", review_part)
+
+
+def test_training_completed_before_the_period_and_late_are_shown(journal, tiny_framework, records):
+    journal.training.add(name="Manual handling", due=date(2026, 10, 1), completed_on=date(2026, 10, 15))
+    table = rows(section(pack_text(journal, tiny_framework), "Mandatory training"))
+    assert ["Manual handling", "—", "01/10/2026", "completed 15/10/2026 (before the period), **late** "
+            "(due 01/10/2026)", "—"] in table
 
 
 # -- private stays private ----------------------------------------------------------------------
@@ -174,16 +226,15 @@ def test_private_reflections_are_left_out_and_counted(pack, records):
     assert PRIVATE_TITLE not in pack and PRIVATE_BODY not in pack
     assert records.secret.uid not in pack
     assert "Decorating" in pack  # the skill is named (it is the framework's), but counts 0
-    assert "3 reflections (1 private reflection left out)" in pack
+    assert "3 reflections" in pack and "left out" not in pack  # not even counted
 
 
 def test_private_reflections_come_in_with_the_flag(journal, tiny_framework, records):
     text = pack_text(journal, tiny_framework, include_private=True)
     assert PRIVATE_TITLE in text and PRIVATE_BODY in text
     assert "4 reflections (including 1 private reflection)" in text
-    assert "**Overall:** 4 of 5 criteria evidenced (80%)" in text
-    assert "- ICE03: 1 criterion" in text  # cited only by the private entry
-    assert "  - Sun 15 Nov 2026 — Secret worry" in text  # evidence for objective 1
+    assert "**Evidence in units not chosen:** ICE03 1 criterion." in text  # cited only by the private entry
+    assert "15/11/2026 Secret worry" in text  # evidence for objective 1
 
 
 def test_pack_for_a_period_with_nothing_in_it(journal, tiny_framework):
@@ -193,7 +244,7 @@ def test_pack_for_a_period_with_nothing_in_it(journal, tiny_framework):
     assert "*No reflections in this period.*" in text
     assert "*No objectives open or changed in this period.*" in text
     reader, items = read_text(text)
-    assert items == [] and text.endswith("<!-- reflect:end -->\n")
+    assert items == [] and text.endswith("<!-- reflect:record-end -->\n")
 
 
 def test_user_text_cannot_change_the_structure(journal, tiny_framework, records):

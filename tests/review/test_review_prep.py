@@ -69,8 +69,12 @@ def test_private_reflections_on_request(busy, tiny_framework):
 def test_criteria_newly_evidenced_only(busy, tiny_framework):
     p = prepare_review(busy, tiny_framework)
     found = {c.criterion_id: ([e.id for e in c.entries], c.text) for c in p.criteria_newly_evidenced}
-    # BAKE01.P1 was evidenced before the period; SERVE02.P1 only privately (counted, entry not listed).
-    assert found == {"BAKE01.P2": ([2], "knead the dough for the right time"), "SERVE02.P1": ([], "greet every customer")}
+    # BAKE01.P1 was evidenced before the period; SERVE02.P1 only privately: listing it would
+    # tell a reader what the private reflection is about, so it appears only when asked for.
+    assert found == {"BAKE01.P2": ([2], "knead the dough for the right time")}
+    with_private = prepare_review(busy, tiny_framework, include_private=True)
+    assert {c.criterion_id: len(c.entries) for c in with_private.criteria_newly_evidenced} == {
+        "BAKE01.P2": 1, "SERVE02.P1": 1}
 
 
 def test_objectives_open_or_changed_in_the_period(busy):

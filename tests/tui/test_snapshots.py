@@ -31,6 +31,10 @@ def keys(*presses: str, wait: float = 0.1, until=None):
             await wait_until(pilot, lambda: until(pilot.app), "the screen to settle")
         else:
             await pilot.pause(wait)
+        # Whatever the timers started (workers computing numbers, animations) must be done, so
+        # a busy machine shows the same screen as a quiet one.
+        await pilot.app.workers.wait_for_complete()
+        await pilot.wait_for_scheduled_animations()
         await pilot.pause()
     return run
 

@@ -56,6 +56,7 @@ class AssessmentScreen(Screen):
         self.notes: dict[str, str] = {}
         self.marks: dict[str, str] = {}
         self.trends: dict = {}
+        self.mentor: dict[str, int] = {}  # the mentor's ratings at the last review, by skill
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -76,6 +77,9 @@ class AssessmentScreen(Screen):
     @guarded
     def reload(self) -> None:
         self.trends = self.app.journal.assessments.trends()
+        # The mentor's view from the last review's record (read back from the pack), beside yours.
+        record = self.app.journal.review_records.latest()
+        self.mentor = record.ratings if record else {}
         framework = self.app.framework
         options: list = []
         for category in framework.categories:
@@ -95,6 +99,8 @@ class AssessmentScreen(Screen):
         return Content.assemble((f"{skill.name:<18}", skill_style(framework, skill_id)),
                                 rating_bar(self.ratings.get(skill_id)),
                                 " ", mark, "  ", trend_text(self.trends.get(skill_id, [])),
+                                (f"  mentor {self.mentor[skill_id]}" if skill_id in self.mentor else "",
+                                 "$text-accent"),
                                 ("  ✎ " + note if note else "", "italic $text-muted"))
 
     @property

@@ -33,7 +33,8 @@ if TYPE_CHECKING:
     from reflect.tui.app import ReflectApp
 
 NOTES = (("strengths", "Your strengths"), ("improvements", "Improvement needs"),
-         ("next_objectives", "Proposed next objectives, one a line"))
+         ("next_objectives", "Proposed next objectives, one a line"),
+         ("questions", "Questions for your mentor"))
 
 
 class ReviewScreen(Screen):
@@ -46,6 +47,8 @@ class ReviewScreen(Screen):
         Binding("c", "complete", "Complete", tooltip="Record the meeting: mentor and agreed date (then read-only)"),
         Binding("p", "toggle_private", "Private", tooltip="List private reflections too (or leave them out)"),
         Binding("h", "app.show('reviews')", "Past reviews", tooltip="Completed reviews, as agreed"),
+        Binding("e", "review_pack", "Review pack",
+                tooltip="Write the review pack for your mentor (Markdown or printable HTML)"),
         Binding("ctrl+s", "save_notes", "Save", priority=True,
                 tooltip="Keep your notes now (they are also kept as you type)"),
         Binding("escape", "back", "Back", tooltip="Back (from your notes: to the review)"),
@@ -86,7 +89,8 @@ class ReviewScreen(Screen):
             self.sub_title = "completed, read-only"
             from reflect.review.text import render_review
 
-            self.query_one("#review-content", Static).update(review_content(render_review(review.snapshot or {}, review)))
+            text = render_review(review.snapshot or {}, review) + self._record_text(review)
+            self.query_one("#review-content", Static).update(review_content(text))
             return
         self.title = "Prepare review"
         self.call_after_refresh(self.prepare)  # a big journal takes a moment: show the screen first
@@ -100,9 +104,12 @@ class ReviewScreen(Screen):
         journal = self.app.journal
         prepared = prepare_review(journal, self.app.framework, include_private=self.include_private)
         self.prepared = prepared
-        text = render_review(prepared.to_json(), prepared.draft)
+        # The count of private reflections left out is for the apprentice's own screen only
+        # (the JSON form leaves it out: it may be shown to others).
+        text = render_review(prepared.to_json() | {"private_count": prepared.private_count}, prepared.draft)
         # Your notes are in the boxes beside: the text's own copy of them would go stale as you type.
         text = text.split("\n## Review notes", 1)[0]
+        text += self._last_record_text(prepared)
         self.query_one("#review-content", Static).update(review_content(text))
         count = prepared.private_count
         private = f"{count} private reflection{'s' if count != 1 else ''} left out (p lists them)" if (
@@ -178,7 +185,40 @@ class ReviewScreen(Screen):
 
     # -- actions --------------------------------------------------------------------------
 
+    def _record_text(self, review: Review) -> str:
+        """The record of the meeting read back from the mentor's pack, if there is one: the
+        mentor's ratings beside the self-ratings the review was agreed with."""
+        from reflect.review.meeting_record import render_record
+
+        record = self.app.journal.review_records.get(review.id)
+        if record is None:
+            return ""
+        latest = ((review.snapshot or {}).get("assessment") or {}).get("latest") or {}
+        mine = {r["skill_id"]: r["rating"] for r in latest.get("ratings", [])}
+        names = {s.id: s.name for s in self.app.framework.meta_skills} if self.app.framework else {}
+        return render_record(record, names, mine)
+
+    def _last_record_text(self, prepared) -> str:
+        """What the mentor recorded at the last review, their ratings beside your latest ones."""
+        from reflect.review.meeting_record import last_record_text
+
+        latest = prepared.assessment.latest
+        mine = {r.skill_id: r.rating for r in latest.ratings} if latest else {}
+        names = {s.id: s.name for s in self.app.framework.meta_skills} if self.app.framework else {}
+        return last_record_text(self.app.journal, names, mine)
+
+    def action_review_pack(self) -> None:
+        """The pack of this completed review, or of the period being prepared."""
+        from reflect.tui.dialogs.review_pack import ReviewPackDialog, pack_written
+
+        if not self.keep_notes():
+            return
+        review_id = self.review.id if self.review is not None else None  # read-only: a completed one
+        self.app.push_screen(ReviewPackDialog(review_id, self.include_private), lambda w: pack_written(self.app, w))
+
     def check_action(self, action: str, parameters) -> bool | None:
+        if action == "review_pack":
+            return self.read_only or not isinstance(self.focused, TextArea)
         if action in ("complete", "toggle_private", "save_notes"):
             return not self.read_only and (action == "save_notes" or not isinstance(self.focused, TextArea))
         return True
@@ -201,8 +241,10 @@ class ReviewScreen(Screen):
         if review is None:
             return
         self._stored = self.notes()  # they are in the completed review now
-        self.notify(f"Review #{review.id} with {review.mentor_name} is complete and now read-only.",
-                    title="Review completed")
+        # Its pack is offered: the mentor fills in the record of the meeting and sends it back.
+        self.notify(f"Review #{review.id} with {review.mentor_name} is complete and now read-only. "
+                    "Press e for its review pack, with the record of the meeting to fill in.",
+                    title="Review completed", timeout=12)
         self.app.pop_screen()
         self.app.push_screen(ReviewScreen(review.id))
 
@@ -252,4 +294,6 @@ class CompleteReviewDialog(FormDialog):
             self.app.journal, self.app.framework, mentor_name=self.query_one("#mentor", Input).value,
             agreed_on=agreed_on,
             include_private=self.query_one("#private", Checkbox).value,
-            draft_objectives=self.query_one("#draft-objectives", Checkbox).value, **self.notes_text)
+            draft_objectives=self.query_one("#draft-objectives", Checkbox).value,
+            # The questions are kept on the draft as you type; completing keeps the draft's.
+            **{k: v for k, v in self.notes_text.items() if k != "questions"})
