@@ -15,6 +15,7 @@ alone files younger than :data:`SWEEP_MIN_AGE` seconds.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -66,7 +67,12 @@ def require_regular_file(path: Path, what: str = "file") -> None:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) if missing; a folder reflect creates is 0700."""
+    """Create ``path`` (and parents) if missing; every folder reflect creates is 0700.
+
+    ``Path.mkdir(parents=True)`` makes the parents with the umask's permissions (0777 under
+    ``umask 000``), so each missing level is made and tightened here, outermost first.
+    """
+    path = Path(path)
     if not path.exists():
         try:
             system.make_private_dir(path)
@@ -182,11 +188,13 @@ def atomic_writer(target: Path, *, overwrite: bool = ..., binary: Literal[True])
 def atomic_writer(target: Path, *, overwrite: bool = False, binary: bool = False) -> Iterator[IO]:
     """Open a private temporary file next to ``target``; on success, rename it into place.
 
-    Refuses (before writing anything) to replace an existing file unless ``overwrite``.
-    Any error while writing - a full disk, a killed process - leaves ``target`` as it was.
+    Refuses (before writing anything) to replace an existing file unless ``overwrite``; a
+    symlink counts as existing even when what it points at does not (replacing it is a
+    change too). Any error while writing - a full disk, a killed process - leaves ``target``
+    as it was.
     """
     target = Path(target)
-    if target.exists() and not overwrite:
+    if os.path.lexists(target) and not overwrite:
         raise TargetExistsError(target)
     folder = target.parent
     ensure_private_dir(folder)
@@ -202,7 +210,36 @@ def atomic_writer(target: Path, *, overwrite: bool = False, binary: bool = False
                 os.fsync(handle.fileno())
             move_into_place(temp, target)
         except OSError as error:
-            raise ReflectError(f"Could not write {target}: {error.strerror or error}; nothing was changed.") from None
+            raise ReflectError(f"Could not write {target}: {describe_os_error(error, folder)}; "
+                               "nothing was changed.") from None
+
+
+def describe_os_error(error: OSError, where: Path) -> str:
+    """A few plain words for an :class:`OSError` met writing in ``where``."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"the disk holding {where} is full"
+    if error.errno == errno.EROFS:
+        return f"{where} is on a read-only disk"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return f"you do not have permission to write in {where}"
+    return error.strerror or str(error)
+
+
+def create_private_empty(path: Path, what: str = "the file") -> bool:
+    """Create ``path`` as a new, empty file only its owner can read (0600), with private folders.
+
+    Returns False if it already exists (another process made it first). Raises
+    :class:`ReflectError` saying why it cannot be made.
+    """
+    ensure_private_dir(Path(path).parent)
+    try:
+        fd = system.create_private_file(path)  # 0600 whatever the umask (Linux, macOS)
+    except FileExistsError:
+        return False
+    except OSError as error:
+        raise ReflectError(f"Cannot create {what} {path}: {describe_os_error(error, Path(path).parent)}") from None
+    os.close(fd)
+    return True
 
 
 def write_private(target: Path, text: str, *, overwrite: bool = False) -> Path:

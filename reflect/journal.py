@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from reflect.errors import JournalError
 from reflect.paths import usable_journal_path
-from reflect.store.db import SQLITE_MAGIC
+from reflect.store.db import BUSY_TIMEOUT_SECONDS, SQLITE_MAGIC, busy_timeout, other_programs_header  # noqa: F401
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -36,9 +36,6 @@ if TYPE_CHECKING:
     from reflect.store.settings import Settings
     from reflect.review.training import TrainingStore
 
-#: How long a write waits for another reflect (window or command) to finish its own;
-#: ``$REFLECT_BUSY_TIMEOUT`` (seconds) overrides it.
-BUSY_TIMEOUT_SECONDS = 15.0
 
 
 def utc_now() -> datetime:
@@ -64,6 +61,8 @@ class Journal:
         self.clock = clock
         #: Why today's automatic backup failed, if it did (shown as a warning, never fatal).
         self.backup_problem: str | None = None
+        #: Opened only to be read: the disk is full or read-only, or the file is not ours to change.
+        self.read_only = False
 
     @cached_property
     def db(self) -> "sqlite_utils.Database":
@@ -235,13 +234,21 @@ def open_journal(
         _create_private_file(path)
     else:
         _check_is_sqlite(path)
+    from reflect.store.faults import medium_fault
+
+    # A journal on a full or read-only disk, or one we may not change, is still opened to be
+    # read (and exported, and backed up elsewhere): see _open_read_only.
+    if exists and medium_fault(path):
+        return _open_read_only(path, clock)
     try:
         conn = sqlite3.connect(str(path), timeout=_busy_timeout())
     except sqlite3.Error as error:
         raise JournalError(f"Cannot open the journal {path}: {error}") from None
     try:
-        # Refuse a newer journal before anything (even switching to WAL) touches the file.
+        # Refuse a newer journal, or another program's database, before anything (even
+        # switching to WAL) touches the file.
         version = check_not_newer(conn, path)
+        _check_is_reflect_journal(conn, path, version)
         _configure(conn)
         db = None
         if version < CURRENT_VERSION:  # only then is sqlite-utils needed (see Journal)
@@ -252,6 +259,8 @@ def open_journal(
         raise
     except sqlite3.DatabaseError as error:
         conn.close()
+        if exists and medium_fault(path):  # the disk filled up, or was made read-only, meanwhile
+            return _open_read_only(path, clock)
         raise explain_sqlite_error(error, path) from None
     journal = Journal(db or conn, path, clock)
     if daily_backup and exists:
@@ -265,6 +274,38 @@ def open_journal(
     return journal
 
 
+def _open_read_only(path: Path, clock: Callable[[], datetime]) -> Journal:
+    """Open a journal that cannot be written here (full or read-only disk, no permission) to read it.
+
+    See :func:`reflect.store.faults.read_only_connection`. ``query_only`` makes every write fail, and the error
+    then names the disk's fault. Nothing is upgraded and no backup is taken.
+    """
+    from reflect.store.migrations import CURRENT_VERSION, check_not_newer
+
+    from reflect.store.faults import read_only_connection
+
+    conn = read_only_connection(path, timeout=_busy_timeout())
+    try:
+        conn.execute("PRAGMA query_only=ON")
+        version = check_not_newer(conn, path)
+        _check_is_reflect_journal(conn, path, version)
+        if version < CURRENT_VERSION:
+            raise JournalError(f"The journal {path} needs upgrading to this reflect's format, which cannot be "
+                               "done where it is (full or read-only disk, or no permission); nothing was "
+                               "changed. Copy it somewhere writable, or use the older reflect to read it.")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA recursive_triggers=ON")
+    except JournalError:
+        conn.close()
+        raise
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise explain_sqlite_error(error, path) from None
+    journal = Journal(conn, path, clock)
+    journal.read_only = True
+    return journal
+
+
 def _backup_before_upgrade(conn: sqlite3.Connection, path: Path, version: int,
                            clock: Callable[[], datetime]) -> None:
     """The safety copy taken before a journal is upgraded; no copy, no upgrade."""
@@ -272,7 +313,10 @@ def _backup_before_upgrade(conn: sqlite3.Connection, path: Path, version: int,
     from reflect.errors import ReflectError
 
     try:
-        automatic_backup(conn, path, f"before-migration-v{version}", keep=keep_setting(conn), clock=clock)
+        # once: a migration that fails on every run is backed up the first time only, so
+        # retries cannot rotate the good backups away.
+        automatic_backup(conn, path, f"before-migration-v{version}", keep=keep_setting(conn), clock=clock,
+                         once=True)
     except ReflectError as error:
         raise JournalError(f"Could not back up the journal before upgrading it ({error}); "
                            "nothing was changed.") from None
@@ -286,10 +330,7 @@ def _wrap(conn: sqlite3.Connection) -> "sqlite_utils.Database":
 
 
 def _busy_timeout() -> float:
-    try:
-        return max(0.0, float(os.environ.get("REFLECT_BUSY_TIMEOUT", BUSY_TIMEOUT_SECONDS)))
-    except ValueError:
-        return BUSY_TIMEOUT_SECONDS
+    return busy_timeout()
 
 
 def _configure(conn: sqlite3.Connection) -> None:
@@ -306,17 +347,15 @@ def _configure(conn: sqlite3.Connection) -> None:
 
 
 def _create_private_file(path: Path) -> None:
-    from reflect import system
+    from reflect.errors import ReflectError
+    from reflect.files import create_private_empty
 
-    parent = path.parent
     try:
-        if not parent.exists():
-            system.make_private_dir(parent)
-        os.close(system.create_private_file(path))
-    except FileExistsError:
-        pass  # another reflect created it between our check and now: just open it
-    except OSError as error:
-        raise JournalError(f"Cannot create the journal {path}: {error.strerror or error}") from None
+        # Every folder it makes 0700, whatever the umask. Made meanwhile by another reflect
+        # (False): just open it.
+        create_private_empty(path, "the journal")
+    except ReflectError as error:
+        raise JournalError(str(error)) from None
 
 
 def _check_is_sqlite(path: Path) -> None:
@@ -325,12 +364,34 @@ def _check_is_sqlite(path: Path) -> None:
         if not stat.S_ISREG(os.stat(path).st_mode):
             raise JournalError(f"{path} is not a regular file, so not a journal; nothing was changed")
         with open(path, "rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
+            header = handle.read(100)
     except OSError as error:
         raise JournalError(f"Cannot read the journal {path}: {error.strerror or error}") from None
     # An empty file is what a crash right after creation leaves: treat it as new.
-    if header and header != SQLITE_MAGIC:
+    if header and not header.startswith(SQLITE_MAGIC):
         raise JournalError(f"{path} is not a reflect journal (it is not an SQLite database); nothing was changed")
+    if other_programs_header(header):
+        raise _not_reflect(path)
+
+
+def _not_reflect(path: Path) -> JournalError:
+    return JournalError(f"{path} is an SQLite database but not a reflect journal (another program's?), "
+                        "so reflect leaves it exactly as it is. Choose another file with --db.")
+
+
+def _check_is_reflect_journal(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    """Refuse an SQLite file another program made; only reads it.
+
+    A reflect journal at schema 1 or later has an ``entries`` table; at schema 0 it has no
+    tables at all (a journal whose creation was cut short). Anything else is someone else's
+    database, and reflect must not add its tables to it or switch it to WAL.
+    """
+    if version >= 1:
+        found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'entries'").fetchone()
+    else:
+        found = not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").fetchone()
+    if not found:
+        raise _not_reflect(path)
 
 
 def _is_busy(error: sqlite3.Error) -> bool:
@@ -339,20 +400,11 @@ def _is_busy(error: sqlite3.Error) -> bool:
 
 
 def explain_sqlite_error(error: sqlite3.Error, path: Path) -> JournalError:
-    """The plain-words :class:`JournalError` for an SQLite error on the journal at ``path``."""
-    text = str(error)
-    if _is_busy(error):
-        return JournalError(
-            f"The journal {path} is busy: another reflect is writing to it. Try again in a moment."
-        )
-    if "not a database" in text or "malformed" in text:
-        return JournalError(
-            f"The journal {path} is damaged ({text}). Run `reflect doctor` or restore a backup."
-        )
-    if "readonly" in text or "read-only" in text:
-        return JournalError(f"The journal {path} cannot be changed here (it or its folder is read-only); "
-                            "nothing was changed.")
-    if "disk is full" in text:
-        return JournalError(f"The disk holding {path} is full, so nothing was saved. Free some space "
-                            "and try again.")
-    return JournalError(f"The journal {path} could not be used: {text}")
+    """The plain-words :class:`JournalError` for an SQLite error on the journal at ``path``.
+
+    Full disk, read-only disk, permission, busy and damage each get their own sentence
+    (:mod:`reflect.store.faults`).
+    """
+    from reflect.store.faults import journal_message
+
+    return JournalError(journal_message(error, Path(path)))

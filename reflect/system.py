@@ -49,13 +49,16 @@ def make_private_dir(path: Path) -> None:
     """
     path = Path(path)
     missing = []
-    for folder in (path, *path.parents):
-        if folder.exists():
-            break
-        missing.append(folder)
-    path.mkdir(parents=True, mode=PRIVATE_DIR_MODE, exist_ok=True)
-    if not is_windows():
-        for folder in missing:
+    level = path
+    while not os.path.lexists(level) and level != level.parent:
+        missing.append(level)
+        level = level.parent
+    for folder in reversed(missing):  # outermost first
+        try:
+            folder.mkdir(mode=PRIVATE_DIR_MODE)
+        except FileExistsError:
+            continue  # made by another reflect meanwhile: not ours to change
+        if sys.platform != "win32":
             os.chmod(folder, PRIVATE_DIR_MODE)  # mkdir's mode is filtered by the umask
 
 
@@ -128,6 +131,25 @@ def owned_by_me(info: os.stat_result) -> bool:
     if sys.platform == "win32":
         return True
     return info.st_uid == os.getuid()
+
+
+def disk_state(folder: Path) -> tuple[bool, bool]:
+    """``(read_only, full)`` for the file system holding ``folder``; both False if it cannot say.
+
+    Linux and macOS ask ``statvfs``: its read-only flag, and full only when a count exists and
+    has run out (btrfs and many FUSE file systems report no counts at all). Windows has no
+    read-only flag to ask, so there only the free space counts.
+    """
+    try:
+        if sys.platform == "win32":
+            import shutil
+
+            return False, shutil.disk_usage(folder).free == 0
+        info = os.statvfs(folder)
+    except OSError:
+        return False, False
+    full = bool((info.f_blocks and info.f_bavail == 0) or (info.f_files and info.f_favail == 0))
+    return bool(info.f_flag & os.ST_RDONLY), full
 
 
 # -- locks: "a reflect is still writing this file" ------------------------------------------

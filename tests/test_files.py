@@ -89,7 +89,7 @@ def test_full_disk_simulated_keeps_old_file(tmp_path, monkeypatch):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", full)
-    with pytest.raises(ReflectError, match="No space left on device; nothing was changed"):
+    with pytest.raises(ReflectError, match="is full; nothing was changed"):
         write_private(path, "new", overwrite=True)
     assert path.read_text() == "good"
     assert [p.name for p in tmp_path.iterdir()] == ["out.md"]

@@ -203,6 +203,24 @@ def test_only_windows_cannot_rename_an_open_file(monkeypatch):
     assert not system.replace_while_open()
 
 
+def test_disk_state_on_posix_reads_statvfs(tmp_path, monkeypatch):
+    assert system.disk_state(tmp_path) == (False, False)
+    full = os.statvfs_result((4096, 4096, 1000, 0, 0, 1000, 0, 0, 0, 255))
+    monkeypatch.setattr(os, "statvfs", lambda _: full)
+    assert system.disk_state(tmp_path) == (False, True)
+    read_only = os.statvfs_result((4096, 4096, 1000, 500, 500, 1000, 500, 500, os.ST_RDONLY, 255))
+    monkeypatch.setattr(os, "statvfs", lambda _: read_only)
+    assert system.disk_state(tmp_path) == (True, False)
+
+
+def test_disk_state_on_windows_asks_only_the_free_space(tmp_path, windows, monkeypatch):
+    import shutil
+
+    monkeypatch.setattr(os, "statvfs", _never, raising=False)
+    monkeypatch.setattr(shutil, "disk_usage", lambda folder: shutil._ntuple_diskusage(100, 100, 0))
+    assert system.disk_state(tmp_path) == (False, True)
+
+
 # -- temporary files -----------------------------------------------------------------------
 
 

@@ -21,8 +21,9 @@ def register(sub, common) -> None:
 
     p = sub.add_parser("restore-backup", parents=[common], formatter_class=_RAW,
                        help="replace the journal with a backup (the current one is kept)",
-                       description="Check FILE is an intact reflect journal, back up the current journal, "
-                                   "then put FILE in its place. Close the app first.",
+                       description="Check FILE is an intact reflect journal, then, holding the journal alone, "
+                                   "back it up and write FILE into it. Waits (up to 15 s) for other reflects, "
+                                   "such as the app, to close the journal.",
                        epilog="examples:\n  reflect backup --list\n"
                               "  reflect restore-backup ~/.local/share/reflect/backups/journal-2026-11-24T103000Z-daily.db")
     p.add_argument("file", metavar="FILE", help="the backup to restore")

@@ -36,8 +36,18 @@ def indexing_at_the_end(conn: sqlite3.Connection) -> Iterator[None]:
     conn.execute(f'DROP TRIGGER "{INSERT_TRIGGER}"')
     try:
         yield
-    finally:
-        # New rows get ids above every id before them (INTEGER PRIMARY KEY picks max + 1).
-        conn.execute('INSERT INTO entries_fts (rowid, "title", "body")'
-                     ' SELECT rowid, "title", "body" FROM entries WHERE rowid > ?', [last])
-        conn.execute(row[0])
+    except BaseException:
+        # A full disk (or an I/O error) makes SQLite roll the whole transaction back itself:
+        # the trigger is back and there is nothing to index, and repairing anyway would hide
+        # the real error behind 'trigger "entries_ai" already exists'.
+        if conn.in_transaction:
+            _index_and_restore(conn, last, row[0])
+        raise
+    _index_and_restore(conn, last, row[0])
+
+
+def _index_and_restore(conn: sqlite3.Connection, last: int, trigger_sql: str) -> None:
+    # New rows get ids above every id before them (INTEGER PRIMARY KEY picks max + 1).
+    conn.execute('INSERT INTO entries_fts (rowid, "title", "body")'
+                 ' SELECT rowid, "title", "body" FROM entries WHERE rowid > ?', [last])
+    conn.execute(trigger_sql)

@@ -79,10 +79,12 @@ def write_export(journal: "Journal", framework: "Framework", target: Path | str 
     from reflect.export.markdown import default_file_name, write_markdown
     from reflect.export.plan import plan_export
     from reflect.files import atomic_writer
+    from reflect.store.own_files import refuse_journal_files
 
     with read_snapshot(journal):
         plan = plan_export(journal, framework, filters, include_private=include_private, redact=redact)
         path = target_path(target, default_file_name(plan, journal.today()))
+        refuse_journal_files(path, journal.path)  # not even with --force
         with atomic_writer(path, overwrite=overwrite) as handle:
             write_markdown(journal, framework, handle, plan, progress=progress)
     return ExportResult(path=path, kind="reflections", entries=plan.entries,

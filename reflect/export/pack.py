@@ -167,11 +167,13 @@ def write_review_pack(journal: "Journal", framework: "Framework", target: Path |
     is kept unless ``overwrite``.
     """
     from reflect.files import atomic_writer
+    from reflect.store.own_files import refuse_journal_files
 
     with read_snapshot(journal):
         pack = build_review_pack(journal, framework, start=start, end=end, include_private=include_private,
                                  review_id=review_id, redact=redact)
         path = target_path(target, default_file_name(pack, dated=start is not None or end is not None, html=html))
+        refuse_journal_files(path, journal.path)  # not even with --force
         with atomic_writer(path, overwrite=overwrite) as handle:
             (write_pack_html if html else write_pack_markdown)(journal, framework, handle, pack)
     return result_of(pack, path)

@@ -8,6 +8,7 @@ journal, backups and the doctor all check it.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import AbstractContextManager
 from datetime import date, datetime
@@ -32,6 +33,32 @@ def inserted_id(done: "sqlite3.Cursor | sqlite_utils.db.Table") -> int:
 
 #: The first 16 bytes of every SQLite file.
 SQLITE_MAGIC = b"SQLite format 3\x00"
+
+#: How long a write waits for another reflect (window or command) to finish its own;
+#: ``$REFLECT_BUSY_TIMEOUT`` (seconds) overrides it.
+BUSY_TIMEOUT_SECONDS = 15.0
+
+
+def busy_timeout() -> float:
+    """Seconds to wait for another reflect: ``$REFLECT_BUSY_TIMEOUT``, else :data:`BUSY_TIMEOUT_SECONDS`."""
+    try:
+        return max(0.0, float(os.environ.get("REFLECT_BUSY_TIMEOUT", BUSY_TIMEOUT_SECONDS)))
+    except ValueError:
+        return BUSY_TIMEOUT_SECONDS
+
+
+def other_programs_header(header: bytes) -> bool:
+    """Whether the first 100 bytes of an SQLite file show another program's database.
+
+    Pages beyond the first at schema 0 are someone else's tables (a reflect journal has none
+    at schema 0, and SQLite writes page 1 first when it copies its log into the file). Seen in
+    the header, before SQLite opens the file: opening alone could replay (so change) its -wal.
+    """
+    return len(header) >= 100 and _header_int(header, 60) == 0 and _header_int(header, 28) > 1
+
+
+def _header_int(header: bytes, offset: int) -> int:
+    return int.from_bytes(header[offset:offset + 4], "big")
 
 
 class JournalDB(Protocol):

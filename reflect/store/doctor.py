@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from reflect.jsonable import Record
 
-import os
 import sqlite3
-import stat
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -50,27 +48,61 @@ def examine(path: Path, framework: "Framework | None" = None, *,
                         "Check --db / $REFLECT_DB.")]
     try:
         with open(path, "rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
+            header = handle.read(100)
     except OSError as error:
         return [Finding("file", PROBLEM, f"The journal {path} cannot be read: {error.strerror or error}.",
                         "Check that the file belongs to you.")]
     findings = [_permissions(path)]
-    if header != SQLITE_MAGIC:
+    if not header.startswith(SQLITE_MAGIC):
         findings.append(Finding("file", PROBLEM, f"{path} is not an SQLite database, so not a reflect journal.",
                                 "If it should be your journal, restore a backup with `reflect restore-backup FILE`."))
         return findings + [_backups(path, clock)]
+    from reflect.store.db import other_programs_header
+
+    if other_programs_header(header):  # decided before SQLite opens (and could change) it
+        return findings + [_NOT_REFLECT]
+    from reflect.errors import JournalError
+    from reflect.store.faults import read_only_connection
+    from reflect.store.faults import DAMAGED, classify, medium_fault
+
+    fault = medium_fault(path)
+    if fault:
+        findings.append(_disk(path, fault))
     try:
-        conn = sqlite3.connect(path, timeout=5.0)
-    except sqlite3.Error as error:
+        # On a disk that cannot be written, read without making any file beside the journal.
+        conn = read_only_connection(path) if fault else sqlite3.connect(path, timeout=5.0)
+    except (sqlite3.Error, JournalError) as error:
         return findings + [Finding("file", PROBLEM, f"The journal cannot be opened: {error}.")]
     try:
-        findings += _database_checks(conn, framework)
+        findings += _database_checks(conn, framework, writable=not fault)
     except sqlite3.DatabaseError as error:
-        findings.append(Finding("integrity", PROBLEM, f"The journal is damaged: {error}.",
-                                "Restore the newest good backup with `reflect restore-backup FILE`."))
+        kind = classify(error, path)
+        if kind == DAMAGED:
+            findings.append(Finding("integrity", PROBLEM, f"The journal is damaged: {error}.",
+                                    "Restore the newest good backup with `reflect restore-backup FILE`."))
+        elif not fault:
+            findings.append(_disk(path, kind) if kind in _DISK_ADVICE else
+                            Finding("file", PROBLEM, f"The journal could not be read: {error}."))
     finally:
         conn.close()
     return findings + [_backups(path, clock)]
+
+
+_DISK_ADVICE = {
+    "full": ("The disk holding the journal is full, so nothing can be saved.",
+             "Free some space. Your journal is not damaged: reading, exporting and backing up elsewhere "
+             "still work."),
+    "read-only": ("The journal is on a read-only disk (or in a read-only folder), so nothing can be saved.",
+                  "Use it from a writable disk. Your journal is not damaged: reading, exporting and backing up "
+                  "elsewhere still work."),
+    "permission": ("You do not have permission to change the journal (or its folder).",
+                   "Check who owns it. Reading, exporting and backing up elsewhere still work."),
+}
+
+
+def _disk(path: Path, kind: str) -> Finding:
+    message, advice = _DISK_ADVICE[kind]
+    return Finding("disk", PROBLEM, message, advice, [str(path)])
 
 
 def healthy(findings: list[Finding]) -> bool:
@@ -103,7 +135,12 @@ def _sidecars(path: Path) -> list[Path]:
     return [p for p in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")) if p.exists()]
 
 
-def _database_checks(conn: sqlite3.Connection, framework: "Framework | None") -> list[Finding]:
+_NOT_REFLECT = Finding("schema", PROBLEM, "This is an SQLite database but not a reflect journal "
+                       "(another program's?); reflect leaves it exactly as it is.", "Check --db / $REFLECT_DB.")
+
+
+def _database_checks(conn: sqlite3.Connection, framework: "Framework | None", *,
+                     writable: bool = True) -> list[Finding]:
     from reflect.store.migrations import CURRENT_VERSION
 
     findings = []
@@ -111,6 +148,9 @@ def _database_checks(conn: sqlite3.Connection, framework: "Framework | None") ->
     if version > CURRENT_VERSION:
         return [Finding("schema", PROBLEM, f"The journal was written by a newer reflect (schema {version}; "
                         f"this reflect knows up to {CURRENT_VERSION}).", "Upgrade reflect to use it.")]
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if (version == 0 and tables) or (version >= 1 and "entries" not in tables):
+        return [_NOT_REFLECT]
     if version == 0:
         return [Finding("schema", NOTE, "The journal is empty: reflect sets it up the first time you write.")]
     if version < CURRENT_VERSION:
@@ -120,7 +160,9 @@ def _database_checks(conn: sqlite3.Connection, framework: "Framework | None") ->
         findings.append(Finding("schema", OK, f"Schema version {version} (current)."))
     findings.append(_integrity(conn))
     findings.append(_foreign_keys(conn))
-    findings.append(_search_index(conn))
+    # The search check writes (and rolls back) a probe, which a read-only disk refuses.
+    findings.append(_search_index(conn) if writable else
+                    Finding("search", NOTE, "The search index was not checked (the journal cannot be written here)."))
     findings.append(_drafts(conn))
     if framework is not None:
         findings.append(_unknown_criteria(conn, framework))
@@ -133,8 +175,8 @@ def _integrity(conn: sqlite3.Connection) -> Finding:
         return Finding("integrity", OK, "SQLite's integrity check passed.")
     return Finding("integrity", PROBLEM, f"SQLite found {len(result)} problem(s) inside the file "
                    f"(first: {result[0]}).",
-                   "Make a copy with `reflect backup`, then restore the newest good backup with "
-                   "`reflect restore-backup FILE`.", result)
+                   "Restore the newest good backup (see below) with `reflect restore-backup FILE`; the "
+                   "damaged journal is kept in backups/ as it is.", result)
 
 
 def _foreign_keys(conn: sqlite3.Connection) -> Finding:
@@ -185,20 +227,54 @@ def _unknown_criteria(conn: sqlite3.Connection, framework: "Framework") -> Findi
 
 
 def _backups(path: Path, clock) -> Finding:
+    """How many backups there are, and the newest one that passes SQLite's check."""
     from reflect.store.backup import list_backups
 
     backups = list_backups(path)
     if not backups:
         return Finding("backups", NOTE, "No backups yet.",
                        "Make one with `reflect backup` (one is also made automatically each day you write).")
-    now = (clock or (lambda: datetime.now(timezone.utc)))()
-    age = (now - backups[0].taken_at).days
     loose = [b.path.name for b in backups if system.loose_permissions(b.path)]
     if loose:
         return Finding("backups", PROBLEM, f"{len(loose)} backup(s) can be read by other people on this computer.",
                        f"Run: chmod 600 {backups[0].path.parent}/*.db", loose)
+    good, bad = _newest_good(backups)
+    details = [str(b.path) for b in backups]
+    skipped = f" ({len(bad)} newer one(s) failed the check: {', '.join(b.path.name for b in bad)})" if bad else ""
+    if good is None:
+        return Finding("backups", PROBLEM, f"None of the {len(backups)} backup(s) in {backups[0].path.parent} "
+                       "passes SQLite's check.",
+                       "Make a fresh one with `reflect backup` now, if `reflect doctor` finds the journal healthy.",
+                       details)
+    now = (clock or (lambda: datetime.now(timezone.utc)))()
+    age = (now - good.taken_at).days
     when = "today" if age < 1 else f"{age} day{'s' if age != 1 else ''} ago"
-    level = NOTE if age > 7 else OK
-    return Finding("backups", level, f"{len(backups)} backup(s) in {backups[0].path.parent}; newest {when}.",
-                   "Make a fresh one with `reflect backup`." if level == NOTE else "",
-                   [str(b.path) for b in backups])
+    level = NOTE if age > 7 or bad else OK
+    return Finding("backups", level, f"{len(backups)} backup(s) in {backups[0].path.parent}; the newest good one "
+                   f"is {good.path.name}, taken {when}{skipped}.",
+                   "Make a fresh one with `reflect backup`." if level == NOTE else "", details)
+
+
+def _newest_good(backups: list) -> tuple:
+    """The newest backup that passes SQLite's check (or None), and the newer ones that failed it."""
+    from reflect.errors import ReflectError
+    from reflect.store.backup import open_read_only, quick_check
+
+    bad = []
+    for b in backups:
+        if b.damaged:
+            bad.append(b)
+            continue
+        try:
+            conn = open_read_only(b.path)
+        except ReflectError:
+            bad.append(b)
+            continue
+        try:
+            problem = quick_check(conn)
+        finally:
+            conn.close()
+        if problem is None:
+            return b, bad
+        bad.append(b)
+    return None, bad

@@ -1,14 +1,17 @@
-"""Putting a backup back: check it, keep a copy of the journal it replaces, swap it in whole.
+"""Putting a backup back: check it, keep a copy of the journal it replaces, copy it in whole.
 
 Nothing is changed until the backup has passed every check (an SQLite file, intact, written
-by this or an older reflect, with entries). The journal being replaced is first backed up
-itself (or, if it is too damaged for that, copied byte for byte), and the swap is a single
-rename, so at every moment there is a complete journal on disk.
+by this or an older reflect, with entries). The journal is then taken for this process alone
+(:mod:`reflect.store.journal_lock`), copied into ``backups/`` and overwritten with the backup's
+pages through SQLite's backup API, all under one exclusive lock: no write can land in between,
+and the journal stays the same file (a symlink stays a symlink). A journal too damaged for
+SQLite to read is copied byte for byte, then written over in place.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import stat
 from dataclasses import dataclass
@@ -57,7 +60,7 @@ def check_backup_file(path: Path) -> tuple[int, int]:
         raise JournalError(f"Cannot read {path}: {error.strerror or error}") from None
     if header != SQLITE_MAGIC:
         raise JournalError(f"{path} is not a reflect backup (it is not an SQLite database); nothing was changed.")
-    conn = connect_query_only(path)
+    conn = connect_backup_file(path)
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > CURRENT_VERSION:
@@ -77,30 +80,71 @@ def check_backup_file(path: Path) -> tuple[int, int]:
     return version, entries
 
 
+def connect_backup_file(path: Path) -> sqlite3.Connection:
+    """A reading connection to a backup that leaves nothing beside it, even if reflect is killed.
+
+    A backup in WAL mode (a copy of a journal made by hand) would get ``-wal`` and ``-shm``
+    files from an ordinary connection. With no ``-wal`` beside it, nothing but the file itself
+    holds its content and nobody writes it, so it is read as ``immutable``; with one, that log
+    is part of the backup and is read the ordinary way.
+    """
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size:
+        return connect_query_only(path)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        conn.execute("PRAGMA query_only=ON")
+        return conn
+    except sqlite3.Error as error:
+        raise JournalError(f"Cannot open {path}: {error}") from None
+
+
 def restore_backup(backup: Path, journal_path: Path, *,
-                   clock: Callable[[], datetime] | None = None) -> Restored:
-    """Replace the journal at ``journal_path`` with the checked backup ``backup``."""
+                   clock: Callable[[], datetime] | None = None, wait: float | None = None) -> Restored:
+    """Put the checked backup ``backup`` in place of the journal at ``journal_path``.
+
+    The journal is taken for this process alone (waiting up to ``wait`` seconds for other
+    reflects to close it, then refusing), copied into ``backups/`` and overwritten through
+    SQLite's backup API under that one lock: a write saved before the restore is in the copy,
+    one saved after is in the restored journal. The file keeps its identity (same inode, a
+    symlink stays a symlink), and a kill mid-way leaves SQLite's own rollback journal to put
+    the old content back.
+    """
+    from reflect.store.journal_lock import Unusable, journal_to_myself
+
     backup, journal_path = Path(backup), Path(journal_path)
     version, entries = check_backup_file(backup)
     _check_replaceable(journal_path)
     if journal_path.exists() and _same_file(backup, journal_path):
         raise JournalError(f"{backup} is the journal itself; choose a backup file.")
-    folder = ensure_private_dir(journal_path.parent)
-    with private_temp(folder, "restore") as (_, temp):  # removed at the end unless swapped in
-        _prepared_copy(backup, temp)
-        safety = lock = None
-        try:
-            if journal_path.exists() and journal_path.stat().st_size > 0:
-                safety = _keep_current(journal_path, clock)
-                lock = _take_whole_journal(journal_path)
-            move_into_place(temp, journal_path)
-        except OSError as error:
-            raise ReflectError(f"Could not replace {journal_path}: {error.strerror or error}; "
-                               "nothing was changed.") from None
-        finally:
-            if lock is not None:
-                lock.close()
+    fresh = not journal_path.exists() or journal_path.stat().st_size == 0
+    if not fresh:
+        _check_writable(journal_path)
+    else:
+        from reflect.files import create_private_empty
+
+        create_private_empty(journal_path)
+    try:
+        with journal_to_myself(journal_path, wait) as conn:
+            safety = None if fresh else _keep_current(conn, journal_path, clock)
+            _copy_into(backup, conn)
+    except Unusable:
+        # SQLite cannot read the journal at all, so nobody can be using it: keep its bytes,
+        # then write the backup's over them in place (same file, links kept).
+        safety = _keep_raw(journal_path, clock)
+        _overwrite_bytes(backup, journal_path)
     return Restored(journal_path, backup, version, entries, safety)
+
+
+def _check_writable(journal_path: Path) -> None:
+    from reflect.files import describe_os_error
+
+    try:
+        with open(journal_path, "r+b"):
+            pass
+    except OSError as error:
+        raise JournalError(f"Cannot restore into {journal_path}: {describe_os_error(error, journal_path)}; "
+                           "nothing was changed.") from None
 
 
 def _check_replaceable(journal_path: Path) -> None:
@@ -119,12 +163,35 @@ def _check_replaceable(journal_path: Path) -> None:
             raise JournalError(f"{journal_path} is not a regular file, so not a journal to replace; "
                                "nothing was changed.")
         with open(journal_path, "rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
+            header = handle.read(100)
     except OSError as error:
         raise JournalError(f"Cannot read {journal_path}: {error.strerror or error}; nothing was changed.") from None
-    if header and header != SQLITE_MAGIC:
+    if header and not header.startswith(SQLITE_MAGIC):
         raise JournalError(f"{journal_path} is not a reflect journal (it is not an SQLite database), so "
                            "restore-backup will not replace it; nothing was changed.")
+    if header and _another_programs(journal_path, header):
+        raise JournalError(f"{journal_path} is an SQLite database but not a reflect journal, so "
+                           "restore-backup will not replace it; nothing was changed.")
+
+
+def _another_programs(journal_path: Path, header: bytes) -> bool:
+    """Whether an SQLite file is another program's database (a damaged journal is still ours)."""
+    from reflect.store.db import other_programs_header
+
+    if other_programs_header(header):
+        return True
+    if len(header) < 100 or int.from_bytes(header[60:64], "big") == 0:
+        return False  # no tables yet: a journal whose creation was cut short
+    try:
+        conn = sqlite3.connect(f"{journal_path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error:
+        return False
+    try:  # immutable: makes nothing beside the file, replays nothing
+        return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'entries'").fetchone() is None
+    except sqlite3.DatabaseError:
+        return False  # too damaged to tell: treated as the damaged journal it most likely is
+    finally:
+        conn.close()
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -134,63 +201,66 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _keep_current(journal_path: Path, clock) -> Path:
-    """Back up the journal about to be replaced; if SQLite cannot read it, copy its bytes."""
-    try:
-        return automatic_backup(journal_path, journal_path, "before-restore", clock=clock)
-    except ReflectError:
-        now = (clock or (lambda: datetime.now(timezone.utc)))()
-        folder = backups_folder(journal_path)
-        try:
-            copy = copy_raw(journal_path, folder, backup_name(journal_path, now, "before-restore-raw"))
-            wal = journal_path.with_name(journal_path.name + "-wal")
-            if wal.exists():
-                copy_raw(wal, folder, copy.name + "-wal")
-            return copy
-        except OSError as error:
-            raise ReflectError(f"Could not keep a copy of the current journal ({error.strerror or error}); "
-                               "nothing was changed.") from None
+def _keep_current(conn: sqlite3.Connection, journal_path: Path, clock) -> Path:
+    """Back up the journal about to be replaced, through the connection that holds it.
 
-
-def _take_whole_journal(journal_path: Path) -> sqlite3.Connection | None:
-    """Make sure no other reflect has the journal open, and hold it until the swap is done.
-
-    Leaving WAL mode needs the only connection, and empties the -wal file, so no leftover
-    write-ahead log can be replayed into the restored file.
+    It is kept even if it fails SQLite's check (it is the only copy of what it holds), but
+    named ``before-restore-damaged`` so it is never taken for a good backup.
     """
-    try:
-        conn = sqlite3.connect(journal_path, timeout=1.0)
-    except sqlite3.Error:
-        return None
-    try:
-        mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
-        if mode.lower() != "delete":
-            raise sqlite3.OperationalError("database is locked")
-        conn.execute("BEGIN EXCLUSIVE")
-    except sqlite3.OperationalError as error:
-        conn.close()
-        if "locked" in str(error) or "busy" in str(error):
-            raise JournalError(f"The journal {journal_path} is open in another reflect (the app?); close it "
-                               "and try again. Nothing was changed.") from None
-        _clear_sidecars(journal_path)
-        return None
-    except sqlite3.DatabaseError:
-        conn.close()  # too damaged to lock: nobody can be using it
-        _clear_sidecars(journal_path)
-        return None
-    return conn
+    from reflect.store.backup import intact, keep_setting
+
+    reason = "before-restore" if intact(conn) else "before-restore-damaged"
+    return automatic_backup(conn, journal_path, reason, keep=keep_setting(conn), clock=clock, check=False)
 
 
-def _clear_sidecars(journal_path: Path) -> None:
-    # A damaged journal's -wal (already copied) must not be replayed into the restored file.
-    for suffix in ("-wal", "-shm"):
-        journal_path.with_name(journal_path.name + suffix).unlink(missing_ok=True)
-    return None
+def _keep_raw(journal_path: Path, clock) -> Path:
+    """Copy the bytes of a journal SQLite cannot read (and of its -wal), as they are."""
+    now = (clock or (lambda: datetime.now(timezone.utc)))()
+    folder = backups_folder(journal_path)
+    try:
+        copy = copy_raw(journal_path, folder, backup_name(journal_path, now, "before-restore-raw"))
+        wal = journal_path.with_name(journal_path.name + "-wal")
+        if wal.exists():
+            copy_raw(wal, folder, copy.name + "-wal")
+        return copy
+    except (OSError, ReflectError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise ReflectError(f"Could not keep a copy of the current journal ({reason}); "
+                           "nothing was changed.") from None
+
+
+def _copy_into(backup: Path, conn: sqlite3.Connection) -> None:
+    """Overwrite the journal held by ``conn`` with the backup's pages (one SQLite transaction)."""
+    source = connect_backup_file(backup)
+    try:
+        source.backup(conn)
+    except sqlite3.Error as error:
+        raise ReflectError(f"Could not restore {backup}: {error}; the journal was left as it was.") from None
+    finally:
+        source.close()
+
+
+def _overwrite_bytes(backup: Path, journal_path: Path) -> None:
+    """Write a self-contained copy of ``backup`` over the unreadable journal, in the same file."""
+    folder = ensure_private_dir(journal_path.parent)
+    with private_temp(folder, "restore") as (_, temp):
+        _prepared_copy(backup, temp)
+        try:
+            for suffix in ("-wal", "-shm", "-journal"):  # already copied: never to be replayed
+                journal_path.with_name(journal_path.name + suffix).unlink(missing_ok=True)
+            with open(temp, "rb") as src, open(journal_path, "r+b") as out:
+                out.truncate(0)
+                shutil.copyfileobj(src, out)
+                out.flush()
+                os.fsync(out.fileno())
+        except OSError as error:
+            raise ReflectError(f"Could not write {journal_path}: {error.strerror or error}; its old "
+                               "bytes are in the backups folder.") from None
 
 
 def _prepared_copy(backup: Path, temp: Path) -> None:
     """Make ``temp`` a private, self-contained copy of ``backup``, ready to be renamed into place."""
-    source = connect_query_only(backup)
+    source = connect_backup_file(backup)
     try:
         copy = sqlite3.connect(temp)
         try:

@@ -73,7 +73,20 @@ class ReflectApp(App[int]):
 
             self.set_keymap(BROWSER_KEYMAP)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.warn_about_the_journal()
         self.call_after_refresh(self.offer_drafts)
+
+    def warn_about_the_journal(self) -> None:
+        """Say, and keep saying until dismissed, what the command line would print as a warning:
+        a backup that could not be made (a damaged journal, a full disk) or a journal that can
+        only be read here."""
+        problem = getattr(self.journal, "backup_problem", None)
+        if problem:
+            self.notify(problem[:1].upper() + problem[1:], title="Backup",
+                        severity="error", timeout=3600)
+        if getattr(self.journal, "read_only", False):
+            self.notify("The journal can only be read here (full or read-only disk, or no permission): "
+                        "nothing you write can be saved.", title="Read only", severity="error", timeout=3600)
 
     # -- navigation -------------------------------------------------------------------------
 

@@ -101,7 +101,7 @@ def test_full_disk_during_backup_leaves_nothing_behind(filled, tmp_path, monkeyp
     monkeypatch.setattr(backup_module.os, "fsync", full)
     folder = tmp_path / "b"
     folder.mkdir()
-    with pytest.raises(ReflectError, match="No space left on device; nothing was changed"):
+    with pytest.raises(ReflectError, match="is full; nothing was changed"):
         backup_to(filled, folder)
     assert list(folder.iterdir()) == []
 
@@ -120,18 +120,18 @@ def test_read_only_destination_gives_clear_error(filled, tmp_path, monkeypatch):
 
 def test_automatic_backups_keep_only_the_newest_n(filled):
     clock = FakeClock()
-    for day in range(5):
-        clock.now = datetime(2026, 11, 1 + day, 9, tzinfo=timezone.utc)
+    for hour in range(5):  # one day: the spread adds nothing older to keep
+        clock.now = datetime(2026, 11, 1, 9 + hour, tzinfo=timezone.utc)
         automatic_backup(filled, filled, "daily", keep=3, clock=clock)
     kept = list_backups(filled)
-    assert [b.taken_at.day for b in kept] == [5, 4, 3]
+    assert [b.taken_at.hour for b in kept] == [13, 12, 11]
 
 
 def test_rotation_never_removes_backups_people_made(filled):
     manual = backup_to(filled, filled.parent / "backups", into_folder=True, clock=FakeClock(datetime(2026, 1, 1, tzinfo=timezone.utc)))
-    for day in range(3):
+    for hour in range(3):
         automatic_backup(filled, filled, "daily", keep=1,
-                         clock=FakeClock(datetime(2026, 11, 1 + day, tzinfo=timezone.utc)))
+                         clock=FakeClock(datetime(2026, 11, 1, 9 + hour, tzinfo=timezone.utc)))
     assert manual.exists()
     assert [b.reason for b in list_backups(filled)] == ["daily", "manual"]
 
@@ -156,9 +156,9 @@ def test_daily_backup_respects_backup_keep_setting(filled):
     clock = FakeClock()
     with open_journal(filled, clock=clock) as j:
         j.settings.set("backup_keep", 2)
-        for _ in range(4):
-            clock.now += timedelta(days=1)
-            daily_backup_if_due(j)
+        for hour in range(4):
+            clock.now = datetime(2026, 11, 24, 9 + hour, tzinfo=timezone.utc)
+            automatic_backup(j, j.path, "before-repair", clock=clock)  # keep read from the journal
     assert len(list_backups(filled)) == 2
 
 

@@ -41,8 +41,9 @@ from tests.conftest import TINY_FRAMEWORK
 from tests.reliability.conftest import content_digest, fill
 from tests.test_cli_entries import ROOT
 
-#: Commands that open the full-screen app: not something to run headless in a loop.
-INTERACTIVE = {"demo"}
+#: Commands that open the full-screen app, or serve it to a browser until stopped: not something to
+#: run headless in a loop (`reflect serve` has its own tests of bad input: tests/serve/).
+INTERACTIVE = {"demo", "serve"}
 #: Exit statuses a command documents beyond 0 and 2.
 EXTRA_EXIT = {"doctor": {1}}  # 1: problems found (here: no journal at a hostile --db path)
 

@@ -69,3 +69,17 @@ def test_serve_is_listed_in_help(capsys):
     with pytest.raises(SystemExit):
         main(["--help"])
     assert "serve" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("make_bad, message", [
+    (lambda d: d / "notes.txt", "not a reflect journal"),
+    (lambda d: d / "missing-framework.json", "framework"),
+])
+def test_bad_journal_or_framework_is_one_line_and_nothing_is_served(started, tmp_path, capsys, make_bad, message):
+    bad = make_bad(tmp_path)
+    bad.write_text("hello, this is not what reflect wants\n")
+    args = ["--db", str(bad)] if bad.suffix == ".txt" else ["--db", str(tmp_path / "j.db"), "--framework", str(bad)]
+    assert main(["serve", "--no-open", *args]) == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert "server" not in started and started["opened"] == []
