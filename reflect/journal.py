@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator, cast
 
 from reflect.errors import JournalError
 from reflect.paths import usable_journal_path
@@ -54,7 +54,9 @@ class Journal:
 
     def __init__(self, db: "sqlite3.Connection | sqlite_utils.Database", path: Path,
                  clock: Callable[[], datetime] = utc_now):
-        self.conn: sqlite3.Connection = db if isinstance(db, sqlite3.Connection) else db.conn
+        # A sqlite-utils Database's connection, or the connection itself: sqlite3's, or an
+        # encrypted journal's SQLCipher one (another class with the same API).
+        self.conn = cast(sqlite3.Connection, getattr(db, "conn", db))
         if db is not self.conn:
             self.__dict__["db"] = db  # already wrapped: keep that one
         self.path = path
@@ -228,20 +230,27 @@ def open_journal(
 
     path = Path(path)
     exists = usable_journal_path(path)
+    encrypted = False
     if not exists:
         if not create:
             raise JournalError(f"No journal at {path}")
         _create_private_file(path)
     else:
-        _check_is_sqlite(path)
+        encrypted = _check_is_sqlite(path)
     from reflect.store.faults import medium_fault
 
     # A journal on a full or read-only disk, or one we may not change, is still opened to be
-    # read (and exported, and backed up elsewhere): see _open_read_only.
-    if exists and medium_fault(path):
+    # read (and exported, and backed up elsewhere): see _open_read_only. (Not an encrypted
+    # one: it needs its key, so it opens as usual and says plainly what cannot be changed.)
+    if exists and not encrypted and medium_fault(path):
         return _open_read_only(path, clock)
     try:
-        conn = sqlite3.connect(str(path), timeout=_busy_timeout())
+        if encrypted:
+            from reflect.store import cipher
+
+            conn = cipher.connect(path, timeout=_busy_timeout())
+        else:
+            conn = sqlite3.connect(str(path), timeout=_busy_timeout())
     except sqlite3.Error as error:
         raise JournalError(f"Cannot open the journal {path}: {error}") from None
     try:
@@ -358,7 +367,8 @@ def _create_private_file(path: Path) -> None:
         raise JournalError(str(error)) from None
 
 
-def _check_is_sqlite(path: Path) -> None:
+def _check_is_sqlite(path: Path) -> bool:
+    """Refuse a file that is no journal; True if it is an encrypted one (see reflect.store.cipher)."""
     try:
         # Look before opening: opening a named pipe for reading would wait for ever.
         if not stat.S_ISREG(os.stat(path).st_mode):
@@ -369,9 +379,16 @@ def _check_is_sqlite(path: Path) -> None:
         raise JournalError(f"Cannot read the journal {path}: {error.strerror or error}") from None
     # An empty file is what a crash right after creation leaves: treat it as new.
     if header and not header.startswith(SQLITE_MAGIC):
+        from reflect.store import cipher
+
+        if cipher.looks_encrypted(path):
+            if not cipher.available():
+                raise JournalError(f"{path} is encrypted (or not a journal): {cipher.MISSING_EXTRA}")
+            return True
         raise JournalError(f"{path} is not a reflect journal (it is not an SQLite database); nothing was changed")
     if other_programs_header(header):
         raise _not_reflect(path)
+    return False
 
 
 def _not_reflect(path: Path) -> JournalError:
@@ -399,7 +416,7 @@ def _is_busy(error: sqlite3.Error) -> bool:
     return "locked" in text or "busy" in text
 
 
-def explain_sqlite_error(error: sqlite3.Error, path: Path) -> JournalError:
+def explain_sqlite_error(error: Exception, path: Path) -> JournalError:
     """The plain-words :class:`JournalError` for an SQLite error on the journal at ``path``.
 
     Full disk, read-only disk, permission, busy and damage each get their own sentence

@@ -152,6 +152,26 @@ def disk_state(folder: Path) -> tuple[bool, bool]:
     return bool(info.f_flag & os.ST_RDONLY), full
 
 
+def sync_folder(folder: Path) -> None:
+    """Ask the disk to keep a rename in ``folder`` (its directory entry); never raises.
+
+    Linux and macOS: ``fsync`` on the folder. Windows cannot open a folder this way and
+    keeps renames with the file system's own journal, so there is nothing to do.
+    """
+    if sys.platform == "win32":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 # -- locks: "a reflect is still writing this file" ------------------------------------------
 
 

@@ -18,7 +18,7 @@ from reflect.errors import ReflectError
 #: Modules under reflect/cli/ whose commands make up `reflect`, in --help order.
 COMMAND_MODULES = (
     "entries", "check", "objectives", "activities", "feedback", "training", "assess", "review",
-    "gaps", "stats", "units", "export", "standards", "config", "backup", "app", "serve",
+    "gaps", "stats", "units", "export", "standards", "config", "backup", "encryption", "app", "serve",
 )
 
 #: The module that registers each command. Running a command then imports and builds only
@@ -33,7 +33,9 @@ COMMANDS = {
     "gaps": "gaps", "stats": "stats", "units": "units", "export": "export", "import": "export",
     "import-feedback": "export",
     "standards": "standards", "config": "config", "backup": "backup", "restore-backup": "backup",
-    "doctor": "backup", "demo": "app", "serve": "serve", "check": "check",
+    "doctor": "backup", "encrypt": "encryption", "decrypt": "encryption", "passphrase": "encryption",
+    "unlock": "encryption", "lock": "encryption",
+    "demo": "app", "serve": "serve", "check": "check",
 }
 
 #: Exit status for anything the user can fix (bad input, missing entry, unusable journal).
@@ -74,17 +76,20 @@ def common_options() -> argparse.ArgumentParser:
                        help="journal file (default: $REFLECT_DB, else your data folder)")
     group.add_argument("--framework", metavar="FILE", default=argparse.SUPPRESS,
                        help="framework (standards) file to use instead of the journal's own")
+    group.add_argument("--passphrase-fd", metavar="N", type=int, default=argparse.SUPPRESS,
+                       help="read an encrypted journal's passphrase from file descriptor N "
+                            "(or name a file in $REFLECT_PASSPHRASE_FILE)")
     return common
 
 
 #: Options before the command that take a value (argparse accepts them abbreviated).
-_VALUE_OPTIONS = ("--db", "--framework")
+_VALUE_OPTIONS = ("--db", "--framework", "--passphrase-fd")
 
 
 def command_word(argv: list[str]) -> str | None:
     """The command ``argv`` runs, found as argparse finds it; None if there is none or in doubt.
 
-    Only ``--db`` and ``--framework`` (with their values) may come before it: anything else
+    Only ``--db``, ``--framework`` and ``--passphrase-fd`` (with their values) may come before it: anything else
     first (help, version, ``--``, a mistake) gives None, and with it the whole grammar.
     """
     value_next = False
@@ -165,6 +170,17 @@ def main(argv: list[str] | None = None) -> int:
         # places that already explain themselves: still one plain line, never a traceback.
         name = f"{_clip(str(error.filename))}: " if error.filename else ""
         print(f"reflect: {one_line(name + (error.strerror or str(error)))}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as error:
+        cipher = sys.modules.get("reflect.store.cipher")
+        if cipher is None or not cipher.is_database_error(error):
+            raise
+        # An encrypted journal's errors are SQLCipher's classes, not sqlite3's: same words.
+        from reflect.journal import explain_sqlite_error
+        from reflect.paths import journal_path
+
+        where = journal_path(getattr(args, "db", None))
+        print(f"reflect: {one_line(str(explain_sqlite_error(error, where)))}", file=sys.stderr)
         return EXIT_USAGE
     finally:
         ctx.close()

@@ -17,8 +17,28 @@ def run_app(ctx) -> int:
     from reflect.tui.factory import run
 
     ctx.args.writes = True  # the app writes: take the day's automatic backup as it opens
+    _unlock_if_encrypted(ctx)
 
     return run(ctx.journal, ctx.framework)
+
+
+def _unlock_if_encrypted(ctx) -> None:
+    """An encrypted journal: ask for its passphrase in the app's dialog before anything else."""
+    from reflect.cli.passphrase import script_source_given
+    from reflect.store import cipher
+
+    path = ctx.journal_path
+    if not cipher.looks_encrypted(path) or script_source_given(ctx.args):
+        return  # a plain journal, or a script that gives the passphrase another way
+    cipher.dbapi()  # without the extra, say how to install it
+    if cipher.remembered(path):
+        return  # `reflect unlock` kept its key
+    from reflect.errors import ReflectError
+    from reflect.tui.factory import unlock
+
+    if not unlock(path):
+        raise ReflectError(f"the journal {path} stayed locked (no passphrase, or three wrong ones); "
+                           "nothing was changed")
 
 
 def run_demo(ctx) -> int:

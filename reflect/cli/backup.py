@@ -85,9 +85,11 @@ def cmd_restore_backup(ctx) -> int:
 
 def cmd_doctor(ctx) -> int:
     from reflect.cli.output import print_json
+    from reflect.cli.passphrase import install
     from reflect.store.doctor import NOTE, OK, PROBLEM, Finding, examine, healthy
 
     framework, framework_problem = _framework_for_doctor(ctx)
+    install(ctx.args)  # an encrypted journal's passphrase, asked only if it is one
     findings = examine(ctx.journal_path, framework)
     if framework_problem:
         findings.append(Finding("framework", PROBLEM, framework_problem,

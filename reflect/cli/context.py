@@ -38,8 +38,10 @@ class Context:
     def journal(self) -> "Journal":
         """The journal, opened (and created, with private permissions) on first use."""
         if self._journal is None:
+            from reflect.cli.passphrase import install
             from reflect.journal import open_journal
 
+            install(self.args)  # used only if the journal turns out to be encrypted
             # Commands that write take the day's automatic backup first; reading ones stay fast.
             self._journal = open_journal(self.journal_path, daily_backup=getattr(self.args, "writes", False))
             if self._journal.backup_problem:
@@ -76,7 +78,15 @@ class Context:
     def print(self, *parts: object, **kwargs) -> None:
         print(*parts, file=self.out, **kwargs)
 
-    def close(self) -> None:
+    def close_journal(self) -> None:
+        """Let go of the journal (commands that replace the file do, before they replace it)."""
         if self._journal is not None:
             self._journal.close()
             self._journal = None
+
+    def close(self) -> None:
+        self.close_journal()
+        cipher = sys.modules.get("reflect.store.cipher")
+        if cipher is not None:  # a passphrase's key lives as long as the command, no longer
+            cipher.set_passphrase_source(None)
+            cipher.forget_keys()

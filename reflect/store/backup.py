@@ -23,7 +23,7 @@ import shutil
 import sqlite3
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple, cast
 
 from reflect.errors import JournalError, ReflectError
 from reflect.files import ensure_private_dir, move_into_place, private_temp
@@ -92,14 +92,15 @@ def backup_to(source: "JournalDB | sqlite3.Connection | str | os.PathLike", dest
     ``same_as`` is thrown away too, and ``same_as`` returned. Returns the backup's path.
     """
     now = (clock or _utc_now)()
-    if isinstance(source, sqlite3.Connection):
-        conn, owned = source, False
-    elif isinstance(source, (str, os.PathLike)):
+    if isinstance(source, (str, os.PathLike)):
         journal_path = journal_path or Path(source)
         conn, owned = open_read_only(Path(source)), True
-    else:  # an open journal
-        journal_path = journal_path or source.path
-        conn, owned = source.conn, False
+    elif hasattr(source, "conn"):  # an open journal
+        journal = cast("JournalDB", source)
+        journal_path = journal_path or journal.path
+        conn, owned = journal.conn, False
+    else:  # a connection (plain sqlite3, or an encrypted journal's)
+        conn, owned = source, False
     try:
         spelled = str(dest) + ("/" if into_folder else "")
         target = _target(Path(dest), spelled, journal_path or Path("journal.db"), now, reason, overwrite)
@@ -164,11 +165,12 @@ def keep_setting(source: "JournalDB | sqlite3.Connection") -> int:
     """How many automatic backups to keep (setting ``backup_keep``; readable before an upgrade)."""
     import json
 
-    conn = source if isinstance(source, sqlite3.Connection) else source.conn
+    # An open journal, or a (plain or SQLCipher) connection: the same DB-API either way.
+    conn: Any = getattr(source, "conn", source)
     try:
         row = conn.execute("SELECT value FROM settings WHERE key = 'backup_keep'").fetchone()
         return max(1, int(json.loads(row[0]))) if row else DEFAULT_KEEP
-    except (TypeError, ValueError, sqlite3.Error):
+    except Exception:  # sqlite3's or SQLCipher's errors, or a damaged value
         return DEFAULT_KEEP
 
 
@@ -344,7 +346,11 @@ def _copy_database(conn: sqlite3.Connection, target: Path, *, journal_path: Path
 
     try:
         with private_temp(target.parent, target.name) as (_, temp):
-            copy = sqlite3.connect(temp)
+            from reflect.store import cipher
+
+            # An encrypted journal's copy is encrypted the same way (same key, same passphrase).
+            encrypted = cipher.is_encrypted_connection(conn)
+            copy = cipher.backup_target(conn, temp) if encrypted else sqlite3.connect(temp)
             try:
                 conn.backup(copy)
                 # One self-contained file: no -wal or -shm beside the backup.
@@ -369,6 +375,12 @@ def _copy_database(conn: sqlite3.Connection, target: Path, *, journal_path: Path
     except sqlite3.Error as error:
         raise ReflectError(f"Could not write the backup {target}: {explain_write_error(error, target.parent)}; "
                            "nothing was changed.") from None
+    except Exception as error:
+        from reflect.store import cipher
+
+        if not cipher.is_database_error(error):  # SQLCipher's errors are not sqlite3's classes
+            raise
+        raise ReflectError(f"Could not write the backup {target}: {error}; nothing was changed.") from None
     return target
 
 

@@ -25,7 +25,10 @@ def inserted_id(done: "sqlite3.Cursor | sqlite_utils.db.Table") -> int:
     Both type it as optional (it is None before any insert); after one it is the new row's id,
     so None here is a bug, not something a person can fix.
     """
-    new_id = done.lastrowid if isinstance(done, sqlite3.Cursor) else done.last_pk
+    # A cursor (sqlite3's or SQLCipher's, a class of its own) has lastrowid; a Table has last_pk.
+    new_id = getattr(done, "lastrowid", None)
+    if new_id is None:
+        new_id = getattr(done, "last_pk", None)
     if new_id is None:  # pragma: no cover - always set after an INSERT
         raise RuntimeError("the INSERT added no row")
     return int(new_id)

@@ -53,6 +53,8 @@ def examine(path: Path, framework: "Framework | None" = None, *,
         return [Finding("file", PROBLEM, f"The journal {path} cannot be read: {error.strerror or error}.",
                         "Check that the file belongs to you.")]
     findings = [_permissions(path)]
+    if not header.startswith(SQLITE_MAGIC) and _encrypted(path):
+        return findings + _encrypted_checks(path, framework) + [_backups(path, clock)]
     if not header.startswith(SQLITE_MAGIC):
         findings.append(Finding("file", PROBLEM, f"{path} is not an SQLite database, so not a reflect journal.",
                                 "If it should be your journal, restore a backup with `reflect restore-backup FILE`."))
@@ -86,6 +88,34 @@ def examine(path: Path, framework: "Framework | None" = None, *,
     finally:
         conn.close()
     return findings + [_backups(path, clock)]
+
+
+def _encrypted(path: Path) -> bool:
+    from reflect.store import cipher
+
+    return cipher.looks_encrypted(path) and cipher.available()
+
+
+def _encrypted_checks(path: Path, framework: "Framework | None") -> list[Finding]:
+    """The same checks inside an encrypted journal (its passphrase asked as for any command)."""
+    from reflect.errors import ReflectError
+    from reflect.store import cipher
+
+    try:
+        conn = cipher.connect(path)
+    except ReflectError as error:
+        return [Finding("file", PROBLEM, f"The encrypted journal could not be opened: {error}.")]
+    findings = [Finding("file", OK, "The journal is encrypted.")]
+    try:
+        findings += _database_checks(conn, framework)
+    except Exception as error:  # SQLCipher's errors are not sqlite3's classes
+        if not cipher.is_database_error(error):
+            raise
+        findings.append(Finding("integrity", PROBLEM, f"The journal is damaged: {error}.",
+                                "Restore the newest good backup with `reflect restore-backup FILE`."))
+    finally:
+        conn.close()
+    return findings
 
 
 _DISK_ADVICE = {

@@ -36,7 +36,7 @@ def _disk_state(folder: Path) -> str | None:
     return READ_ONLY if read_only else FULL if full else None
 
 
-def classify(error: sqlite3.Error, path: Path) -> str:
+def classify(error: Exception, path: Path) -> str:
     """Which fault an SQLite error on the journal at ``path`` is."""
     text = str(error).lower()
     if "locked" in text or "busy" in text:
@@ -69,7 +69,7 @@ def explain_write_error(error: sqlite3.Error, where: Path) -> str:
     return str(error)
 
 
-def journal_message(error: sqlite3.Error, path: Path) -> str:
+def journal_message(error: Exception, path: Path) -> str:
     """The one line that explains an SQLite error on the journal at ``path``."""
     kind = classify(error, path)
     if kind == BUSY:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
@@ -39,6 +40,18 @@ def run(journal: "Journal", framework: "Framework", *, demo: bool = False) -> in
     app = make_app(journal, framework, demo=demo)
     app.run()
     return app.return_code or 0
+
+
+def unlock(path: Path) -> bool:
+    """Ask for an encrypted journal's passphrase in a dialog; whether it was unlocked.
+
+    Its key is then known to this process, so the journal opens without asking again.
+    """
+    from reflect.store import cipher
+    from reflect.tui.dialogs.unlock import UnlockApp
+
+    app = UnlockApp(path.name, lambda passphrase: cipher.unlock(path, passphrase))
+    return bool(app.run())
 
 
 def run_demo(framework: "Framework") -> int:

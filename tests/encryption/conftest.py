@@ -1,0 +1,61 @@
+"""Encrypted journals: skipped, with the reason, where the encryption extra is not installed."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("sqlcipher3", reason="the encryption extra (sqlcipher3-binary) is not installed")
+
+from reflect.journal import open_journal  # noqa: E402
+from reflect.store import cipher  # noqa: E402
+
+#: Words written into the journal that must never be readable in an encrypted file.
+CANARIES = (b"Zanzibarcanary", b"quokkasecret", b"panicattack-at-till-4")
+PASSPHRASE = "correct horse battery staple"
+
+
+def fill(path: Path, entries: int = 30) -> dict[str, int]:
+    """A plain journal at ``path`` holding the canary words; its row counts by table."""
+    with open_journal(path) as journal:
+        for n in range(entries):
+            journal.entries.add(day=date(2026, 11, 1 + n % 28), title=f"Shift {n} Zanzibarcanary",
+                                body=f"I felt a quokkasecret and a panicattack-at-till-4 today ({n}).",
+                                skills=["communication"])
+        return row_counts(journal.conn)
+
+
+def row_counts(conn) -> dict[str, int]:
+    """Rows in every ordinary table of an open connection."""
+    names = [n for (n,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "AND sql NOT LIKE 'CREATE VIRTUAL%'")]
+    return {n: conn.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
+
+
+def files_holding_canaries(folder: Path) -> list[str]:
+    """Every file under ``folder`` (journal, -wal, -shm, backups) containing a canary word."""
+    found = []
+    for path in folder.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            found += [f"{path.name}: {word.decode()}" for word in CANARIES if word in data]
+    return found
+
+
+@pytest.fixture(autouse=True)
+def fresh_keys():
+    """Each test starts (and leaves) this process knowing no passphrase."""
+    cipher.forget_keys()
+    cipher.set_passphrase_source(None)
+    yield
+    cipher.forget_keys()
+    cipher.set_passphrase_source(None)
+
+
+@pytest.fixture
+def plain_journal(tmp_path) -> tuple[Path, dict[str, int]]:
+    path = tmp_path / "journal" / "journal.db"
+    return path, fill(path)
