@@ -14,6 +14,7 @@ from pathlib import Path
 from bench.timing import Timing, launch, skipped
 
 PROBE = Path(__file__).with_name("app_probe.py")
+BASELINE = Path(__file__).with_name("baseline_probe.py")
 #: A run taking longer than this (seconds) is stopped.
 LIMIT_S = 120.0
 
@@ -32,11 +33,19 @@ def time_first_screen(journal: Path, work: Path, *, runs: int, env: dict, cwd: P
     why = app_available()
     if why:
         return skipped(why)
-    mark = work / "app-first-screen.txt"
+    return _time_probe([str(PROBE), str(journal)], work / "app-first-screen.txt", runs=runs, env=env, cwd=cwd)
+
+
+def time_baseline(work: Path, *, runs: int, env: dict, cwd: Path) -> Timing:
+    """The same for a minimal Textual app (header, list, Markdown, footer): the yardstick."""
+    return _time_probe([str(BASELINE)], work / "baseline-first-screen.txt", runs=runs, env=env, cwd=cwd)
+
+
+def _time_probe(args: list[str], mark: Path, *, runs: int, env: dict, cwd: Path) -> Timing:
     result = Timing()
     for index in range(runs + 1):
         mark.unlink(missing_ok=True)
-        report, tail = launch([sys.executable, str(PROBE), str(journal), str(mark)], env=env, cwd=cwd, limit=LIMIT_S)
+        report, tail = launch([sys.executable, *args, str(mark)], env=env, cwd=cwd, limit=LIMIT_S)
         if report.get("status") != 0 or not mark.exists():
             killed = report.get("status") == -9
             return skipped(f"skipped: ran past the {LIMIT_S:g} s limit" if killed

@@ -19,6 +19,8 @@ READ_RATIO = 30
 EXPORT_MS = 1500
 EXPORT_MIB = 80
 APP_MS = 1000
+#: The app's first screen may take at most this many times a minimal Textual app's (issue 16).
+APP_BASELINE_RATIO = 1.3
 KEYSTROKE_MS = 30
 
 
@@ -90,6 +92,12 @@ def size_tables(size: str, data: dict) -> list[str]:
         "✓" if app["median_ms"] < APP_MS else f"✗ ≥ {APP_MS} ms")
     lines.append(f"| app: start to first screen with entries | {_ms(app)} | {_cpu(app)} | {_mib(app)} | – | – | – | – "
                  f"| {verdict} |")
+    base = data.get("app_baseline", {})
+    if "median_ms" in base:
+        ratio = app.get("median_ms", 0) / base["median_ms"] if base["median_ms"] else 0
+        mark = ("✓" if ratio <= APP_BASELINE_RATIO else f"✗ > {APP_BASELINE_RATIO}×") if judged and ratio else ""
+        lines.append(f"| minimal Textual app (header, list, Markdown, footer), same start | {_ms(base)} | "
+                     f"{_cpu(base)} | {_mib(base)} | – | – | – | app {ratio:.2f}× | {mark} |")
     browser = data.get("browser", {})
     lines.append(f"| `reflect serve`: start to first screen in a browser tab | {_ms(browser)} | – | – | – | – | – | – "
                  f"| |")

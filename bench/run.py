@@ -71,6 +71,13 @@ def measure_app(ctx: RunContext, settings: Settings, env: dict) -> Timing:
     return time_first_screen(ctx.journals.reflect_db, ctx.work, runs=settings.runs, env=env, cwd=ROOT)
 
 
+def measure_baseline(ctx: RunContext, settings: Settings, env: dict) -> Timing:
+    """A minimal Textual app's start-up, measured as the app's (see :mod:`bench.baseline_probe`)."""
+    from bench.app_timing import time_baseline
+
+    return time_baseline(ctx.work, runs=settings.runs, env=env, cwd=ROOT)
+
+
 def measure_browser(ctx: RunContext, settings: Settings, env: dict) -> Timing:
     """`reflect serve` to the first screen in a browser tab (see :mod:`bench.serve_timing`)."""
     if not settings.with_browser:
@@ -138,6 +145,8 @@ def run_benchmark(settings: Settings, log=print) -> dict:
             "queries": [{"key": k, "label": label, "keystroke": keystroke, **t.to_json()}
                         for k, (label, t, keystroke) in queries.items()],
             "app": measure_app(ctx, settings, env).to_json(),
+            # Measured straight after, in the same run, so the ratio compares like with like.
+            "app_baseline": measure_baseline(ctx, settings, env).to_json(),
             "browser": measure_browser(ctx, settings, env).to_json(),
         }
     from bench.machine import load_average

@@ -21,5 +21,9 @@ class JournalError(ReflectError):
     """The journal file cannot be opened or used safely (not SQLite, too new, locked, ...)."""
 
 
+class JournalBusyError(JournalError):
+    """Another reflect held the journal's write lock for longer than this one would wait."""
+
+
 class FrameworkError(ReflectError):
     """A framework (standards) file is missing or malformed."""

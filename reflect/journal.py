@@ -18,7 +18,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, cast
 
-from reflect.errors import JournalError
+from reflect.errors import JournalBusyError, JournalError
 from reflect.paths import usable_journal_path
 from reflect.store.db import BUSY_TIMEOUT_SECONDS, SQLITE_MAGIC, busy_timeout, other_programs_header  # noqa: F401
 
@@ -63,6 +63,8 @@ class Journal:
         self.clock = clock
         #: Why today's automatic backup failed, if it did (shown as a warning, never fatal).
         self.backup_problem: str | None = None
+        #: Seconds a write waits for another reflect's to end (None: the usual busy timeout).
+        self._wait: float | None = None
         #: Opened only to be read: the disk is full or read-only, or the file is not ours to change.
         self.read_only = False
 
@@ -110,6 +112,24 @@ class Journal:
                 conn.execute("ROLLBACK")
             raise explain_sqlite_error(error, self.path) from None
 
+    def set_wait(self, seconds: float | None) -> None:
+        """How long this journal's writes wait for another reflect's write to end before
+        raising :class:`JournalBusyError` (None: the usual :data:`BUSY_TIMEOUT_SECONDS`).
+        The app waits briefly, so a long import elsewhere never freezes it."""
+        self._wait = seconds
+        waited = _busy_timeout() if seconds is None else max(0.0, seconds)
+        self.conn.execute(f"PRAGMA busy_timeout = {int(waited * 1000)}")
+
+    @contextmanager
+    def waiting(self, seconds: float | None) -> Iterator[None]:
+        """Writes inside wait at most ``seconds`` (see :meth:`set_wait`), then as before."""
+        previous = self._wait
+        self.set_wait(seconds)
+        try:
+            yield
+        finally:
+            self.set_wait(previous)
+
     def _begin_immediate(self) -> None:
         """Take the write lock, waiting up to the busy timeout however SQLite reports "busy".
 
@@ -118,15 +138,18 @@ class Journal:
         retried with short sleeps until the same deadline, then reported plainly.
         """
         conn = self.conn
-        deadline = time.monotonic() + _busy_timeout()
+        deadline = time.monotonic() + (_busy_timeout() if self._wait is None else self._wait)
         pause = 0.005
         while True:
             try:
                 conn.execute("BEGIN IMMEDIATE")
                 return
             except sqlite3.OperationalError as error:
-                if not _is_busy(error) or time.monotonic() >= deadline:
+                if not _is_busy(error):
                     raise explain_sqlite_error(error, self.path) from None
+                if time.monotonic() >= deadline:
+                    # Its own type, so the app can keep the words aside and try again.
+                    raise JournalBusyError(str(explain_sqlite_error(error, self.path))) from None
             time.sleep(pause)
             pause = min(pause * 2, 0.1)
 

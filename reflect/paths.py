@@ -11,7 +11,7 @@ import os
 import stat
 from pathlib import Path
 
-from reflect.errors import JournalError
+from reflect.errors import InputError, JournalError
 
 APP_NAME = "reflect"
 JOURNAL_FILE = "journal.db"
@@ -26,12 +26,23 @@ def default_data_dir() -> Path:
     return data_dir(APP_NAME)
 
 
+def expand(path: str | os.PathLike) -> Path:
+    """``path`` with a leading ``~`` or ``~user`` expanded; :class:`InputError` (one plain
+    line) when there is no such user or no home folder to expand it to."""
+    try:
+        return Path(path).expanduser()
+    except RuntimeError:  # pathlib's "Could not determine home directory"
+        head = str(path).split("/", 1)[0]
+        raise InputError(f"Cannot use {path}: {head} is not a user with a home folder on this computer "
+                         "(give the full path instead)") from None
+
+
 def journal_path(option: str | os.PathLike | None = None) -> Path:
     """The journal to use: ``--db``, else ``$REFLECT_DB``, else the user's data folder."""
     if option:
-        return Path(option).expanduser()
+        return expand(option)
     if os.environ.get(DB_ENV):
-        return Path(os.environ[DB_ENV]).expanduser()
+        return expand(os.environ[DB_ENV])
     return default_data_dir() / JOURNAL_FILE
 
 
@@ -41,9 +52,9 @@ def framework_option(option: str | os.PathLike | None = None) -> Path | None:
     None means "no override": use the journal's own setting, else the bundled framework.
     """
     if option:
-        return Path(option).expanduser()
+        return expand(option)
     if os.environ.get(FRAMEWORK_ENV):
-        return Path(os.environ[FRAMEWORK_ENV]).expanduser()
+        return expand(os.environ[FRAMEWORK_ENV])
     return None
 
 

@@ -65,9 +65,10 @@ def make_private_dir(path: Path) -> None:
 def create_private_file(path: Path) -> int:
     """Create ``path``, which must not exist, for writing; 0600 on Linux/macOS. Returns the fd.
 
-    Raises FileExistsError if it exists (another reflect was first), OSError otherwise.
+    Never through a link (``O_EXCL`` refuses one, ``O_NOFOLLOW`` too where it exists). Raises
+    FileExistsError if it exists (another reflect was first), OSError otherwise.
     """
-    flags = os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0)
+    flags = os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
     fd = os.open(path, flags, PRIVATE_FILE_MODE)
     if sys.platform != "win32":
         try:

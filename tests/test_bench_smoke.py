@@ -86,3 +86,10 @@ def test_the_import_starts_from_a_new_journal_every_run(quick_run):
     conn = sqlite3.connect(out / "work" / "1000" / "imported.db")
     assert conn.execute("SELECT count(*) FROM entries").fetchone()[0] == 1000
     conn.close()
+
+
+def test_a_minimal_textual_app_is_timed_beside_the_app(quick_run):
+    _, stdout, results = quick_run
+    base = results["sizes"]["1000"]["app_baseline"]
+    assert base["note"] == "" and 0 < base["median_ms"] < 60_000
+    assert "minimal Textual app (header, list, Markdown, footer), same start" in stdout

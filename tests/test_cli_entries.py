@@ -154,7 +154,7 @@ BAD_INPUT = [
     (("list", "--from", "1/12/2026", "--to", "1/11/2026"), "is after --to"),
     (("list", "-n", "0"), "between 1 and 100000"),
     (("list", "--unit", "NOPE1"), 'Unknown unit "NOPE1"'),
-    (("frobnicate",), "invalid choice"),
+    (("frobnicate",), "there is no command \"frobnicate\""),
 ]
 
 

@@ -80,14 +80,17 @@ def test_long_file_names_fit_their_temporary_file(tmp_path):
 
 
 def test_text_saved_by_a_windows_editor_comes_back_plain(tmp_path, monkeypatch):
-    from reflect.cli.editor import edit_text
+    from reflect.cli.editor import EditorSession
+    from reflect.store import side_files
 
     editor = tmp_path / "Siobhán's editor.py"
     # What Notepad's "UTF-8 with BOM" leaves: a byte-order mark and CRLF line ends.
     editor.write_text("import sys\nopen(sys.argv[1], 'wb').write('\\ufeffLine one\\r\\nLíne two\\r\\n'.encode())\n",
                       encoding="utf-8")
     monkeypatch.setenv("VISUAL", f"{shlex.quote(sys.executable)} {shlex.quote(str(editor))}")
-    assert edit_text("") == "Line one\nLíne two\n"
+    session = EditorSession.new(tmp_path / PROFILE / "journal.db", side_files.ADD, "")
+    assert session.edit() == "Line one\nLíne two\n"
+    session.done()
 
 
 def test_an_unclosed_quote_in_the_editor_variable_is_one_clear_error(monkeypatch):

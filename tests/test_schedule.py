@@ -76,3 +76,13 @@ def test_next_review_years_after_start():
 def test_previous_review():
     assert previous_review(date(2026, 1, 5), TWELVE_WEEKS, date(2026, 11, 24)) == date(2026, 9, 14)
     assert previous_review(date(2026, 1, 5), TWELVE_WEEKS, date(2026, 1, 5)) is None
+
+
+@pytest.mark.parametrize("words, count, unit", [
+    ("weekly", 1, "weeks"), ("fortnightly", 2, "weeks"), ("every fortnight", 2, "weeks"),
+    ("Monthly", 1, "months"), ("quarterly", 3, "months"), ("once a quarter", 3, "months"),
+])
+def test_intervals_in_words(words, count, unit):
+    from reflect.review.schedule import Interval, parse_interval
+
+    assert parse_interval(words) == Interval(count, unit)

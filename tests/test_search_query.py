@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reflect.entries.search_query import to_fts_query
+from reflect.entries.search_query import MAX_PREFIX_TERMS, MAX_TERMS, to_fts_query
+from reflect.errors import InputError
 
 ROWS = {
     1: ("Angry customer", "She made several complaints about a late refund."),
@@ -151,10 +152,23 @@ def test_queries_find_the_expected_rows(db, text, rows):
     assert db.execute("SELECT count(*) FROM t").fetchone()[0] == len(ROWS)
 
 
-def test_long_queries_are_accepted(db):
-    words = " ".join(f"word{i}" for i in range(2000))
+def test_queries_up_to_the_limit_are_accepted_and_longer_ones_refused(db):
+    words = " ".join(f"word{i}" for i in range(MAX_TERMS - 1))  # and "x"
     for text in (words, words.replace(" ", " OR "), "x " + words.replace(" ", " NOT ")):
         matches(db, to_fts_query(text))
+    longer = " ".join(f"word{i}" for i in range(2000))
+    for text in (longer, longer.replace(" ", " OR "), "x " + longer.replace(" ", " NOT ")):
+        with pytest.raises(InputError, match=f"at most {MAX_TERMS} words"):
+            to_fts_query(text)
+
+
+def test_prefix_terms_are_limited_separately():
+    # 200 "l*" terms took 30 s on a big journal: each short prefix matches thousands of words.
+    assert to_fts_query(" OR ".join(["l*"] * MAX_PREFIX_TERMS), prefix_last=False)
+    with pytest.raises(InputError, match=f"at most {MAX_PREFIX_TERMS} words ending in"):
+        to_fts_query(" OR ".join(["l*"] * (MAX_PREFIX_TERMS + 1)), prefix_last=False)
+    with pytest.raises(InputError):  # the case that took 30 s
+        to_fts_query(" OR ".join(["l*"] * 200), prefix_last=False)
 
 
 _SYNTAX_HEAVY = st.lists(

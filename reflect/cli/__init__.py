@@ -9,6 +9,7 @@ Modules here import only what they need, and never textual, so reading commands 
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import sys
 
@@ -18,7 +19,7 @@ from reflect.errors import ReflectError
 #: Modules under reflect/cli/ whose commands make up `reflect`, in --help order.
 COMMAND_MODULES = (
     "entries", "check", "objectives", "activities", "feedback", "training", "assess", "review",
-    "gaps", "stats", "units", "export", "standards", "config", "backup", "encryption", "app", "serve",
+    "gaps", "stats", "units", "export", "standards", "profile", "config", "backup", "encryption", "app", "serve",
 )
 
 #: The module that registers each command. Running a command then imports and builds only
@@ -32,7 +33,7 @@ COMMANDS = {
     "feedback": "feedback", "training": "training", "assess": "assess", "review": "review", "reviews": "review",
     "gaps": "gaps", "stats": "stats", "units": "units", "export": "export", "import": "export",
     "import-feedback": "export",
-    "standards": "standards", "config": "config", "backup": "backup", "restore-backup": "backup",
+    "standards": "standards", "profile": "profile", "config": "config", "backup": "backup", "restore-backup": "backup",
     "doctor": "backup", "encrypt": "encryption", "decrypt": "encryption", "passphrase": "encryption",
     "unlock": "encryption", "lock": "encryption",
     "demo": "app", "serve": "serve", "check": "check",
@@ -127,8 +128,48 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def unknown_command(word: str) -> str:
+    """One line for a mistyped command: the nearest commands, or where the list is."""
+    import difflib
+
+    from reflect.sanitize import one_line
+
+    near = difflib.get_close_matches(word, COMMANDS, n=3, cutoff=0.5)
+    if not near:
+        near = [name for name in COMMANDS if name.startswith(word)][:3] if word else []
+    hint = f"did you mean {' or '.join(near)}?" if near else "see `reflect --help` for the commands."
+    return f'there is no command "{_clip(one_line(word), 40)}": {hint}'
+
+
 def _clip(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _utf8_argument(text: str) -> str:
+    """An argument as the UTF-8 text it is, even where Python decoded it with an ASCII
+    locale (LANG=C): its bytes are taken back and read as UTF-8 when they are that."""
+    from reflect.sanitize import has_undecodable
+
+    if not has_undecodable(text):
+        return text
+    try:
+        return os.fsencode(text).decode("utf-8")
+    except (UnicodeError, ValueError):
+        return text  # truly not UTF-8: refused below
+
+
+def _tolerant_output() -> None:
+    """Let messages through whatever the terminal's encoding: a character it cannot show
+    becomes ``?`` (stdout) or an escape (stderr) instead of stopping reflect mid-command,
+    perhaps after it saved something and before it said so."""
+    for stream, errors in ((sys.stdout, "replace"), (sys.stderr, "backslashreplace")):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        if encoding in ("utf8", "utf8sig"):
+            continue  # can show everything already
+        try:
+            getattr(stream, "reconfigure")(errors=errors)  # TextIOWrapper has it; TextIO does not say
+        except (AttributeError, ValueError, OSError):
+            pass  # not a text stream we can change (closed, or replaced by the caller)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -136,11 +177,16 @@ def main(argv: list[str] | None = None) -> int:
     from reflect.cli.context import Context
     from reflect.sanitize import has_undecodable, one_line
 
-    argv = sys.argv[1:] if argv is None else argv
+    argv = [_utf8_argument(a) for a in (sys.argv[1:] if argv is None else argv)]
+    _tolerant_output()
     if any(has_undecodable(a) for a in argv):
         # Bytes that are not UTF-8 cannot be stored or printed faithfully: refuse them whole.
         print("reflect: an argument is not valid UTF-8 text (check your terminal's encoding); "
               "nothing was changed", file=sys.stderr)
+        return EXIT_USAGE
+    command = command_word(argv)
+    if command is not None and command not in COMMANDS:
+        print(f"reflect: {unknown_command(command)}", file=sys.stderr)
         return EXIT_USAGE
     parser = build_parser(argv)
     args = parser.parse_args(argv)

@@ -8,7 +8,10 @@ import argparse
 def register(sub, common) -> None:
     p = sub.add_parser("demo", parents=[common], formatter_class=argparse.RawDescriptionHelpFormatter,
                        help="open the app on a sample journal (your own journal is not touched)",
-                       epilog="examples:\n  reflect demo")
+                       epilog="examples:\n  reflect demo\n  reflect demo --keep sample.db     "
+                              "(then try: reflect --db sample.db list)")
+    p.add_argument("--keep", metavar="PATH",
+                   help="write the sample journal to PATH and keep it (never over an existing file)")
     p.set_defaults(handler=run_demo)
 
 
@@ -51,4 +54,10 @@ def run_demo(ctx) -> int:
     from reflect.framework.standards import load_framework
     from reflect.tui.factory import run_demo as demo
 
-    return demo(load_framework(paths.framework_option(getattr(ctx.args, "framework", None))))
+    from pathlib import Path
+
+    keep = Path(ctx.args.keep).expanduser() if getattr(ctx.args, "keep", None) else None
+    status = demo(load_framework(paths.framework_option(getattr(ctx.args, "framework", None))), keep=keep)
+    if keep is not None:
+        ctx.print(f"The sample journal is kept at {keep}: try `reflect --db {keep} list`.")
+    return status

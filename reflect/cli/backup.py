@@ -44,6 +44,7 @@ def cmd_backup(ctx) -> int:
     from reflect.store.backup import backup_to, backups_folder, list_backups
     from reflect.cli.output import print_json
     from reflect.errors import JournalError
+    from reflect.paths import expand
 
     path = ctx.journal_path
     if ctx.args.list:
@@ -60,7 +61,11 @@ def cmd_backup(ctx) -> int:
     if not path.exists():
         raise JournalError(f"No journal at {path} yet, so nothing to back up.")
     journal = ctx.journal
-    dest = ctx.args.dest if ctx.args.dest else str(backups_folder(path)) + "/"
+    if ctx.args.dest:
+        # "~/usb/" names a folder: expanding must keep the slash that says so.
+        dest = str(expand(ctx.args.dest)) + ("/" if ctx.args.dest.endswith("/") else "")
+    else:
+        dest = str(backups_folder(path)) + "/"
     target = backup_to(journal, dest, clock=journal.clock)
     count = journal.entries.count() + journal.entries.count(trashed=True)
     if ctx.args.json:
@@ -73,9 +78,10 @@ def cmd_backup(ctx) -> int:
 def cmd_restore_backup(ctx) -> int:
     from pathlib import Path
 
+    from reflect.paths import expand
     from reflect.store.restore import restore_backup
 
-    done = restore_backup(Path(ctx.args.file).expanduser(), ctx.journal_path)
+    done = restore_backup(expand(ctx.args.file), ctx.journal_path)
     ctx.print(f"Restored {done.entries} entr{'y' if done.entries == 1 else 'ies'} from {done.source} "
               f"into {done.journal}.")
     if done.safety_copy:

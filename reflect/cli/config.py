@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from reflect.errors import InputError
+from reflect.paths import expand
 from reflect.store.settings import DEFAULTS
 
 
@@ -29,7 +30,7 @@ def _weeks(value: str) -> int:
 def _framework(value: str) -> str:
     from reflect.framework.standards import load_framework
 
-    path = Path(value).expanduser().resolve()
+    path = expand(value).resolve()
     load_framework(path)  # refuse a file that would break every later command
     return str(path)
 

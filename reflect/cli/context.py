@@ -7,10 +7,12 @@ never create a journal file.
 from __future__ import annotations
 
 import argparse
+import io
 import sys
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Iterator, TextIO
 
 from reflect import paths
 
@@ -76,7 +78,38 @@ class Context:
         return None
 
     def print(self, *parts: object, **kwargs) -> None:
-        print(*parts, file=self.out, **kwargs)
+        """Print a message for people (titles in it shown safely: see :func:`shown_text`).
+
+        Often it says that something was saved: if stdout cannot take it (a full disk, an I/O
+        error), it goes to stderr instead and the command still succeeds, so that nobody
+        retries a save that happened."""
+        from reflect.sanitize import one_line, shown_text
+
+        text = [shown_text(str(p)) for p in parts]
+        try:
+            print(*text, file=self.out, **kwargs)
+            self.out.flush()
+        except BrokenPipeError:
+            raise  # the reader went away (`| head`): main() ends quietly
+        except (OSError, ValueError) as error:  # ValueError: stdout was closed
+            reason = getattr(error, "strerror", None) or str(error)
+            print(f"reflect: {one_line(' '.join(text))} (shown here: stdout failed: {reason})", file=sys.stderr)
+
+    @contextmanager
+    def file_out(self) -> Iterator[TextIO]:
+        """Where a file's content goes when it is written to stdout (``-o -``): UTF-8 whatever
+        the terminal's encoding, as the same content written to a file would be."""
+        buffer = getattr(self.out, "buffer", None)
+        if buffer is None:  # already text only (a test's StringIO)
+            yield self.out
+            return
+        self.out.flush()
+        writer = io.TextIOWrapper(buffer, encoding="utf-8", newline="\n")
+        try:
+            yield writer
+            writer.flush()
+        finally:
+            writer.detach()  # leave the process's stdout open
 
     def close_journal(self) -> None:
         """Let go of the journal (commands that replace the file do, before they replace it)."""

@@ -7,7 +7,7 @@ import sys
 
 from reflect.cli.filters import add_filter_options, filters_from_args
 from reflect.cli.record_args import record_id
-from reflect.errors import InputError
+from reflect.errors import InputError, ReflectError
 
 _RAW = argparse.RawDescriptionHelpFormatter
 _entry_id = record_id("an entry")
@@ -154,23 +154,34 @@ def _title_from(body: str) -> str:
 def cmd_add(ctx) -> int:
     from datetime import date
 
-    from reflect.cli.editor import edit_text
-    from reflect.cli.output import stdin_is_terminal
+    from reflect.cli.output import read_stdin, stdin_is_terminal
     from reflect.dates import format_long
-    from reflect.entries.templates import template_body
 
     fields = _resolved_fields(ctx)  # check every option before asking for any text
+    session = None
     if ctx.args.body is not None:
         body = ctx.args.body
     elif not stdin_is_terminal():
-        body = sys.stdin.read()
+        body = read_stdin("the reflection")
     else:
-        body = edit_text(template_body(fields.get("model", "none")))
+        session = _editor_session(ctx, fields)
+        body = session.edit()
+    if session is None:
+        _tell_of_left_over_text(ctx)
     if not body.strip() and not fields.get("title"):
+        if session is not None:
+            session.done()  # emptied on purpose: nothing to keep
         raise InputError("Nothing written, so nothing was added.")
     fields.setdefault("title", _title_from(body))
     fields.setdefault("day", date.today())
-    entry = ctx.journal.entries.add(body=body, **fields)
+    try:
+        entry = ctx.journal.entries.add(body=body, **fields)
+    except ReflectError as error:
+        if session is None:
+            raise
+        raise ReflectError(f"{error} Your text is kept: `reflect add` opens it again.") from None
+    if session is not None:
+        session.done()
     ctx.print(f"Added entry {entry.id}: {entry.title} ({format_long(entry.day)})"
               + (" [private]" if entry.private else ""))
     if ctx.args.advice:
@@ -178,6 +189,46 @@ def cmd_add(ctx) -> int:
 
         after_add(ctx, entry)
     return 0
+
+
+def _editor_session(ctx, fields: dict):
+    """The editor session for `reflect add`: on text an interrupted session left, if any."""
+    from reflect.cli.editor import EditorSession
+    from reflect.dates import format_long
+    from reflect.entries.templates import template_body
+    from reflect.store import side_files
+
+    ctx.journal  # a file that cannot be a journal is refused before anything is made beside it
+    path = ctx.journal_path
+    for left in side_files.leftovers(path, side_files.ADD):
+        if not left.read_text().strip():
+            left.remove()
+            continue
+        try:
+            session = EditorSession.resume(left)
+        except ReflectError:
+            continue  # another reflect took it up just now
+        print(f"reflect: opening the text you wrote on {format_long(left.written_at.astimezone().date())} "
+              f"at {left.written_at.astimezone():%H:%M}, which was never saved (the editor or terminal "
+              "was closed); save it to add it, or empty it to throw it away.", file=sys.stderr)
+        return session
+    return EditorSession.new(path, side_files.ADD, template_body(fields.get("model", "none")))
+
+
+def _tell_of_left_over_text(ctx) -> None:
+    """Say (never blocking a script) that text from an interrupted editor is waiting."""
+    from reflect.store import side_files
+
+    try:
+        waiting = side_files.leftovers(ctx.journal_path, side_files.ADD, "edit")
+    except ReflectError:
+        return
+    waiting = [w for w in waiting if w.read_text().strip()]
+    if not waiting:
+        return
+    where = [f"`reflect edit {w.entry_id}`" if w.entry_id else "`reflect add` (with no text)" for w in waiting]
+    print(f"reflect: note: text written in your editor was never saved ({len(waiting)}); "
+          f"{', '.join(dict.fromkeys(where))} opens it again, and so does the app.", file=sys.stderr)
 
 
 def cmd_list(ctx) -> int:
@@ -233,27 +284,58 @@ def cmd_show(ctx) -> int:
 
 
 def cmd_edit(ctx) -> int:
-    from reflect.cli.editor import edit_text
-
     store = ctx.journal.entries
     entry = store.get(ctx.args.id)
     fields = _resolved_fields(ctx)
     if ctx.args.body is not None:
         fields["body"] = ctx.args.body
+    session = None
+    base_revision = entry.revision
     if not fields:
-        body = edit_text(entry.body)
+        session, base_revision = _edit_session(ctx, entry)
+        body = session.edit()
         if body == entry.body:
+            session.done()
             ctx.print(f"Entry {entry.id} unchanged.")
             return 0
         fields["body"] = body
     # The editor may have been open a while: a save made meanwhile is kept, and so is this one.
-    saved, other = store.save_edit(entry.id, entry.revision, **fields)
+    try:
+        saved, other = store.save_edit(entry.id, base_revision, **fields)
+    except ReflectError as error:
+        if session is None:
+            raise
+        raise ReflectError(f"{error} Your text is kept: `reflect edit {entry.id}` opens it again.") from None
+    if session is not None:
+        session.done()
     if other is not None:
         ctx.print(f"Entry {entry.id} was changed elsewhere while you edited it, so it was left as it is; "
                   f"your version was saved as entry {saved.id}: {saved.title}")
         return 0
     ctx.print(f"Updated entry {saved.id}: {saved.title}")
     return 0
+
+
+def _edit_session(ctx, entry):
+    """The editor session for `reflect edit N`, and the revision the text started from: on
+    text an interrupted edit of this entry left, if any (saved against the revision it began
+    from, so a change made since is kept as well)."""
+    from reflect.cli.editor import EditorSession
+    from reflect.store import side_files
+
+    path = ctx.journal_path
+    for left in side_files.leftovers(path, "edit"):
+        if left.entry_id != entry.id:
+            continue
+        try:
+            session = EditorSession.resume(left)
+        except ReflectError:
+            continue
+        print(f"reflect: opening your unsaved changes to entry {entry.id} from "
+              f"{left.written_at.astimezone():%d/%m/%Y %H:%M} (the editor or terminal was closed before "
+              "they were saved).", file=sys.stderr)
+        return session, left.revision or entry.revision
+    return EditorSession.new(path, side_files.edit_kind(entry.id, entry.revision), entry.body), entry.revision
 
 
 def cmd_delete(ctx) -> int:

@@ -7,6 +7,7 @@ import argparse
 import sys
 
 from reflect.cli.filters import add_filter_options, filters_from_args
+from reflect.errors import InputError
 
 _RAW = argparse.RawDescriptionHelpFormatter
 DEFAULT_FOLDER = "journals"
@@ -54,10 +55,14 @@ def register(sub, common) -> None:
                "  reflect import --dry-run old-laptop.md         check and count, change nothing\n"
                "  reflect --db new.db import all.md\n"
                "  reflect import --from jrnl ~/journal.txt\n"
+               "  reflect import --from jrnl --timeformat '%%d/%%m/%%Y %%H:%%M' journal.txt\n"
                "  jrnl --export json > j.json && reflect import --from jrnl j.json")
     p.add_argument("file", metavar="FILE", help="the file to read")
     p.add_argument("--from", dest="source", choices=("reflect", "jrnl"), default="reflect",
                    help="what wrote the file (default: reflect)")
+    p.add_argument("--timeformat", metavar="FORMAT",
+                   help="with --from jrnl: how its dates are written, as jrnl's timeformat setting "
+                        "(default: from jrnl's own config file, else %%Y-%%m-%%d %%H:%%M), e.g. '%%d/%%m/%%Y %%H:%%M'")
     p.add_argument("--dry-run", "-n", action="store_true", help="check the file and say what would happen")
     p.add_argument("--accept-edited", action="store_true",
                    help="import reflections changed in the file after export as they now read")
@@ -112,8 +117,9 @@ def cmd_export(ctx) -> int:
 
     warn_before_export(ctx, filters, include_private=args.include_private, redact=args.redact)
     if args.output == "-":
-        plan = export_markdown(journal, framework, ctx.out, filters, include_private=args.include_private,
-                               redact=args.redact)
+        with ctx.file_out() as out:
+            plan = export_markdown(journal, framework, out, filters, include_private=args.include_private,
+                                   redact=args.redact)
         print(ExportResult(None, "reflections", plan.entries, plan.private_left_out,
                            plan.private_included).summary(), file=sys.stderr)
         return 0
@@ -135,9 +141,11 @@ def _import_progress(done: int) -> None:
 
 
 def cmd_import(ctx) -> int:
-    from pathlib import Path
+    from reflect.paths import expand
 
-    path = Path(ctx.args.file).expanduser()
+    path = expand(ctx.args.file)
+    if ctx.args.timeformat is not None and ctx.args.source != "jrnl":
+        raise InputError("--timeformat is for jrnl journals: add --from jrnl.")
     journal = ctx.journal
     progress = _import_progress if sys.stderr.isatty() else None
     reader = None
@@ -145,7 +153,8 @@ def cmd_import(ctx) -> int:
         if ctx.args.source == "jrnl":
             from reflect.importers.jrnl import import_jrnl
 
-            result, notes = import_jrnl(journal, ctx.framework, path, dry_run=ctx.args.dry_run, progress=progress)
+            result, notes = import_jrnl(journal, ctx.framework, path, dry_run=ctx.args.dry_run, progress=progress,
+                                        timeformat=ctx.args.timeformat)
         else:
             from reflect.importers.markdown import import_markdown
 
@@ -192,19 +201,18 @@ def _export_notes(reader, ctx) -> list[str]:
 
 
 def cmd_import_feedback(ctx) -> int:
-    import sys
-    from pathlib import Path
-
+    from reflect.cli.output import stdin_is_terminal
     from reflect.importers.feedback import MentorNeeded, import_feedback
+    from reflect.paths import expand
 
     args = ctx.args
-    path = Path(args.file).expanduser()
+    path = expand(args.file)
     mentor = args.mentor
     try:
         result = import_feedback(ctx.journal, path, framework=ctx.framework, mentor=mentor, dry_run=args.dry_run,
                                  keep_unplaced=args.keep_unplaced, actions_as=args.actions_as)
     except MentorNeeded:
-        if not sys.stdin.isatty():
+        if not stdin_is_terminal():  # closed or redirected: nobody to ask
             raise
         mentor = input("Who wrote these comments? Mentor's name: ").strip()
         if not mentor:

@@ -12,7 +12,7 @@ from typing import Any, Iterable, TextIO
 from reflect.dates import format_long
 from reflect.entries.store import HIGHLIGHT_END, HIGHLIGHT_START
 from reflect.entries.models import MODEL_NAMES, Entry, EntrySummary
-from reflect.sanitize import clean_line
+from reflect.sanitize import shown_line
 from reflect.framework.standards import Framework
 
 
@@ -74,7 +74,7 @@ def show_entry(entry: Entry, framework: Framework, out: TextIO) -> None:
     if entry.in_trash:
         flags.append("in the trash")
     print(f"#{entry.id}  {format_long(entry.day)}" + (f"  ({', '.join(flags)})" if flags else ""), file=out)
-    title = clean_line(entry.title)  # journals written before titles were cleaned on the way in
+    title = shown_line(entry.title)  # journals written before titles were cleaned on the way in
     print(title, file=out)
     print("=" * min(len(title), width), file=out)
     details = []
@@ -103,9 +103,47 @@ def show_entry(entry: Entry, framework: Framework, out: TextIO) -> None:
 
 
 def _clip(text: str, room: int) -> str:
-    text = clean_line(text)
+    text = shown_line(text)
     return text if len(text) <= room else text[: room - 1] + "…"
 
 
 def stdin_is_terminal() -> bool:
-    return sys.stdin is not None and sys.stdin.isatty()
+    """Whether stdin is a terminal someone types at (False when it is closed or redirected)."""
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except ValueError:  # closed by the program that started reflect
+        return False
+
+
+#: Most text read from stdin (characters): far more than any reflection.
+MAX_STDIN_CHARS = 10_000_000
+
+
+def read_stdin(what: str = "the text") -> str:
+    """All of stdin as text; one clear :class:`InputError` when it is closed, is not UTF-8 or
+    is absurdly long, so nothing is saved from half-read or garbled input."""
+    from reflect.errors import InputError
+
+    stream = sys.stdin
+    try:
+        if stream is None:
+            raise ValueError("closed")
+        raw = getattr(stream, "buffer", None)
+        if raw is None:  # a text stream set up by a test or an embedding program
+            text = stream.read(MAX_STDIN_CHARS + 1)
+        else:
+            data = raw.read(MAX_STDIN_CHARS * 4 + 1)
+            text = data.decode("utf-8-sig")
+    except ValueError as error:  # closed (ValueError), or not UTF-8 (UnicodeDecodeError)
+        if isinstance(error, UnicodeDecodeError):
+            raise InputError(f"{_capital(what)} on stdin is not UTF-8 text (check its encoding); nothing was saved.") from None
+        raise InputError(f"Cannot read {what}: stdin is closed (give it as an argument instead); nothing was saved.") from None
+    except OSError as error:
+        raise InputError(f"Cannot read {what} from stdin: {error.strerror or error}; nothing was saved.") from None
+    if len(text) > MAX_STDIN_CHARS:
+        raise InputError(f"{_capital(what)} on stdin is too long (over {MAX_STDIN_CHARS:,} characters); nothing was saved.")
+    return text.replace("\r\n", "\n")
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

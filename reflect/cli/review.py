@@ -180,7 +180,8 @@ def cmd_export(ctx) -> int:
     warn_before_export(ctx, EntryFilter(date_from=first, date_to=last), include_private=args.include_private,
                        redact=args.redact)
     if args.output == "-":
-        pack = export_review_pack(ctx.journal, ctx.framework, ctx.out, **options)
+        with ctx.file_out() as out:
+            pack = export_review_pack(ctx.journal, ctx.framework, out, **options)
         print(result_of(pack, None).summary(), file=sys.stderr)
         return 0
     result = write_review_pack(ctx.journal, ctx.framework, args.output, overwrite=args.force, **options)

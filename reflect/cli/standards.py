@@ -48,10 +48,11 @@ def cmd_standards(ctx) -> int:
 def _check(ctx) -> int:
     from reflect.errors import InputError
     from reflect.framework.standards import load_framework
+    from reflect.paths import expand
 
     if not ctx.args.file:
         raise InputError("Which file? Usage: reflect standards check FILE")
-    fw = load_framework(ctx.args.file)
+    fw = load_framework(expand(ctx.args.file))
     count = sum(len(u.criteria) for u in fw.units)
     ctx.print(f"{ctx.args.file}: OK. {fw.title}: {len(fw.meta_skills)} meta-skills, "
               f"{len(fw.units)} units ({len(fw.mandatory_units)} mandatory), {count} criteria; "

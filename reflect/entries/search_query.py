@@ -24,6 +24,10 @@ term as a double-quoted FTS5 string, so no user character can act as FTS5 syntax
   and ``OR`` typed together the last counts, and a ``NOT`` holds until the next term.
   FTS5 cannot search for "everything except", so a query of only ``NOT`` terms is nothing.
 
+A query may hold at most :data:`MAX_TERMS` terms, of them at most :data:`MAX_PREFIX_TERMS`
+prefix searches: each short prefix matches thousands of words in a big journal, and FTS5 merges
+them all (200 ``l* OR`` terms took 30 s), so more is refused with :class:`~reflect.errors.InputError`.
+
 The result is ``None`` when nothing is left to search for (empty text, only punctuation, a
 lone ``*``); callers should then show everything rather than run MATCH.
 """
@@ -33,6 +37,12 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from reflect.errors import InputError
+
+#: Most terms (words or quoted phrases) one search may hold.
+MAX_TERMS = 32
+#: Most prefix terms (``cust*``) one search may hold.
+MAX_PREFIX_TERMS = 8
 _OPERATORS = frozenset({"AND", "OR", "NOT"})
 # FTS5's unicode61 tokenizer keeps letters, numbers and private-use characters together;
 # combining marks are kept too so decomposed accents ("cafe" + U+0301) stay in their word.
@@ -116,6 +126,20 @@ def _clauses(items: list[_Term | str]) -> list[tuple[bool, list[_Term]]]:
     return clauses
 
 
+class QueryTooBigError(InputError):
+    """A search holds more terms than :data:`MAX_TERMS` or :data:`MAX_PREFIX_TERMS` allow."""
+
+
+def _check_size(terms: list[_Term]) -> None:
+    prefixes = sum(term.prefix for term in terms)
+    if len(terms) > MAX_TERMS:
+        raise QueryTooBigError(f"A search can hold at most {MAX_TERMS} words or phrases "
+                               f"(this one has {len(terms)}); search for fewer.")
+    if prefixes > MAX_PREFIX_TERMS:
+        raise QueryTooBigError(f"A search can hold at most {MAX_PREFIX_TERMS} words ending in * "
+                               f"(this one has {prefixes}); search for fewer.")
+
+
 def to_fts_query(text: str, prefix_last: bool = True, min_prefix: int = 1) -> str | None:
     """Translate search-box text into an FTS5 MATCH expression, or ``None`` if it has no terms.
 
@@ -134,6 +158,7 @@ def to_fts_query(text: str, prefix_last: bool = True, min_prefix: int = 1) -> st
         else:
             items.pop()
 
+    _check_size([item for item in items if isinstance(item, _Term)])
     clauses = _clauses(items)
     included = [group for negated, group in clauses if not negated]
     excluded = [group for negated, group in clauses if negated]

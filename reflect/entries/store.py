@@ -119,7 +119,9 @@ class EntryStore:
             if expected_revision is not None and current.revision != expected_revision:
                 raise ConflictError(current)
             merged = {f: getattr(current, f) for f in _FIELDS} | changes
-            values = _checked(**merged)
+            # A long title that came in another way (an import) may stay while other fields change.
+            values = _checked(**merged, title_limit="title" in changes and clean_line(changes["title"] or "")
+                              != current.title)
             self.conn.execute(
                 "UPDATE entries SET day = ?, title = ?, body = ?, model = ?, private = ?,"
                 " confidence = ?, minutes = ?, words = ?, updated_at = ?, revision = revision + 1"
@@ -329,13 +331,20 @@ def _tags_for(db, ids: list[int]) -> dict[int, tuple[tuple, tuple]]:
     return {i: (tuple(skills.get(i, ())), tuple(criteria.get(i, ()))) for i in ids}
 
 
-def _checked(*, day, title, body, model, private, confidence, minutes) -> dict:
+#: Characters a title may have: a line that fits a list row; the reflection says the rest.
+TITLE_LIMIT = 120
+
+
+def _checked(*, day, title, body, model, private, confidence, minutes, title_limit: bool = True) -> dict:
     """Validate field values and convert them to their stored form."""
     if not isinstance(day, date):
-        raise InputError("The entry needs a date.")
+        raise InputError("A reflection needs a date.")
     title = clean_line(title or "")
     if not title:
-        raise InputError("The entry needs a title.")
+        raise InputError("A reflection needs a title.")
+    if title_limit and len(title) > TITLE_LIMIT:
+        raise InputError(f"A title of up to {TITLE_LIMIT} characters, please (this one has {len(title)}): "
+                         "put the rest in the reflection itself.")
     if model not in MODELS:
         raise InputError(f'Unknown reflective model "{model}" (use one of: {", ".join(MODELS)}).')
     if confidence is not None and not (isinstance(confidence, int) and 1 <= confidence <= 5):

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from reflect.entries.models import EntryFilter
+from reflect.paths import expand
 
 if TYPE_CHECKING:
     from reflect.journal import Journal
@@ -59,7 +60,7 @@ def target_path(target: Path | str | None, default_name: str) -> Path:
     existing folder, or inside :data:`DEFAULT_FOLDER` when no target is given."""
     if target is None:
         return DEFAULT_FOLDER / default_name
-    target = Path(target).expanduser()
+    target = expand(target)
     return target / default_name if target.is_dir() else target
 
 

@@ -34,6 +34,8 @@ from functools import lru_cache
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any, Callable, Iterable
 
+from reflect import json_input
+
 #: Version of the file format, written to the front matter as ``reflect_export``.
 FORMAT_VERSION = 1
 
@@ -125,7 +127,7 @@ def marker_json(line: str, prefix: str) -> dict:
     line = line.rstrip("\r\n")
     if not (line.startswith(prefix) and line.endswith(MARK_CLOSE)):
         raise ValueError("not a marker line")
-    data = json.loads(line[len(prefix):-len(MARK_CLOSE)])
+    data = json_input.loads(line[len(prefix):-len(MARK_CLOSE)])
     if not isinstance(data, dict):
         raise ValueError("the marker holds no object")
     return data
@@ -197,7 +199,13 @@ def parse_front_matter(lines: Iterable[str]) -> dict:
     if len(text) > FRONT_MATTER_LIMIT:
         raise ValueError("its front matter is far too long to be reflect's")
     try:
+        # YAML's [ ] and { } nest as JSON's do, and its parser recurses as deep: refuse first.
+        json_input.check_depth(text)
         data = yaml.safe_load(text)
+    except json_input.JSONLimitError:
+        raise ValueError("its front matter is nested too deeply to be reflect's") from None
+    except RecursionError:  # deep block nesting (indentation) under a smaller stack
+        raise ValueError("its front matter is nested too deeply to be reflect's") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (front matter line {mark.line + 1})" if mark is not None else ""

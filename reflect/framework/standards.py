@@ -245,6 +245,7 @@ def load_framework(path: str | Path | None = None) -> Framework:
     Raises :class:`FrameworkError` with one clear line naming the file, the place inside it
     and what is wrong.
     """
+    from reflect import json_input
     from reflect.framework.check import check_framework_data
 
     file = Path(path) if path is not None else bundled_framework_path()
@@ -261,11 +262,13 @@ def load_framework(path: str | Path | None = None) -> Framework:
     except (OSError, UnicodeDecodeError) as error:
         raise FrameworkError(f"{file}: cannot read the framework file ({_reason(error)})") from None
     try:
-        data = json.loads(raw)
+        data = json_input.loads(raw)
     except json.JSONDecodeError as error:
         raise FrameworkError(
             f"{file}: not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
         ) from None
+    except json_input.JSONLimitError as error:
+        raise FrameworkError(f"{file}: not a framework file ({error})") from None
     problem = check_framework_data(data)
     if problem:
         raise FrameworkError(f"{file}: {problem}")

@@ -29,6 +29,7 @@ import re
 from contextlib import suppress
 from dataclasses import dataclass, field
 
+from reflect import json_input
 from reflect.errors import InputError
 from reflect.export.format import COMMENTS_HINT, OBJECTIVE_COMMENTS_HINT, parse_front_matter
 from reflect.importers import sections as section_types
@@ -277,7 +278,7 @@ def _entry_context(line: str) -> Context:
     text = line.translate(_QUOTES)
     label = ""
     try:
-        data = json.loads(text[text.index("{"):text.rindex("}") + 1])
+        data = json_input.loads(text[text.index("{"):text.rindex("}") + 1])
         if isinstance(data, dict):
             label = f"the reflection of {data.get('date', '?')}, \u201c{data.get('title', '')}\u201d"
             uid = data.get("uid")

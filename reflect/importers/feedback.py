@@ -44,6 +44,9 @@ if TYPE_CHECKING:
 
 KINDS = ("reflections", "review-pack")
 _NAME_LIMIT = 200
+#: Largest file `import-feedback` reads: a year's review pack with every comment is well under
+#: 1 MB; a bigger file is refused before any of it is parsed.
+MAX_FILE_BYTES = 5_000_000
 _DATE = re.compile(r"(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Za-z]{3,9} \d{4})")
 _DATE_LINE = re.compile(r"^[\s*_()\[\]]*(?:(?:date|dated|written(?: on)?)\s*:?\s*)?" + _DATE.pattern
                         + r"[\s*_()\[\].]*$", re.IGNORECASE)
@@ -118,7 +121,7 @@ def import_feedback(journal: "Journal", path: Path, *, framework: "Framework | N
     readers of the file's sections (:mod:`reflect.importers.sections`).
     """
     name = str(path)
-    lines, encoding = read_lines(path)
+    lines, encoding = read_lines(path, max_bytes=MAX_FILE_BYTES)
     found, unplaced = read_file(journal, framework, lines, name)
     today = journal.today()
     file_id = _file_id(found.front_matter)

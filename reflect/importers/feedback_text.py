@@ -23,12 +23,16 @@ _CP1252_TYPICAL = set(range(0x80, 0xA0))
 _FIX = "save it as UTF-8 (in most editors: Save As, then Encoding: UTF-8) and import it again"
 
 
-def read_lines(path: Path) -> tuple[list[str], str]:
-    """The file's lines (without line ends) and the encoding it was read as."""
+def read_lines(path: Path, *, max_bytes: int | None = None) -> tuple[list[str], str]:
+    """The file's lines (without line ends) and the encoding it was read as. A file over
+    ``max_bytes`` is refused before more of it is read, so a hostile one cannot fill the memory."""
     name = str(path)
     require_regular_file(path, "a reflect export")
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(-1 if max_bytes is None else max_bytes + 1)
+        if max_bytes is not None and len(data) > max_bytes:
+            raise InputError(f"{name} is too big to read (over {max_bytes // 1_000_000} MB); nothing was imported.")
     except FileNotFoundError:
         raise ReflectError(f"No such file: {name}") from None
     except IsADirectoryError:

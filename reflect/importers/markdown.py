@@ -17,10 +17,12 @@ it now reads.
 
 from __future__ import annotations
 
+import itertools
+import os
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, TextIO
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TextIO
 
 from reflect.dates import from_iso
 from reflect.errors import InputError, ReflectError
@@ -84,7 +86,7 @@ class ExportReader:
     naming ``name`` and the line.
     """
 
-    def __init__(self, stream: TextIO, name: str = "the file", *,
+    def __init__(self, stream: Iterable[str], name: str = "the file", *,
                  expected: str = "a reflect export", hint: str = "; for a jrnl journal use --from jrnl"):
         self.name = name
         self._expected, self._hint = expected, hint
@@ -105,7 +107,7 @@ class ExportReader:
 
     # -- lines ------------------------------------------------------------------------------
 
-    def _numbered(self, stream: TextIO) -> Iterator[tuple[int, str]]:
+    def _numbered(self, stream: Iterable[str]) -> Iterator[tuple[int, str]]:
         crlf = None
         for number, line in enumerate(stream, start=1):
             if number == 1:
@@ -415,6 +417,27 @@ def new_entry(item: ExportedEntry, name: str) -> NewEntry:
     )
 
 
+class _BoundedLines:
+    """The lines of an open export, each at most :data:`MAX_LINE_CHARS` long (iterate), or
+    all of them (``read()``)."""
+
+    def __init__(self, stream: TextIO, name: str):
+        self.stream, self.name = stream, name
+
+    def __iter__(self) -> Iterator[str]:
+        for number in itertools.count(1):
+            line = self.stream.readline(MAX_LINE_CHARS + 1)
+            if not line:
+                return
+            if len(line) > MAX_LINE_CHARS:
+                raise InputError(f"{self.name}, line {number}: longer than {MAX_LINE_CHARS:,} characters, so "
+                                 "not a reflect export; nothing was imported.")
+            yield line
+
+    def read(self) -> str:
+        return "".join(self)
+
+
 def import_markdown(journal: "Journal", path: Path, *, dry_run: bool = False, accept_edited: bool = False,
                     progress: Callable[[int], None] | None = None) -> tuple[ImportResult, ExportReader]:
     """Add the entries of the export at ``path`` that the journal lacks, all or nothing.
@@ -437,15 +460,27 @@ def import_markdown(journal: "Journal", path: Path, *, dry_run: bool = False, ac
         return add_entries(journal, entries, source=name, dry_run=dry_run, progress=progress), reader
 
 
+#: Longest line an export may hold (characters): a whole reflection in one paragraph is far
+#: shorter, and a longer one is read no further, so a hostile file cannot fill the memory.
+MAX_LINE_CHARS = 1_000_000
+
+
 @contextmanager
-def open_export(path: Path) -> Iterator[TextIO]:
-    """Open an export to read (line ends kept as written); the ways that can fail, here or
-    while reading it, become one plain sentence."""
+def open_export(path: Path, *, max_bytes: int | None = None) -> Iterator[Iterable[str]]:
+    """The lines of an export to read (line ends kept as written), each at most
+    :data:`MAX_LINE_CHARS` long; a file over ``max_bytes`` is refused before it is read. The
+    ways that can fail, here or while reading it, become one plain sentence.
+
+    Both `reflect import` and `reflect import-feedback` read through here."""
     name = str(path)
     require_regular_file(path, "a reflect export")
     try:
         with open(path, encoding="utf-8", newline="") as stream:
-            yield stream
+            size = os.fstat(stream.fileno()).st_size
+            if max_bytes is not None and size > max_bytes:
+                raise InputError(f"{name} is too big to read ({size / 1_000_000:.1f} MB; at most "
+                                 f"{max_bytes // 1_000_000} MB); nothing was imported.")
+            yield _BoundedLines(stream, name)
     except FileNotFoundError:
         raise ReflectError(f"No such file: {name}") from None
     except IsADirectoryError:

@@ -202,13 +202,17 @@ def _gaps(journal, framework, end: date, include_private: bool):
 def complete_review(journal: "Journal", framework: "Framework | None" = None, *, mentor_name: str,
                     agreed_on: date, strengths: str | None = None, improvements: str | None = None,
                     next_objectives: str | None = None, include_private: bool = False,
-                    draft_objectives: bool = False) -> Review:
+                    draft_objectives: bool = False, agree_objectives: bool = False) -> Review:
     """Record the review as agreed on ``agreed_on`` with the mentor, and freeze it.
 
     The snapshot covers the period up to ``agreed_on``. The latest self-assessment of the
     period is marked as this review's. With ``draft_objectives``, each proposed next
-    objective (one per line) also becomes a draft objective. All in one transaction.
+    objective (one per line) also becomes a draft objective, with the deadline its text gives
+    ("... by 31/01/2027", "within 6 weeks"); with ``agree_objectives`` too, they are recorded as
+    agreed with the mentor on ``agreed_on`` instead. All in one transaction.
     """
+    from reflect.review.deadlines import find_deadline
+
     with journal.write():
         prepared = prepare_review(journal, framework, end=agreed_on, include_private=include_private)
         snapshot = prepared.to_json()
@@ -222,8 +226,11 @@ def complete_review(journal: "Journal", framework: "Framework | None" = None, *,
             journal.assessments.attach_to_review(latest.id, review.id)
         if draft_objectives:
             for text in review.proposed_objectives:
-                journal.objectives.add(specific=text, set_on=agreed_on,
-                                       reason=f"Proposed at the review of {format_short(agreed_on)}")
+                found = find_deadline(text, agreed_on)
+                agreed: dict[str, Any] = dict(status="agreed", agreed_by=mentor_name, agreed_on=agreed_on) if agree_objectives else {}
+                journal.objectives.add(specific=text, set_on=agreed_on, deadline=found.day if found else None,
+                                       reason=f"{'Agreed' if agree_objectives else 'Proposed'} at the review of "
+                                              f"{format_short(agreed_on)}", **agreed)
     return review
 
 

@@ -33,13 +33,27 @@ class Interval:
         return f"{self.count} {unit}"
 
 
+#: Intervals said in words.
+_INTERVAL_WORDS = {
+    "weekly": Interval(1, "weeks"), "week": Interval(1, "weeks"),
+    "fortnightly": Interval(2, "weeks"), "fortnight": Interval(2, "weeks"),
+    "monthly": Interval(1, "months"), "month": Interval(1, "months"),
+    "quarterly": Interval(3, "months"), "quarter": Interval(3, "months"),
+}
+
+
 def parse_interval(text: str | int) -> Interval:
-    """Read "12 weeks", "12w", "3 months", "3m" or a bare number of weeks."""
+    """Read "12 weeks", "12w", "3 months", "3m", a bare number of weeks, or one of the words
+    people use: weekly, fortnightly, monthly, quarterly (also "every fortnight", "a quarter")."""
     if isinstance(text, int):
         text = str(text)
+    word = re.sub(r"^\s*(every|each|once\s+a|a|an)\s+", "", text.strip().lower())
+    if word in _INTERVAL_WORDS:
+        return _INTERVAL_WORDS[word]
     match = re.fullmatch(r"\s*(\d{1,3})\s*(w|wk|wks|weeks?|m|mo|mos|months?)?\s*", text, re.IGNORECASE)
     if not match:
-        raise InputError(f'Can\'t read the review interval "{text}". Try 12 weeks or 3 months.')
+        raise InputError(f'Can\'t read the review interval "{text}". Try 12 weeks, 3 months, fortnightly '
+                         'or quarterly.')
     count = int(match.group(1))
     unit = "months" if (match.group(2) or "w").lower().startswith("m") else "weeks"
     limit = 104 if unit == "weeks" else 24

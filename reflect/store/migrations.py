@@ -224,12 +224,26 @@ def _v4_review_records(db: sqlite_utils.Database) -> None:
         )""")
 
 
+def _v5_recount_words(db: sqlite_utils.Database) -> None:
+    """Count every entry's words again with :func:`reflect.words.entry_words`, which leaves out
+    template headings and hints (the editor, `reflect stats` and exports now agree)."""
+    from reflect.store.tally_schema import fill_tallies
+    from reflect.words import entry_words
+
+    conn = db.conn
+    rows = conn.execute("SELECT id, title, body FROM entries").fetchall()
+    conn.executemany("UPDATE entries SET words = ? WHERE id = ?",
+                     [(entry_words(title, body), entry_id) for entry_id, title, body in rows])
+    fill_tallies(conn, count_words=False)  # the running totals add the new counts up again
+
+
 #: Step ``i`` moves a journal from version ``i`` to ``i + 1``.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_entries,
     _v2_review_workflow,
     v3_tallies,  # running totals for the summaries: see reflect/store/tally_schema.py
     _v4_review_records,
+    _v5_recount_words,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

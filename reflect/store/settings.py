@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 #: Settings people can change with `reflect config`, with their defaults.
 DEFAULTS: dict[str, Any] = {
     "apprentice_name": "",
+    "employer": "",  # these three with the name make the profile: see reflect/review/profile.py
+    "mentor_name": "",
+    "start_date": None,  # ISO date the apprenticeship started
     "framework": None,  # path to a framework file; None means the bundled one
     "stale_weeks": 12,
     "review_start": None,  # ISO date of the first review

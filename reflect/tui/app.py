@@ -14,10 +14,13 @@ from textual import on
 from textual.app import App
 from textual.binding import Binding
 from textual.events import DescendantFocus
+from textual.screen import ModalScreen
 from textual.messages import ExitApp
 from textual.widgets import Input, TextArea
+from textual.timer import Timer
 
 from reflect.errors import NotFoundError
+from reflect.tui.actions import ACTIONS, AREAS, everywhere
 from reflect.tui.commands import ReflectCommands
 from reflect.tui.guard import guarded
 from reflect.tui.screens import SCREENS, SINGLE
@@ -27,11 +30,14 @@ from reflect.tui.dialogs.common import (
     RecoverDraft,
     TemplateChooser,
 )
-from reflect.tui.screens.draft_keeping import AUTOSAVE_DELAY, KeepsDrafts
+from reflect.tui.screens.draft_keeping import AUTOSAVE_DELAY, RETRY_DELAY, KeepsDrafts
 from reflect.tui.screens.editor import EditorScreen
 from reflect.tui.screens.journal import JournalScreen
 
 LIGHT, DARK = "textual-light", "textual-dark"
+#: Longest the app waits for another reflect's write before saying the journal is busy: a
+#: command's write takes milliseconds, a long import minutes, and the app must not freeze.
+APP_WAIT_SECONDS = 0.5
 
 
 class ReflectApp(App[int]):
@@ -41,11 +47,14 @@ class ReflectApp(App[int]):
     TITLE = "reflect"
     COMMANDS = App.COMMANDS | {ReflectCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
-    # Plain letters get their own action names so that they can step aside while someone types
-    # (see check_action); ctrl+q and the palette reach "quit" and "help" at any time.
+    # Help, quit and the main areas work on every screen (see reflect.tui.actions). The plain
+    # letters ? and q have their own action names so that they step aside while someone types
+    # (see check_action); F1 and ctrl+q work at any time, and the footer shows whichever key
+    # works at the moment (see get_key_display).
     BINDINGS = [
-        Binding("question_mark", "letter_help", "Help", key_display="?", tooltip="This help"),
-        Binding("q", "letter_quit", "Quit", tooltip="Quit (asks first if anything is unsaved)"),
+        *(row.binding() for row in everywhere()),
+        Binding("question_mark", "letter_help", "Help", key_display="?", show=False),
+        Binding("q", "letter_quit", "Quit", show=False),
     ]
 
     def __init__(self, journal, framework, *, blink: bool = True, catch_bugs: bool = True,
@@ -57,12 +66,16 @@ class ReflectApp(App[int]):
         self.blink = blink
         self.catch_bugs = catch_bugs
         self.demo = demo
-        self.deleted: list[int] = []
+        #: What can be brought back with u, last deleted last: entry ids (in the trash) and
+        #: copies of deleted review records (see reflect.store.undo).
+        self.deleted: list = []
         self.last_saved_id: int | None = None
+        #: Drafts of closed editors still beside the busy journal (see move_in_when_free).
+        self.kept_aside: list = []
+        self._aside_timer: Timer | None = None
+        journal.set_wait(APP_WAIT_SECONDS)
         saved_theme = journal.settings.get("theme")
         self.theme = saved_theme if saved_theme in self.available_themes else DARK
-        if demo:
-            self.sub_title = "demo: a sample journal, thrown away when you quit"
 
     def get_default_screen(self) -> JournalScreen:
         return JournalScreen()
@@ -91,15 +104,40 @@ class ReflectApp(App[int]):
     # -- navigation -------------------------------------------------------------------------
 
     def show(self, name: str, **params) -> None:
-        """Show the screen registered as ``name`` (see :mod:`reflect.tui.screens`)."""
+        """Show the screen registered as ``name`` (see :mod:`reflect.tui.screens`).
+
+        There is only one of each screen in :data:`SINGLE`: showing it again goes back down to
+        it when it is already open (nothing unsaved above it), and otherwise opens it just
+        above the journal, so moving between areas never piles screens up. Shown with
+        ``params`` (a link to one item) it opens on top, so escape comes back. An editor with
+        unsaved words stays where it is (its words kept as a draft) and the screen opens on top."""
         kind = SCREENS[name]
         if name in SINGLE:
             if isinstance(self.screen, kind):
                 return
+            if issubclass(kind, ModalScreen):
+                self.push_screen(kind(**params))  # a form over the screen you are on
+                return
             if name == "journal":
                 self._go_home()
                 return
+            if not self.unsaved() and not params:  # with params it is a drill-down: escape comes back
+                for depth, screen in enumerate(self.screen_stack):
+                    if isinstance(screen, kind):
+                        self._pop_to(depth)
+                        return
+                self._pop_to(0)
         self.push_screen(kind(**params))
+
+    def _pop_to(self, depth: int) -> None:
+        """Close the screens above ``screen_stack[depth]`` (never the base screen)."""
+        while len(self.screen_stack) > depth + 1:
+            self.pop_screen()
+
+    def action_area(self, name: str) -> None:
+        """Open one of the main areas (see :data:`reflect.tui.actions.AREAS`)."""
+        area = next(a for a in AREAS if a.name == name)
+        self.show(area.screen)
 
     def unsaved(self) -> list:
         """Open screens with unsaved changes (the entry editor, the objective editor, ...).
@@ -162,16 +200,19 @@ class ReflectApp(App[int]):
         self.action_help()
 
     def action_help(self) -> None:
+        """The keys of the screen underneath (its own, then those that work everywhere)."""
         keys = []
         for active in self.screen.active_bindings.values():
             binding = active.binding
-            # A screen's keys kept out of a full footer still belong here (Textual's own hidden
-            # ctrl+q and ctrl+p are listed below).
-            hidden_but_told = binding.tooltip and active.node is not self
-            if binding.description and (binding.show or binding.key == "enter" or hidden_but_told):
+            if active.node is self or not binding.description:
+                continue  # the app's own keys are listed once, below
+            # A screen's keys kept out of a full footer still belong here.
+            if binding.show or binding.key == "enter" or binding.tooltip:
                 keys.append((self.get_key_display(binding), binding.tooltip or binding.description))
-        keys += [("tab", "Move between parts of the screen"), ("ctrl+p", "Command palette: every command"),
-                 ("ctrl+q", "Quit (asks first if anything is unsaved)")]
+        keys.append(("tab", "Move between parts of the screen"))
+        keys += [(row.key_hint, f"{row.label}: {row.help}") for row in everywhere() if row.name.startswith("area_")]
+        keys += [("F1 or ?", ACTIONS["help"].help), ("ctrl+p", "Command palette: every command, by name"),
+                 ("ctrl+q or q", ACTIONS["quit"].help)]
         self.push_screen(HelpScreen(keys))
 
     def action_review_pack(self) -> None:
@@ -186,7 +227,10 @@ class ReflectApp(App[int]):
         """Ask what to export, write it, and say where it went."""
         from reflect.tui.dialogs.export import ExportDialog
 
-        self.push_screen(ExportDialog(), self._export)
+        from pathlib import Path
+
+        # The demo's exports go to a folder of their own, never beside real ones.
+        self.push_screen(ExportDialog(Path.cwd() / "reflect-demo-exports" if self.demo else None), self._export)
 
     @guarded
     def _export(self, request, overwrite: bool = False) -> None:
@@ -222,11 +266,28 @@ class ReflectApp(App[int]):
         return True
 
     @guarded
+    def delete_record(self, table: str, record_id: int, label: str, delete) -> bool:
+        """Delete an objective, activity, feedback or training with ``delete(record_id)``,
+        keeping a copy so that u brings it back; True if it went."""
+        from reflect.store.undo import keep_rows
+
+        removed = keep_rows(self.journal.conn, table, record_id, label)
+        delete(record_id)
+        self.deleted.append(removed)
+        self.notify(f"Deleted {label}. Press u to undo.", title="Deleted")
+        self.refresh_bindings()
+        return True
+
+    @guarded
     def action_undo_delete(self) -> None:
         if not self.deleted:
             self.notify("Nothing to undo.")
             return
-        entry_id = self.deleted.pop()
+        item = self.deleted.pop()
+        if not isinstance(item, int):
+            self._put_back(item)
+            return
+        entry_id = item
         try:
             entry = self.journal.entries.restore(entry_id)
         except NotFoundError:
@@ -239,12 +300,36 @@ class ReflectApp(App[int]):
             self.last_saved_id = entry.id  # the journal highlights it when it is back on screen
         self.refresh_bindings()
 
+    def typing(self) -> bool:
+        """True while the focus is in a box that takes letters (so ? and q type)."""
+        return isinstance(self.focused, (Input, TextArea))
+
+    def _put_back(self, removed) -> None:
+        from reflect.store.undo import put_back
+
+        put_back(self.journal, removed)
+        self.notify(f"Brought back {removed.label}.", title="Restored")
+        reload = getattr(self.screen, "reload", None)
+        if callable(reload):
+            reload()
+        self.refresh_bindings()
+
     def check_action(self, action: str, parameters) -> bool | None:
         if action == "undo_delete":
             return bool(self.deleted)
         if action in ("letter_quit", "letter_help"):
-            return not isinstance(self.focused, (Input, TextArea))
+            return not self.typing()
+        if action == "area":
+            # Not from a dialog: leaving it would drop what it was asking.
+            return not isinstance(self.screen, ModalScreen)
         return True
+
+    def get_key_display(self, binding: Binding) -> str:
+        # One Help and one Quit in the footer, showing the key that works right now.
+        if binding.action in ("app.help", "app.quit") and binding.key in ("f1", "ctrl+q"):
+            if not self.typing():
+                return "?" if binding.key == "f1" else "q"
+        return super().get_key_display(binding)
 
     # -- drafts ------------------------------------------------------------------------------
 
@@ -260,7 +345,20 @@ class ReflectApp(App[int]):
 
     @guarded
     def offer_drafts(self) -> None:
-        """At start: offer back writing that was never saved (after a crash or a closed terminal)."""
+        """At start: offer back writing that was never saved (after a crash or a closed terminal),
+        first moving into the journal what an earlier reflect left beside it (text from an
+        interrupted `$EDITOR`, an app's draft kept while the journal was busy)."""
+        from reflect.errors import JournalBusyError
+        from reflect.store.side_files import fold_into_drafts
+
+        try:
+            with self.journal.waiting(0):
+                fold_into_drafts(self.journal)
+        except JournalBusyError:
+            self.notify("The journal is busy (another reflect is writing to it): unsaved writing from "
+                        "last time is offered once it is free.", severity="warning")
+            self.set_timer(RETRY_DELAY, self.offer_drafts)
+            return
         drafts = self.journal.drafts.pending()
         if drafts:
             self.push_screen(RecoverDraft(drafts), self._draft_answer)
@@ -274,9 +372,16 @@ class ReflectApp(App[int]):
         if draft is None:
             return
         if what == "discard":
-            self.journal.drafts.discard(draft_id)
-            self.notify(f'Discarded the draft "{draft.title}".')
-            self.call_after_refresh(self.offer_drafts)
+            from reflect.tui.dialogs.form import ConfirmDialog
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.journal.drafts.discard(draft_id)
+                    self.notify(f'Discarded the draft "{draft.title}".')
+                self.call_after_refresh(self.offer_drafts)  # the rest (or this one again)
+            self.push_screen(ConfirmDialog("Throw these words away?",
+                                           f'"{draft.title or "Untitled"}" was never saved: discarding it loses it '
+                                           "for good.", yes="Discard"), answered)
             return
         if draft.kind == "objective":
             self._recover_objective(draft)
@@ -288,6 +393,30 @@ class ReflectApp(App[int]):
             except NotFoundError:
                 entry = None  # its entry went to the trash meanwhile: save the words as a new entry
         self.push_screen(EditorScreen(entry=entry, draft=draft))
+
+    def move_in_when_free(self, side) -> None:
+        """Keep trying to move a closed editor's draft from beside the busy journal into it."""
+        self.kept_aside.append(side)
+        if self._aside_timer is None:
+            self._aside_timer = self.set_interval(RETRY_DELAY, self._move_in)
+
+    def _move_in(self) -> None:
+        from reflect.errors import JournalBusyError, ReflectError
+        from reflect.store.side_files import fold_one
+
+        for side in list(self.kept_aside):
+            try:
+                with self.journal.waiting(0):
+                    fold_one(self.journal, side)
+            except JournalBusyError:
+                return
+            except ReflectError as error:
+                self.log.warning(f"could not move a draft into the journal: {error}")
+                return
+            self.kept_aside.remove(side)
+        if self._aside_timer is not None:
+            self._aside_timer.stop()
+            self._aside_timer = None
 
     def _recover_objective(self, draft) -> None:
         from reflect.tui.screens.objective_editor import ObjectiveEditorScreen
@@ -339,8 +468,11 @@ class ReflectApp(App[int]):
 
     def notify(self, message: str, *, markup: bool = True, **options) -> None:
         # Messages quote titles and typed text: "[/b]" in a title must not read as markup
-        # (a markup error while drawing a toast would close the app).
-        super().notify(message, markup=False, **options)
+        # (a markup error while drawing a toast would close the app), and a direction override
+        # in a title must not reorder the message.
+        from reflect.sanitize import shown_text
+
+        super().notify(shown_text(message), markup=False, **options)
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.current_theme.dark else DARK

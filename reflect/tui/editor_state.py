@@ -8,7 +8,6 @@ so nothing a person wrote is ever refused by the autosave. Time spent is kept as
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Callable
@@ -16,7 +15,6 @@ from typing import Any, Callable
 from reflect.dates import format_short, parse_day, parse_minutes
 from reflect.entries.models import MODELS, Entry
 
-_WORD = re.compile(r"[\w'’-]+")
 
 
 @dataclass(frozen=True)
@@ -106,17 +104,6 @@ def time_text(minutes: int | None) -> str:
     if not hours:
         return f"{mins} min"
     return f"{hours} h" + (f" {mins} min" if mins else "")
-
-
-def word_count(body: str) -> int:
-    """Words the person wrote: template headings and guiding-question hints do not count."""
-    total = 0
-    for line in body.splitlines():
-        stripped = line.lstrip()
-        if stripped.startswith(("#", ">")):
-            continue
-        total += len(_WORD.findall(line))
-    return total
 
 
 class DraftKeeper:

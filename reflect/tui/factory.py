@@ -54,14 +54,25 @@ def unlock(path: Path) -> bool:
     return bool(app.run())
 
 
-def run_demo(framework: "Framework") -> int:
+def run_demo(framework: "Framework", keep: Path | None = None) -> int:
     """Open the app on a sample journal in a private temporary folder, removed afterwards.
 
-    The person's own journal is never opened.
+    With ``keep``, the sample journal is written to that path instead (never over an existing
+    file) and left there, so the command line can be tried on it too. The person's own journal
+    is never opened.
     """
     from reflect.demo.journal import build_demo_journal
+    from reflect.errors import InputError
     from reflect.journal import open_journal
 
+    if keep is not None:
+        if keep.exists():
+            raise InputError(f"{keep} is already there: give the sample journal a new file name.")
+        if not keep.parent.is_dir():
+            raise InputError(f"There is no folder {keep.parent} to keep the sample journal in.")
+        build_demo_journal(keep, framework, date.today())
+        with open_journal(keep) as journal:
+            return run(journal, framework, demo=True)
     from reflect.system import private_temp_dir
 
     folder = private_temp_dir("reflect-demo-")

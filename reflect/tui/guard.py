@@ -15,11 +15,16 @@ import functools
 import inspect
 from typing import Any, Callable
 
-from reflect.errors import ReflectError
+from reflect.errors import JournalBusyError, ReflectError
 
 
 def report(app: Any, error: BaseException) -> None:
     """Show ``error`` in the app (re-raise bugs when the app does not catch them)."""
+    if isinstance(error, JournalBusyError):
+        app.notify("The journal is busy: another reflect is writing to it (an import?), so that was not "
+                   "done yet. Nothing you wrote is lost; try again in a moment.",
+                   title="Journal busy", severity="warning", timeout=8)
+        return
     if isinstance(error, ReflectError):
         app.notify(str(error), title="Could not do that", severity="error", timeout=8)
         return

@@ -16,6 +16,7 @@ from reflect.dates import format_long
 from reflect.entries.store import HIGHLIGHT_END, HIGHLIGHT_START
 from reflect.entries.models import MODEL_NAMES, Entry, EntrySummary
 from reflect.framework.standards import KIND_LABELS, Framework
+from reflect.sanitize import shown_line
 
 CATEGORY_STYLES = ("$text-primary", "$text-success", "$text-accent")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
@@ -79,10 +80,11 @@ def criteria_label(count: int) -> str:
 
 def entry_row(framework: Framework, entry: EntrySummary) -> Content:
     """A list row: date and title, then meta-skills and criteria, then any search snippet."""
-    first = Content.assemble((format_long(entry.day), "$text-muted"), "  ", (entry.title, "bold"))
-    if entry.private:
-        first = Content.assemble(first, ("  private", "italic $text-secondary"))
+    first = Content.assemble((format_long(entry.day), "$text-muted"), "  ", (shown_line(entry.title), "bold"))
     second: list = ["  "]
+    if entry.private:
+        # At the start of a line, so a narrow list's ellipsis never cuts it off.
+        second += [("private", "bold $text-secondary"), ("  ", "")]
     if entry.skills:
         second += [skill_badges(framework, entry.skills), ("  ", "")]
     if entry.criteria_count:
@@ -116,7 +118,7 @@ def entry_facts(entry: Entry) -> str:
 
 def _heading(framework: Framework, entry: Entry) -> list[str]:
     """Title, facts and tags in brief: the top of the preview and of the entry page."""
-    lines = [f"# {md_escape(entry.title)}", "", f"*{md_escape(entry_facts(entry))}*", ""]
+    lines = [f"# {md_escape(shown_line(entry.title))}", "", f"*{md_escape(entry_facts(entry))}*", ""]
     if entry.skills:
         lines += ["**Meta-skills:** " + ", ".join(md_escape(skill_name(framework, s))
                                                   for s in in_framework_order(framework, entry.skills)), ""]

@@ -60,11 +60,19 @@ def test_time_of_writing_becomes_created_at(framework):
     assert entry.created_at is not None and entry.created_at.startswith("2026-09-01T")
 
 
-def test_day_first_brackets_are_never_dates(framework):
-    text = "[2026-03-04 09:00] Real entry\n[04/03/2026 09:00] not an entry\n[2026-13-01 09:00] nor this\n"
-    entries = read_jrnl(text)
-    assert [(e.when.date(), e.title) for e in entries] == [(date(2026, 3, 4), "Real entry")]
-    assert entries[0].body == "[04/03/2026 09:00] not an entry\n[2026-13-01 09:00] nor this"
+def test_day_first_brackets_are_never_guessed_but_named(framework):
+    # Without a day-first timeformat, 04/03 could be either order: the line is named, not
+    # guessed and not folded into the entry above.
+    text = "[2026-03-04 09:00] Real entry\n[04/03/2026 09:00] not an entry\n"
+    with pytest.raises(InputError, match=r"line 2: cannot read the date in '\[04/03/2026 09:00\] not an entry'"):
+        read_jrnl(text)
+    with pytest.raises(InputError, match="line 2"):
+        read_jrnl("[2026-03-04 09:00] Real entry\n[2026-13-01 09:00] month 13\n")
+
+
+def test_brackets_that_are_not_dates_stay_text(framework):
+    entries = read_jrnl("[2026-03-04 09:00] Real entry\n[1] a footnote\n[x] done\n")
+    assert len(entries) == 1 and entries[0].body == "[1] a footnote\n[x] done"
 
 
 def test_one_line_entry_takes_its_first_sentence_as_title(framework):

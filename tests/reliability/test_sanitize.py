@@ -71,3 +71,30 @@ def test_list_and_show_print_no_control_characters_from_old_journals(reflect):
     conn.commit()
     conn.close()
     assert "\x1b" not in reflect.ok("list") and "\x1b" not in reflect.ok("show", "1")
+
+
+def test_shown_line_removes_direction_overrides_and_zero_width_characters():
+    from reflect.sanitize import shown_line, shown_text
+
+    spoof = "Invoice\u202egnp.exe \u2066x\u2069 zero\u200bwidth\u200d\ufeff \u2060joined\x1b[2J"
+    assert shown_line(spoof) == "Invoicegnp.exe x zerowidth joined [2J"
+    assert shown_text("line one\u202e\nline two\u200b") == "line one\nline two"
+    assert one_line("bad \u202etitle") == "bad title"
+
+
+def test_titles_are_shown_without_spoofing_characters(tmp_path, capsys, monkeypatch):
+    from reflect.cli import main
+    from reflect.journal import open_journal
+
+    path = tmp_path / "journal.db"
+    monkeypatch.setenv("REFLECT_DB", str(path))
+    title = "Refund\u202eslip\u200b done"
+    assert main(["add", "--title", title, "body"]) == 0
+    with open_journal(path) as journal:
+        [row] = journal.entries.list().rows
+        assert row.title == title  # stored as written
+    for argv in (["list"], ["show", "1"], ["search", "body"]):
+        assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "\u202e" not in out and "\u200b" not in out
+    assert "Refundslip done" in out

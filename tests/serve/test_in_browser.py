@@ -29,7 +29,7 @@ def open_page(browser, served) -> None:
     browser.urls.clear()
     browser.driver.get(served.url)
     browser.wait_for(FIRST_SCREEN)
-    browser.wait_for("Framework")  # the footer's keys: the app knows its tab has the keyboard
+    browser.wait_for("/ Search")  # the footer's keys: the app knows its tab has the keyboard
 
 
 def pending_drafts(db, timeout: float = 20.0) -> list:
@@ -61,7 +61,7 @@ def test_a_reflection_typed_in_the_browser_is_saved_and_nothing_leaves_the_machi
         # ctrl+p is the browser's print key; it reaches the app's palette. The export is written
         # to journals/ where reflect started, and the same file is downloaded by the browser.
         browser.keys(Keys.ESCAPE)
-        browser.wait_for("Framework")
+        browser.wait_for("/ Search")
         browser.clear()
         browser.keys(Keys.CONTROL, "p")
         browser.wait_for("Search for commands")
@@ -92,6 +92,12 @@ def test_a_reflection_typed_in_the_browser_is_saved_and_nothing_leaves_the_machi
         browser.driver.refresh()
         browser.wait_for("Refund at the till")
         assert "already open" not in browser.text()
+
+        # F-keys are reflect's area keys: F5 (a browser's reload key) opens the logs, and the page
+        # stays as it is (a reload would show the journal again).
+        browser.clear()
+        browser.keys(Keys.F5)
+        browser.wait_for("No feedback logged yet")
 
         outside = [u for u in browser.urls if urlsplit(u).scheme in ("http", "https", "ws", "wss")
                    and urlsplit(u).netloc != f"127.0.0.1:{served.port}"]

@@ -50,6 +50,10 @@ def test_step_3_is_the_third_step():
     assert migrations.CURRENT_VERSION >= 3 and migrations.MIGRATIONS[2].__name__ == "v3_tallies"
 
 
+def test_a_later_step_recounts_words():
+    assert migrations.MIGRATIONS[-1].__name__ == "_v5_recount_words"
+
+
 def test_every_row_is_kept(tmp_path):
     with _migrated(tmp_path) as j:
         assert j.schema_version == migrations.CURRENT_VERSION

@@ -85,7 +85,11 @@ async def test_quitting_with_unsaved_changes_asks_first(make, journal):
         await pilot.press("n", *"Nearly lost", "ctrl+q")
         assert isinstance(app.screen, ConfirmLeave)
         await pilot.press("s")
-        await settle(pilot)
+        # Wait for the save and the exit (a busy machine may need more than a couple of turns).
+        for _ in range(200):
+            if not app.is_running or journal.entries.count():
+                break
+            await pilot.pause()
     assert [e.title for e in journal.entries.list().rows] == ["Nearly lost"]
 
 

@@ -150,7 +150,7 @@ async def test_escape_goes_back_to_the_journal(make):
 
 
 async def test_the_palette_offers_the_dashboard(make):
-    assert any(c.action == "show('dashboard')" and c.title == "Progress dashboard" for c in APP_COMMANDS)
+    assert any(c.action == "area('progress')" and c.title == "Progress dashboard" for c in APP_COMMANDS)
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p", *"Progress dash")

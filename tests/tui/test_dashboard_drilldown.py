@@ -133,8 +133,8 @@ async def test_an_overdue_objective_opens_its_page(make, journal):
         assert app.screen.objective_id == objective.id
 
 
-async def test_feedback_without_action_opens_the_feedback_log(make, journal):
-    from reflect.tui.screens.logs import FeedbackScreen
+async def test_feedback_without_action_opens_that_feedback(make, journal):
+    from reflect.tui.screens.feedback_detail import FeedbackDetailScreen
 
     fill(journal)
     item = journal.feedback.add(received_on=date(2026, 11, 20), source_kind="manager", said="Slow down at the till")
@@ -144,4 +144,31 @@ async def test_feedback_without_action_opens_the_feedback_log(make, journal):
         await highlight(pilot, screen.query_one(NextSteps), ("feedback", item.id))
         await pilot.press("enter")
         await settle(pilot)
-        assert isinstance(app.screen, FeedbackScreen)
+        assert isinstance(app.screen, FeedbackDetailScreen) and app.screen.feedback_id == item.id
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is screen
+
+
+async def test_an_overdue_activity_opens_with_it_highlighted(make, journal):
+    from reflect.tui.screens.activities import ActivitiesScreen
+
+    fill(journal)
+    objective = journal.objectives.add(specific="Lead the huddle", deadline=date(2027, 1, 31))
+    journal.activities.add(objective_id=objective.id, title="Read the notes", due=date(2026, 12, 20))
+    late = journal.activities.add(objective_id=objective.id, title="Shadow Sam", due=date(2026, 11, 2))
+    journal.activities.add(objective_id=objective.id, title="Ask Priya", due=date(2026, 11, 10))
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_dashboard(app, pilot)
+        await highlight(pilot, screen.query_one(NextSteps), ("activity", late.id))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ActivitiesScreen) and app.screen.record_id == late.id
+        await pilot.press("escape")
+        await settle(pilot)
+        # A link to a row further down opens on that row too.
+        later = journal.activities.list(done=False)[-1]
+        app.show("activities", highlight=later.id)
+        await settle(pilot)
+        assert app.screen.record_id == later.id != late.id

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from reflect.errors import InputError
-from reflect.tui.editor_state import DraftKeeper, EditorState, time_text, word_count
+from reflect.tui.editor_state import DraftKeeper, EditorState, time_text
 
 TODAY = date(2026, 11, 24)
 
@@ -61,7 +61,9 @@ def test_entry_fields_refuse_a_bad_date():
 
 
 def test_word_count_skips_headings_and_hints():
-    assert word_count("## What?\n\n> What happened?\n\nI helped a customer.\n") == 4
+    from reflect.words import body_words
+
+    assert body_words("## What?\n\n> What happened?\n\nI helped a customer.\n") == 4
 
 
 def test_keeper_writes_a_draft_only_when_something_changed(journal):

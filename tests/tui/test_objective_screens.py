@@ -150,7 +150,7 @@ async def test_status_change_records_its_date_and_reason(make, journal):
         assert isinstance(app.screen, StatusDialog)
         app.screen.query_one("#status", Select).value = "dropped"
         app.screen.query_one("#reason", Input).focus()
-        await pilot.press(*"The complaints desk closed", "enter")
+        await pilot.press(*"The complaints desk closed", "ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, ObjectivesScreen)
     last = journal.objectives.history(objective.id)[-1]

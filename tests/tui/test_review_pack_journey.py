@@ -7,6 +7,7 @@ from datetime import date
 
 from reflect.importers.feedback import import_feedback
 from reflect.tui.dialogs.review_pack import ReviewPackDialog
+from reflect.tui.dialogs.form import ConfirmDialog
 from reflect.tui.screens.review import CompleteReviewDialog, ReviewScreen
 
 from .conftest import settle
@@ -36,7 +37,10 @@ async def test_complete_export_import_and_see_the_mentors_words(make, journal, f
         await settle(pilot)
         await pilot.press("c")
         assert isinstance(app.screen, CompleteReviewDialog)
-        await pilot.press(*"Alex Smith", "enter")
+        await pilot.press(*"Alex Smith", "ctrl+s")  # enter would only move to the next field
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)  # the pack is offered at once; e does it too
+        await pilot.press("n")
         await settle(pilot)
         assert isinstance(app.screen, ReviewScreen) and app.screen.read_only
         review = journal.reviews.last_completed()

@@ -118,8 +118,32 @@ async def test_complete_dialog_sets_the_proposed_objectives_as_drafts(make, jour
         await settle(pilot)
         await pilot.press("c", *"Alex", "ctrl+s")
         await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)  # the pack is offered
+        await pilot.press("n")
+        await settle(pilot)
         assert app.screen.read_only
     assert [o.specific for o in journal.objectives.list()] == ["Lead a huddle", "Cut refund errors to 0"]
+
+
+async def test_proposed_objectives_keep_their_deadlines_and_can_be_agreed(make, journal, sample):
+    from reflect.tui.dialogs.review_pack import ReviewPackDialog
+
+    journal.reviews.save_draft(next_objectives="Lead a huddle by 31/01/2027\nCut refund errors within 6 weeks")
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("r")
+        await settle(pilot)
+        await pilot.press("c", *"Alex")
+        app.screen.query_one("#agree-objectives").value = True
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("y")  # write the pack: its dialog opens on the completed review
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewPackDialog) and app.screen.review_id is not None
+    objectives = sorted(journal.objectives.list(), key=lambda o: o.id)
+    assert [(o.deadline, o.status, o.agreed_by, o.agreed_on) for o in objectives] == [
+        (date(2027, 1, 31), "agreed", "Alex", date(2026, 11, 24)),
+        (date(2027, 1, 5), "agreed", "Alex", date(2026, 11, 24))]
 
 
 async def test_private_reflections_are_left_out_until_asked(make, journal, sample):
@@ -191,7 +215,7 @@ async def test_feedback_done_asks_what_was_done(make, journal):
         await settle(pilot)
         await pilot.press("space")
         assert isinstance(app.screen, FeedbackDoneDialog)
-        await pilot.press(*"Spoke at the huddle", "enter")
+        await pilot.press(*"Spoke at the huddle", "ctrl+s")
         await settle(pilot)
     done = journal.feedback.get(feedback.id)
     assert (done.done, done.action, done.done_on) == (True, "Spoke at the huddle", date(2026, 11, 24))
@@ -206,7 +230,7 @@ async def test_training_completed_with_its_certificate(make, journal):
         assert "due 01/11/2026 OVERDUE" in app.screen.query_one("#log").get_option(str(training.id)).prompt.plain
         await pilot.press("space")
         assert isinstance(app.screen, TrainingDoneDialog)
-        await pilot.press(*"FS-2291", "enter")
+        await pilot.press(*"FS-2291", "ctrl+s")
         await settle(pilot)
     done = journal.training.get(training.id)
     assert (done.completed_on, done.certificate_ref) == (date(2026, 11, 24), "FS-2291")

@@ -106,3 +106,22 @@ def test_review_schedule(snap_compare, make, records):
         pilot.app.show("schedule")
         await keys(*"8/12/2026")(pilot)
     assert snap_compare(make(), terminal_size=(80, 24), run_before=run)
+
+
+def test_activities_footer(snap_compare, make, sample, journal):
+    """Every objective's activities; the footer fits 80 columns with Help and Quit."""
+    from datetime import date
+
+    objective = journal.objectives.add(specific="Lead the Monday huddle", deadline=date(2027, 1, 31))
+    journal.activities.add(objective_id=objective.id, title="Shadow Sam on a huddle", due=date(2026, 11, 20))
+    journal.activities.add(objective_id=objective.id, title="Read the huddle notes", due=date(2026, 12, 4))
+    assert snap_compare(make(), terminal_size=(80, 24), run_before=keys("f4", "v"))
+
+
+def test_feedback_item_footer(snap_compare, make, journal):
+    """A feedback item in full; the footer fits 80 columns with Help and Quit."""
+    from datetime import date
+
+    journal.feedback.add(received_on=date(2026, 11, 19), source_kind="customer", source_name="Mrs Reid",
+                         said="You were patient with my refund and explained every step. " * 3, action="Keep it up")
+    assert snap_compare(make(), terminal_size=(80, 24), run_before=keys("f5", "enter"))

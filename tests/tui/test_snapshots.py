@@ -107,3 +107,31 @@ def test_light_theme(snap_compare, make, journal, sample, screen):
     journal.settings.set("theme", "textual-light")
     run = keys() if screen == "journal" else keys("t", "enter", *"Light and calm", until=coach_caught_up)
     assert snap_compare(make(), terminal_size=(80, 24), run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_area_bar_on_objectives(snap_compare, make, sample, size):
+    """The main areas on top, the current one highlighted (F4 from the journal)."""
+    assert snap_compare(make(), terminal_size=size, run_before=keys("f4"))
+
+
+def test_journal_footer_filtered_with_undo(snap_compare, make, sample):
+    """The fullest journal footer (undo and a filter on) still shows Help and Quit at 80 columns."""
+    async def run(pilot):
+        from dataclasses import replace
+
+        from reflect.tui.widgets.filter_bar import FilterBar
+
+        await pilot.pause()
+        await pilot.press("d", "y")
+        await pilot.pause()
+        bar = pilot.app.screen.query_one(FilterBar)
+        bar.filters = replace(bar.filters, private=False)
+        await pilot.pause(0.1)
+        await pilot.pause()
+    assert snap_compare(make(), terminal_size=(80, 24), run_before=run)
+
+
+def test_editor_footer_while_typing(snap_compare, make):
+    """In the editor ? types, so the footer offers F1 for help and ctrl+q to quit."""
+    assert snap_compare(make(), terminal_size=(80, 24), run_before=keys("n", "tab", "tab", "tab", *"Words"))

@@ -16,3 +16,9 @@ window.addEventListener("load", () => {
     }
   }).observe(document.body, { attributes: true, attributeFilter: ["class"] });
 });
+
+// F1-F6 are reflect's help and area keys. A browser takes some for itself (F5 reloads the page,
+// F1 opens its help): keep its default action away from them; the terminal still gets the key.
+window.addEventListener("keydown", (event) => {
+  if (/^F([1-9]|1[0-2])$/.test(event.key)) event.preventDefault();
+}, true);

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from reflect.entries.models import MODEL_NAMES
 from reflect.entries.templates import TEMPLATES
 from reflect.tui.text import when
+from reflect.tui.widgets.rows import Rows
 
 
 class ConfirmLeave(ModalScreen[str | None]):
@@ -43,7 +44,7 @@ class ConfirmLeave(ModalScreen[str | None]):
                 yield Button("Save", id="save", variant="primary", compact=True)
                 yield Button("Discard changes", id="discard", variant="error", compact=True)
                 yield Button("Keep editing", id="keep", compact=True)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#save", Button).focus()
@@ -94,9 +95,9 @@ class RecoverDraft(ModalScreen[tuple[str, int] | None]):
             yield Label("Unsaved writing found", classes="dialog-title")
             yield Label(f"reflect closed before {'this draft was' if count == 1 else 'these drafts were'} "
                         "saved. Recover to carry on where you left off.")
-            yield OptionList(*(Option(self._prompt(d), id=str(d.id)) for d in self.drafts),
+            yield Rows(*(Option(self._prompt(d), id=str(d.id)) for d in self.drafts),
                              id="drafts", markup=False)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     @staticmethod
     def _prompt(draft) -> Content:
@@ -132,8 +133,8 @@ class TemplateChooser(ModalScreen[str | None]):
                               id=m) for m in TEMPLATES]
             options.append(Option(Content.assemble((MODEL_NAMES["none"], "bold"), "\n",
                                                    ("no headings", "$text-muted")), id="none"))
-            yield OptionList(*options, id="templates", markup=False)
-        yield Footer(compact=True)
+            yield Rows(*options, id="templates", markup=False)
+        yield Footer(compact=True, show_command_palette=False)
 
     @on(OptionList.OptionSelected, "#templates")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -175,7 +176,7 @@ class HelpScreen(ModalScreen[None]):
                 yield Label("Keys on this screen", classes="dialog-title")
                 yield Static(Content("\n").join(lines), id="help-keys")
                 yield Markdown(TIPS)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#help-text").focus()  # arrows and page keys scroll

@@ -46,6 +46,7 @@ class CriteriaPicker(ModalScreen[tuple[str, ...] | None]):
         self.selected = list(dict.fromkeys(selected))
         self.preferred = tuple(preferred_units)
         self._terms: list[str] = []
+        self._shown: str | None = None  # the search the list shows the results of
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide tall"):
@@ -54,7 +55,7 @@ class CriteriaPicker(ModalScreen[tuple[str, ...] | None]):
                         compact=True)
             yield Label("", id="picker-count", classes="muted", markup=False)
             yield OptionList(id="criteria", markup=False)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self._fill("")
@@ -65,7 +66,17 @@ class CriteriaPicker(ModalScreen[tuple[str, ...] | None]):
     def _search(self, event: Input.Changed) -> None:
         self._fill(event.value)
 
+    def _fresh(self) -> None:
+        """Make the list show the results of what is in the search box now.
+
+        Keys typed in one burst (a code, down, space) can arrive before the box's change
+        messages: acting on the list then would tick a row of an older search."""
+        query = self.query_one("#criteria-search", Input).value
+        if query != self._shown:
+            self._fill(query)
+
     def _fill(self, query: str) -> None:
+        self._shown = query
         self._terms = [re.escape(t) for t in re.split(r"[\s.]+", query.strip()) if len(t) > 1]
         options: list[Option] = []
         if self.suggested and not query.strip():
@@ -99,6 +110,7 @@ class CriteriaPicker(ModalScreen[tuple[str, ...] | None]):
         return Content.assemble(mark, (f"{label:<4} ", "bold $text-primary"), text)
 
     def action_to_list(self) -> None:
+        self._fresh()
         self.query_one("#criteria", OptionList).focus()
 
     @on(OptionList.OptionSelected, "#criteria")
@@ -107,6 +119,7 @@ class CriteriaPicker(ModalScreen[tuple[str, ...] | None]):
 
     # The picker's own "toggle" (space) replaces DOMNode's toggle(attribute), which it never uses.
     def action_toggle(self) -> None:  # type: ignore[override]
+        self._fresh()
         criteria = self.query_one("#criteria", OptionList)
         option = criteria.highlighted_option
         if option is None or option.id is None:
@@ -140,6 +153,7 @@ class CriteriaPicker(ModalScreen[tuple[str, ...] | None]):
             f"{count} ticked: {chosen}" if count else "None ticked yet: down to the list, space ticks, enter when done.")
 
     def action_done(self) -> None:
+        self._fresh()
         self.dismiss(tuple(self.selected))
 
     def action_cancel(self) -> None:

@@ -20,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
 
 from reflect.errors import InputError
+from reflect.paths import expand
 from reflect.tui.dialogs.form import FormDialog, field_label
 from reflect.tui.widgets.date_field import DateField
 
@@ -78,7 +79,7 @@ class ExportDialog(FormDialog):
         folder = self.query_one("#folder", Input).value.strip()
         if not folder:
             raise InputError("Choose a folder to write to.")
-        return ExportRequest(kind=str(self.query_one("#kind", Select).value), folder=Path(folder).expanduser(),
+        return ExportRequest(kind=str(self.query_one("#kind", Select).value), folder=expand(folder),
                              start=start, end=end, include_private=self.query_one("#private", Checkbox).value)
 
 
@@ -161,7 +162,7 @@ class PersonalDataFound(ModalScreen[str | None]):
                 yield Button("Redact (r)", id="redact", variant="primary", compact=True)
                 yield Button("Export as written (w)", id="as-written", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#redact", Button).focus()

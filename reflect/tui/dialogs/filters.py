@@ -43,7 +43,7 @@ class DateRangeDialog(ModalScreen[DateRange | None]):
                 yield Input(format_short(self.end) if self.end else "", placeholder="empty: up to today",
                             id="to", compact=True)
                 yield Label("", id="to-feedback", classes="muted")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         for name in ("from", "to"):
@@ -100,7 +100,7 @@ class UnitChooser(ModalScreen[str | None]):
         with Vertical(classes="dialog wide"):
             yield Label("Only show reflections linked to a unit", classes="dialog-title")
             yield OptionList(*options, id="units", markup=False)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         units = self.query_one("#units", OptionList)

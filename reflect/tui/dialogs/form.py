@@ -1,7 +1,8 @@
 """Small forms in a dialog (an activity, feedback, a status change...) and a yes/no question.
 
-A :class:`FormDialog` lays out its :meth:`~FormDialog.fields` as label/field rows. ``ctrl+s``
-(or ``enter`` in a one-line box) calls :meth:`~FormDialog.submit`, which does the work and
+A :class:`FormDialog` lays out its :meth:`~FormDialog.fields` as label/field rows, with the
+focus on the first one. ``enter`` moves to the next field (it never saves: a stray enter after a
+date must not file half a form); ``ctrl+s`` calls :meth:`~FormDialog.submit`, which does the work and
 returns the answer to dismiss with; a :class:`~reflect.errors.ReflectError` it raises is
 shown as a notification and the dialog stays open, so nothing typed is lost.
 """
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from textual import getters, on
 from textual.app import ComposeResult
+from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
@@ -33,9 +35,11 @@ class FormDialog(ModalScreen):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),
+        # Priority, so that keys typed straight after enter land in the next field.
+        Binding("enter", "next_field", "Next field", show=False, priority=True),
     ]
     heading = ""
-    hint = "enter or ctrl+s saves · escape cancels"
+    hint = "enter: next field · ctrl+s saves · escape cancels"
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form"):
@@ -44,7 +48,7 @@ class FormDialog(ModalScreen):
             with Grid(classes="form-grid"):
                 yield from self.fields()
             yield Label(self.hint, classes="form-hint muted", markup=False)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def intro(self) -> Iterable[Widget]:
         """Anything shown above the form (nothing by default)."""
@@ -58,10 +62,13 @@ class FormDialog(ModalScreen):
         """Do the work and return what the dialog answers; raise ReflectError to stay open."""
         raise NotImplementedError
 
-    @on(Input.Submitted)
-    def _enter(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
+    def on_mount(self) -> None:
+        first = next((w for w in self.query_one(".form-grid").query("*") if w.focusable), None)
+        if first is not None:
+            first.focus()
+
+    def action_next_field(self) -> None:
+        next_field(self)
 
     @guarded
     def action_save(self) -> None:
@@ -69,6 +76,14 @@ class FormDialog(ModalScreen):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def next_field(screen) -> None:
+    """Enter in a one-line box: on to the next field. Anywhere else enter keeps its own meaning
+    (opening a list, ticking a box, a new line in the body)."""
+    if not isinstance(screen.focused, Input):
+        raise SkipAction()
+    screen.focus_next()
 
 
 def field_label(text: str, id: str | None = None) -> Label:
@@ -95,7 +110,7 @@ class ConfirmDialog(ModalScreen[bool]):
             with Horizontal(classes="buttons"):
                 yield Button(f"{self.yes} (y)", id="yes", variant="error", compact=True)
                 yield Button("No (n)", id="no", compact=True)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -39,9 +39,6 @@ class FeedbackDialog(FormDialog):
                      value=self.objective_id if self.objective_id in {o.id for o in objectives} else Select.NULL,
                      id="objective", compact=True)
 
-    def on_mount(self) -> None:
-        self.query_one("#said" if self.feedback is None else "#action", Input).focus()
-
     def submit(self) -> Feedback:
         objective = self.query_one("#objective", Select).value
         values = dict(received_on=self.query_one("#received", DateField).day,
@@ -65,13 +62,10 @@ class FeedbackDoneDialog(FormDialog):
 
     def fields(self):
         today = self.app.journal.today()
-        yield field_label("Done on")
-        yield DateField(today, today=today, what="The date it was done", required=True, id="done-on")
         yield field_label("What I did")
         yield Input(self.feedback.action, id="action", compact=True, placeholder="needed: what did you do about it?")
-
-    def on_mount(self) -> None:
-        self.query_one("#action", Input).focus()
+        yield field_label("Done on")
+        yield DateField(today, today=today, what="The date it was done", required=True, id="done-on")
 
     def submit(self) -> Feedback:
         action = self.query_one("#action", Input).value
@@ -104,9 +98,6 @@ class TrainingDialog(FormDialog):
             yield field_label("Completed on")
             yield DateField(None, today=today, what="The completion date", empty="not yet", id="completed")
 
-    def on_mount(self) -> None:
-        self.query_one("#name", Input).focus()
-
     def submit(self) -> Training:
         values = dict(name=self.query_one("#name", Input).value, provider=self.query_one("#provider", Input).value,
                       due=self.query_one("#due", DateField).day,
@@ -127,13 +118,10 @@ class TrainingDoneDialog(FormDialog):
 
     def fields(self):
         today = self.app.journal.today()
-        yield field_label("Completed on")
-        yield DateField(today, today=today, what="The completion date", required=True, id="completed")
         yield field_label("Certificate")
         yield Input(self.training.certificate_ref, id="certificate", compact=True, placeholder="optional: FS-2291")
-
-    def on_mount(self) -> None:
-        self.query_one("#certificate", Input).focus()
+        yield field_label("Completed on")
+        yield DateField(today, today=today, what="The completion date", required=True, id="completed")
 
     def submit(self) -> Training:
         return self.app.journal.training.complete(self.training.id, self.query_one("#completed", DateField).day,

@@ -27,6 +27,7 @@ from reflect.review.models import (
 from reflect.tui.dialogs.form import FormDialog, field_label
 from reflect.tui.widgets.date_field import DateField
 from reflect.tui.widgets.entry_list import EntryList, entry_pages
+from reflect.tui.widgets.rows import Rows
 
 if TYPE_CHECKING:
     from reflect.tui.app import ReflectApp
@@ -138,10 +139,10 @@ class ObjectivePicker(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Label(self.heading, classes="dialog-title", markup=False)
-            yield OptionList(*(Option(Content.assemble((f"#{o.id:<3} ", "$text-muted"), (f"{o.label:<13}", "italic"),
+            yield Rows(*(Option(Content.assemble((f"#{o.id:<3} ", "$text-muted"), (f"{o.label:<13}", "italic"),
                                                        o.specific), id=str(o.id)) for o in self.objectives),
                              id="objective-choices", markup=False, classes="rows")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -175,7 +176,7 @@ class EntryPicker(ModalScreen[int | None]):
             yield Input(placeholder="Search your reflections, or down for the newest", id="entry-search",
                         compact=True)
             yield EntryList(self.app.framework, id="entries")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self._fill()

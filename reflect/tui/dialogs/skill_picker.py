@@ -49,7 +49,7 @@ class SkillPicker(ModalScreen[tuple[str, ...] | None]):
                 yield OptionList(*self._options(), id="skills", markup=False)
                 with VerticalScroll(id="skill-about", can_focus=False):
                     yield Static(id="skill-help")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def _options(self) -> list[Option]:
         options: list[Option] = []

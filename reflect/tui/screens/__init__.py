@@ -2,7 +2,7 @@
 
 ``ReflectApp.show(name, **params)`` builds ``SCREENS[name](**params)`` and pushes it, so a new
 screen (reviews, gaps, exports, ...) is one module here plus one line in :data:`SCREENS`, and
-one :class:`~reflect.tui.commands.AppCommand` if the command palette should offer it.
+one :class:`~reflect.tui.actions.AppAction` row if the command palette should offer it.
 Modal questions and pickers are not listed: screens push them directly and wait for the answer.
 """
 
@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
+from reflect.tui.dialogs.profile import ProfileDialog
+from reflect.tui.screens.activities import ActivitiesScreen
 from reflect.tui.screens.assessment import AssessmentScreen
 from reflect.tui.screens.dashboard import DashboardScreen
 from reflect.tui.screens.editor import EditorScreen
 from reflect.tui.screens.entries import EntriesScreen
 from reflect.tui.screens.entry_detail import EntryDetailScreen
+from reflect.tui.screens.feedback_detail import FeedbackDetailScreen
 from reflect.tui.screens.framework_browser import EvidenceScreen, FrameworkBrowserScreen
 from reflect.tui.screens.journal import JournalScreen
 from reflect.tui.screens.logs import FeedbackScreen, TrainingScreen
@@ -39,12 +42,16 @@ SCREENS: dict[str, type[Screen]] = {
     "objective-editor": ObjectiveEditorScreen,
     "assessment": AssessmentScreen,
     "feedback": FeedbackScreen,
+    "feedback-item": FeedbackDetailScreen,
+    "activities": ActivitiesScreen,
     "training": TrainingScreen,
     "review": ReviewScreen,
     "reviews": ReviewListScreen,
     "schedule": ScheduleDialog,
+    "profile": ProfileDialog,
 }
 
 #: Screens there is only ever one of: showing one again goes back to it instead of stacking.
-SINGLE = frozenset({"journal", "framework", "dashboard", "objectives", "assessment", "feedback", "training",
-                    "review", "reviews", "schedule"})
+SINGLE = frozenset({"journal", "framework", "dashboard", "objectives", "activities", "assessment", "feedback",
+                    "training",
+                    "review", "reviews", "schedule", "profile"})

@@ -8,6 +8,7 @@ note. Beside each skill: its past ratings, oldest first, with an arrow for the l
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from textual import getters, on
@@ -16,16 +17,18 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Input, Label, OptionList, Static
+from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect.dates import format_short
 from reflect.review.models import RATING_SCALE
 from reflect.tui.guard import guarded
+from reflect.tui.widgets.rows import Rows
 from reflect.tui.review_view import rating_bar, trend_text
 from reflect.tui.dialogs.common import ConfirmLeave
 from reflect.tui.dialogs.form import ConfirmDialog
 from reflect.tui.text import skill_style
+from reflect.tui.widgets.area_bar import AreaBar
 
 if TYPE_CHECKING:
     from reflect.tui.app import ReflectApp
@@ -38,6 +41,8 @@ class AssessmentScreen(Screen):
 
     if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
         app = getters.app(ReflectApp)
+
+    AREA = "review"
 
     BINDINGS = [
         Binding("1", "rate(1)", "Rate", key_display="1-5", tooltip="Rate the highlighted skill 1 to 5"),
@@ -56,17 +61,20 @@ class AssessmentScreen(Screen):
         self.notes: dict[str, str] = {}
         self.marks: dict[str, str] = {}
         self.trends: dict = {}
+        #: What was last saved from this screen (ratings, notes, marks): shown until changed.
+        self.saved: tuple[dict, dict, dict] | None = None
+        self.saved_on: date | None = None
         self.mentor: dict[str, int] = {}  # the mentor's ratings at the last review, by skill
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
-        yield OptionList(id="skill-ratings", markup=False, classes="rows")
+        yield AreaBar()
+        yield Rows(id="skill-ratings", markup=False, classes="rows")
         with Vertical(id="rating-help"):
             yield Label("", id="rating-meaning", markup=False)
             with Horizontal(id="note-row"):
                 yield Label("Note ", classes="muted")
                 yield Input(id="rating-note", compact=True, placeholder="n: an example, or what would help")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = "Self-assessment"
@@ -116,11 +124,17 @@ class AssessmentScreen(Screen):
         rated = len(self.ratings)
         total = len(self.app.framework.meta_skills)
         listing = self.query_one("#skill-ratings", OptionList)
-        listing.border_title = f"{rated} of {total} rated" + (" · unsaved" if self.dirty else "")
+        state = " · unsaved" if self.dirty else (f" · saved {format_short(self.saved_on)}" if self.saved and self.saved_on else "")
+        listing.border_title = f"{rated} of {total} rated" + state
         listing.border_subtitle = "1 Not yet · 2 Starting · 3 Developing · 4 Confident · 5 Strong"
+
+    def _current(self) -> tuple[dict, dict, dict]:
+        return (dict(self.ratings), {k: v for k, v in self.notes.items() if v.strip()}, dict(self.marks))
 
     @property
     def dirty(self) -> bool:
+        if self.saved is not None:
+            return self._current() != self.saved
         return bool(self.ratings or any(n.strip() for n in self.notes.values()) or self.marks)
 
     # -- the highlighted skill ---------------------------------------------------------------
@@ -204,13 +218,15 @@ class AssessmentScreen(Screen):
         self.notify(f"Saved your self-assessment of {format_short(assessment.assessed_on)}: "
                     f"{len(assessment.ratings)} meta-skills rated. The trend beside each skill now includes it.",
                     title="Saved")
-        self.discard_changes()
+        # The saved ratings stay on screen (as saved), so you see what you just recorded.
+        self.saved, self.saved_on = self._current(), assessment.assessed_on
         self.reload()
         self._highlighted()
         return True
 
     def discard_changes(self) -> None:
-        self.ratings, self.notes, self.marks = {}, {}, {}
+        ratings, notes, marks = self.saved or ({}, {}, {})
+        self.ratings, self.notes, self.marks = dict(ratings), dict(notes), dict(marks)
 
     def action_leave(self) -> None:
         if self.query_one("#rating-note", Input).has_focus:
@@ -246,7 +262,7 @@ class AssessmentHistory(ModalScreen[None]):
             yield Label("Your self-assessments", classes="dialog-title")
             with VerticalScroll(id="history-scroll"):
                 yield Static(self._table(), id="history-table")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#history-scroll").focus()

@@ -22,7 +22,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 from textual.timer import Timer
 
 from reflect.dates import format_long
@@ -34,6 +34,8 @@ from reflect.tui.widgets.section_list import Drill
 from reflect.tui.widgets.skill_bars import SkillBars
 from reflect.tui.widgets.suggestions import NextSteps
 from reflect.tui.widgets.unit_progress import LEGEND, UnitProgress
+from reflect.tui.actions import bindings
+from reflect.tui.widgets.area_bar import AreaBar
 
 if TYPE_CHECKING:
     from reflect.tui.app import ReflectApp
@@ -44,13 +46,13 @@ LOADING_DELAY = 0.1
 EMPTY_DASHBOARD = ("No reflections yet, so there is nothing to count. Press n to write your first: "
                    "this page fills in as you go.")
 
-#: Review-workflow records a suggestion can point at, and the command that shows them.
-#: The screen that shows each kind of review-workflow loose end.
+#: The screen that shows each kind of review-workflow loose end, and the parameter that opens
+#: it on the very item (None: the screen as it is).
 RECORD_SCREENS = {
-    "activity": "objectives",
-    "feedback": "feedback",
-    "training": "training",
-    "review": "review",
+    "activity": ("activities", "highlight"),
+    "feedback": ("feedback-item", "feedback_id"),
+    "training": ("training", "highlight"),
+    "review": ("review", None),
 }
 
 
@@ -71,9 +73,11 @@ class DashboardScreen(Screen):
     if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
         app = getters.app(ReflectApp)
 
+    AREA = "progress"
+
     BINDINGS = [
-        Binding("n", "app.new_entry", "New", tooltip="Write a new reflection"),
-        Binding("f", "app.framework", "Framework", tooltip="Units and criteria; choose your optional units"),
+        *bindings("new_entry"),
+        *bindings("framework"),
         Binding("escape", "back", "Back"),
     ]
 
@@ -86,7 +90,7 @@ class DashboardScreen(Screen):
         self._generation = 0  # numbers from an older computation than the latest are dropped
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield AreaBar()
         with VerticalScroll(id="dashboard"):
             yield Static(id="dash-summary", markup=False)
             yield Static(EMPTY_DASHBOARD, id="dash-empty", classes="empty-state", markup=False)
@@ -99,7 +103,7 @@ class DashboardScreen(Screen):
                 with Vertical(id="dash-right", classes="dash-column"):
                     yield ActivityHeatmap(id="heatmap", classes="dash-section")
                     yield SkillBars(id="skill-bars", classes="dash-section")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = "Progress"
@@ -247,7 +251,8 @@ class DashboardScreen(Screen):
         elif kind == "objective" and target.id is not None:
             app.show("objective", objective_id=int(target.id))
         elif kind in RECORD_SCREENS:
-            app.show(RECORD_SCREENS[kind])
+            screen, param = RECORD_SCREENS[kind]
+            app.show(screen, **({param: int(target.id)} if param and target.id is not None else {}))
         else:
             self.notify("There is nothing more to show for this.")
 

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import (
     Button,
     Checkbox,
     Footer,
-    Header,
     Input,
     Label,
     Select,
@@ -30,17 +30,20 @@ from textual.widgets import (
 
 from reflect.dates import format_long, format_short, parse_day, parse_minutes
 from reflect.store.drafts import Draft
-from reflect.errors import InputError
+from reflect.words import entry_words
+from reflect.errors import InputError, JournalBusyError
 from reflect.entries.models import MODEL_NAMES, Entry
 from reflect.entries.templates import template_body
-from reflect.tui.editor_state import DraftKeeper, EditorState, time_text, word_count
+from reflect.tui.editor_state import DraftKeeper, EditorState, time_text
+from reflect.tui.dialogs.form import next_field
 from reflect.tui.guard import guarded
 from reflect.tui.dialogs.common import TemplateChooser, leave_or_ask
-from reflect.tui.screens.draft_keeping import KeepsDrafts
+from reflect.tui.screens.draft_keeping import TRY_WAIT, KeepsDrafts
 from reflect.tui.text import in_framework_order, skill_name
 from reflect.tui.dialogs.criteria_picker import CriteriaPicker
 from reflect.tui.widgets.markdown_area import MarkdownArea
 from reflect.tui.dialogs.skill_picker import SkillPicker
+from reflect.tui.widgets.area_bar import AreaBar
 from reflect.tui.widgets.coach_panel import CoachPanel
 
 if TYPE_CHECKING:
@@ -60,6 +63,8 @@ class EditorScreen(KeepsDrafts, Screen):
     if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
         app = getters.app(ReflectApp)
 
+    AREA = "journal"
+
     BINDINGS = [
         # Not a priority binding: ctrl+s then queues behind the keys typed before it, so a save
         # never misses the last words when the app is busy.
@@ -74,6 +79,8 @@ class EditorScreen(KeepsDrafts, Screen):
         # typing, a busy machine) go to the next box, not the one being left.
         Binding("tab", "app.focus_next", show=False, priority=True),
         Binding("shift+tab", "app.focus_previous", show=False, priority=True),
+        # Enter in the date, time or title moves on (from the title into the reflection).
+        Binding("enter", "next_field", show=False, priority=True),
     ]
 
     def __init__(self, *, entry: Entry | None = None, model: str = "none", draft: Draft | None = None,
@@ -105,7 +112,7 @@ class EditorScreen(KeepsDrafts, Screen):
 
     def compose(self) -> ComposeResult:
         state = self.initial
-        yield Header(icon="")
+        yield AreaBar()
         with Vertical(id="editor"):
             with Horizontal(classes="field-row"):
                 yield Label("Date ", classes="field-label")
@@ -126,7 +133,10 @@ class EditorScreen(KeepsDrafts, Screen):
                              id="confidence", compact=True)
             yield Label("", id="tags", classes="muted", markup=False)
             yield CoachPanel(id="coach")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
+
+    def action_next_field(self) -> None:
+        next_field(self)
 
     def on_mount(self) -> None:
         self.title = "Editing" if self.entry else "New reflection"
@@ -227,6 +237,12 @@ class EditorScreen(KeepsDrafts, Screen):
                                 prefer_units=self.app.my_units())
         self.query_one(CoachPanel).show(self.check, body)
 
+    def busy_changed(self) -> None:
+        try:
+            self._show_status()
+        except NoMatches:  # leaving: nothing to show it on
+            pass
+
     def _show_day(self, text: str) -> None:
         feedback = self.query_one("#day-feedback", Label)
         try:
@@ -250,9 +266,12 @@ class EditorScreen(KeepsDrafts, Screen):
 
     def _show_status(self) -> None:
         body = self.query_one("#body", TextArea)
-        words = word_count(body.text)
+        # The same count as `reflect stats` and exports: title and body, without the template.
+        words = entry_words(self.query_one("#title", Input).value, body.text)
         body.border_title = MODEL_NAMES[self.model] if self.model != "none" else "Reflection"
         status = "unsaved changes" if self.dirty else ("saved" if self.entry else "new")
+        if self.told_busy:
+            status += " · journal busy: kept beside it"
         body.border_subtitle = f"{words} word{'s' if words != 1 else ''} · {status}"
 
     def _show_tags(self) -> None:
@@ -321,16 +340,22 @@ class EditorScreen(KeepsDrafts, Screen):
         journal = self.app.journal
         state = self.current_state()
         fields = state.entry_fields(journal.today())  # a bad date stops here, draft untouched
-        self.keep_draft()  # the words are in the journal before anything else is tried
+        if not self.keep_draft() and self.aside is not None:  # the words are in the journal first
+            return self.save_when_free()  # busy: they are beside it, and saving waits its turn
         other = None
         draft_id = self.keeper.draft_id
-        with journal.write():  # the entry and the end of its draft land together
-            if self.entry is None:
-                entry = journal.entries.add(**fields)
-            else:
-                entry, other = journal.entries.save_edit(self.entry.id, self.keeper.base_revision, **fields)
-            if draft_id is not None:
-                journal.drafts.discard(draft_id)
+        try:
+            # Hardly wait here: while another reflect writes, the save is tried again shortly.
+            with journal.waiting(TRY_WAIT), journal.write():  # the entry and the end of its draft land together
+                if self.entry is None:
+                    entry = journal.entries.add(**fields)
+                else:
+                    entry, other = journal.entries.save_edit(self.entry.id, self.keeper.base_revision, **fields)
+                if draft_id is not None:
+                    journal.drafts.discard(draft_id)
+        except JournalBusyError:
+            return self.save_when_free()
+        self.saved_now()
         self.keeper.saved_as(entry)
         self.entry = entry
         self.saved = EditorState.from_entry(entry)
@@ -342,7 +367,9 @@ class EditorScreen(KeepsDrafts, Screen):
             self.notify(f'"{other.title}" was changed elsewhere while you wrote, so your version was saved '
                         f'as "{entry.title}". Both are in your journal.', severity="warning", timeout=12)
         else:
-            self.notify(f'Saved "{entry.title}".', title="Saved")
+            # Briefly: the status under the reflection says "saved" too, and a toast left up
+            # for long sits over it.
+            self.notify(f'Saved "{entry.title}".', title="Saved", timeout=1.5)
         return True
 
     def _tidy_fields(self, entry: Entry) -> None:
@@ -370,5 +397,5 @@ class EditorScreen(KeepsDrafts, Screen):
 
     def discard_changes(self) -> None:
         """Forget the unsaved changes: the draft goes and nothing more is kept."""
-        self.keeper.forget()
+        self.forget_draft()
         self.stop_autosave()

@@ -16,13 +16,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label
+from textual.widgets import Footer, Label
 
 from reflect.dates import format_long
 from reflect.entries.models import EntryFilter
+from reflect.tui.actions import bindings
 from reflect.tui.guard import guarded
 from reflect.tui.text import skill_name
 from reflect.tui.widgets.entry_list import EntryList, entry_pages
+from reflect.tui.widgets.area_bar import AreaBar
 
 if TYPE_CHECKING:
     from reflect.tui.app import ReflectApp
@@ -63,8 +65,10 @@ class EntriesScreen(Screen):
     if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
         app = getters.app(ReflectApp)
 
+    AREA = "progress"
+
     BINDINGS = [
-        Binding("n", "app.new_entry", "New", tooltip="Write a new reflection"),
+        *bindings("new_entry"),
         Binding("escape", "back", "Back"),
     ]
 
@@ -74,14 +78,14 @@ class EntriesScreen(Screen):
         self.heading = heading
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield AreaBar()
         with Vertical(id="filtered"):
             heading = self.heading or describe_filter(self.app.framework, self.filters)
             yield Label(heading, id="filtered-heading", markup=False)
             yield EntryList(self.app.framework, id="entries")
             yield Label("No reflections here yet. Press n to write one.", id="filtered-empty",
                         classes="empty-state", markup=False)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = "Reflections"

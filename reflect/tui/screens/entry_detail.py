@@ -11,14 +11,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown
+from textual.widgets import Footer, Markdown
 
 from reflect.errors import NotFoundError
 from reflect.review.objective_drafts import objective_from_entry
 from reflect.tui.guard import guarded
 from reflect.tui.dialogs.objectives import ObjectivePicker
 from reflect.tui.screens.objective_editor import ObjectiveEditorScreen
+from reflect.sanitize import shown_line
 from reflect.tui.text import entry_page, md_escape
+from reflect.tui.widgets.area_bar import AreaBar
 
 if TYPE_CHECKING:
     from reflect.tui.app import ReflectApp
@@ -40,6 +42,8 @@ class EntryDetailScreen(Screen):
     if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
         app = getters.app(ReflectApp)
 
+    AREA = "journal"
+
     BINDINGS = [
         Binding("e", "edit", "Edit", tooltip="Edit this reflection"),
         Binding("d", "delete", "Delete", tooltip="Move it to the trash (u on the journal brings it back)"),
@@ -55,10 +59,10 @@ class EntryDetailScreen(Screen):
         self.entry_id = entry_id
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield AreaBar()
         with VerticalScroll(id="entry-page"):
             yield Markdown(id="entry-text")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = "Reflection"
@@ -74,7 +78,7 @@ class EntryDetailScreen(Screen):
         except NotFoundError:
             self.dismiss()  # gone (deleted elsewhere, or by us): nothing to show
             return
-        self.sub_title = entry.title
+        self.sub_title = shown_line(entry.title)
         objectives = self.app.journal.objectives.for_entry(entry.id)
         page = entry_page(self.app.framework, entry) + objectives_section(objectives)
         self.query_one("#entry-text", Markdown).update(page)

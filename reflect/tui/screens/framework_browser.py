@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, OptionList
+from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reflect.progress.criteria import CriterionCoverage, criteria_coverage
@@ -23,6 +23,7 @@ from reflect.entries.models import EntryFilter
 from reflect.framework.standards import KIND_LABELS
 from reflect.tui.guard import guarded
 from reflect.tui.widgets.entry_list import EntryList, entry_pages
+from reflect.tui.widgets.area_bar import AreaBar
 
 if TYPE_CHECKING:
     from reflect.tui.app import ReflectApp
@@ -50,6 +51,8 @@ class FrameworkBrowserScreen(Screen):
     if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
         app = getters.app(ReflectApp)
 
+    AREA = "progress"
+
     BINDINGS = [
         Binding("space", "choose_unit", "Choose unit"),
         Binding("escape", "back", "Back"),
@@ -60,11 +63,11 @@ class FrameworkBrowserScreen(Screen):
         self._start_at = (unit, criterion) if unit else None
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield AreaBar()
         with Horizontal(id="framework"):
             yield UnitList(id="units", markup=False)
             yield CriterionList(id="criteria-list", markup=False)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = "Framework"
@@ -192,6 +195,8 @@ class EvidenceScreen(Screen):
     if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
         app = getters.app(ReflectApp)
 
+    AREA = "progress"
+
     BINDINGS = [Binding("escape", "back", "Back")]
 
     def __init__(self, criterion_id: str) -> None:
@@ -200,14 +205,14 @@ class EvidenceScreen(Screen):
 
     def compose(self) -> ComposeResult:
         criterion = self.app.framework.criterion(self.criterion_id)
-        yield Header(icon="")
+        yield AreaBar()
         with Vertical(id="evidence"):
             yield Label(Content.assemble((self.criterion_id, "bold $text-primary"), "  ",
                                          criterion.text if criterion else ""), id="criterion-text")
             yield EntryList(self.app.framework, id="entries")
             yield Label("No reflections give evidence for this yet. Tag one in the editor (ctrl+r).",
                         id="no-evidence", classes="empty-state")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = "Evidence"

@@ -16,18 +16,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Markdown, Static
+from textual.widgets import Footer, Input, Markdown, Static
 from textual.timer import Timer
 
 from reflect.errors import NotFoundError
 from reflect.entries.models import EntryFilter
+from reflect.tui.actions import bindings
 from reflect.tui.guard import guarded
 from reflect.tui.dialogs.filters import DateRangeDialog, UnitChooser
 from reflect.tui.text import entry_preview
 from reflect.tui.widgets.entry_list import EntryList, entry_pages
 from reflect.tui.widgets.filter_bar import FilterBar
+from reflect.tui.widgets.getting_started import GettingStartedLine, checklist_text
 from reflect.tui.widgets.review_line import ReviewLine
 from reflect.tui.dialogs.skill_picker import SkillPicker
+from reflect.tui.widgets.area_bar import AreaBar
 
 if TYPE_CHECKING:
     from reflect.coach.prompts import Prompt
@@ -45,25 +48,18 @@ class JournalScreen(Screen):
     if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
         app = getters.app(ReflectApp)
 
+    AREA = "journal"
+
     BINDINGS = [
-        Binding("n", "app.new_entry", "New", tooltip="Write a new reflection"),
-        Binding("t", "app.new_from_template", "Template",
-                tooltip="New reflection from a model: Gibbs, Driscoll, Kolb or STAR"),
-        Binding("slash", "search", "Search", key_display="/", tooltip="Search as you type"),
+        *bindings("new_entry", "new_from_template", "search"),
         Binding("e", "edit", "Edit", tooltip="Edit the highlighted reflection"),
         Binding("d", "delete", "Delete", tooltip="Move the highlighted reflection to the trash"),
-        Binding("u", "app.undo_delete", "Undo", tooltip="Bring back the reflection you last deleted"),
-        Binding("x", "clear_filters", "Clear filters", tooltip="Show every reflection again"),
-        Binding("f", "app.framework", "Framework", tooltip="Units and criteria; choose your optional units"),
-        # Not in the footer (full at 80 columns); ? and the palette list it.
-        Binding("g", "app.show('dashboard')", "Progress", show=False,
-                tooltip="Progress: gaps, meta-skills, weeks and next steps"),
+        *bindings("undo_delete"),
+        Binding("x", "clear_filters", "Clear", tooltip="Clear the filters: show every reflection again"),
         Binding("escape", "escape", "Clear search", tooltip="Clear the search and go back to the list"),
         Binding("down", "to_list", "Results", tooltip="From the search box down to the results"),
-        # The review workflow; hidden from the full footer (the help lists them).
-        Binding("o", "app.show('objectives')", "Objectives", show=False, tooltip="Your SMART objectives"),
-        Binding("a", "app.show('assessment')", "Assess", show=False, tooltip="Rate your meta-skills (self-assessment)"),
-        Binding("r", "app.show('review')", "Review", show=False, tooltip="Prepare your next review"),
+        # Other screens by letter; the header shows the main areas (F2-F6) and ? lists these.
+        *bindings("framework", "progress", "objectives", "assessment", "review", "profile", framework=False),
         Binding("w", "today_question", "Today's question", show=False,
                 tooltip="Write about today's question (what you have evidenced least)"),
     ]
@@ -76,9 +72,10 @@ class JournalScreen(Screen):
         self.prompt: Prompt | None = None  # today's question (reflect.coach.prompts.Prompt), once worked out
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield AreaBar()
         with Vertical(id="find"):
             yield ReviewLine(id="review-line")
+            yield GettingStartedLine(id="getting-started")
             yield Static("", id="today-question", markup=False)
             yield Input(placeholder="Search reflections (press / )", id="search", compact=True)
             yield FilterBar(self.app.framework, id="filters")
@@ -87,7 +84,7 @@ class JournalScreen(Screen):
             with VerticalScroll(id="preview", can_focus=False):
                 yield Markdown(id="preview-text")
         yield Static(EMPTY_JOURNAL, id="empty", classes="empty-state", markup=False)  # quotes the search
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     # -- loading ------------------------------------------------------------------------
 
@@ -99,6 +96,8 @@ class JournalScreen(Screen):
     def on_mount(self) -> None:
         self.title = "Journal"
         self.query_one(EntryList).focus()
+        # Before the first paint (a few one-row queries), so the screen never shifts under you.
+        self._refresh_getting_started()
 
     def on_screen_resume(self) -> None:
         # First shown, or back from another screen where something may have been written,
@@ -111,6 +110,7 @@ class JournalScreen(Screen):
     @guarded
     def _refresh_review_line(self) -> None:
         self.query_one(ReviewLine).refresh_line()
+        self._refresh_getting_started()
         self._show_question()
 
     def _show_question(self) -> None:
@@ -129,6 +129,14 @@ class JournalScreen(Screen):
 
         if self.prompt is not None:
             self.app.push_screen(EditorScreen(prompt=self.prompt))
+
+    @guarded
+    def _refresh_getting_started(self) -> None:
+        started = self.query_one(GettingStartedLine)
+        started.refresh_line()
+        empty = self.query_one("#empty", Static)
+        if empty.display and self.filters.is_empty:
+            empty.update(EMPTY_JOURNAL + ("\n\n" + checklist_text(started.steps) if started.display else ""))
 
     @guarded
     def reload(self, keep: int | None = None) -> None:
@@ -154,7 +162,8 @@ class JournalScreen(Screen):
         self.query_one("#journal-body").display = False
         empty.display = True
         if filters.is_empty:
-            empty.update(EMPTY_JOURNAL)
+            started = self.query_one(GettingStartedLine)
+            empty.update(EMPTY_JOURNAL + ("\n\n" + checklist_text(started.steps) if started.display else ""))
         elif filters.text.strip():
             empty.update(f'Nothing matches "{filters.text.strip()}". Press escape to clear the search'
                          + (" or x to clear the filters." if replace(filters, text="") != EntryFilter() else "."))

@@ -14,10 +14,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reflect.tui.actions import bindings
 from reflect.tui.guard import guarded
+from reflect.tui.widgets.rows import Rows
 from reflect.tui.review_view import feedback_row, training_row
 from reflect.tui.dialogs.form import ConfirmDialog
 from reflect.tui.dialogs.logs import (
@@ -26,6 +28,7 @@ from reflect.tui.dialogs.logs import (
     TrainingDialog,
     TrainingDoneDialog,
 )
+from reflect.tui.widgets.area_bar import AreaBar
 
 if TYPE_CHECKING:
     from reflect.tui.app import ReflectApp
@@ -37,6 +40,8 @@ class LogScreen(Screen):
     if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
         app = getters.app(ReflectApp)
 
+    AREA = "logs"
+
     BINDINGS = [
         Binding("n", "add", "Log"),
         Binding("e", "edit", "Edit"),
@@ -46,6 +51,7 @@ class LogScreen(Screen):
     ]
     heading = ""
     empty = ""
+    table = noun = ""  # the table a delete removes from, and what a record is called
     groups = ("TO DO", "DONE")
 
     def action_edit(self) -> None:
@@ -53,17 +59,22 @@ class LogScreen(Screen):
         raise NotImplementedError
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
-        yield OptionList(id="log", markup=False, classes="rows")
+        yield AreaBar()
+        yield Rows(id="log", markup=False, classes="rows")
         yield Static(self.empty, id="log-empty", classes="empty-state", markup=False)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = self.heading
         self.query_one("#log", OptionList).focus()
 
+    def __init__(self, highlight: int | None = None) -> None:
+        super().__init__()
+        self._highlight = highlight  # the record to show first (a link from the dashboard)
+
     def on_screen_resume(self) -> None:
-        self.reload(keep=self.record_id)
+        keep, self._highlight = self._highlight or self.record_id, None
+        self.reload(keep=keep)
 
     @property
     def record_id(self) -> int | None:
@@ -88,9 +99,8 @@ class LogScreen(Screen):
     def reload(self, keep: int | None = None) -> None:
         records = self.records()
         to_do = [r for r in records if not r.done]
-        done = [r for r in records if r.done]
         options: list = []
-        for heading, group in ((self.groups[0], to_do), (self.groups[1], done)):
+        for heading, group in self.grouped(records):
             if group:
                 options.append(Option(Content.styled(f"{heading} ({len(group)})", "bold $text-muted"), disabled=True))
             for record in group:
@@ -104,6 +114,10 @@ class LogScreen(Screen):
         listing.highlighted = index if index is not None else (1 if records else None)
         self.refresh_bindings()
 
+    def grouped(self, records: list) -> list[tuple[str, list]]:
+        """The list's groups, with their headings: still to do, then done."""
+        return [(self.groups[0], [r for r in records if not r.done]), (self.groups[1], [r for r in records if r.done])]
+
     def summary(self, to_do: list) -> str:
         return f"{len(to_do)} to do"
 
@@ -114,6 +128,10 @@ class LogScreen(Screen):
 
     @on(OptionList.OptionSelected, "#log")
     def _chosen(self) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        """Enter on a row: change it (the feedback log shows it in full first)."""
         self.action_edit()
 
     def _after(self, record) -> None:
@@ -133,9 +151,8 @@ class LogScreen(Screen):
 
     @guarded
     def _delete(self, record_id: int) -> None:
-        self.store().delete(record_id)
-        self.notify("Deleted.")
-        self.reload()
+        if self.app.delete_record(self.table, record_id, f"{self.noun} #{record_id}", self.store().delete):
+            self.reload()
 
     def describe(self, record) -> str:
         raise NotImplementedError
@@ -148,8 +165,10 @@ class FeedbackScreen(LogScreen):
         Binding("n", "add", "Log", tooltip="Log feedback you received"),
         Binding("e", "edit", "Edit", tooltip="Change the highlighted feedback"),
         Binding("space", "toggle_done", "Done", tooltip="Mark it acted on (say what you did), or not done"),
-        Binding("d", "delete", "Delete", tooltip="Delete the highlighted feedback"),
+        Binding("d", "delete", "Delete", tooltip="Delete the highlighted feedback (u brings it back)"),
+        *bindings("undo_delete", "training"),
     ]
+    table, noun = "feedback", "feedback"
     heading = "Feedback log"
     empty = ("No feedback logged yet. Press n when someone tells you how you are doing:\n"
              "what they said, and one thing you will do about it.")
@@ -166,6 +185,10 @@ class FeedbackScreen(LogScreen):
 
     def describe(self, record) -> str:
         return f"{record.source}: “{record.said}”"
+
+    def action_open(self) -> None:
+        if self.record_id is not None:
+            self.app.show("feedback-item", feedback_id=self.record_id)
 
     def action_add(self) -> None:
         self.app.push_screen(FeedbackDialog(), self._after)
@@ -194,8 +217,10 @@ class TrainingScreen(LogScreen):
         Binding("n", "add", "Log", tooltip="Log a piece of mandatory training"),
         Binding("e", "edit", "Edit", tooltip="Change the highlighted training"),
         Binding("space", "toggle_done", "Completed", tooltip="Mark it completed (with the certificate), or not"),
-        Binding("d", "delete", "Delete", tooltip="Delete the highlighted training"),
+        Binding("d", "delete", "Delete", tooltip="Delete the highlighted training (u brings it back)"),
+        *bindings("undo_delete"),
     ]
+    table, noun = "training", "training"
     heading = "Training log"
     empty = ("No mandatory training logged yet. Press n to add what your employer requires\n"
              "(fire safety, data protection, ...) with its due date.")

@@ -18,13 +18,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect.dates import format_long, format_short
 from reflect.errors import NotFoundError
 from reflect.review.objective_detail import ObjectiveDetail, objective_detail
 from reflect.tui.guard import guarded
+from reflect.tui.widgets.rows import Rows
 from reflect.tui.review_view import (
     OVERDUE,
     STATUS_STYLES,
@@ -42,6 +43,8 @@ from reflect.tui.dialogs.objectives import (
 )
 from reflect.tui.screens.objective_editor import ObjectiveEditorScreen
 from reflect.tui.text import entry_row, in_framework_order, skill_name
+from reflect.tui.actions import bindings
+from reflect.tui.widgets.area_bar import AreaBar
 
 if TYPE_CHECKING:
     from reflect.tui.app import ReflectApp
@@ -53,6 +56,8 @@ class ObjectiveDetailScreen(Screen):
     if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
         app = getters.app(ReflectApp)
 
+    AREA = "objectives"
+
     BINDINGS = [
         Binding("e", "edit", "Edit", tooltip="Edit what the objective says"),
         Binding("s", "status", "Status", tooltip="Change its status: dated, with a reason"),
@@ -61,6 +66,7 @@ class ObjectiveDetailScreen(Screen):
         Binding("l", "link", "Link", tooltip="Link a reflection as progress evidence"),
         Binding("x", "remove", "Remove", show=False,
                 tooltip="Delete the highlighted activity, or unlink the reflection"),
+        *bindings("undo_delete", undo_delete=False),
         Binding("escape", "back", "Back"),
     ]
 
@@ -70,12 +76,12 @@ class ObjectiveDetailScreen(Screen):
         self.detail: ObjectiveDetail | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield AreaBar()
         with Horizontal(id="objective-page"):
             with VerticalScroll(id="objective-summary"):
                 yield Static(id="objective-text")
-            yield OptionList(id="objective-items", markup=False, classes="rows")
-        yield Footer(compact=True)
+            yield Rows(id="objective-items", markup=False, classes="rows")
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = f"Objective #{self.objective_id}"
@@ -126,9 +132,13 @@ class ObjectiveDetailScreen(Screen):
             facts.append((f" · agreed with {o.agreed_by}{when}", "$text-muted"))
         links = [skill_name(framework, s) for s in in_framework_order(framework, o.skills)] + list(o.criteria)
         lines = [Content.styled(o.specific, "bold"), Content.assemble(*facts), Content("")]
+        advised = {a.letter for a in detail.advice}
         for letter, text in (("M", o.measure), ("A", o.achievable), ("R", o.relevant), ("L", ", ".join(links))):
+            # An empty row the SMART check is content with is covered by what the objective says
+            # ("Handle 3 complaints" is measured): "not said yet" there contradicted "looks SMART".
+            empty = "not said yet" if letter in advised else "covered by what it says"
             lines.append(Content.assemble((f"{letter}  ", "bold $text-muted"),
-                                          text or Content.styled("not said yet", "italic $text-muted")))
+                                          text or Content.styled(empty, "italic $text-muted")))
         lines += [Content(""), Content.assemble(("SMART  ", "bold"), letters(detail.advice))]
         lines += [Content.assemble((f"{a.letter}  ", "bold $text-warning"), a.message) for a in detail.advice]
         lines += [Content(""), Content.styled("HISTORY", "bold $text-muted")]
@@ -250,9 +260,10 @@ class ObjectiveDetailScreen(Screen):
 
     @guarded
     def _delete_activity(self, activity_id: int) -> None:
-        activity = self.app.journal.activities.delete(activity_id)
-        self.notify(f'Deleted the activity "{activity.title}".')
-        self.reload()
+        activity = self.app.journal.activities.get(activity_id)
+        if self.app.delete_record("activities", activity_id, f'the activity "{activity.title}"',
+                                  self.app.journal.activities.delete):
+            self.reload()
 
     def action_back(self) -> None:
         self.dismiss()

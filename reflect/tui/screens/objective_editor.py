@@ -20,20 +20,23 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Static, TextArea
+from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 from textual.timer import Timer
 
 from reflect.store.drafts import Draft
 from reflect.review.smart import Advice, check_objective, smart_letters
 from reflect.tui.editor_state import DraftKeeper
+from reflect.errors import JournalBusyError
 from reflect.tui.guard import guarded
 from reflect.tui.objective_form import ObjectiveForm, deadline_feedback, stored_deadline
 from reflect.tui.dialogs.common import leave_or_ask
-from reflect.tui.screens.draft_keeping import KeepsDrafts
+from reflect.tui.screens.draft_keeping import TRY_WAIT, KeepsDrafts
 from reflect.tui.text import in_framework_order, skill_name
 from reflect.tui.dialogs.criteria_picker import CriteriaPicker
 from reflect.tui.widgets.date_field import DateField
 from reflect.tui.dialogs.skill_picker import SkillPicker
+from reflect.tui.dialogs.form import next_field
+from reflect.tui.widgets.area_bar import AreaBar
 
 if TYPE_CHECKING:
     from reflect.tui.app import ReflectApp
@@ -57,6 +60,8 @@ class ObjectiveEditorScreen(KeepsDrafts, Screen):
     if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
         app = getters.app(ReflectApp)
 
+    AREA = "objectives"
+
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True, tooltip="Save the objective (advice never stops a save)"),
         Binding("ctrl+g", "skills", "Meta-skills", tooltip="Link the meta-skills it develops"),
@@ -66,6 +71,8 @@ class ObjectiveEditorScreen(KeepsDrafts, Screen):
         # typing, a busy machine) go to the next box, not the one being left.
         Binding("tab", "app.focus_next", show=False, priority=True),
         Binding("shift+tab", "app.focus_previous", show=False, priority=True),
+        # Enter in a one-line box moves on; it never saves (ctrl+s does).
+        Binding("enter", "next_field", show=False, priority=True),
     ]
 
     def __init__(self, objective_id: int | None = None, *, draft: Draft | None = None) -> None:
@@ -97,7 +104,7 @@ class ObjectiveEditorScreen(KeepsDrafts, Screen):
 
     def compose(self) -> ComposeResult:
         form = self.initial
-        yield Header(icon="")
+        yield AreaBar()
         with VerticalScroll(id="objective-form"):
             for letter, name, label in ROWS:
                 with Horizontal(classes="smart-row", id=f"row-{name}"):
@@ -126,7 +133,10 @@ class ObjectiveEditorScreen(KeepsDrafts, Screen):
             yield Label("", id="objective-status", classes="muted", markup=False)
         with VerticalScroll(id="smart-advice-box", can_focus=False):
             yield Static("", id="smart-advice")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
+
+    def action_next_field(self) -> None:
+        next_field(self)
 
     def on_mount(self) -> None:
         self.title = f"Objective #{self.objective.id}" if self.objective else "New objective"
@@ -251,7 +261,8 @@ class ObjectiveEditorScreen(KeepsDrafts, Screen):
     def action_save(self) -> bool:
         """Save the objective (all in one transaction); True if it was saved."""
         journal = self.app.journal
-        self.keep_draft()  # the words are in the journal before anything else is tried
+        if not self.keep_draft() and self.aside is not None:  # the words are in the journal first
+            return self.save_when_free()  # busy: they are beside it, and saving waits its turn
         form = self.current_state()
         fields = dict(specific=form.specific, measure=form.measure, achievable=form.achievable,
                       relevant=form.relevant, deadline=stored_deadline(form, self.set_on, self.next_review), skills=list(self.skills),
@@ -259,19 +270,23 @@ class ObjectiveEditorScreen(KeepsDrafts, Screen):
         agreed_on = self.query_one("#agreed-on", DateField).day
         agreed_by = form.agreed_by.strip()
         store = journal.objectives
-        with journal.write():
-            if self.objective is None:
-                agreed = {"status": "agreed", "agreed_by": agreed_by, "agreed_on": agreed_on or self.today}
-                objective = store.add(**fields, **(agreed if agreed_by else {}))
-            else:
-                # A draft has no agreed date; an agreed one keeps its date unless another is typed.
-                kept = None if self.objective.status == "draft" else agreed_on or self.objective.agreed_on
-                objective = store.update(self.objective.id, **fields, agreed_by=agreed_by, agreed_on=kept)
-                if objective.status == "draft" and agreed_by:
-                    objective = store.change_status(objective.id, "agreed", agreed_by=agreed_by,
-                                                    on=agreed_on or self.today)
-            if self.keeper.draft_id is not None:  # the objective and the end of its draft land together
-                journal.drafts.discard(self.keeper.draft_id)
+        try:
+            with journal.waiting(TRY_WAIT), journal.write():  # busy: tried again shortly, hardly waited for
+                if self.objective is None:
+                    agreed = {"status": "agreed", "agreed_by": agreed_by, "agreed_on": agreed_on or self.today}
+                    objective = store.add(**fields, **(agreed if agreed_by else {}))
+                else:
+                    # A draft has no agreed date; an agreed one keeps its date unless another is typed.
+                    kept = None if self.objective.status == "draft" else agreed_on or self.objective.agreed_on
+                    objective = store.update(self.objective.id, **fields, agreed_by=agreed_by, agreed_on=kept)
+                    if objective.status == "draft" and agreed_by:
+                        objective = store.change_status(objective.id, "agreed", agreed_by=agreed_by,
+                                                        on=agreed_on or self.today)
+                if self.keeper.draft_id is not None:  # the objective and the end of its draft land together
+                    journal.drafts.discard(self.keeper.draft_id)
+        except JournalBusyError:
+            return self.save_when_free()
+        self.saved_now()
         self.keeper.draft_id = self.keeper.stored = None
         was_new = self.objective is None
         self.objective = objective
@@ -303,7 +318,7 @@ class ObjectiveEditorScreen(KeepsDrafts, Screen):
 
     def discard_changes(self) -> None:
         """Forget what was typed: the draft goes and nothing more is kept."""
-        self.keeper.forget()
+        self.forget_draft()
         self.stop_autosave()
 
     def close_discarding(self) -> None:
@@ -316,7 +331,7 @@ class ObjectiveEditorScreen(KeepsDrafts, Screen):
         if self.dirty:
             self.keep_draft()  # leaving with changes unsaved: they stay as a draft
         else:
-            self.keeper.forget()
+            self.forget_draft()
         self.stop_autosave()
         self.dismiss(self.objective.id if self.objective else None)
 

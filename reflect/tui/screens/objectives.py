@@ -14,16 +14,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect.review.models import Objective
 from reflect.review.smart import check_objective
 from reflect.tui.guard import guarded
+from reflect.tui.widgets.rows import Rows
 from reflect.tui.review_view import objective_row
 from reflect.tui.dialogs.form import ConfirmDialog
 from reflect.tui.dialogs.objectives import StatusDialog
 from reflect.tui.screens.objective_editor import ObjectiveEditorScreen
+from reflect.tui.actions import bindings
+from reflect.tui.widgets.area_bar import AreaBar
 
 if TYPE_CHECKING:
     from reflect.tui.app import ReflectApp
@@ -47,22 +50,25 @@ class ObjectivesScreen(Screen):
     if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
         app = getters.app(ReflectApp)
 
+    AREA = "objectives"
+
     BINDINGS = [
         Binding("n", "new", "New", tooltip="Set a new SMART objective"),
         Binding("e", "edit", "Edit", tooltip="Edit the highlighted objective"),
         Binding("s", "status", "Status", tooltip="Change its status: dated, with a reason"),
         Binding("d", "delete", "Delete", tooltip="Delete a draft set by mistake (agreed ones are dropped: s)"),
+        *bindings("undo_delete", "activities"),
         Binding("escape", "back", "Back"),
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield AreaBar()
         yield Label(Content.assemble(("S M A R T L", "bold"), (": green is fine, amber has advice · "
                                                                "enter opens an objective", "$text-muted")),
                     id="objectives-legend")
-        yield OptionList(id="objectives", markup=False, classes="rows")
+        yield Rows(id="objectives", markup=False, classes="rows")
         yield Static(EMPTY, id="objectives-empty", classes="empty-state", markup=False)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = "Objectives"
@@ -156,9 +162,9 @@ class ObjectivesScreen(Screen):
 
     @guarded
     def _delete(self, objective_id: int) -> None:
-        self.app.journal.objectives.delete(objective_id)
-        self.notify(f"Deleted draft objective #{objective_id}.")
-        self.reload()
+        if self.app.delete_record("objectives", objective_id, f"draft objective #{objective_id}",
+                                  self.app.journal.objectives.delete):
+            self.reload()
 
     def action_back(self) -> None:
         self.dismiss()

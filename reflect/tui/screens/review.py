@@ -18,15 +18,17 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Header, Input, Static, TextArea
+from textual.widgets import Checkbox, Footer, Input, Static, TextArea
 from textual.timer import Timer
 
-from reflect.errors import ReflectError
+from reflect.errors import JournalBusyError, ReflectError
 from reflect.review.models import Review
 from reflect.tui.guard import guarded
 from reflect.tui.review_view import review_content
-from reflect.tui.dialogs.form import FormDialog, field_label
+from reflect.tui.dialogs.form import ConfirmDialog, FormDialog, field_label
 from reflect.tui.widgets.date_field import DateField
+from reflect.tui.actions import bindings
+from reflect.tui.widgets.area_bar import AreaBar
 
 if TYPE_CHECKING:
     from reflect.review.prep import PreparedReview
@@ -43,10 +45,12 @@ class ReviewScreen(Screen):
     if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
         app = getters.app(ReflectApp)
 
+    AREA = "review"
+
     BINDINGS = [
         Binding("c", "complete", "Complete", tooltip="Record the meeting: mentor and agreed date (then read-only)"),
         Binding("p", "toggle_private", "Private", tooltip="List private reflections too (or leave them out)"),
-        Binding("h", "app.show('reviews')", "Past reviews", tooltip="Completed reviews, as agreed"),
+        *bindings("reviews"),
         Binding("e", "review_pack", "Review pack",
                 tooltip="Write the review pack for your mentor (Markdown or printable HTML)"),
         Binding("ctrl+s", "save_notes", "Save", priority=True,
@@ -69,7 +73,7 @@ class ReviewScreen(Screen):
         return self.review is not None
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield AreaBar()
         with Horizontal(id="review-body"):
             with VerticalScroll(id="review-text"):
                 yield Static(Content.styled("Preparing your review…", "italic $text-muted"), id="review-content")
@@ -79,7 +83,7 @@ class ReviewScreen(Screen):
                         area = TextArea(id=name.replace("_", "-"), soft_wrap=True, tab_behavior="focus")
                         area.border_title = title
                         yield area
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#review-text").focus()
@@ -155,7 +159,12 @@ class ReviewScreen(Screen):
         if notes == self._stored:
             return True
         try:
-            self.app.journal.reviews.save_draft(**notes)
+            with self.app.journal.waiting(0):  # never freeze the typing: try again shortly
+                self.app.journal.reviews.save_draft(**notes)
+        except JournalBusyError:
+            if self._timer is None and not self.read_only:
+                self._timer = self.set_timer(getattr(self.app, "autosave_delay", 1.0), self._autosave)
+            return False
         except ReflectError as error:
             self.notify(f"Could not keep your notes: {error}", severity="warning")
             return False
@@ -246,7 +255,12 @@ class ReviewScreen(Screen):
                     "Press e for its review pack, with the record of the meeting to fill in.",
                     title="Review completed", timeout=12)
         self.app.pop_screen()
-        self.app.push_screen(ReviewScreen(review.id))
+        completed = ReviewScreen(review.id)
+        self.app.push_screen(completed)
+        # The mentor usually wants the pack straight away: offer it (its dialog opens on this review).
+        self.app.push_screen(ConfirmDialog("Write the review pack?", f"Review #{review.id} is complete. Write its "
+                                           "pack for your mentor now (later: e on the review)?", yes="Write"),
+                             lambda yes: completed.action_review_pack() if yes else None)
 
     def action_back(self) -> None:
         if not self.read_only and not self.query_one("#review-text").has_focus:
@@ -260,7 +274,7 @@ class CompleteReviewDialog(FormDialog):
     """Record the review meeting: mentor and agreed date. Dismisses with the completed review."""
 
     heading = "Complete the review"
-    hint = "It is read-only afterwards · enter or ctrl+s completes · escape cancels"
+    hint = "It is read-only afterwards · enter: next field · ctrl+s completes · escape cancels"
 
     def __init__(self, draft: Review | None, notes: dict[str, str], include_private: bool) -> None:
         super().__init__()
@@ -280,6 +294,9 @@ class CompleteReviewDialog(FormDialog):
         yield Checkbox(f"Set the {len(proposed)} proposed objectives as drafts", bool(proposed),
                        id="draft-objectives", compact=True, disabled=not proposed)
         yield field_label("")
+        yield Checkbox("... agreed with the mentor (not drafts)", False, id="agree-objectives", compact=True,
+                       disabled=not proposed)
+        yield field_label("")
         yield Checkbox("Keep private reflections in the record", self.include_private, id="private", compact=True)
 
     def on_mount(self) -> None:
@@ -295,5 +312,6 @@ class CompleteReviewDialog(FormDialog):
             agreed_on=agreed_on,
             include_private=self.query_one("#private", Checkbox).value,
             draft_objectives=self.query_one("#draft-objectives", Checkbox).value,
+            agree_objectives=self.query_one("#agree-objectives", Checkbox).value,
             # The questions are kept on the draft as you type; completing keeps the draft's.
             **{k: v for k, v in self.notes_text.items() if k != "questions"})

@@ -9,12 +9,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect.dates import format_long, format_short
 from reflect.review.models import Review
 from reflect.tui.guard import guarded
+from reflect.tui.widgets.rows import Rows
+from reflect.tui.actions import bindings
+from reflect.tui.widgets.area_bar import AreaBar
 
 if TYPE_CHECKING:
     from reflect.tui.app import ReflectApp
@@ -41,16 +44,18 @@ class ReviewListScreen(Screen):
     if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
         app = getters.app(ReflectApp)
 
+    AREA = "review"
+
     BINDINGS = [
-        Binding("r", "app.show('review')", "Prepare", tooltip="Prepare the next review"),
+        *bindings("review", review=True),
         Binding("escape", "back", "Back"),
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
-        yield OptionList(id="reviews", markup=False, classes="rows")
+        yield AreaBar()
+        yield Rows(id="reviews", markup=False, classes="rows")
         yield Static(EMPTY, id="reviews-empty", classes="empty-state", markup=False)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = "Reviews"

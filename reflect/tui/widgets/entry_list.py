@@ -19,8 +19,9 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from reflect.tui.widgets.rows import Rows
 from reflect.entries.models import EntryFilter, EntrySummary
-from reflect.entries.search_query import to_fts_query
+from reflect.entries.search_query import QueryTooBigError, to_fts_query
 
 PAGE_SIZE = 100
 LOAD_AHEAD = 20
@@ -33,7 +34,11 @@ PageSource = Callable[[Any], tuple[list[EntrySummary], Any]]
 def entry_pages(journal, filters: EntryFilter, size: int = PAGE_SIZE) -> PageSource:
     """Pages of entries for ``filters``: ranked search results when there is search text,
     otherwise newest first."""
-    if len(filters.text.strip()) < MIN_SEARCH or to_fts_query(filters.text, prefix_last=True) is None:
+    try:
+        searchable = len(filters.text.strip()) >= MIN_SEARCH and to_fts_query(filters.text, prefix_last=True) is not None
+    except QueryTooBigError:  # more terms than a search may hold: nothing matches until fewer
+        return lambda cursor: ([], None)
+    if not searchable:
         listing = replace(filters, text="")
 
         def list_page(cursor):
@@ -48,7 +53,7 @@ def entry_pages(journal, filters: EntryFilter, size: int = PAGE_SIZE) -> PageSou
     return search_page
 
 
-class EntryList(OptionList):
+class EntryList(Rows):
     """Entries as two- or three-line rows (date and title; tags; search snippet)."""
 
     # Hidden from the footer (it is full at 80 columns); the help screen lists it.

@@ -210,7 +210,9 @@ class ActivityHeatmap(Widget, can_focus=True):
             if week.start == start or first.toordinal() >= week.start.toordinal():
                 x = LABEL_WIDTH + CELL * ((week.start - start).days // 7)
                 name = MONTHS[date.fromordinal(sunday).month - 1]
-                if x >= free_from:
+                # A month starting in the last week has no room for its name: it would stick out
+                # past the grid and wrap the whole line.
+                if x >= free_from and x + 3 <= LABEL_WIDTH + CELL * self.weeks:
                     text[x:x + 3] = name
                     free_from = x + 4
         return Content.styled("".join(text).rstrip(), EMPTY)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from rich.style import Style
+from textual.binding import Binding
 from textual.widgets import TextArea
 from textual.widgets.text_area import TextAreaTheme
 
@@ -50,6 +51,55 @@ def line_highlights(line: str, in_fence: bool) -> tuple[list[tuple[int, int | No
     return found, False
 
 
+def _is_hint(line: str) -> bool:
+    return bool(_HINT.match(line))
+
+
+def _is_heading(line: str) -> bool:
+    return bool(_HEADING.match(line))
+
+
+def answer_edit(lines: list[str], row: int, column: int, insert: str) -> tuple[tuple[int, int], str]:
+    """Where typed text goes, and with what before it, so that it never joins a hint.
+
+    In Markdown a line right under a ``> question`` joins the quote (and is then grey, and not
+    counted). Typing on a hint line starts the answer below it, a blank line apart; typing on
+    the blank line just under a hint keeps that blank line. Anywhere else the text goes where
+    it was typed."""
+    line = lines[row]
+    if _is_hint(line):
+        after = row + 1
+        if after < len(lines) and not lines[after].strip():
+            if after + 1 < len(lines) and not lines[after + 1].strip():
+                return (after + 1, 0), insert
+            return (after, 0), "\n" + insert
+        return (row, len(line)), "\n\n" + insert
+    if not line.strip() and row > 0 and _is_hint(lines[row - 1]):
+        return (row, column), "\n" + insert
+    return (row, column), insert
+
+
+def section_starts(lines: list[str]) -> list[int]:
+    """Rows of the headings (the model's sections)."""
+    return [row for row, line in enumerate(lines) if _is_heading(line)]
+
+
+def answer_spot(lines: list[str], heading: int) -> tuple[int, int]:
+    """Where to carry on writing in the section under ``heading``: the end of what is written
+    there, or the answer's place under its hint."""
+    end = next((r for r in range(heading + 1, len(lines)) if _is_heading(lines[r])), len(lines))
+    written = [r for r in range(heading + 1, end) if lines[r].strip() and not _is_hint(lines[r])]
+    if written:
+        return written[-1], len(lines[written[-1]])
+    hints = [r for r in range(heading + 1, end) if _is_hint(lines[r])]
+    if hints:
+        below = hints[-1] + 1
+        if below + 1 < end and not lines[below].strip() and not lines[below + 1].strip():
+            return below + 1, 0
+        return min(below, len(lines) - 1), 0
+    return min(heading + 1, len(lines) - 1), 0
+
+
 def personal_highlights(line: str) -> list[tuple[int, int | None, str]]:
     """Where a line holds personal data, to be marked."""
     from reflect.coach.personal_data import find_personal_data
@@ -58,7 +108,16 @@ def personal_highlights(line: str) -> list[tuple[int, int | None, str]]:
 
 
 class MarkdownArea(TextArea):
-    """The body editor: soft-wrapped Markdown with light highlighting."""
+    """The body editor: soft-wrapped Markdown with light highlighting, hints kept apart from
+    answers, and ``ctrl+up``/``ctrl+down`` to the previous or next section (also ``ctrl+b`` and
+    ``ctrl+n``: macOS keeps ``ctrl+up`` and ``ctrl+down`` for Mission Control)."""
+
+    BINDINGS = [
+        Binding("ctrl+down,ctrl+n", "section(1)", "Next section", show=False,
+                tooltip="To the next section of the model (where its answer goes)"),
+        Binding("ctrl+up,ctrl+b", "section(-1)", "Previous section", show=False,
+                tooltip="To the previous section of the model"),
+    ]
 
     def __init__(self, text: str = "", **kwargs) -> None:
         kwargs.setdefault("soft_wrap", True)
@@ -97,3 +156,25 @@ class MarkdownArea(TextArea):
             found += personal_highlights(line)
             if found:
                 highlights[row].extend(found)
+
+    def _replace_via_keyboard(self, insert: str, start, end):
+        # Typed text never lands in a guiding-question hint (see answer_edit).
+        if insert and insert != "\n" and start == end and not self.read_only:
+            lines = self.document.lines
+            (row, column), text = answer_edit(lines, start[0], start[1], insert)
+            if ((row, column), text) != (tuple(start), insert):
+                return self.replace(text, (row, column), (row, column), maintain_selection_offset=False)
+        return super()._replace_via_keyboard(insert, start, end)
+
+    def action_section(self, step: int) -> None:
+        """Move to the next (1) or previous (-1) section's answer."""
+        lines = self.document.lines
+        starts = section_starts(lines)
+        if not starts:
+            return
+        row = self.cursor_location[0]
+        current = max((i for i, r in enumerate(starts) if r <= row), default=-1)
+        target = current + step if current >= 0 or step < 0 else 0
+        target = max(0, min(target, len(starts) - 1))
+        self.move_cursor(answer_spot(lines, starts[target]))
+        self.scroll_cursor_visible()

@@ -1,0 +1,53 @@
+"""The profile form: your name, employer, mentor, start date and review schedule on one form,
+with the optional units you chose listed (they are chosen in the framework: ``f``)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.widgets import Input, Label
+
+from reflect.review.profile import load_profile, save_profile
+from reflect.tui.dialogs.form import FormDialog, field_label
+from reflect.tui.widgets.date_field import DateField
+
+
+class ProfileDialog(FormDialog):
+    """Who you are and how your apprenticeship is set up. Dismisses with the saved profile."""
+
+    heading = "Your profile"
+    hint = "Exports and review packs use your name · enter: next field · ctrl+s saves · escape cancels"
+
+    def fields(self):
+        profile = load_profile(self.app.journal)
+        today = self.app.journal.today()
+        yield field_label("Your name")
+        yield Input(profile.name, id="name", compact=True, placeholder="as your mentor knows you")
+        yield field_label("Employer")
+        yield Input(profile.employer, id="employer", compact=True, placeholder="who you work for")
+        yield field_label("Mentor")
+        yield Input(profile.mentor, id="mentor", compact=True, placeholder="your mentor or manager")
+        yield field_label("Started")
+        yield DateField(profile.start_date, today=today, what="The start date", empty="not set",
+                        placeholder="1/9/2026", id="start")
+        yield field_label("First review")
+        yield DateField(profile.review_start, today=today, what="The first review", ahead=True, empty="not set",
+                        placeholder="5/1/2027", id="review-start")
+        yield field_label("Reviews every")
+        yield Input(profile.review_interval, id="interval", compact=True,
+                    placeholder="12 weeks, 3 months, fortnightly, quarterly")
+        yield field_label("Your units")
+        units = ", ".join(profile.units) or "none chosen yet"
+        yield Label(f"{units} (choose them in the framework: f)", id="units", markup=False)
+
+    def submit(self):
+        journal = self.app.journal
+        profile = replace(load_profile(journal), name=self.query_one("#name", Input).value,
+                          employer=self.query_one("#employer", Input).value,
+                          mentor=self.query_one("#mentor", Input).value,
+                          start_date=self.query_one("#start", DateField).day,
+                          review_start=self.query_one("#review-start", DateField).day,
+                          review_interval=self.query_one("#interval", Input).value)
+        saved = save_profile(journal, self.app.framework, profile)
+        self.notify(f"Saved your profile{', ' + saved.name if saved.name else ''}.", title="Profile")
+        return saved
