@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 from reflect.errors import InputError
 
@@ -112,7 +113,8 @@ def _relative(s: str, today: date) -> date | None:
         return today + relativedelta(days=_RELATIVE_DAYS[s])
     if m := _AGO.fullmatch(s):
         n = 1 if m[1] in ("a", "an", "one") else int(m[1])
-        return today - relativedelta(**{m[2] + "s": n})
+        step: dict[str, Any] = {m[2] + "s": n}
+        return today - relativedelta(**step)
     if m := _WEEKDAY.fullmatch(s):
         wanted = (MO, TU, WE, TH, FR, SA, SU)[_WEEKDAY_WORDS[m[2]]](-1)
         # weekday(-1) counts today itself, so "last" first steps back a day.
@@ -207,7 +209,7 @@ def to_iso(d: date) -> str:
     return d.isoformat()
 
 
-def from_iso(s: str) -> date:
+def from_iso(s: object) -> date:
     """Read exactly ``YYYY-MM-DD`` (as stored); raise :class:`InputError` for anything else."""
     if isinstance(s, str) and _STRICT_ISO.fullmatch(s):
         try:

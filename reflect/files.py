@@ -6,8 +6,11 @@ same file system). A crash leaves either the old file or the new one, never a mi
 temporary file is removed on failure. Files are created readable by their owner only.
 
 A reflect that is killed (SIGKILL, power cut) cannot remove its temporary file. Each one is
-named ``.<target>.reflect-<random>.part`` and locked (``flock``) while it is being written; the
-next write into the same folder removes those nobody holds a lock on (:func:`sweep_abandoned`).
+named ``.<target>.reflect-<random>.part`` and locked (:func:`reflect.system.lock`) while it is
+being written; the next write into the same folder removes those nobody holds a lock on
+(:func:`sweep_abandoned`). Windows cannot rename or remove a file that is open, so there the
+temporary file is closed just before :func:`move_into_place` renames it, and a sweep leaves
+alone files younger than :data:`SWEEP_MIN_AGE` seconds.
 """
 
 from __future__ import annotations
@@ -16,17 +19,13 @@ import errno
 import os
 import re
 import stat
-import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, BinaryIO, ContextManager, Iterator, Literal, TextIO, overload
 
+from reflect import system
 from reflect.errors import ReflectError
-
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows: no locks, so nothing is swept either
-    fcntl = None  # type: ignore[assignment]
 
 #: What :func:`private_temp` names its files (mkstemp adds 8 characters of [a-z0-9_]).
 TEMP_MARK = ".reflect-"
@@ -34,6 +33,11 @@ TEMP_SUFFIX = ".part"
 _OURS = re.compile(r"\..*" + re.escape(TEMP_MARK) + r"[a-z0-9_]{8}" + re.escape(TEMP_SUFFIX), re.DOTALL)
 #: Files SQLite may leave beside a database it was writing (backups are written with SQLite).
 _SQLITE_SIDE_FILES = ("-journal", "-wal", "-shm")
+#: On Windows, how old (seconds) a temporary file must be before a sweep may take it: there it
+#: is closed, so unlocked, for the moment between its last write and its rename into place.
+SWEEP_MIN_AGE = 60
+#: The descriptor of each temporary file :func:`private_temp` holds open, by path.
+_HELD: dict[Path, int] = {}
 
 
 class TargetExistsError(ReflectError):
@@ -70,18 +74,8 @@ def ensure_private_dir(path: Path) -> Path:
     """
     path = Path(path)
     if not path.exists():
-        missing = []
-        level = path
-        while not os.path.lexists(level) and level != level.parent:
-            missing.append(level)
-            level = level.parent
         try:
-            for folder in reversed(missing):
-                try:
-                    folder.mkdir(mode=0o700)
-                except FileExistsError:
-                    continue  # made by another reflect meanwhile: not ours to change
-                os.chmod(folder, 0o700)  # mkdir's mode is filtered by the umask
+            system.make_private_dir(path)
         except OSError as error:
             raise ReflectError(f"Cannot create the folder {path}: {error.strerror or error}") from None
     elif not path.is_dir():
@@ -101,21 +95,41 @@ def private_temp(folder: Path, name: str) -> Iterator[tuple[int, Path]]:
     sweep_abandoned(folder)
     while True:
         try:
-            fd, temp_name = tempfile.mkstemp(prefix=f".{name[:100]}{TEMP_MARK}", suffix=TEMP_SUFFIX, dir=folder)
+            fd, temp_name = system.private_temp_file(folder, f".{name[:100]}{TEMP_MARK}", TEMP_SUFFIX)
         except OSError as error:
             raise ReflectError(f"Cannot write in {folder}: {error.strerror or error}; nothing was changed.") from None
-        if _lock(fd, wait=True) and os.fstat(fd).st_nlink == 0:
+        if system.lock(fd, wait=True) and os.fstat(fd).st_nlink == 0:
             os.close(fd)  # another reflect's sweep took it before we locked it: make another
             continue
         break
     temp = Path(temp_name)
+    _HELD[temp] = fd
     try:
         yield fd, temp
     finally:
+        if not system.replace_while_open():
+            _release(temp)  # Windows removes no file that is open
         try:
             temp.unlink(missing_ok=True)  # gone already when it was renamed into place
         finally:
-            os.close(fd)  # only now is the lock let go
+            _release(temp)  # only now is the lock let go
+
+
+def move_into_place(temp: Path, target: Path) -> None:
+    """Rename the temporary file ``temp`` (from :func:`private_temp`) over ``target`` in one step.
+
+    On Linux and macOS the file stays open and locked until its block ends; Windows renames
+    no open file, so there it is closed first. Raises OSError as ``os.replace`` does.
+    """
+    if not system.replace_while_open():
+        _release(temp)
+    os.replace(temp, target)
+
+
+def _release(temp: Path) -> None:
+    fd = _HELD.pop(temp, None)
+    if fd is not None:
+        os.close(fd)
 
 
 def sweep_abandoned(folder: Path) -> list[Path]:
@@ -126,8 +140,6 @@ def sweep_abandoned(folder: Path) -> list[Path]:
     SQLite side files beside them. Returns what was removed; never raises.
     """
     removed: list[Path] = []
-    if fcntl is None:
-        return removed
     try:
         names = [n for n in os.listdir(folder) if _OURS.fullmatch(n)]
     except OSError:
@@ -135,16 +147,23 @@ def sweep_abandoned(folder: Path) -> list[Path]:
     for name in names:
         path = Path(folder) / name
         try:
-            # O_NONBLOCK: a pipe with our name must not stop everything; O_NOFOLLOW: no links.
-            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+            fd = system.open_to_inspect(path)  # never waits on a pipe, never follows a link
         except OSError:
             continue
+        open_fd: int | None = fd
         try:
             info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid() or not _lock(fd, wait=False):
+            if not stat.S_ISREG(info.st_mode) or not system.owned_by_me(info) or not system.lock(fd, wait=False):
                 continue
             if os.stat(path, follow_symlinks=False).st_ino != info.st_ino:
                 continue  # renamed away and replaced meanwhile: not the file we locked
+            if not system.replace_while_open():
+                if time.time() - info.st_mtime < SWEEP_MIN_AGE:
+                    continue  # maybe closed a moment ago to be renamed into place
+                # Windows removes no file that is open: let ours go. A writer that still has
+                # the file open makes the removal fail, which leaves it alone.
+                os.close(fd)
+                open_fd = None
             for side in _SQLITE_SIDE_FILES:
                 Path(f"{path}{side}").unlink(missing_ok=True)
             path.unlink()
@@ -152,22 +171,20 @@ def sweep_abandoned(folder: Path) -> list[Path]:
         except OSError:
             continue
         finally:
-            os.close(fd)
+            if open_fd is not None:
+                os.close(open_fd)
     return removed
 
 
-def _lock(fd: int, *, wait: bool) -> bool:
-    """Take the exclusive lock on ``fd``; False if someone else holds it (or locks are unsupported)."""
-    if fcntl is None:
-        return False
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-        return True
-    except OSError:
-        return False
+@overload
+def atomic_writer(target: Path, *, overwrite: bool = ..., binary: Literal[False] = ...) -> ContextManager[TextIO]: ...
 
 
-@contextmanager
+@overload
+def atomic_writer(target: Path, *, overwrite: bool = ..., binary: Literal[True]) -> ContextManager[BinaryIO]: ...
+
+
+@contextmanager  # type: ignore[misc]  # the overloads above say which kind of file it gives
 def atomic_writer(target: Path, *, overwrite: bool = False, binary: bool = False) -> Iterator[IO]:
     """Open a private temporary file next to ``target``; on success, rename it into place.
 
@@ -185,12 +202,13 @@ def atomic_writer(target: Path, *, overwrite: bool = False, binary: bool = False
         # The handle gets its own descriptor: ``fd`` (and so the lock) stays open until the
         # file has been renamed into place.
         try:
-            with os.fdopen(os.dup(fd), "wb" if binary else "w",
-                           **({} if binary else {"encoding": "utf-8", "newline": "\n"})) as handle:
+            handle: IO = (os.fdopen(os.dup(fd), "wb") if binary
+                          else os.fdopen(os.dup(fd), "w", encoding="utf-8", newline="\n"))
+            with handle:
                 yield handle
                 handle.flush()
                 os.fsync(handle.fileno())
-            os.replace(temp, target)
+            move_into_place(temp, target)
         except OSError as error:
             raise ReflectError(f"Could not write {target}: {describe_os_error(error, folder)}; "
                                "nothing was changed.") from None
@@ -215,13 +233,12 @@ def create_private_empty(path: Path, what: str = "the file") -> bool:
     """
     ensure_private_dir(Path(path).parent)
     try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        fd = system.create_private_file(path)  # 0600 whatever the umask (Linux, macOS)
     except FileExistsError:
         return False
     except OSError as error:
         raise ReflectError(f"Cannot create {what} {path}: {describe_os_error(error, Path(path).parent)}") from None
     os.close(fd)
-    os.chmod(path, 0o600)  # the umask may have taken more away; never added
     return True
 
 

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator, cast
 
 from reflect.errors import JournalBusyError, JournalError
 from reflect.paths import usable_journal_path
@@ -54,7 +54,9 @@ class Journal:
 
     def __init__(self, db: "sqlite3.Connection | sqlite_utils.Database", path: Path,
                  clock: Callable[[], datetime] = utc_now):
-        self.conn: sqlite3.Connection = getattr(db, "conn", db)
+        # A sqlite-utils Database's connection, or the connection itself: sqlite3's, or an
+        # encrypted journal's SQLCipher one (another class with the same API).
+        self.conn = cast(sqlite3.Connection, getattr(db, "conn", db))
         if db is not self.conn:
             self.__dict__["db"] = db  # already wrapped: keep that one
         self.path = path
@@ -437,7 +439,7 @@ def _is_busy(error: sqlite3.Error) -> bool:
     return "locked" in text or "busy" in text
 
 
-def explain_sqlite_error(error: sqlite3.Error, path: Path) -> JournalError:
+def explain_sqlite_error(error: Exception, path: Path) -> JournalError:
     """The plain-words :class:`JournalError` for an SQLite error on the journal at ``path``.
 
     Full disk, read-only disk, permission, busy and damage each get their own sentence

@@ -21,9 +21,9 @@ FRAMEWORK_ENV = "REFLECT_FRAMEWORK"
 
 def default_data_dir() -> Path:
     """The user's data folder for reflect (e.g. ``~/.local/share/reflect`` on Linux)."""
-    from platformdirs import user_data_path
+    from reflect.system import data_dir
 
-    return user_data_path(APP_NAME, appauthor=False)
+    return data_dir(APP_NAME)
 
 
 def expand(path: str | os.PathLike) -> Path:

@@ -73,7 +73,7 @@ def test_read_only_file_system_simulated_gives_clear_error(tmp_path, monkeypatch
     def refuse(*args, **kwargs):
         raise OSError(errno.EROFS, "Read-only file system")
 
-    monkeypatch.setattr(reflect.files.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(reflect.files.system, "private_temp_file", refuse)
     with pytest.raises(ReflectError, match="Cannot write in .*Read-only file system"):
         write_private(tmp_path / "x.md", "x")
     assert list(tmp_path.iterdir()) == []

@@ -111,7 +111,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The command-line grammar: all of it, or with ``argv`` only what its command needs."""
     import importlib
 
-    modules = COMMAND_MODULES
+    modules: tuple[str, ...] = COMMAND_MODULES
     command = command_word(argv) if argv is not None else None
     if command in COMMANDS:
         modules = (COMMANDS[command],)
@@ -167,7 +167,7 @@ def _tolerant_output() -> None:
         if encoding in ("utf8", "utf8sig"):
             continue  # can show everything already
         try:
-            stream.reconfigure(errors=errors)
+            getattr(stream, "reconfigure")(errors=errors)  # TextIOWrapper has it; TextIO does not say
         except (AttributeError, ValueError, OSError):
             pass  # not a text stream we can change (closed, or replaced by the caller)
 

@@ -176,7 +176,7 @@ def _show(ctx) -> int:
         rating = current.rating_for(c.skill_id)
         now = f"{c.after} {rating_word(c.after)}" if c.after else "not rated"
         was = f"was {c.before}" + (f" ({c.change:+d})" if c.change else "") if c.before else ""
-        mark = {"strength": "strength", "improve": "to improve"}.get(rating.focus if rating else None, "")
+        mark = {"strength": "strength", "improve": "to improve"}.get(rating.focus or "" if rating else "", "")
         rows.append([_name(ctx, c.skill_id), now, was, mark, f"“{rating.note}”" if rating and rating.note else ""])
     ra.table(rows, ctx.out)
     if current.note:

@@ -8,24 +8,24 @@ terminal or a killed reflect leaves the words there, and the next `reflect add` 
 from __future__ import annotations
 
 import os
-import shlex
 import shutil
 import subprocess
 from pathlib import Path
 
+from reflect import system
 from reflect.errors import InputError
 from reflect.store.side_files import SideFile, adopt, new_side_file
 
 
 def find_editor() -> list[str]:
-    """The editor command to run: $VISUAL, $EDITOR, else nano or vi if installed."""
-    for var in ("VISUAL", "EDITOR"):
-        if os.environ.get(var, "").strip():
-            return shlex.split(os.environ[var])
-    for fallback in ("nano", "vi"):
-        if shutil.which(fallback):
-            return [fallback]
-    raise InputError("No editor found: set $EDITOR, or give the text as an argument or on stdin.")
+    """The editor command to run: $VISUAL, $EDITOR, else nano or vi (notepad on Windows)."""
+    try:
+        command = system.editor_command()
+    except ValueError:  # an unclosed quote
+        raise InputError("Cannot read the editor command in $VISUAL or $EDITOR: a quote is not closed.") from None
+    if not command:
+        raise InputError("No editor found: set $EDITOR, or give the text as an argument or on stdin.")
+    return command
 
 
 class EditorSession:
@@ -74,7 +74,9 @@ def _run(command: list[str], path: Path) -> None:
 
 def _read(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        # utf-8-sig: Windows editors may start the file with a byte-order mark; reading in
+        # text mode turns their CRLF line ends into plain ones.
+        return path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise InputError("The editor removed the file it was editing; nothing was changed.") from None
     except UnicodeDecodeError:

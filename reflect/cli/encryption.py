@@ -153,7 +153,9 @@ def cmd_unlock(ctx) -> int:
     cipher.dbapi()
     path = _journal_path(ctx)
     _unlock(ctx, path)
-    key, salt = cipher.known_key(path)
+    known = cipher.known_key(path)
+    assert known is not None  # _unlock has just made it known (or raised)
+    key, salt = known
     keychain.remember(salt, key)
     ctx.print(f"The key for {path} is in this computer's keyring now; `reflect lock` forgets it.")
     return 0

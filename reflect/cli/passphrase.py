@@ -52,7 +52,7 @@ def read_passphrase(args, path: Path, *, new: bool = False, confirm: bool = Fals
 
 
 def _read_fd(fd: int) -> bytes:
-    chunks = []
+    chunks: list[bytes] = []
     try:
         while b"\n" not in b"".join(chunks[-1:]):
             chunk = os.read(fd, 4096)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from typing import Iterable, TextIO
+from typing import Iterable, TextIO, overload
 
 from reflect.errors import InputError
 
@@ -33,6 +33,14 @@ def id_command(commands, common, name: str, *, help: str, example: str, id_type,
                             epilog=f"examples:\n  {example}")
     p.add_argument("id", type=id_type, help=f"{what} number")
     p.set_defaults(handler=handler, writes=True)
+
+
+@overload
+def day(text: str, today: date | None = None) -> date: ...
+
+
+@overload
+def day(text: None, today: date | None = None) -> None: ...
 
 
 def day(text: str | None, today: date | None = None) -> date | None:

@@ -51,9 +51,9 @@ def cmd_serve(ctx) -> int:
 
     def ready() -> None:
         if open_browser:
-            import webbrowser
+            from reflect import system
 
-            if webbrowser.open(server.url):
+            if system.open_url(server.url):
                 ctx.print(f"reflect is open in your browser. If it is not, open this address:\n  {server.url}")
             else:
                 ctx.print(f"Open this address in your browser:\n  {server.url}")

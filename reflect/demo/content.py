@@ -19,6 +19,8 @@ builder joins the lines of each paragraph back up), ``skills`` and ``criteria`` 
 bundled framework), and optionally ``private``, ``confidence``, ``minutes`` and ``trashed``.
 """
 
+from typing import Any
+
 from reflect.demo import objective_records
 from reflect.demo import review_records
 from reflect.demo import week_7
@@ -46,12 +48,13 @@ THIN_SKILL = "leadership"
 WEEKS = 7
 
 #: Every entry, oldest first (the order they are written in, so ids follow time).
-ENTRIES = [*weeks_1_2.ENTRIES, *weeks_3_4.ENTRIES, *weeks_5_6.ENTRIES, *week_7.ENTRIES]
+ENTRIES: list[dict[str, Any]] = [*weeks_1_2.ENTRIES, *weeks_3_4.ENTRIES, *weeks_5_6.ENTRIES, *week_7.ENTRIES]
 
 #: Her review paperwork (SDS0223): see the two modules for what each record holds.
-OBJECTIVES = objective_records.OBJECTIVES
-ASSESSMENTS = review_records.ASSESSMENTS
-PREVIOUS_REVIEW = review_records.PREVIOUS_REVIEW
-REVIEW_DRAFT = review_records.REVIEW_DRAFT
-FEEDBACK = review_records.FEEDBACK
-TRAINING = review_records.TRAINING
+#: (Each record is a plain dict of data, so typed as one.)
+OBJECTIVES: list[dict[str, Any]] = objective_records.OBJECTIVES
+ASSESSMENTS: list[dict[str, Any]] = review_records.ASSESSMENTS
+PREVIOUS_REVIEW: dict[str, Any] = review_records.PREVIOUS_REVIEW
+REVIEW_DRAFT: dict[str, Any] = review_records.REVIEW_DRAFT
+FEEDBACK: list[dict[str, Any]] = review_records.FEEDBACK
+TRAINING: list[dict[str, Any]] = review_records.TRAINING

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import inspect
 from datetime import date, datetime, time, timedelta
+from functools import partial
 from pathlib import Path
 
 from reflect.demo import content as demo_content
@@ -123,7 +124,7 @@ def _entry_steps(story: Story, clock: _StoryClock) -> list[Step]:
         nth = written_on_day.get(day, 0)
         written_on_day[day] = nth + 1
         at = (datetime.combine(day, _FIRST_WRITTEN) + nth * _BETWEEN_ENTRIES).time()
-        steps.append(Step(day, at, ENTRY, lambda s, item=item, place=place: _write_entry(s, item, place, clock)))
+        steps.append(Step(day, at, ENTRY, partial(_write_entry, item=item, place=place, clock=clock)))
     return steps
 
 

@@ -22,6 +22,8 @@ working days *after* today (deadlines and due dates still ahead). An objective's
   ``due`` and optionally ``done`` and ``notes``.
 """
 
+from typing import Any
+
 from reflect.demo.people import FIONA
 
 #: The first review, where four of these were agreed (ten weeks of working days back).
@@ -29,7 +31,7 @@ AT_REVIEW = 50
 #: A deadline on the day of the next scheduled review ("before my next review").
 NEXT_REVIEW = "next review"
 
-OBJECTIVES = [
+OBJECTIVES: list[dict[str, Any]] = [
     {
         "key": "tripdesk",
         "specific": "Complete the six TripDesk online training modules before our branch switches over",

@@ -18,7 +18,8 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
-from typing import TYPE_CHECKING, Callable, Iterable
+from functools import partial
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from reflect.demo import content as demo_content
 from reflect.demo.objective_records import NEXT_REVIEW
@@ -81,7 +82,7 @@ class Story:
         """A workday, or the next scheduled review for :data:`~reflect.demo.objective_records.NEXT_REVIEW`."""
         if value == NEXT_REVIEW:
             return review_schedule(self.journal).next_date
-        return None if value is None else self.day(value)
+        return None if value is None else self.day(int(value))
 
     def skills(self, ids: Iterable[str]) -> list[str]:
         return [s for s in ids if self.framework.skill(s) is not None]
@@ -118,7 +119,7 @@ def _at(item: dict) -> time:
 def _training(story: Story, item: dict) -> list[Step]:
     store = story.journal.training
     due = story.day(item["due"]) if item.get("due") is not None else None
-    done = item.get("done")
+    done: Any = item.get("done")  # a workday number or None, from the demo's data
     at_once = done == item["assigned"]  # done the day it was set (induction): one record
     ids: list[int] = []
 
@@ -143,8 +144,8 @@ def _feedback(story: Story, item: dict) -> list[Step]:
     def receive(s: Story) -> None:
         ids.append(store.add(
             received_on=s.day(item["received"]), source_kind=item["source"], source_name=item["name"],
-            said=item["said"], action=item["action"], objective_id=s.objectives.get(item.get("objective")),
-            entry_id=s.entries.get(item.get("entry"))).id)
+            said=item["said"], action=item["action"], objective_id=s.objectives.get(item.get("objective", "")),
+            entry_id=s.entries.get(item.get("entry", ""))).id)
 
     def act(s: Story) -> None:
         store.mark_done(ids[0], on=s.day(item["done"]))
@@ -194,7 +195,7 @@ def _objective(story: Story, item: dict) -> list[Step]:
             return
         s.objectives[key] = store.add(
             **wording(s), status=first["status"], set_on=set_day, reason=first.get("reason", ""),
-            agreed_by=first.get("agreed_by", ""), source_entry_id=s.entries.get(item.get("source_entry")),
+            agreed_by=first.get("agreed_by", ""), source_entry_id=s.entries.get(item.get("source_entry", "")),
             uid=s.uid(f"objective/{key}")).id
         plan(s)
 
@@ -207,14 +208,20 @@ def _objective(story: Story, item: dict) -> list[Step]:
                                                                                             wording, plan)))
     entry_days = {e["title"]: story.day(e["workday"]) for e in demo_content.ENTRIES if not e.get("trashed")}
     for title in item["evidence"]:
-        steps.append(Step(max(entry_days[title], set_day), EVENING, LINK,
-                          lambda s, title=title: store.link_entry(s.objectives[key], s.entries[title])))
+        steps.append(Step(max(entry_days[title], set_day), EVENING, LINK, partial(_link_evidence, key=key, title=title)))
     for place, activity in enumerate(item["activities"]):
         if activity.get("done") is not None:
             steps.append(Step(story.day(activity["done"]), EVENING, DONE,
-                              lambda s, place=place, on=activity["done"]:
-                              s.journal.activities.complete(s.activities[(key, place)], on=s.day(on))))
+                              partial(_complete_activity, key=key, place=place, on=activity["done"])))
     return steps
+
+
+def _link_evidence(s: Story, *, key: str, title: str) -> None:
+    s.journal.objectives.link_entry(s.objectives[key], s.entries[title])
+
+
+def _complete_activity(s: Story, *, key: str, place: int, on: int) -> None:
+    s.journal.activities.complete(s.activities[(key, place)], on=s.day(on))
 
 
 def _status_change(item: dict, change: dict, reword: bool, wording, plan) -> Callable[[Story], None]:

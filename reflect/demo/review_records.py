@@ -9,13 +9,15 @@ today as for entries (negative: still ahead); ``at`` is the time of day ("HH:MM"
 matters, otherwise records are logged in the evening, after that day's reflections.
 """
 
+from typing import Any
+
 from reflect.demo.objective_records import AT_REVIEW
 from reflect.demo.people import CRAIG, FIONA, JAMIE, MORAG, ROSS
 
 #: Three self-assessments: before her first review, at Fiona's check-in, and a week before the
 #: next review. Communication and focus climb to 4; leadership stays at 2 (and is marked for
 #: improvement) every time. ``ratings`` rates all twelve meta-skills 1-5.
-ASSESSMENTS = [
+ASSESSMENTS: list[dict[str, Any]] = [
     {
         "workday": AT_REVIEW + 1,
         "note": "Filled in on the form Fiona left, the day before my first review.",

@@ -115,7 +115,7 @@ def _clauses(items: list[_Term | str]) -> list[tuple[bool, list[_Term]]]:
         elif item == "OR":
             # OR needs a term on its left in the current clause; "NOT OR x" keeps the NOT.
             join_or = bool(clauses) and not negate
-        elif item == "AND":
+        elif isinstance(item, str):  # "AND", the last operator
             join_or = False
         elif join_or:
             clauses[-1][1].append(item)

@@ -8,6 +8,7 @@ cites a criterion the current framework no longer has is kept, never dropped.
 
 from __future__ import annotations
 
+import builtins
 import sqlite3
 from dataclasses import replace
 from datetime import date
@@ -31,6 +32,7 @@ from reflect.entries.models import MODELS, Entry, EntryFilter, EntryPage, EntryS
 from reflect.sanitize import clean_body, clean_line
 from reflect.entries.search_query import to_fts_query
 from reflect.words import entry_words
+from reflect.store.db import inserted_id
 
 if TYPE_CHECKING:
     from reflect.store.db import JournalDB
@@ -97,7 +99,7 @@ class EntryStore:
                  values["model"], values["private"], values["confidence"], values["minutes"],
                  values["words"], created_at or now, now],
             )
-            entry_id = cursor.lastrowid
+            entry_id = inserted_id(cursor)
             self._set_tags(entry_id, skills, criteria)
         return entry_id
 
@@ -242,7 +244,7 @@ class EntryStore:
         return EntryPage(summaries, cursor)
 
     def search(self, filters: EntryFilter, *, limit: int = PAGE_SIZE, offset: int = 0,
-               as_you_type: bool = False) -> list[EntrySummary]:
+               as_you_type: bool = False) -> builtins.list[EntrySummary]:
         """Entries matching ``filters.text``, best match first, each with a highlighted snippet.
 
         On a very big journal only the newest matches are ranked (see :mod:`reflect.entries.search`).
@@ -264,7 +266,7 @@ class EntryStore:
         sql = f"SELECT count(*) AS n FROM entries e WHERE {' AND '.join(where)}"
         return self._query(sql, params)[0]["n"]
 
-    def get_many(self, ids: list[int]) -> list[Entry]:
+    def get_many(self, ids: builtins.list[int]) -> builtins.list[Entry]:
         """Several entries in full (trashed included), in the order of ``ids``; missing ids skipped."""
         found: dict[int, Entry] = {}
         for start in range(0, len(ids), 500):
@@ -296,7 +298,7 @@ class EntryStore:
     def _entry(self, row: dict) -> Entry:
         return _entry_from(row, *_tags_for(self.conn, [row["id"]])[row["id"]])
 
-    def _query(self, sql: str, params: list) -> list[dict]:
+    def _query(self, sql: str, params: builtins.list) -> builtins.list[dict]:
         try:
             return dict_rows(self.conn.execute(sql, params))
         except sqlite3.OperationalError as error:

@@ -30,8 +30,9 @@ import json
 import re
 from datetime import date
 from functools import lru_cache
-from json.encoder import c_make_encoder, encode_basestring
-from typing import Any, Iterable
+# c_make_encoder is private to CPython (typeshed leaves it out); the code falls back without it.
+from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
+from typing import Any, Callable, Iterable
 
 from reflect import json_input
 
@@ -92,7 +93,7 @@ def _refuse(value: Any) -> None:
 
 # json.dumps(value, ensure_ascii=False) without its per-call set-up: exports write two markers
 # per entry. (c_make_encoder is CPython's C encoder; the fallback is the same, just slower.)
-_ENCODE = (c_make_encoder(None, _refuse, encode_basestring, None, ": ", ", ", False, False, True)
+_ENCODE: Callable[..., Iterable[str]] = (c_make_encoder(None, _refuse, encode_basestring, None, ": ", ", ", False, False, True)
            if c_make_encoder else json.JSONEncoder(ensure_ascii=False, default=_refuse).iterencode)
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from reflect.errors import InputError
 from reflect.export import pack_brief as brief
@@ -119,11 +119,11 @@ def build_review_pack(journal: "Journal", framework: "Framework", *, start: date
     first, last = date.fromisoformat(data["period_start"]), date.fromisoformat(data["period_end"])
     period = EntryFilter(date_from=first, date_to=last)
     plan = plan_export(journal, framework, period, include_private=include_private, redact=redact)
-    options = dict(include_private=include_private, suggestion_limit=0)
-    gaps = gap_summary(journal, framework, today=last, entry_filter=EntryFilter(date_to=last), **options)
+    gaps = gap_summary(journal, framework, today=last, entry_filter=EntryFilter(date_to=last),
+                       include_private=include_private, suggestion_limit=0)
     day_before = first - timedelta(days=1)
     before = gap_summary(journal, framework, today=day_before, entry_filter=EntryFilter(date_to=day_before),
-                         **options)
+                         include_private=include_private, suggestion_limit=0)
     training = [t.to_json() for t in journal.training.list()]
     record = _last_record(journal, review)
     return ReviewPack(data, plan, gaps, before, training, mentor=review.mentor_name if review else "",
@@ -190,7 +190,7 @@ def default_file_name(pack: ReviewPack, *, dated: bool, html: bool) -> str:
     """``2026-11-24-review-pack.md``; ``2026-09-01-to-2026-11-24-review-pack.md`` for a chosen
     period; ``review-3-2026-11-24-review-pack.md`` for completed review 3."""
     stem = f"{pack.start.isoformat()}-to-{pack.end.isoformat()}" if dated else pack.end.isoformat()
-    if pack.completed:
+    if pack.completed and pack.review is not None:
         stem = f"review-{pack.review.id}-{stem}"
     return f"{stem}-{KIND}.{'html' if html else 'md'}"
 
@@ -202,7 +202,9 @@ def write_pack_markdown(journal: "Journal", framework: "Framework", out: TextIO,
     """The pack as Markdown with reflect's hidden lines, comment places and the record."""
     from reflect.coach.export_guard import CardMaskingWriter
 
-    out = CardMaskingWriter(out)  # card numbers never reach a mentor, in any part of the pack
+    # Card numbers never reach a mentor, in any part of the pack. (The writer passes everything
+    # but write() through to ``out``, so it is the text stream it wraps.)
+    out = cast(TextIO, CardMaskingWriter(out))
     out.write(front_matter(_front_matter_data(pack, framework)))
     top, detail = _review_lines(pack, framework, markers=True)
     out.write("\n".join(["", *top, *detail, f"# {REFLECTIONS_HEADING}", "",
@@ -225,7 +227,7 @@ def write_pack_html(journal: "Journal", framework: "Framework", out: TextIO, pac
     from reflect.export.html import HtmlPage
     from reflect.export.entry_block import EntryRenderer
 
-    with HtmlPage(CardMaskingWriter(out), _title(pack, plain=True), css=PACK_CSS) as page:
+    with HtmlPage(cast(TextIO, CardMaskingWriter(out)), _title(pack, plain=True), css=PACK_CSS) as page:
         top, detail = _review_lines(pack, framework, markers=False)
         page.add("\n".join(top), wrap="brief", tag="section")
         page.add("\n".join(detail), wrap="detail", tag="section")
@@ -321,7 +323,7 @@ def _facts(pack: ReviewPack, framework: "Framework") -> list[tuple[str, str]]:
              ("Previous review", f"{format_short(date.fromisoformat(previous['agreed_on']))} with "
                                  f"{inline(previous['mentor_name'])}" if previous else "none: this is the first"),
              ("Reflections", reflections_count(pack.plan))]
-    if pack.completed:
+    if pack.completed and pack.review is not None and pack.review.agreed_on is not None:
         facts.insert(0, ("Review", f"agreed on {format_short(pack.review.agreed_on)} with "
                                    f"{inline(pack.review.mentor_name)} (as recorded then)"))
     assessment = data["assessment"]

@@ -53,7 +53,7 @@ def self_assessment(data: dict, mentor: dict[str, int] | None = None, mentor_whe
     rows = []
     for change in a["changes"]:
         rating = ratings.get(change["skill_id"]) or {}
-        focus = {"strength": "strength", "improve": "to improve"}.get(rating.get("focus"), "")
+        focus = {"strength": "strength", "improve": "to improve"}.get(rating.get("focus") or "", "")
         row = [inline(change["skill_name"] or change["skill_id"]), _rating(change["after"]),
                _rating(change["before"]), _change(change["before"], change["after"])]
         if mentor:

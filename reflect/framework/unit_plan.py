@@ -61,7 +61,8 @@ class UnitPlan(Record):
 
 def unit_plan(journal: "Journal", framework: "Framework") -> UnitPlan:
     """The apprentice's units under ``framework``."""
-    known, unknown = [], []
+    known: list[str] = []
+    unknown: list[str] = []
     for code in journal.settings.chosen_units():
         unit = framework.unit(code)
         (known if unit is not None and not unit.mandatory else unknown).append(code)
@@ -82,7 +83,8 @@ def choose_units(journal: "Journal", framework: "Framework", names: list[str]) -
     """
     codes = list(dict.fromkeys(framework.resolve_unit(n) for n in names))
     for code in codes:
-        if framework.unit(code).mandatory:
+        unit = framework.unit(code)  # resolve_unit found it, so it is there
+        if unit is not None and unit.mandatory:
             raise InputError(f"{code} is a mandatory unit: it is always included, so there is nothing to choose.")
     chosen = set(journal.settings.chosen_units())
     added = [c for c in codes if c not in chosen]

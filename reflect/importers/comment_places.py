@@ -22,6 +22,9 @@ parser: a code block a mentor opened and never closed cannot hide them.
 
 from __future__ import annotations
 
+from typing import AbstractSet
+
+import json
 import re
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -125,7 +128,7 @@ def heading_key(line: str) -> str:
     return re.sub(r"[\s\\]", "", line.translate(_QUOTES)).replace("_", "*").rstrip("#")
 
 
-def scan(lines: list[str], name: str, reflect_headings: set[str] = frozenset()) -> Scan:
+def scan(lines: list[str], name: str, reflect_headings: AbstractSet[str] = frozenset()) -> Scan:
     """Split ``lines`` (the file, line ends removed). ``reflect_headings``: the
     :func:`heading_key` of the headings reflect wrote in the file, which end a comment place."""
     front, first = _front_matter(lines, name)
@@ -150,6 +153,7 @@ def scan(lines: list[str], name: str, reflect_headings: set[str] = frozenset()) 
     for number in range(first, len(lines) + 1):
         line = lines[number - 1]
         if number <= skip_to:
+            assert place is not None  # skip_to is only set while a place is open
             place.raw.append((number, line))  # inside a closed code block of the comment
             continue
         if place is not None and (close_at := _fence_end(lines, number)):
@@ -305,7 +309,7 @@ def _fence_end(lines: list[str], number: int) -> int:
     return 0
 
 
-def _ends_place(line: str, reflect_headings: set[str]) -> bool:
+def _ends_place(line: str, reflect_headings: AbstractSet[str]) -> bool:
     heading = _HEADING.match(line)
     if not heading or not heading.group(2):
         return False

@@ -145,7 +145,7 @@ def import_feedback(journal: "Journal", path: Path, *, framework: "Framework | N
         _store(journal, result, comments, file_id)
         for section_name, read in read_sections.items():
             kind = section_types.section_type(section_name)
-            if kind.keep is not None and (kind.dry_run_aware or not dry_run):
+            if kind is not None and kind.keep is not None and (kind.dry_run_aware or not dry_run):
                 result.sections[section_name] = kind.keep(read, context)
     return result
 

@@ -93,7 +93,7 @@ def iter_jrnl_text(lines: Iterable[str], timeformat: str = DEFAULT_TIMEFORMAT,
         when = _when(match.group(1), timeformat) if match else None
         if match and when is None and _DATE_LIKE.search(match.group(1)):
             raise _unreadable(name, number, line, timeformat)
-        if when:
+        if when and match:
             if start:
                 yield _entry(*start)
             start = (when, number, [line[match.end():]])

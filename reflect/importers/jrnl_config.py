@@ -16,6 +16,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 #: jrnl's default, and what reflect assumes when nothing says otherwise.
 DEFAULT_TIMEFORMAT = "%Y-%m-%d %H:%M"
@@ -62,7 +63,7 @@ def _safe_config_files() -> list[Path]:
 
 def _read(text: str, journal_file: Path) -> str | None:
     top: str | None = None
-    journals: dict[str, dict[str, str]] = {}
+    journals: dict[str, dict[str, Any]] = {}  # "_indent_" is a number, the rest text
     section = name = None
     for raw in text.splitlines():
         match = _LINE.match(raw)

@@ -112,7 +112,7 @@ def _read(path: Path) -> str:
     from reflect.importers.markdown import open_export
 
     with open_export(path) as stream:
-        return stream.read()
+        return "".join(stream)
 
 
 def _review_for(journal: "Journal", uid, front_matter: dict, dry_run: bool) -> "Review | None":

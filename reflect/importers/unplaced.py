@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reflect.importers.comment_places import Scan, heading_key, is_hint
 
@@ -187,17 +187,15 @@ _EMPTY: dict[tuple, str | None] = {}
 def _empty_document(framework: "Framework", kind, start: date | None, end: date | None, today: date) -> str | None:
     """The file of ``kind`` an empty journal would have for the period (remembered: the same
     few periods are asked for again and again)."""
-    import tempfile
-
     from reflect.journal import open_journal
+    from reflect.system import temporary_folder
 
     found = (framework.id, str(framework.path), kind, start, end, today)
     if found not in _EMPTY:
         if len(_EMPTY) > 16:
             _EMPTY.clear()
         moment = datetime.combine(today, time(12), tzinfo=timezone.utc)
-        with tempfile.TemporaryDirectory() as folder, open_journal(Path(folder) / "empty.db",
-                                                                   clock=lambda: moment) as empty:
+        with temporary_folder() as folder, open_journal(folder / "empty.db", clock=lambda: moment) as empty:
             _EMPTY[found] = _document(empty, framework, kind, start, end, False)
     return _EMPTY[found]
 
@@ -223,7 +221,7 @@ def _document(journal: "Journal", framework: "Framework", kind, start: date | No
 
             from inspect import signature
 
-            options = {"start": start, "end": end}
+            options: dict[str, Any] = {"start": start, "end": end}
             if review_id is not None and "review_id" in signature(export_review_pack).parameters:
                 options = {"review_id": review_id}  # the pack of a completed review, as it was agreed
             export_review_pack(journal, framework, out, include_private=include_private, redact=redact, **options)

@@ -24,13 +24,22 @@ if TYPE_CHECKING:
 
 
 class SummaryParts(Protocol):
-    """The parts of a gap summary that suggestions are drawn from (a GapSummary has them)."""
+    """The parts of a gap summary that suggestions are drawn from (a GapSummary has them).
 
-    today: date
-    plan: "UnitPlan"
-    criteria: "CriteriaCoverage"
-    skills: "SkillSummary"
-    review: "ReviewGaps"
+    Read-only properties, so that a frozen dataclass (GapSummary is one) matches.
+    """
+
+    @property
+    def today(self) -> date: ...
+    @property
+    def plan(self) -> "UnitPlan": ...
+    @property
+    def criteria(self) -> "CriteriaCoverage": ...
+    @property
+    def skills(self) -> "SkillSummary": ...
+    @property
+    def review(self) -> "ReviewGaps": ...
+
 
 #: How many days before a review it is worth a nudge.
 REVIEW_SOON_DAYS = 14
@@ -92,7 +101,7 @@ def _review(summary: "SummaryParts") -> list[Suggestion]:
     review = summary.review
     found = []
     days = review.days_to_review
-    if days is not None and days <= REVIEW_SOON_DAYS:
+    if days is not None and days <= REVIEW_SOON_DAYS and review.next_review is not None:
         when = "today" if days == 0 else ("tomorrow" if days == 1 else f"in {days} days")
         found.append(Suggestion("review", f"Your review is {when} ({format_long(review.next_review)}): "
                                           "look over your gaps and loose ends.", Target("review"), 0))
@@ -140,8 +149,9 @@ def _skills(summary: "SummaryParts") -> list[Suggestion]:
         found.append(Suggestion("skill", f"No reflection yet on {len(names)} meta-skills: {listed}.",
                                 missing[0].target, 40))
     # Longest neglected first.
-    for s in sorted(summary.skills.stale, key=lambda s: s.latest):
-        weeks = (summary.today - s.latest).days // 7
+    stale = [(s.latest, s) for s in summary.skills.stale if s.latest is not None]  # stale: written on once
+    for latest, s in sorted(stale, key=lambda pair: pair[0]):
+        weeks = (summary.today - latest).days // 7
         found.append(Suggestion("skill", f"No reflection on {s.name} for {weeks} weeks.", s.target, 41))
     return found
 

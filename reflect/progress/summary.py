@@ -83,9 +83,9 @@ def gap_summary(
     if stale_weeks is None:
         stale_weeks = journal.settings.get("stale_weeks")
     with open_evidence(journal, entry_filter, include_private) as evidence:
-        options = dict(today=today, stale_weeks=stale_weeks, evidence=evidence)
-        criteria = criteria_coverage(journal, framework, units=units, **options)
-        skills = skill_coverage(journal, framework, **options)
+        criteria = criteria_coverage(journal, framework, units=units, today=today, stale_weeks=stale_weeks,
+                                     evidence=evidence)
+        skills = skill_coverage(journal, framework, today=today, stale_weeks=stale_weeks, evidence=evidence)
         summary = GapSummary(today, stale_weeks, include_private, unit_plan(journal, framework), criteria,
                              skills, review_gaps(journal, today), ())
         if suggestion_limit == 0:

@@ -7,12 +7,14 @@ overdue (:meth:`Activity.is_overdue`) while its objective is open, and
 
 from __future__ import annotations
 
+import builtins
 from datetime import date
 from typing import TYPE_CHECKING
 
 from reflect.review import fields as f
 from reflect.errors import InputError, NotFoundError
 from reflect.review.models import ACTIVITY_KINDS, OPEN_STATUSES, Activity
+from reflect.store.db import inserted_id
 
 if TYPE_CHECKING:
     from reflect.store.db import JournalDB
@@ -35,8 +37,8 @@ class ActivityStore:
         now = self.journal.now()
         with self.journal.write():
             self._require_objective(objective_id)
-            new_id = self.db["activities"].insert(
-                values | {"completed_on": done, "created_at": now, "updated_at": now}).last_pk
+            new_id = inserted_id(self.db.table("activities").insert(
+                values | {"completed_on": done, "created_at": now, "updated_at": now}))
         return self.get(new_id)
 
     def update(self, activity_id: int, **changes) -> Activity:
@@ -47,7 +49,7 @@ class ActivityStore:
             values = self._checked({k: getattr(current, k) for k in _FIELDS} | changes)
             if "objective_id" in changes:
                 self._require_objective(values["objective_id"])
-            self.db["activities"].update(activity_id, values | {"updated_at": self.journal.now()})
+            self.db.table("activities").update(activity_id, values | {"updated_at": self.journal.now()})
         return self.get(activity_id)
 
     def complete(self, activity_id: int, on: date | None = None) -> Activity:
@@ -95,7 +97,7 @@ class ActivityStore:
             where.append("completed_on IS NOT NULL" if done else "completed_on IS NULL")
         return self._rows(" AND ".join(where), params)
 
-    def overdue(self, today: date | None = None) -> list[Activity]:
+    def overdue(self, today: date | None = None) -> builtins.list[Activity]:
         """Open activities past their due date, most overdue first. Activities of an objective
         that is closed (achieved, not achieved, dropped) no longer count: nobody is waiting on them."""
         today = today or self.journal.today()
@@ -103,7 +105,7 @@ class ActivityStore:
         return self._rows("completed_on IS NULL AND due < ? AND objective_id IN"
                           f" (SELECT id FROM objectives WHERE status IN ({open_statuses}))", [today.isoformat()])
 
-    def completed_between(self, start: date, end: date) -> list[Activity]:
+    def completed_between(self, start: date, end: date) -> builtins.list[Activity]:
         """Activities completed from ``start`` to ``end`` inclusive, oldest first."""
         rows = self._rows("completed_on BETWEEN ? AND ?", [start.isoformat(), end.isoformat()])
         return sorted(rows, key=lambda a: (a.completed_on, a.id))
@@ -125,7 +127,7 @@ class ActivityStore:
         self.db.execute("UPDATE activities SET completed_on = ?, updated_at = ? WHERE id = ?",
                         [done, self.journal.now(), activity_id])
 
-    def _rows(self, where: str, params: list) -> list[Activity]:
+    def _rows(self, where: str, params: builtins.list) -> builtins.list[Activity]:
         order = ("completed_on IS NOT NULL, completed_on DESC, due IS NULL, due, id")
         return [_activity(r) for r in self.db.query(
             f"SELECT * FROM activities WHERE {where} ORDER BY {order}", params)]

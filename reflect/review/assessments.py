@@ -8,12 +8,14 @@ ask for all of them.
 
 from __future__ import annotations
 
+import builtins
 from datetime import date
 from typing import TYPE_CHECKING, Iterable, Mapping
 
 from reflect.review import fields as f
 from reflect.errors import InputError, NotFoundError
 from reflect.review.models import Assessment, Rating, RatingChange, TrendPoint
+from reflect.store.db import inserted_id
 
 if TYPE_CHECKING:
     from reflect.store.db import JournalDB
@@ -42,10 +44,10 @@ class AssessmentStore:
         overall = f.text(note, "The note")
         with self.journal.write():
             f.require_row(self.db, "reviews", review_id, f"No review {review_id}.")
-            assessment_id = self.db["assessments"].insert(
+            assessment_id = inserted_id(self.db.table("assessments").insert(
                 {"assessed_on": assessed, "note": overall, "review_id": review_id,
-                 "created_at": self.journal.now()}).last_pk
-            self.db["assessment_ratings"].insert_all(
+                 "created_at": self.journal.now()}))
+            self.db.table("assessment_ratings").insert_all(
                 {"assessment_id": assessment_id, "skill_id": skill, "rating": rating, "note": text, "focus": focus}
                 for skill, rating, text, focus in rows)
         return self.get(assessment_id)
@@ -93,11 +95,11 @@ class AssessmentStore:
                            limit=1)
         return found[0] if found else None
 
-    def trend(self, skill_id: str) -> list[TrendPoint]:
+    def trend(self, skill_id: str) -> builtins.list[TrendPoint]:
         """One skill's ratings over time, oldest first."""
         return self.trends().get(skill_id, [])
 
-    def trends(self) -> dict[str, list[TrendPoint]]:
+    def trends(self) -> dict[str, builtins.list[TrendPoint]]:
         """Every rated skill's ratings over time, oldest first."""
         result: dict[str, list[TrendPoint]] = {}
         for skill, aid, day, rating in self.db.execute(
@@ -106,7 +108,7 @@ class AssessmentStore:
             result.setdefault(skill, []).append(TrendPoint(aid, date.fromisoformat(day), rating))
         return result
 
-    def _load(self, where: str, params: list, limit: int = -1) -> list[Assessment]:
+    def _load(self, where: str, params: builtins.list, limit: int = -1) -> builtins.list[Assessment]:
         rows = list(self.db.query(
             f"SELECT * FROM assessments WHERE {where} ORDER BY assessed_on DESC, id DESC LIMIT ?", params + [limit]))
         ratings: dict[int, list[Rating]] = {r["id"]: [] for r in rows}

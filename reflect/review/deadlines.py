@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from dateutil.relativedelta import SU, relativedelta
 
@@ -101,7 +102,8 @@ def _within(text: str, set_on: date) -> DeadlineHint | None:
         return None
     number = match.group(1).lower()
     count = int(number) if number.isdigit() else _NUMBERS[number]
-    return _safe(match, lambda: set_on + relativedelta(**{match.group(2).lower() + "s": count}))
+    step: dict[str, Any] = {match.group(2).lower() + "s": count}
+    return _safe(match, lambda: set_on + relativedelta(**step))
 
 
 def _end_of(text: str, set_on: date) -> DeadlineHint | None:

@@ -7,6 +7,7 @@ Feedback can be linked to an objective and to a reflection. ``import_key`` lets 
 
 from __future__ import annotations
 
+import builtins
 import sqlite3
 from datetime import date
 from typing import TYPE_CHECKING
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 from reflect.review import fields as f
 from reflect.errors import InputError, NotFoundError
 from reflect.review.models import FEEDBACK_SOURCES, Feedback
+from reflect.store.db import inserted_id
 
 if TYPE_CHECKING:
     from reflect.store.db import JournalDB
@@ -49,7 +51,7 @@ class FeedbackStore:
                      values["action"], int(done is not None), done, objective_id, entry_id, import_key, now, now])
             except sqlite3.IntegrityError:  # pragma: no cover - another process added the same key meanwhile
                 raise InputError(f'Feedback "{import_key}" is already in the journal.') from None
-        return self.get(cursor.lastrowid)
+        return self.get(inserted_id(cursor))
 
     def update(self, feedback_id: int, **changes) -> Feedback:
         """Change any of the fields given to :meth:`add` (except ``import_key``)."""
@@ -119,7 +121,7 @@ class FeedbackStore:
 
     def list(self, *, source_kind: str | None = None, objective_id: int | None = None,
              entry_id: int | None = None, date_from: date | None = None, date_to: date | None = None,
-             done: bool | None = None) -> list[Feedback]:
+             done: bool | None = None) -> builtins.list[Feedback]:
         """Feedback newest first, narrowed by any of: source, objective, entry, dates, done or not."""
         where, params = ["1"], []
         for column, value in (("source_kind", source_kind), ("objective_id", objective_id),
@@ -155,7 +157,7 @@ class FeedbackStore:
                       f"No objective {objective_id}. (`reflect objective list` shows them.)")
         f.require_live_entry(self.db, entry_id)
 
-    def _rows(self, where: str, params: list) -> list[Feedback]:
+    def _rows(self, where: str, params: builtins.list) -> builtins.list[Feedback]:
         return [_feedback(r) for r in self.db.query(
             f"SELECT * FROM feedback WHERE {where} ORDER BY received_on DESC, id DESC", params)]
 

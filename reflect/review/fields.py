@@ -43,7 +43,7 @@ def stored_day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def choice(value: str, allowed: Iterable[str], what: str) -> str:
+def choice(value: str | None, allowed: Iterable[str], what: str) -> str:
     """``value`` if it is one of ``allowed``; otherwise a message listing them."""
     allowed = list(allowed)
     if value not in allowed:

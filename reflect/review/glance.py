@@ -9,6 +9,7 @@ keeps), so a completed review's pack reads the same as it did on the day.
 from __future__ import annotations
 
 from datetime import date
+from typing import overload
 
 from reflect.dates import format_short
 
@@ -21,6 +22,14 @@ AT_RISK = "at risk"
 OVERDUE = "overdue"
 TO_AGREE = "to agree"
 CLOSED = {"achieved": DONE, "not-achieved": "not achieved", "dropped": "dropped"}
+
+
+@overload
+def _day(value: str | date) -> date: ...
+
+
+@overload
+def _day(value: str | date | None) -> date | None: ...
 
 
 def _day(value: str | date | None) -> date | None:

@@ -85,7 +85,9 @@ class ReviewRecordStore:
                  record.next_review.isoformat() if record.next_review else None,
                  json.dumps(record.ratings), json.dumps([s.to_json() for s in record.sign_off]),
                  record.source, record.imported_at or self.journal.now()])
-        return self.get(record.review_id)
+        saved = self.get(record.review_id)
+        assert saved is not None  # written just above
+        return saved
 
 
 def _record(row) -> MeetingRecord:
@@ -142,6 +144,8 @@ def last_record_text(journal: "JournalDB", skill_names: dict[str, str], self_rat
     if row is None:
         return ""
     record = ReviewRecordStore(journal).get(row[0])
+    if record is None:  # the join above found it; only a write in between could take it away
+        return ""
     when = format_short(date.fromisoformat(row[1])) if row[1] else "the last review"
     return render_record(record, skill_names, self_ratings, heading=f"Record of the last review ({when})")
 

@@ -201,7 +201,7 @@ class Activity(_DueAndDone, Record):
     updated_at: str = ""
 
     def days_overdue(self, today: date) -> int:
-        return (today - self.due).days if self.is_overdue(today) else 0
+        return (today - self.due).days if self.due is not None and self.is_overdue(today) else 0
 
 
 @dataclass(frozen=True)

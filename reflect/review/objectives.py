@@ -22,6 +22,7 @@ where people type them.
 
 from __future__ import annotations
 
+import builtins
 import uuid
 from datetime import date
 from typing import TYPE_CHECKING, Iterable
@@ -37,6 +38,7 @@ from reflect.review.models import (
     Objective,
     StatusChange,
 )
+from reflect.store.db import inserted_id
 
 if TYPE_CHECKING:
     from reflect.store.db import JournalDB
@@ -104,7 +106,7 @@ class ObjectiveStore:
                 [uid or uuid.uuid4().hex, values["specific"], values["measure"], values["achievable"],
                  values["relevant"], values["deadline"], status, values["agreed_by"], values["agreed_on"],
                  source_entry_id, now, now])
-            objective_id = cursor.lastrowid
+            objective_id = inserted_id(cursor)
             self._record_change(objective_id, status, set_on, f.text(reason, "The reason", limit=2000))
             self._set_links(objective_id, skills, criteria)
         return self.get(objective_id)
@@ -230,18 +232,18 @@ class ObjectiveStore:
             params.append(skill)
         return self._rows(" AND ".join(where), params)
 
-    def overdue(self, today: date | None = None) -> list[Objective]:
+    def overdue(self, today: date | None = None) -> builtins.list[Objective]:
         """Open objectives whose deadline has passed."""
         today = today or self.journal.today()
         return [o for o in self.list(OPEN_STATUSES) if o.is_overdue(today)]
 
-    def history(self, objective_id: int) -> list[StatusChange]:
+    def history(self, objective_id: int) -> builtins.list[StatusChange]:
         """Every status the objective has had, oldest first (the first is how it was created)."""
         self.get(objective_id)
         return [_change(r) for r in self.db.query(
             "SELECT * FROM objective_status_changes WHERE objective_id = ? ORDER BY id", [objective_id])]
 
-    def changes_between(self, start: date, end: date) -> list[StatusChange]:
+    def changes_between(self, start: date, end: date) -> builtins.list[StatusChange]:
         """Status changes of all objectives dated ``start`` to ``end`` inclusive, oldest first."""
         return [_change(r) for r in self.db.query(
             "SELECT * FROM objective_status_changes WHERE changed_on BETWEEN ? AND ? ORDER BY changed_on, id",
@@ -250,7 +252,7 @@ class ObjectiveStore:
     # -- helpers ---------------------------------------------------------------------------
 
     def _checked(self, values: dict) -> dict:
-        out = {k: f.text(values.get(k), _NAMES[k], required=(k == "specific"), limit=_LIMITS.get(k, f.MAX_TEXT))
+        out: dict[str, str | None] = {k: f.text(values.get(k), _NAMES[k], required=(k == "specific"), limit=_LIMITS.get(k, f.MAX_TEXT))
                for k in _TEXT_FIELDS}
         out["deadline"] = f.day(values.get("deadline"), "The deadline")
         out["agreed_on"] = f.day(values.get("agreed_on"), "The date it was agreed", today=self.journal.today())
@@ -289,7 +291,7 @@ class ObjectiveStore:
                 f"INSERT OR IGNORE INTO {table} (objective_id, {column}) VALUES (?, ?)",
                 [(objective_id, v) for v in dict.fromkeys(values)])
 
-    def _rows(self, where: str, params: list) -> list[Objective]:
+    def _rows(self, where: str, params: builtins.list) -> builtins.list[Objective]:
         closed = f"o.status IN ({','.join(repr(s) for s in CLOSED_STATUSES)})"
         # Open ones first, soonest deadline first; then closed ones, most recently changed first.
         order = f"{closed}, CASE WHEN {closed} THEN o.updated_at END DESC, o.deadline IS NULL, o.deadline, o.id"

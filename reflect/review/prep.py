@@ -227,7 +227,7 @@ def complete_review(journal: "Journal", framework: "Framework | None" = None, *,
         if draft_objectives:
             for text in review.proposed_objectives:
                 found = find_deadline(text, agreed_on)
-                agreed = dict(status="agreed", agreed_by=mentor_name, agreed_on=agreed_on) if agree_objectives else {}
+                agreed: dict[str, Any] = dict(status="agreed", agreed_by=mentor_name, agreed_on=agreed_on) if agree_objectives else {}
                 journal.objectives.add(specific=text, set_on=agreed_on, deadline=found.day if found else None,
                                        reason=f"{'Agreed' if agree_objectives else 'Proposed'} at the review of "
                                               f"{format_short(agreed_on)}", **agreed)
@@ -267,7 +267,7 @@ def _by_skill(journal, entries: list[EntryRef], framework) -> tuple[SkillReflect
             tags.setdefault(entry_id, []).append(skill)
     groups: dict[str | None, list[EntryRef]] = {}
     for entry in entries:
-        for skill in tags.get(entry.id) or [None]:
+        for skill in tags.get(entry.id) or (None,):
             groups.setdefault(skill, []).append(entry)
     order = {s.id: i for i, s in enumerate(framework.meta_skills)} if framework else {}
     keys = sorted(groups, key=lambda s: (s is None, order.get(s, len(order)), s or ""))

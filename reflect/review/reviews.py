@@ -10,6 +10,7 @@ refuses them even from other tools.
 
 from __future__ import annotations
 
+import builtins
 import json
 import sqlite3
 import uuid
@@ -20,6 +21,7 @@ from reflect.review import fields as f
 from reflect.dates import format_short
 from reflect.errors import InputError, NotFoundError, ReflectError
 from reflect.review.models import Review
+from reflect.store.db import inserted_id
 
 if TYPE_CHECKING:
     from reflect.store.db import JournalDB
@@ -69,7 +71,7 @@ class ReviewStore:
                     "INSERT INTO reviews (uid, period_start, period_end, created_at, updated_at)"
                     " VALUES (?, ?, ?, ?, ?)",
                     [uuid.uuid4().hex, start.isoformat(), today.isoformat(), self.journal.now(), self.journal.now()])
-                current = self.get(cursor.lastrowid)
+                current = self.get(inserted_id(cursor))
             return self.update(current.id, **changes)
 
     def update(self, review_id: int, **changes) -> Review:
@@ -157,7 +159,7 @@ class ReviewStore:
             raise ReviewLockedError(current)
         return current
 
-    def _write(self, sql: str, params: list, review: Review) -> None:
+    def _write(self, sql: str, params: builtins.list, review: Review) -> None:
         try:
             self.db.execute(sql, params)
         except sqlite3.IntegrityError as error:
@@ -165,7 +167,7 @@ class ReviewStore:
                 raise ReviewLockedError(self.get(review.id)) from None
             raise
 
-    def _rows(self, where: str, params: list, limit: int = -1) -> list[Review]:
+    def _rows(self, where: str, params: builtins.list, limit: int = -1) -> builtins.list[Review]:
         rows = self.db.query(
             f"SELECT * FROM reviews WHERE {where} ORDER BY status = 'completed', agreed_on DESC, id DESC LIMIT ?",
             params + [limit])

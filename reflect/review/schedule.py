@@ -83,7 +83,9 @@ def next_review(start: date, interval: Interval, today: date) -> date:
         return start
     if interval.unit == "weeks":
         rule = rrule(WEEKLY, interval=interval.count, dtstart=datetime.combine(start, datetime.min.time()))
-        return rule.after(datetime.combine(today, datetime.min.time()), inc=True).date()
+        after = rule.after(datetime.combine(today, datetime.min.time()), inc=True)
+        assert after is not None  # the rule has no end, so there is always a next one
+        return after.date()
     # Estimate how many intervals have passed, then step to the first one not in the past.
     months = (today.year - start.year) * 12 + today.month - start.month
     k = max(0, months // interval.count - 1)
@@ -154,9 +156,10 @@ def grace_days(interval: Interval) -> int:
 def build_schedule(interval: Interval, today: date, start: date | None = None,
                    last_review: date | None = None) -> ReviewSchedule:
     """The schedule from a configured ``start`` (or, without one, from ``last_review``)."""
-    if start is None and last_review is None:
-        return ReviewSchedule(interval, last_review=last_review)
+    done_through: date | None
     if start is None:
+        if last_review is None:
+            return ReviewSchedule(interval, last_review=last_review)
         # Reviews every interval from the last one; that one itself is done.
         start, done_through = last_review, last_review
     else:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import builtins
 from datetime import date
 from typing import TYPE_CHECKING
 
 from reflect.review import fields as f
 from reflect.errors import InputError, NotFoundError
 from reflect.review.models import Training
+from reflect.store.db import inserted_id
 
 if TYPE_CHECKING:
     from reflect.store.db import JournalDB
@@ -29,8 +31,8 @@ class TrainingStore:
         done = f.day(completed_on, "The completion date", today=self.journal.today())
         now = self.journal.now()
         with self.journal.write():
-            new_id = self.db["training"].insert(
-                values | {"completed_on": done, "created_at": now, "updated_at": now}).last_pk
+            new_id = inserted_id(self.db.table("training").insert(
+                values | {"completed_on": done, "created_at": now, "updated_at": now}))
         return self.get(new_id)
 
     def update(self, training_id: int, **changes) -> Training:
@@ -38,7 +40,7 @@ class TrainingStore:
         f.unknown_fields(changes, _FIELDS)
         with self.journal.write():
             values = self._checked({k: getattr(self.get(training_id), k) for k in _FIELDS} | changes)
-            self.db["training"].update(training_id, values | {"updated_at": self.journal.now()})
+            self.db.table("training").update(training_id, values | {"updated_at": self.journal.now()})
         return self.get(training_id)
 
     def complete(self, training_id: int, on: date | None = None, *, certificate_ref: str | None = None) -> Training:
@@ -49,7 +51,7 @@ class TrainingStore:
                 raise InputError(f"Training {training_id} is already completed.")
             if certificate_ref is not None:
                 self.update(training_id, certificate_ref=certificate_ref)
-            self.db["training"].update(training_id, {"completed_on": done, "updated_at": self.journal.now()})
+            self.db.table("training").update(training_id, {"completed_on": done, "updated_at": self.journal.now()})
         return self.get(training_id)
 
     def reopen(self, training_id: int) -> Training:
@@ -80,12 +82,12 @@ class TrainingStore:
         where = {None: "1", True: "completed_on IS NOT NULL", False: "completed_on IS NULL"}[done]
         return self._rows(where, [])
 
-    def overdue(self, today: date | None = None) -> list[Training]:
+    def overdue(self, today: date | None = None) -> builtins.list[Training]:
         """Training not completed whose due date has passed."""
         today = today or self.journal.today()
         return self._rows("completed_on IS NULL AND due < ?", [today.isoformat()])
 
-    def completed_between(self, start: date, end: date) -> list[Training]:
+    def completed_between(self, start: date, end: date) -> builtins.list[Training]:
         """Training completed from ``start`` to ``end`` inclusive, oldest first."""
         rows = self._rows("completed_on BETWEEN ? AND ?", [start.isoformat(), end.isoformat()])
         return sorted(rows, key=lambda t: (t.completed_on, t.id))
@@ -96,7 +98,7 @@ class TrainingStore:
                 "due": f.day(values.get("due"), "The due date"),
                 "certificate_ref": f.text(values.get("certificate_ref"), "The certificate reference", limit=300)}
 
-    def _rows(self, where: str, params: list) -> list[Training]:
+    def _rows(self, where: str, params: builtins.list) -> builtins.list[Training]:
         order = "completed_on IS NOT NULL, completed_on DESC, due IS NULL, due, id"
         return [_training(r) for r in self.db.query(f"SELECT * FROM training WHERE {where} ORDER BY {order}", params)]
 

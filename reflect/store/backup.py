@@ -23,10 +23,10 @@ import shutil
 import sqlite3
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple, cast
 
 from reflect.errors import JournalError, ReflectError
-from reflect.files import ensure_private_dir, private_temp
+from reflect.files import ensure_private_dir, move_into_place, private_temp
 
 if TYPE_CHECKING:
     from reflect.store.db import JournalDB
@@ -96,8 +96,9 @@ def backup_to(source: "JournalDB | sqlite3.Connection | str | os.PathLike", dest
         journal_path = journal_path or Path(source)
         conn, owned = open_read_only(Path(source)), True
     elif hasattr(source, "conn"):  # an open journal
-        journal_path = journal_path or source.path
-        conn, owned = source.conn, False
+        journal = cast("JournalDB", source)
+        journal_path = journal_path or journal.path
+        conn, owned = journal.conn, False
     else:  # a connection (plain sqlite3, or an encrypted journal's)
         conn, owned = source, False
     try:
@@ -164,7 +165,8 @@ def keep_setting(source: "JournalDB | sqlite3.Connection") -> int:
     """How many automatic backups to keep (setting ``backup_keep``; readable before an upgrade)."""
     import json
 
-    conn = getattr(source, "conn", source)  # an open journal, or a (plain or encrypted) connection
+    # An open journal, or a (plain or SQLCipher) connection: the same DB-API either way.
+    conn: Any = getattr(source, "conn", source)
     try:
         row = conn.execute("SELECT value FROM settings WHERE key = 'backup_keep'").fetchone()
         return max(1, int(json.loads(row[0]))) if row else DEFAULT_KEEP
@@ -246,7 +248,7 @@ def copy_raw(path: Path, folder: Path, name: str) -> Path:
             shutil.copyfileobj(src, out)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(temp, target)  # never half a copy under a backup's name
+        move_into_place(temp, target)  # never half a copy under a backup's name
     return target
 
 
@@ -366,7 +368,7 @@ def _copy_database(conn: sqlite3.Connection, target: Path, *, journal_path: Path
                 return same_as
             with open(temp, "rb") as handle:
                 os.fsync(handle.fileno())
-            os.replace(temp, target)
+            move_into_place(temp, target)
     except OSError as error:
         raise ReflectError(f"Could not write the backup {target}: {describe_os_error(error, target.parent)}; "
                            "nothing was changed.") from None

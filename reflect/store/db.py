@@ -18,6 +18,22 @@ from typing import TYPE_CHECKING, Callable, Protocol
 if TYPE_CHECKING:
     import sqlite_utils
 
+
+def inserted_id(done: "sqlite3.Cursor | sqlite_utils.db.Table") -> int:
+    """The id of the row an ``INSERT`` just added, through a cursor or sqlite-utils' ``insert``.
+
+    Both type it as optional (it is None before any insert); after one it is the new row's id,
+    so None here is a bug, not something a person can fix.
+    """
+    # A cursor (sqlite3's or SQLCipher's, a class of its own) has lastrowid; a Table has last_pk.
+    new_id = getattr(done, "lastrowid", None)
+    if new_id is None:
+        new_id = getattr(done, "last_pk", None)
+    if new_id is None:  # pragma: no cover - always set after an INSERT
+        raise RuntimeError("the INSERT added no row")
+    return int(new_id)
+
+
 #: The first 16 bytes of every SQLite file.
 SQLITE_MAGIC = b"SQLite format 3\x00"
 

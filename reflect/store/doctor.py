@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from reflect.jsonable import Record
 
-import os
 import sqlite3
-import stat
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
+
+from reflect import system
 
 if TYPE_CHECKING:
     from reflect.framework.standards import Framework
@@ -150,11 +150,14 @@ def rebuild_search_index(journal) -> None:
 
 
 def _permissions(path: Path) -> Finding:
-    loose = [p for p in (path, *_sidecars(path)) if stat.S_IMODE(os.stat(p).st_mode) & 0o077]
+    if system.is_windows():  # no modes to check: the folder's access list decides
+        return Finding("permissions", OK, "On Windows the folder's access list decides who can read the journal: "
+                                          "in your profile (the default), you and the computer's administrators.")
+    loose = [p for p in (path, *_sidecars(path)) if system.loose_permissions(p)]
     if loose:
         names = ", ".join(p.name for p in loose)
         return Finding("permissions", PROBLEM, f"Other people on this computer may be able to read {names}.",
-                       f"Run: chmod 600 {' '.join(str(p) for p in loose)}", [str(p) for p in loose])
+                       f"Run: {system.tighten_command(loose)}", [str(p) for p in loose])
     return Finding("permissions", OK, "Only you can read the journal file.")
 
 
@@ -261,7 +264,7 @@ def _backups(path: Path, clock) -> Finding:
     if not backups:
         return Finding("backups", NOTE, "No backups yet.",
                        "Make one with `reflect backup` (one is also made automatically each day you write).")
-    loose = [b.path.name for b in backups if stat.S_IMODE(os.stat(b.path).st_mode) & 0o077]
+    loose = [b.path.name for b in backups if system.loose_permissions(b.path)]
     if loose:
         return Finding("backups", PROBLEM, f"{len(loose)} backup(s) can be read by other people on this computer.",
                        f"Run: chmod 600 {backups[0].path.parent}/*.db", loose)

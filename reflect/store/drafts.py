@@ -12,6 +12,8 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from reflect.store.db import inserted_id
+
 if TYPE_CHECKING:
     from reflect.store.db import JournalDB
 
@@ -67,7 +69,7 @@ class DraftStore:
                     return draft_id
             cursor = self.db.execute(
                 "INSERT INTO drafts (entry_id, data, updated_at) VALUES (?, ?, ?)", [entry_id, payload, now])
-            return cursor.lastrowid
+            return inserted_id(cursor)
 
     def get(self, draft_id: int) -> Draft | None:
         """The draft with this id, or None."""

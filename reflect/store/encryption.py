@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import Any
 from pathlib import Path
 
+from reflect import system
 from reflect.errors import JournalError, ReflectError
 from reflect.files import private_temp, sweep_abandoned
 from reflect.store import cipher
@@ -89,7 +91,7 @@ def _convert(path: Path, *, source_encrypted: bool, target_spec: str | None) -> 
             conn = None
             _crash_point("before-replace")
             os.replace(temp, path)
-            _sync_folder(path.parent)
+            system.sync_folder(path.parent)
     except OSError as error:
         raise ReflectError(f"Could not convert the journal {path}: {error.strerror or error}; "
                            "nothing was changed") from None
@@ -143,7 +145,7 @@ def _check_copy(sqlcipher, temp: Path, target_spec: str | None, expected: dict[s
         if target_spec:
             copy.execute(f'PRAGMA key = "{target_spec}"')
         ok = copy.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-        found = _counts(copy, "main")
+        found: dict[str, Any] = _counts(copy, "main")
     except sqlcipher.DatabaseError as error:
         ok, found = False, {"error": str(error)}
     finally:
@@ -177,19 +179,6 @@ def _remove_stale_side_files(path: Path) -> None:
                 side.unlink()
         except OSError:
             pass
-
-
-def _sync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _crash_point(name: str) -> None:

@@ -29,26 +29,14 @@ def medium_fault(path: Path) -> str | None:
 
 
 def _disk_state(folder: Path) -> str | None:
-    """READ_ONLY or FULL if the file system holding ``folder`` says so (the platform-specific part)."""
-    statvfs = getattr(os, "statvfs", None)
-    try:
-        if statvfs is None:  # pragma: no cover - Windows: no read-only flag to ask for
-            import shutil
+    """READ_ONLY or FULL if the file system holding ``folder`` says so (asked in reflect.system)."""
+    from reflect import system
 
-            return FULL if shutil.disk_usage(folder).free == 0 else None
-        info = statvfs(folder)
-    except OSError:
-        return None
-    if info.f_flag & os.ST_RDONLY:
-        return READ_ONLY
-    # Some file systems (btrfs, many FUSE ones) report no block or inode counts at all: only a
-    # count that exists and has run out means full.
-    if (info.f_blocks and info.f_bavail == 0) or (info.f_files and info.f_favail == 0):
-        return FULL
-    return None
+    read_only, full = system.disk_state(folder)
+    return READ_ONLY if read_only else FULL if full else None
 
 
-def classify(error: sqlite3.Error, path: Path) -> str:
+def classify(error: Exception, path: Path) -> str:
     """Which fault an SQLite error on the journal at ``path`` is."""
     text = str(error).lower()
     if "locked" in text or "busy" in text:
@@ -81,7 +69,7 @@ def explain_write_error(error: sqlite3.Error, where: Path) -> str:
     return str(error)
 
 
-def journal_message(error: sqlite3.Error, path: Path) -> str:
+def journal_message(error: Exception, path: Path) -> str:
     """The one line that explains an SQLite error on the journal at ``path``."""
     kind = classify(error, path)
     if kind == BUSY:
@@ -138,4 +126,5 @@ def read_only_connection(path: Path, *, timeout: float = 5.0) -> sqlite3.Connect
         raise JournalError(f"The journal {path} has saved changes in {wal.name} that cannot be read where it "
                            "is (full or read-only disk); copy both files to a writable folder and use "
                            "--db there. Nothing was changed.")
+    assert last is not None  # every attempt either returned or failed with an error
     raise JournalError(journal_message(last, path))

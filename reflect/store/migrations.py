@@ -17,6 +17,8 @@ from reflect.errors import JournalError
 from reflect.store.tally_schema import v3_tallies
 
 if TYPE_CHECKING:  # the steps get a Database; importing sqlite-utils is left to the caller
+    import sqlite3
+
     import sqlite_utils
 
 
@@ -64,7 +66,7 @@ def _v1_entries(db: sqlite_utils.Database) -> None:
         )""")
     db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     db.execute("CREATE TABLE chosen_units (unit_code TEXT PRIMARY KEY, chosen_at TEXT NOT NULL)")
-    db["entries"].enable_fts(["title", "body"], create_triggers=True, tokenize="porter unicode61")
+    db.table("entries").enable_fts(["title", "body"], create_triggers=True, tokenize="porter unicode61")
 
 
 def _v2_review_workflow(db: sqlite_utils.Database) -> None:
@@ -246,12 +248,12 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
 CURRENT_VERSION = len(MIGRATIONS)
 
 
-def schema_version(db: sqlite_utils.Database) -> int:
+def schema_version(db: sqlite_utils.Database | sqlite3.Connection) -> int:
     """The journal's schema version (0 for a brand-new file)."""
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
-def check_not_newer(db: sqlite_utils.Database, path: Path | None = None) -> int:
+def check_not_newer(db: sqlite_utils.Database | sqlite3.Connection, path: Path | None = None) -> int:
     """Return the journal's version; refuse (changing nothing) one from a newer reflect."""
     version = schema_version(db)
     if version > CURRENT_VERSION:

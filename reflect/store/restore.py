@@ -27,7 +27,7 @@ from reflect.store.backup import (
     copy_raw,
 )
 from reflect.errors import JournalError, ReflectError
-from reflect.files import ensure_private_dir, private_temp
+from reflect.files import ensure_private_dir, move_into_place, private_temp
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from reflect import json_input
 from reflect.errors import ReflectError
+from reflect import system
 from reflect.files import ensure_private_dir
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ def new_side_file(journal_path: Path, kind: str, text: str = "") -> SideFile:
     name = f"{Path(journal_path).name}.{kind}.{os.getpid()}.{now:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}.{ext}"
     path = folder / name
     try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        fd = system.create_private_file(path)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()
@@ -105,7 +106,7 @@ def replace_text(side: SideFile, text: str) -> None:
     half of one)."""
     temp = side.path.with_name(f".{side.path.name}.{secrets.token_hex(4)}.part")
     try:
-        fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        fd = system.create_private_file(temp)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()
@@ -208,7 +209,7 @@ def _side_files(journal_path: Path) -> Iterator[SideFile]:
             info = os.stat(path, follow_symlinks=False)
         except OSError:
             continue
-        if not os.path.isfile(path) or os.path.islink(path) or info.st_uid != os.getuid():
+        if not os.path.isfile(path) or os.path.islink(path) or not system.owned_by_me(info):
             continue
         stamp = datetime.strptime(match.group("stamp"), "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
         yield SideFile(path, match.group("kind"), int(match.group("pid")), stamp)

@@ -17,6 +17,7 @@ from textual.events import DescendantFocus
 from textual.screen import ModalScreen
 from textual.messages import ExitApp
 from textual.widgets import Input, TextArea
+from textual.timer import Timer
 
 from reflect.errors import NotFoundError
 from reflect.tui.actions import ACTIONS, AREAS, everywhere
@@ -71,7 +72,7 @@ class ReflectApp(App[int]):
         self.last_saved_id: int | None = None
         #: Drafts of closed editors still beside the busy journal (see move_in_when_free).
         self.kept_aside: list = []
-        self._aside_timer = None
+        self._aside_timer: Timer | None = None
         journal.set_wait(APP_WAIT_SECONDS)
         saved_theme = journal.settings.get("theme")
         self.theme = saved_theme if saved_theme in self.available_themes else DARK
@@ -149,7 +150,8 @@ class ReflectApp(App[int]):
         editors = self.unsaved()
         if editors:
             if self.screen in editors:
-                self.screen.action_leave()  # asks about the unsaved changes first
+                # Every screen unsaved() returns has action_leave, which asks about the changes first.
+                self.screen.action_leave()  # type: ignore[attr-defined]
             else:
                 self.notify("Save (ctrl+s) or leave (escape) what you are writing first.",
                             severity="warning")
@@ -184,7 +186,7 @@ class ReflectApp(App[int]):
         self.push_screen(EditorScreen(entry=entry, draft=draft))
 
     def open_entry(self, entry_id: int) -> None:
-        self.push_screen(SCREENS["entry"](entry_id))
+        self.show("entry", entry_id=entry_id)
 
     def action_search(self) -> None:
         self._go_home()

@@ -30,11 +30,12 @@ class ReflectCommands(Provider):
 
     async def discover(self) -> Hits:
         for command in APP_COMMANDS:
-            yield DiscoveryHit(command.title, self._run(command), help=palette_help(command))
+            yield DiscoveryHit(command.title or "", self._run(command), help=palette_help(command))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for command in APP_COMMANDS:
-            score = matcher.match(command.title)
+            title = command.title or ""  # every palette command has one
+            score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(command.title), self._run(command), help=palette_help(command))
+                yield Hit(score, matcher.highlight(title), self._run(command), help=palette_help(command))

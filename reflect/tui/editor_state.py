@@ -49,7 +49,7 @@ class EditorState:
     @classmethod
     def from_draft(cls, data: dict[str, Any], today: date) -> "EditorState":
         """Rebuild a state from a stored draft, tolerating missing or odd values."""
-        model = data.get("model") if data.get("model") in MODELS else "none"
+        model = str(data["model"]) if data.get("model") in MODELS else "none"
         confidence = data.get("confidence")
         minutes = data.get("minutes")
         time = data.get("time")

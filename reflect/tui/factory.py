@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import shutil
-import tempfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -74,7 +73,9 @@ def run_demo(framework: "Framework", keep: Path | None = None) -> int:
         build_demo_journal(keep, framework, date.today())
         with open_journal(keep) as journal:
             return run(journal, framework, demo=True)
-    folder = Path(tempfile.mkdtemp(prefix="reflect-demo-"))  # created 0700
+    from reflect.system import private_temp_dir
+
+    folder = private_temp_dir("reflect-demo-")
     try:
         path = folder / "demo-journal.db"
         build_demo_journal(path, framework, date.today())

@@ -51,9 +51,11 @@ class ObjectiveForm:
     @classmethod
     def from_draft(cls, data: dict[str, Any]) -> "ObjectiveForm":
         """Rebuild a form from a stored draft, tolerating missing or odd values."""
-        form = data.get("form") if isinstance(data.get("form"), dict) else {}
-        texts = {f.name: str(form.get(f.name) or "") for f in fields(cls) if f.name not in ("skills", "criteria")}
-        links = {name: tuple(sorted(str(v) for v in form.get(name) or () if v))
+        form = data.get("form")
+        if not isinstance(form, dict):
+            form = {}
+        texts: dict[str, Any] = {f.name: str(form.get(f.name) or "") for f in fields(cls) if f.name not in ("skills", "criteria")}
+        links: dict[str, Any] = {name: tuple(sorted(str(v) for v in form.get(name) or () if v))
                  for name in ("skills", "criteria") if isinstance(form.get(name) or (), (list, tuple))}
         return cls(**texts, **links)
 

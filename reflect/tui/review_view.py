@@ -93,9 +93,9 @@ def activity_row(activity: Activity, today: date, counts: bool = True) -> Conten
     ``counts`` is False when its objective is closed (an activity then no longer runs late)."""
     box = ("[x] ", "$text-success") if activity.done else ("[ ] ", "")
     kind = ACTIVITY_KINDS.get(activity.kind, activity.kind)
-    if activity.done:
+    if activity.completed_on is not None:  # done
         when = (f"done {format_short(activity.completed_on)}", "$text-success")
-    elif counts and activity.is_overdue(today):
+    elif counts and activity.due is not None and activity.is_overdue(today):
         when = (f"due {format_short(activity.due)} OVERDUE by {days(activity.days_overdue(today))}", OVERDUE)
     elif activity.due:
         when = (f"due {format_short(activity.due)}", "$text-muted")
@@ -125,9 +125,9 @@ def feedback_row(feedback: Feedback) -> Content:
 
 def training_row(training: Training, today: date) -> Content:
     """Two lines: name and when due or completed; provider and certificate."""
-    if training.done:
+    if training.completed_on is not None:  # done
         state = (f"completed {format_short(training.completed_on)}", "$text-success")
-    elif training.is_overdue(today):
+    elif training.due is not None and training.is_overdue(today):
         state = (f"due {format_short(training.due)} OVERDUE", OVERDUE)
     elif training.due:
         state = (f"due {format_short(training.due)}", "$text-warning")

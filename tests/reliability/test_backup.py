@@ -110,7 +110,7 @@ def test_read_only_destination_gives_clear_error(filled, tmp_path, monkeypatch):
     def refuse(*args, **kwargs):
         raise OSError(errno.EROFS, "Read-only file system")
 
-    monkeypatch.setattr(reflect.files.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(reflect.files.system, "private_temp_file", refuse)
     with pytest.raises(ReflectError, match="Cannot write in .*Read-only file system"):
         backup_to(filled, tmp_path)
 
@@ -178,7 +178,7 @@ def test_failed_daily_backup_does_not_stop_the_journal_opening(filled, monkeypat
     def refuse(*args, **kwargs):
         raise OSError(errno.EROFS, "Read-only file system")
 
-    monkeypatch.setattr(reflect.files.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(reflect.files.system, "private_temp_file", refuse)
     with open_journal(filled, daily_backup=True) as j:
         assert "Read-only file system" in j.backup_problem
         assert j.entries.count() == 3

@@ -39,6 +39,13 @@ def test_readable_by_others_is_a_problem_with_the_fix(filled, framework):
     assert f"chmod 600 {filled}" in finding.advice
 
 
+def test_on_windows_modes_are_not_checked_and_the_finding_says_why(filled, framework, monkeypatch):
+    os.chmod(filled, 0o644)  # loose on Linux; on Windows the folder's access list decides
+    monkeypatch.setattr("sys.platform", "win32")
+    finding = by_check(examine(filled, framework))["permissions"]
+    assert finding.level == OK and "access list" in finding.message
+
+
 def test_search_index_out_of_step_is_found(filled, framework):
     conn = sqlite3.connect(filled)
     # Change the text behind the index's back (as a crash in an old version might have).

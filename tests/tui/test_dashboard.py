@@ -46,6 +46,23 @@ async def test_heatmap_weekly_row_counts_the_week(make, journal):
         assert "2 reflections in the week of Mon 16 Nov 2026" in heatmap.render().plain
 
 
+async def test_heatmap_jumps_with_letters_where_home_and_end_do_not_reach_it(make, journal):
+    # macOS Terminal keeps home and end for scrolling its window: b and t do the same jumps.
+    fill(journal)
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_dashboard(app, pilot)
+        heatmap = screen.query_one(ActivityHeatmap)
+        heatmap.focus()
+        await pilot.press("end")
+        today = heatmap.cursor
+        assert today != (0, 0)
+        await pilot.press("b")
+        assert heatmap.cursor == (0, 0)
+        await pilot.press("t")
+        assert heatmap.cursor == today
+
+
 async def test_unit_progress_matches_the_gap_summary(make, journal, framework):
     fill(journal)
     units = gap_summary(journal, framework).criteria.units

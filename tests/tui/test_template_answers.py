@@ -60,3 +60,22 @@ async def test_star_answers_stay_answers_and_count(make, journal):
     stored = journal.conn.execute("SELECT words FROM entries").fetchone()[0]
     assert stored == words
     assert body_words(template_body("star")) == 0
+
+
+async def test_sections_are_also_on_keys_macos_lets_through(make, journal):
+    # macOS keeps ctrl+up and ctrl+down (Mission Control): ctrl+n and ctrl+b move too.
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t")
+        await until(pilot, lambda: type(app.screen).__name__ == "TemplateChooser")
+        await pilot.press("down", "down", "down", "enter")  # STAR
+        await until(pilot, lambda: type(app.screen).__name__ == "EditorScreen")
+        await pilot.press(*"Busy Saturday", "enter")
+        body = app.screen.query_one("#body", TextArea)
+        await until(pilot, lambda: body.has_focus)
+        start = body.cursor_location[0]
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: body.cursor_location[0] > start)
+        moved = body.cursor_location[0]
+        await pilot.press("ctrl+b")
+        await until(pilot, lambda: body.cursor_location[0] < moved)

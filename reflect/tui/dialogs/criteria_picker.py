@@ -117,7 +117,8 @@ class CriteriaPicker(ModalScreen[tuple[str, ...] | None]):
     def _clicked(self, event: OptionList.OptionSelected) -> None:
         self.action_toggle()
 
-    def action_toggle(self) -> None:
+    # The picker's own "toggle" (space) replaces DOMNode's toggle(attribute), which it never uses.
+    def action_toggle(self) -> None:  # type: ignore[override]
         self._fresh()
         criteria = self.query_one("#criteria", OptionList)
         option = criteria.highlighted_option

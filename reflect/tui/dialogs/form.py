@@ -9,9 +9,9 @@ shown as a notification and the dialog stays open, so nothing typed is lost.
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.actions import SkipAction
 from textual.binding import Binding
@@ -22,9 +22,15 @@ from textual.widgets import Button, Footer, Input, Label
 
 from reflect.tui.guard import guarded
 
+if TYPE_CHECKING:
+    from reflect.tui.app import ReflectApp
+
 
 class FormDialog(ModalScreen):
     """A dialog with a form; subclasses give :attr:`heading`, :meth:`fields` and :meth:`submit`."""
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from textual import on
+from typing import TYPE_CHECKING
+
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -10,6 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
+from textual.timer import Timer
 
 from reflect.errors import InputError
 from reflect.entries.models import EntryFilter
@@ -25,6 +28,9 @@ from reflect.tui.dialogs.form import FormDialog, field_label
 from reflect.tui.widgets.date_field import DateField
 from reflect.tui.widgets.entry_list import EntryList, entry_pages
 from reflect.tui.widgets.rows import Rows
+
+if TYPE_CHECKING:
+    from reflect.tui.app import ReflectApp
 
 SEARCH_DELAY = 0.12
 
@@ -140,7 +146,9 @@ class ObjectivePicker(ModalScreen[int | None]):
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(int(event.option.id))
+        option_id = event.option.id
+        assert option_id is not None  # every option here is made with an id
+        self.dismiss(int(option_id))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -148,6 +156,9 @@ class ObjectivePicker(ModalScreen[int | None]):
 
 class EntryPicker(ModalScreen[int | None]):
     """Find a reflection by typing (as on the journal) and choose it; dismisses with its id."""
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     BINDINGS = [
         Binding("down", "to_list", "To list", show=False),
@@ -157,7 +168,7 @@ class EntryPicker(ModalScreen[int | None]):
     def __init__(self, title: str) -> None:
         super().__init__(classes="picker")
         self.heading = title
-        self._timer = None
+        self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide tall"):

@@ -9,6 +9,8 @@ opened in the browser if asked.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +19,9 @@ from textual.widgets import Checkbox, Input, Label, Select
 from reflect.errors import InputError
 from reflect.tui.dialogs.form import FormDialog, field_label
 
+if TYPE_CHECKING:
+    from reflect.export.files import ExportResult
+
 FORMATS = {"md": "Markdown: the mentor writes in it and sends it back", "html": "Printable HTML (for the browser)"}
 
 
@@ -24,7 +29,7 @@ FORMATS = {"md": "Markdown: the mentor writes in it and sends it back", "html": 
 class PackWritten:
     """What the dialog did: the core's ``ExportResult`` and whether to open it."""
 
-    result: object
+    result: "ExportResult"
     open_it: bool
 
 
@@ -92,5 +97,5 @@ def pack_written(app, written: PackWritten | None) -> None:
 
     result = written.result
     app.notify(result_message(result), title="Review pack written", timeout=12)
-    if written.open_it:
+    if written.open_it and result.path is not None:
         app.open_url(Path(result.path).resolve().as_uri())

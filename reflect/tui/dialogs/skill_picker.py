@@ -93,7 +93,8 @@ class SkillPicker(ModalScreen[tuple[str, ...] | None]):
     def _clicked(self, event: OptionList.OptionSelected) -> None:
         self.action_toggle()
 
-    def action_toggle(self) -> None:
+    # The picker's own "toggle" (space) replaces DOMNode's toggle(attribute), which it never uses.
+    def action_toggle(self) -> None:  # type: ignore[override]
         skills = self.query_one("#skills", OptionList)
         option = skills.highlighted_option
         if option is None or option.id is None:

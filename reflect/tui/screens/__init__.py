@@ -8,8 +8,6 @@ Modal questions and pickers are not listed: screens push them directly and wait 
 
 from __future__ import annotations
 
-from typing import Callable
-
 from textual.screen import Screen
 
 from reflect.tui.dialogs.profile import ProfileDialog
@@ -30,7 +28,7 @@ from reflect.tui.screens.review import ReviewScreen
 from reflect.tui.screens.review_list import ReviewListScreen
 from reflect.tui.screens.review_schedule import ScheduleDialog
 
-SCREENS: dict[str, Callable[..., Screen]] = {
+SCREENS: dict[str, type[Screen]] = {
     "journal": JournalScreen,
     "editor": EditorScreen,
     "entry": EntryDetailScreen,

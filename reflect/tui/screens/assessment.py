@@ -8,7 +8,10 @@ note. Beside each skill: its past ratings, oldest first, with an arrow for the l
 
 from __future__ import annotations
 
-from textual import on
+from datetime import date
+from typing import TYPE_CHECKING
+
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -27,11 +30,17 @@ from reflect.tui.dialogs.form import ConfirmDialog
 from reflect.tui.text import skill_style
 from reflect.tui.widgets.area_bar import AreaBar
 
+if TYPE_CHECKING:
+    from reflect.tui.app import ReflectApp
+
 MARKS = {"strength": ("strength  ", "bold $text-success"), "improve": ("to improve", "bold $text-warning")}
 
 
 class AssessmentScreen(Screen):
     """A new self-assessment, with each skill's trend beside it."""
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     AREA = "review"
 
@@ -54,7 +63,7 @@ class AssessmentScreen(Screen):
         self.trends: dict = {}
         #: What was last saved from this screen (ratings, notes, marks): shown until changed.
         self.saved: tuple[dict, dict, dict] | None = None
-        self.saved_on = None
+        self.saved_on: date | None = None
         self.mentor: dict[str, int] = {}  # the mentor's ratings at the last review, by skill
 
     def compose(self) -> ComposeResult:
@@ -115,7 +124,7 @@ class AssessmentScreen(Screen):
         rated = len(self.ratings)
         total = len(self.app.framework.meta_skills)
         listing = self.query_one("#skill-ratings", OptionList)
-        state = " · unsaved" if self.dirty else (f" · saved {format_short(self.saved_on)}" if self.saved else "")
+        state = " · unsaved" if self.dirty else (f" · saved {format_short(self.saved_on)}" if self.saved and self.saved_on else "")
         listing.border_title = f"{rated} of {total} rated" + state
         listing.border_subtitle = "1 Not yet · 2 Starting · 3 Developing · 4 Confident · 5 Strong"
 
@@ -134,7 +143,7 @@ class AssessmentScreen(Screen):
     def _highlighted(self) -> None:
         skill_id = self.skill_id
         skill = self.app.framework.skill(skill_id or "")
-        if skill is None:
+        if skill is None or skill_id is None:
             return
         rating = self.ratings.get(skill_id)
         meaning = f"{rating} {RATING_SCALE[rating][0]}: {RATING_SCALE[rating][1]}" if rating else \
@@ -241,6 +250,9 @@ class AssessmentScreen(Screen):
 
 class AssessmentHistory(ModalScreen[None]):
     """Every self-assessment, one column each (newest last), skill by skill."""
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     BINDINGS = [Binding("escape,h,q", "close", "Close")]
     SHOWN = 8

@@ -14,13 +14,16 @@ Every row carries a :class:`~reflect.progress.evidence.Target`; ``enter`` drills
 
 from __future__ import annotations
 
-from textual import on
+from typing import TYPE_CHECKING
+
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
+from textual.timer import Timer
 
 from reflect.dates import format_long
 from reflect.entries.models import Target
@@ -33,6 +36,9 @@ from reflect.tui.widgets.suggestions import NextSteps
 from reflect.tui.widgets.unit_progress import LEGEND, UnitProgress
 from reflect.tui.actions import bindings
 from reflect.tui.widgets.area_bar import AreaBar
+
+if TYPE_CHECKING:
+    from reflect.tui.app import ReflectApp
 
 #: Seconds before a loading indicator is worth showing.
 LOADING_DELAY = 0.1
@@ -64,6 +70,9 @@ def compute(app) -> tuple[GapSummary, ActivitySummary]:
 class DashboardScreen(Screen):
     """Gaps, progress and next steps; every number drills down to what lies behind it."""
 
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
+
     AREA = "progress"
 
     BINDINGS = [
@@ -76,7 +85,7 @@ class DashboardScreen(Screen):
         super().__init__()
         self.summary: GapSummary | None = None
         self.activity: ActivitySummary | None = None
-        self._loading_timer = None
+        self._loading_timer: Timer | None = None
         self._computed_for: tuple | None = None
         self._generation = 0  # numbers from an older computation than the latest are dropped
 

@@ -17,11 +17,25 @@ once the journal has been busy for :data:`NOTICE_AFTER` seconds the screen says 
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING, Any
 
 from textual.css.query import NoMatches
 
 from reflect.errors import JournalBusyError, ReflectError
 from reflect.store import side_files
+
+if TYPE_CHECKING:
+    from textual import getters
+    from textual.screen import Screen
+    from textual.timer import Timer
+
+    from reflect.tui.app import ReflectApp
+
+    from reflect.tui.editor_state import DraftKeeper
+
+    _Base = Screen  # the screens it is mixed into
+else:
+    _Base = object
 
 #: Longest wait between a change and its draft being in the journal, in seconds.
 AUTOSAVE_DELAY = 1.0
@@ -38,12 +52,21 @@ BUSY_NOTICE = ("The journal is busy: another reflect is writing to it (an import
                "your words are kept safely beside it and go into the journal when it is free.")
 
 
-class KeepsDrafts:
+class KeepsDrafts(_Base):
     """Mixin for editor screens: autosaves the unsaved form as a draft (see the module)."""
 
-    _autosave_timer = None
-    _retry_timer = None
-    _save_timer = None
+    if TYPE_CHECKING:  # what a screen using it provides
+        app = getters.app(ReflectApp)
+        keeper: DraftKeeper
+        saved: Any
+
+        def current_state(self) -> Any: ...
+
+        def action_save(self) -> bool: ...
+
+    _autosave_timer: Timer | None = None
+    _retry_timer: Timer | None = None
+    _save_timer: Timer | None = None
     _leaving = False
     _busy_since: float | None = None
     #: The side file holding the draft while the journal is busy (None: the draft is in it).
@@ -131,6 +154,8 @@ class KeepsDrafts:
             self.keep_draft()
 
     def _back_in_journal(self) -> None:
+        if self.aside is None:  # kept in the journal meanwhile by another route
+            return
         self.aside.remove()
         self.aside = None
         if self._retry_timer is not None:

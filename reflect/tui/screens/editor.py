@@ -10,8 +10,9 @@ the next start. Leaving with unsaved changes asks first.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.css.query import NoMatches
@@ -45,6 +46,12 @@ from reflect.tui.dialogs.skill_picker import SkillPicker
 from reflect.tui.widgets.area_bar import AreaBar
 from reflect.tui.widgets.coach_panel import CoachPanel
 
+if TYPE_CHECKING:
+    from textual.timer import Timer
+
+    from reflect.coach.check import EntryCheck
+    from reflect.tui.app import ReflectApp
+
 CONFIDENCE = [(f"Confidence {n}/5", n) for n in range(1, 6)]
 #: Seconds of quiet typing before the coach looks again.
 COACH_DELAY = 0.4
@@ -52,6 +59,9 @@ COACH_DELAY = 0.4
 
 class EditorScreen(KeepsDrafts, Screen):
     """A new reflection (``entry`` None) or an edit of one; ``state`` restores a draft."""
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     AREA = "journal"
 
@@ -95,8 +105,8 @@ class EditorScreen(KeepsDrafts, Screen):
             base_revision = draft.data.get("base_revision", base_revision)
         self.keeper = DraftKeeper(journal, entry_id=entry.id if entry else None, base_revision=base_revision,
                                   draft_id=draft.id if draft else None, stored=self.initial if draft else None)
-        self.check = None  # the coach's latest look (reflect.coach.check.EntryCheck)
-        self._coach_timer = None
+        self.check: EntryCheck | None = None  # the coach's latest look (reflect.coach.check.EntryCheck)
+        self._coach_timer: Timer | None = None
 
     # -- layout ---------------------------------------------------------------------------
 

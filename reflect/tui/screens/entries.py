@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from textual import on
+from typing import TYPE_CHECKING
+
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -23,6 +25,9 @@ from reflect.tui.guard import guarded
 from reflect.tui.text import skill_name
 from reflect.tui.widgets.entry_list import EntryList, entry_pages
 from reflect.tui.widgets.area_bar import AreaBar
+
+if TYPE_CHECKING:
+    from reflect.tui.app import ReflectApp
 
 
 def describe_filter(framework, filters: EntryFilter) -> str:
@@ -56,6 +61,9 @@ def describe_filter(framework, filters: EntryFilter) -> str:
 
 class EntriesScreen(Screen):
     """The reflections a filter selects; ``enter`` opens one."""
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     AREA = "progress"
 

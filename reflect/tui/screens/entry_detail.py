@@ -4,6 +4,9 @@ draft objective in one step (``o``), or the reflection is linked to an objective
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -19,6 +22,9 @@ from reflect.sanitize import shown_line
 from reflect.tui.text import entry_page, md_escape
 from reflect.tui.widgets.area_bar import AreaBar
 
+if TYPE_CHECKING:
+    from reflect.tui.app import ReflectApp
+
 
 def objectives_section(objectives) -> str:
     """The objectives a reflection is progress evidence for, as the end of its page."""
@@ -32,6 +38,9 @@ def objectives_section(objectives) -> str:
 
 class EntryDetailScreen(Screen):
     """Read an entry; edit, delete (to the trash) or duplicate it."""
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     AREA = "journal"
 

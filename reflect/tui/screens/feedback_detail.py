@@ -8,6 +8,9 @@ The feedback log shows one line of each; ``enter`` there opens this page. ``e`` 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -23,6 +26,9 @@ from reflect.tui.dialogs.logs import FeedbackDialog, FeedbackDoneDialog
 from reflect.tui.guard import guarded
 from reflect.tui.widgets.area_bar import AreaBar
 
+if TYPE_CHECKING:
+    from reflect.tui.app import ReflectApp
+
 
 def feedback_page(feedback: Feedback, objective=None, entry=None) -> Content:
     """The page's text (plain words: what people said is never read as markup)."""
@@ -33,7 +39,8 @@ def feedback_page(feedback: Feedback, objective=None, entry=None) -> Content:
         part("Received", f"{format_long(feedback.received_on)}, from {feedback.source}"),
         part("What was said", feedback.said or Content.styled("(nothing written)", "italic $text-muted")),
         part("What I will do", feedback.action or Content.styled("not decided yet", "italic $text-muted")),
-        part("Done", (f"acted on, {format_long(feedback.done_on)}", "$text-success") if feedback.done
+        part("Done", (f"acted on, {format_long(feedback.done_on)}" if feedback.done_on else "acted on",
+                      "$text-success") if feedback.done
              else ("not yet: space marks it done, saying what you did", "$text-warning")),
     ]
     if objective is not None:
@@ -47,6 +54,9 @@ def feedback_page(feedback: Feedback, objective=None, entry=None) -> Content:
 
 class FeedbackDetailScreen(Screen):
     """A feedback item, read in full."""
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     AREA = "logs"
     BINDINGS = [

@@ -5,7 +5,9 @@ numbers as `reflect gaps` and the dashboard). Choosing optional units happens he
 
 from __future__ import annotations
 
-from textual import on
+from typing import TYPE_CHECKING
+
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -22,6 +24,9 @@ from reflect.framework.standards import KIND_LABELS
 from reflect.tui.guard import guarded
 from reflect.tui.widgets.entry_list import EntryList, entry_pages
 from reflect.tui.widgets.area_bar import AreaBar
+
+if TYPE_CHECKING:
+    from reflect.tui.app import ReflectApp
 
 
 class UnitList(OptionList):
@@ -42,6 +47,9 @@ class FrameworkBrowserScreen(Screen):
     Opened with ``unit`` (a code), it starts at that unit's criteria, on ``criterion`` if
     given (the dashboard drills down to a unit's first gap this way).
     """
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     AREA = "progress"
 
@@ -108,7 +116,7 @@ class FrameworkBrowserScreen(Screen):
         unit = self.app.framework.unit(event.option.id or "")
         if unit is None:
             return
-        options: list[Option] = []
+        options: list[Option | None] = []  # None: a separator
         for kind, label in KIND_LABELS.items():
             items = unit.criteria_of_kind(kind)
             if not items:
@@ -139,7 +147,7 @@ class FrameworkBrowserScreen(Screen):
     def _evidence(self, criterion_id: str) -> Content:
         """E.g. "3 reflections · latest 01/07/2026 · stale", or "no evidence yet"."""
         found = self.coverage.get(criterion_id)
-        if found is None or not found.count:
+        if found is None or not found.count or found.latest is None:
             return Content.styled("no evidence yet", "italic $text-muted")
         words = f"{found.count} reflection{'s' if found.count != 1 else ''}"
         parts: list = [(words, "bold $text-success"), (f" · latest {format_short(found.latest)}", "$text-muted")]
@@ -183,6 +191,9 @@ class FrameworkBrowserScreen(Screen):
 
 class EvidenceScreen(Screen):
     """The reflections that give evidence for one criterion."""
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     AREA = "progress"
 

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from textual import on
+from typing import TYPE_CHECKING
+
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Markdown, Static
+from textual.timer import Timer
 
 from reflect.errors import NotFoundError
 from reflect.entries.models import EntryFilter
@@ -29,6 +32,10 @@ from reflect.tui.widgets.review_line import ReviewLine
 from reflect.tui.dialogs.skill_picker import SkillPicker
 from reflect.tui.widgets.area_bar import AreaBar
 
+if TYPE_CHECKING:
+    from reflect.coach.prompts import Prompt
+    from reflect.tui.app import ReflectApp
+
 SEARCH_DELAY = 0.12  # seconds of quiet typing before the list follows the search box
 PREVIEW_DELAY = 0.08  # rapid highlight changes (holding a key) draw only the last preview
 
@@ -37,6 +44,9 @@ EMPTY_JOURNAL = "No reflections yet - press n to write your first (or t to start
 
 class JournalScreen(Screen):
     """Entries, search, filters and a preview."""
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     AREA = "journal"
 
@@ -56,10 +66,10 @@ class JournalScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self._search_timer = None
-        self._preview_timer = None
+        self._search_timer: Timer | None = None
+        self._preview_timer: Timer | None = None
         self._previewed: int | None = None
-        self.prompt = None  # today's question (reflect.coach.prompts.Prompt), once worked out
+        self.prompt: Prompt | None = None  # today's question (reflect.coach.prompts.Prompt), once worked out
 
     def compose(self) -> ComposeResult:
         yield AreaBar()
@@ -292,5 +302,7 @@ class JournalScreen(Screen):
             return None
         for candidate in (index + 1, index - 1):
             if 0 <= candidate < entries.option_count:
-                return int(entries.get_option_at_index(candidate).id)
+                option_id = entries.get_option_at_index(candidate).id
+                assert option_id is not None  # every entry's option is made with its id
+                return int(option_id)
         return None

@@ -7,7 +7,9 @@ not done, ``d`` deletes after asking.
 
 from __future__ import annotations
 
-from textual import on
+from typing import TYPE_CHECKING
+
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -28,9 +30,15 @@ from reflect.tui.dialogs.logs import (
 )
 from reflect.tui.widgets.area_bar import AreaBar
 
+if TYPE_CHECKING:
+    from reflect.tui.app import ReflectApp
+
 
 class LogScreen(Screen):
     """A list of records, still-to-do ones first. Subclasses say which store and how rows look."""
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     AREA = "logs"
 
@@ -45,6 +53,10 @@ class LogScreen(Screen):
     empty = ""
     table = noun = ""  # the table a delete removes from, and what a record is called
     groups = ("TO DO", "DONE")
+
+    def action_edit(self) -> None:
+        """Change the highlighted record (each kind of log has its own dialog)."""
+        raise NotImplementedError
 
     def compose(self) -> ComposeResult:
         yield AreaBar()

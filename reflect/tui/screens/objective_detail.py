@@ -10,7 +10,9 @@ activity or link.
 
 from __future__ import annotations
 
-from textual import on
+from typing import TYPE_CHECKING
+
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -44,9 +46,15 @@ from reflect.tui.text import entry_row, in_framework_order, skill_name
 from reflect.tui.actions import bindings
 from reflect.tui.widgets.area_bar import AreaBar
 
+if TYPE_CHECKING:
+    from reflect.tui.app import ReflectApp
+
 
 class ObjectiveDetailScreen(Screen):
     """An objective with its history, activities, evidence and feedback."""
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     AREA = "objectives"
 

@@ -12,13 +12,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual import on
+from typing import TYPE_CHECKING
+
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Static, TextArea
+from textual.timer import Timer
 
 from reflect.store.drafts import Draft
 from reflect.review.smart import Advice, check_objective, smart_letters
@@ -35,6 +38,9 @@ from reflect.tui.dialogs.skill_picker import SkillPicker
 from reflect.tui.dialogs.form import next_field
 from reflect.tui.widgets.area_bar import AreaBar
 
+if TYPE_CHECKING:
+    from reflect.tui.app import ReflectApp
+
 #: Seconds of quiet typing before the SMART advice is worked out again.
 ADVICE_DELAY = 0.15
 ROWS = (("S", "specific", "What will you do?"), ("M", "measure", "How measured?"),
@@ -50,6 +56,9 @@ PLACEHOLDERS = {
 class ObjectiveEditorScreen(KeepsDrafts, Screen):
     """A new objective (``objective_id`` None) or an edit of one; ``draft`` restores unsaved
     work (an edit's own draft is found without it). Dismisses with its id once saved."""
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     AREA = "objectives"
 
@@ -85,7 +94,7 @@ class ObjectiveEditorScreen(KeepsDrafts, Screen):
 
         self.next_review = review_schedule(journal, self.today).next_date
         self.advice: list[Advice] = []
-        self._advice_timer = None
+        self._advice_timer: Timer | None = None
 
     @property
     def set_on(self) -> date:

@@ -7,7 +7,9 @@ objective's page; ``n`` sets a new one.
 
 from __future__ import annotations
 
-from textual import on
+from typing import TYPE_CHECKING
+
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -26,6 +28,9 @@ from reflect.tui.screens.objective_editor import ObjectiveEditorScreen
 from reflect.tui.actions import bindings
 from reflect.tui.widgets.area_bar import AreaBar
 
+if TYPE_CHECKING:
+    from reflect.tui.app import ReflectApp
+
 EMPTY = ("No objectives yet. Press n to set your first SMART objective,\n"
          "or press o on a reflection to turn its action plan into one.")
 
@@ -41,6 +46,9 @@ def advice_for(app, objective: Objective, next_review):
 
 class ObjectivesScreen(Screen):
     """The list of objectives."""
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     AREA = "objectives"
 

@@ -10,12 +10,16 @@ frozen. A completed review (``review_id`` of one) is shown as agreed, read-only.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Input, Static, TextArea
+from textual.timer import Timer
 
 from reflect.errors import JournalBusyError, ReflectError
 from reflect.review.models import Review
@@ -26,6 +30,10 @@ from reflect.tui.widgets.date_field import DateField
 from reflect.tui.actions import bindings
 from reflect.tui.widgets.area_bar import AreaBar
 
+if TYPE_CHECKING:
+    from reflect.review.prep import PreparedReview
+    from reflect.tui.app import ReflectApp
+
 NOTES = (("strengths", "Your strengths"), ("improvements", "Improvement needs"),
          ("next_objectives", "Proposed next objectives, one a line"),
          ("questions", "Questions for your mentor"))
@@ -33,6 +41,9 @@ NOTES = (("strengths", "Your strengths"), ("improvements", "Improvement needs"),
 
 class ReviewScreen(Screen):
     """The review being prepared (with your notes), or a completed review (read-only)."""
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     AREA = "review"
 
@@ -53,9 +64,9 @@ class ReviewScreen(Screen):
         review = journal.reviews.get(review_id) if review_id is not None else None
         self.review: Review | None = review if review is not None and review.read_only else None
         self.include_private = False
-        self.prepared = None
+        self.prepared: PreparedReview | None = None
         self._stored: dict[str, str] = {}
-        self._timer = None
+        self._timer: Timer | None = None
 
     @property
     def read_only(self) -> bool:
@@ -76,13 +87,13 @@ class ReviewScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#review-text").focus()
-        if self.read_only:
-            review = self.review
+        review = self.review
+        if review is not None:  # read-only: a completed review
             self.title = f"Review #{review.id}"
             self.sub_title = "completed, read-only"
             from reflect.review.text import render_review
 
-            text = render_review(review.snapshot, review) + self._record_text(review)
+            text = render_review(review.snapshot or {}, review) + self._record_text(review)
             self.query_one("#review-content", Static).update(review_content(text))
             return
         self.title = "Prepare review"
@@ -211,7 +222,7 @@ class ReviewScreen(Screen):
 
         if not self.keep_notes():
             return
-        review_id = self.review.id if self.read_only else None
+        review_id = self.review.id if self.review is not None else None  # read-only: a completed one
         self.app.push_screen(ReviewPackDialog(review_id, self.include_private), lambda w: pack_written(self.app, w))
 
     def check_action(self, action: str, parameters) -> bool | None:
@@ -249,7 +260,7 @@ class ReviewScreen(Screen):
         # The mentor usually wants the pack straight away: offer it (its dialog opens on this review).
         self.app.push_screen(ConfirmDialog("Write the review pack?", f"Review #{review.id} is complete. Write its "
                                            "pack for your mentor now (later: e on the review)?", yes="Write"),
-                             lambda yes: yes and completed.action_review_pack())
+                             lambda yes: completed.action_review_pack() if yes else None)
 
     def action_back(self) -> None:
         if not self.read_only and not self.query_one("#review-text").has_focus:
@@ -294,9 +305,11 @@ class CompleteReviewDialog(FormDialog):
     def submit(self) -> Review:
         from reflect.review.prep import complete_review
 
+        agreed_on = self.query_one("#agreed", DateField).day
+        assert agreed_on is not None  # the field is required: left empty, it raised InputError
         return complete_review(
             self.app.journal, self.app.framework, mentor_name=self.query_one("#mentor", Input).value,
-            agreed_on=self.query_one("#agreed", DateField).day,
+            agreed_on=agreed_on,
             include_private=self.query_one("#private", Checkbox).value,
             draft_objectives=self.query_one("#draft-objectives", Checkbox).value,
             agree_objectives=self.query_one("#agree-objectives", Checkbox).value,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from textual import on
+from typing import TYPE_CHECKING
+
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -16,6 +18,9 @@ from reflect.tui.guard import guarded
 from reflect.tui.widgets.rows import Rows
 from reflect.tui.actions import bindings
 from reflect.tui.widgets.area_bar import AreaBar
+
+if TYPE_CHECKING:
+    from reflect.tui.app import ReflectApp
 
 EMPTY = "No reviews yet. Press r on the journal (or ctrl+p, Prepare review) to get ready for your first."
 
@@ -35,6 +40,9 @@ def review_row(review: Review) -> Content:
 
 class ReviewListScreen(Screen):
     """Reviews; enter opens one (a completed one read-only, the draft to carry on preparing)."""
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     AREA = "review"
 
@@ -73,7 +81,9 @@ class ReviewListScreen(Screen):
     def _open(self, event: OptionList.OptionSelected) -> None:
         from reflect.tui.screens.review import ReviewScreen
 
-        self.app.push_screen(ReviewScreen(int(event.option.id)))
+        option_id = event.option.id
+        assert option_id is not None  # every review's option is made with its id
+        self.app.push_screen(ReviewScreen(int(option_id)))
 
     def action_back(self) -> None:
         self.dismiss()

@@ -61,7 +61,7 @@ class ScheduleDialog(FormDialog):
             return
         last = journal.reviews.last_completed()
         schedule = build_schedule(interval, today, start, last.agreed_on if last else None)
-        if not schedule.is_set:
+        if not schedule.is_set or schedule.start is None or schedule.next_date is None:
             label.update("No date yet: give the first review's date (or complete a review).")
             return
         upcoming = [d for d in review_dates(schedule.start, interval, schedule.next_date + timedelta(days=400))

@@ -69,8 +69,8 @@ class AreaBar(Static):
         row, self._spans = bar_content(area_of(self.screen), title, self.size.width or 80)
         self.update(row)
 
-    def on_click(self, event: Click) -> None:
+    async def on_click(self, event: Click) -> None:
         for start, end, name in self._spans:
             if start <= event.x < end:
-                self.app.run_action(f"area('{name}')")
+                await self.app.run_action(f"area('{name}')")  # a coroutine: not awaited, it never ran
                 return

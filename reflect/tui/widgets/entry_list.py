@@ -118,6 +118,8 @@ class EntryList(Rows):
         return self._load_page()
 
     def _load_page(self) -> bool:
+        if self._source is None:
+            return False
         rows, self._cursor = self._source(self._cursor)
         self._exhausted = self._cursor is None
         seen = {o.id for o in self.options} if self.option_count and rows else set()

@@ -5,10 +5,16 @@ step, with the key that does it. Hidden once everything is done (see
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from textual import getters
 from textual.content import Content
 from textual.widgets import Static
 
 from reflect.progress.getting_started import getting_started
+
+if TYPE_CHECKING:
+    from reflect.tui.app import ReflectApp
 
 
 def checklist_text(steps) -> str:
@@ -20,6 +26,9 @@ def checklist_text(steps) -> str:
 
 class GettingStartedLine(Static):
     """One line: "Getting started 2/5: a Rate your meta-skills" (the key, then the step)."""
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     DEFAULT_CSS = "GettingStartedLine { height: 1; width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }"
 

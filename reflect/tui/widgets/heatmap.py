@@ -60,8 +60,9 @@ class ActivityHeatmap(Widget, can_focus=True):
         Binding("right", "move(0, 1)", "Later week", show=False),
         Binding("up", "move(-1, 0)", "Day before", show=False),
         Binding("down", "move(1, 0)", "Day after", show=False),
-        Binding("home", "jump('start')", "First day", show=False),
-        Binding("end", "jump('today')", "Today", show=False),
+        # b and t too: macOS Terminal keeps home and end for scrolling its own window.
+        Binding("home,b", "jump('start')", "First day", show=False),
+        Binding("end,t", "jump('today')", "Today", show=False),
     ]
 
     #: (week column, row): rows 0-6 are Monday to Sunday, row 7 the week itself.
@@ -192,12 +193,18 @@ class ActivityHeatmap(Widget, can_focus=True):
         lines.append(self._status())
         return Content("\n").join(lines)
 
+    @property
+    def _shown(self) -> ActivitySummary:
+        """The summary on show: the parts below are drawn only once there is one."""
+        assert self.activity is not None
+        return self.activity
+
     def _month_line(self) -> Content:
         """Month names above the week in which each month begins, where there is room."""
         text = [" "] * (LABEL_WIDTH + CELL * self.weeks + 3)
         free_from = LABEL_WIDTH
-        start = self.activity.calendar.start
-        for week in self.activity.weeks:
+        start = self._shown.calendar.start
+        for week in self._shown.weeks:
             sunday = week.start.toordinal() + 6
             first = date.fromordinal(sunday).replace(day=1)
             if week.start == start or first.toordinal() >= week.start.toordinal():
@@ -211,7 +218,7 @@ class ActivityHeatmap(Widget, can_focus=True):
         return Content.styled("".join(text).rstrip(), EMPTY)
 
     def _week_line(self, cursor_style: str) -> Content:
-        weeks = self.activity.weeks
+        weeks = self._shown.weeks
         most = max((w.count for w in weeks), default=0)
         parts: list = [("Wk".ljust(LABEL_WIDTH), EMPTY)]
         for column, week in enumerate(weeks):
@@ -225,7 +232,7 @@ class ActivityHeatmap(Widget, can_focus=True):
         parts: list = [("A day: ", EMPTY)]
         for n, label in ((0, "none"), (1, "1"), (2, "2"), (3, "3"), (4, "4+")):
             parts += [(shade(n), SHADED if n else EMPTY), (f" {label} ", EMPTY)]
-        most = max((w.count for w in self.activity.weeks), default=0)
+        most = max((w.count for w in self._shown.weeks), default=0)
         parts.append((f"   Wk: {SPARKS[-1]} = {most} a week" if most else "   Wk: none in these weeks", EMPTY))
         return Content.assemble(*parts)
 

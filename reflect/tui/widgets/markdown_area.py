@@ -109,12 +109,13 @@ def personal_highlights(line: str) -> list[tuple[int, int | None, str]]:
 
 class MarkdownArea(TextArea):
     """The body editor: soft-wrapped Markdown with light highlighting, hints kept apart from
-    answers, and ``ctrl+up``/``ctrl+down`` to the previous or next section."""
+    answers, and ``ctrl+up``/``ctrl+down`` to the previous or next section (also ``ctrl+b`` and
+    ``ctrl+n``: macOS keeps ``ctrl+up`` and ``ctrl+down`` for Mission Control)."""
 
     BINDINGS = [
-        Binding("ctrl+down", "section(1)", "Next section", show=False,
+        Binding("ctrl+down,ctrl+n", "section(1)", "Next section", show=False,
                 tooltip="To the next section of the model (where its answer goes)"),
-        Binding("ctrl+up", "section(-1)", "Previous section", show=False,
+        Binding("ctrl+up,ctrl+b", "section(-1)", "Previous section", show=False,
                 tooltip="To the previous section of the model"),
     ]
 

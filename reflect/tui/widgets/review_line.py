@@ -8,14 +8,23 @@ a shorter form is used so the overdue part is never cut off.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from textual import getters
 from textual.content import Content
 from textual.widgets import Static
 
 from reflect.tui.review_view import OVERDUE, countdown_line
 
+if TYPE_CHECKING:
+    from reflect.tui.app import ReflectApp
+
 
 class ReviewLine(Static):
     """Countdown to the next review and what is overdue (activities, training, objectives)."""
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
