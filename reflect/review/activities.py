@@ -14,9 +14,11 @@ from typing import TYPE_CHECKING
 from reflect.review import fields as f
 from reflect.errors import InputError, NotFoundError
 from reflect.review.models import ACTIVITY_KINDS, OPEN_STATUSES, Activity
-from reflect.store.db import inserted_id
+from reflect.store.db import inserted_id, query_dicts
 
 if TYPE_CHECKING:
+    import sqlite_utils
+
     from reflect.store.db import JournalDB
 
 _FIELDS = ("title", "kind", "due", "notes", "objective_id")
@@ -27,7 +29,11 @@ class ActivityStore:
 
     def __init__(self, journal: "JournalDB"):
         self.journal = journal
-        self.db = journal.db
+
+    @property
+    def db(self) -> "sqlite_utils.Database":
+        """sqlite-utils on the journal, made on first use (reading needs only ``journal.conn``)."""
+        return self.journal.db
 
     def add(self, *, objective_id: int, title: str, kind: str = "practice", due: date | None = None,
             notes: str = "", completed_on: date | None = None) -> Activity:
@@ -129,7 +135,7 @@ class ActivityStore:
 
     def _rows(self, where: str, params: builtins.list) -> builtins.list[Activity]:
         order = ("completed_on IS NOT NULL, completed_on DESC, due IS NULL, due, id")
-        return [_activity(r) for r in self.db.query(
+        return [_activity(r) for r in query_dicts(self.journal.conn,
             f"SELECT * FROM activities WHERE {where} ORDER BY {order}", params)]
 
 

@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING, Iterable, Mapping
 from reflect.review import fields as f
 from reflect.errors import InputError, NotFoundError
 from reflect.review.models import Assessment, Rating, RatingChange, TrendPoint
-from reflect.store.db import inserted_id
+from reflect.store.db import inserted_id, query_dicts
 
 if TYPE_CHECKING:
+    import sqlite_utils
+
     from reflect.store.db import JournalDB
 
 FOCUS = ("strength", "improve")
@@ -28,7 +30,11 @@ class AssessmentStore:
 
     def __init__(self, journal: "JournalDB"):
         self.journal = journal
-        self.db = journal.db
+
+    @property
+    def db(self) -> "sqlite_utils.Database":
+        """sqlite-utils on the journal, made on first use (reading needs only ``journal.conn``)."""
+        return self.journal.db
 
     def add(self, *, ratings: Mapping[str, int], assessed_on: date | None = None,
             notes: Mapping[str, str] | None = None, strengths: Iterable[str] = (),
@@ -85,7 +91,8 @@ class AssessmentStore:
 
     def latest(self, on_or_before: date | None = None) -> Assessment | None:
         """The most recent assessment (up to a day, if given), or None."""
-        found = self.list(date_to=on_or_before)
+        where, params = ("assessed_on <= ?", [on_or_before.isoformat()]) if on_or_before else ("1", [])
+        found = self._load(where, params, limit=1)  # one, not every assessment ever made
         return found[0] if found else None
 
     def previous(self, assessment: Assessment) -> Assessment | None:
@@ -109,14 +116,15 @@ class AssessmentStore:
         return result
 
     def _load(self, where: str, params: builtins.list, limit: int = -1) -> builtins.list[Assessment]:
-        rows = list(self.db.query(
-            f"SELECT * FROM assessments WHERE {where} ORDER BY assessed_on DESC, id DESC LIMIT ?", params + [limit]))
+        conn = self.journal.conn
+        rows = query_dicts(conn, f"SELECT * FROM assessments WHERE {where} ORDER BY assessed_on DESC, id DESC LIMIT ?",
+                           params + [limit])
         ratings: dict[int, list[Rating]] = {r["id"]: [] for r in rows}
         ids = list(ratings)
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
-            for r in self.db.query(
-                    f"SELECT * FROM assessment_ratings WHERE assessment_id IN ({','.join('?' * len(chunk))})"
+            for r in query_dicts(
+                    conn, f"SELECT * FROM assessment_ratings WHERE assessment_id IN ({','.join('?' * len(chunk))})"
                     " ORDER BY skill_id", chunk):
                 ratings[r["assessment_id"]].append(Rating(r["skill_id"], r["rating"], r["note"], r["focus"]))
         return [Assessment(id=r["id"], assessed_on=date.fromisoformat(r["assessed_on"]),

@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING
 from reflect.review import fields as f
 from reflect.errors import InputError, NotFoundError
 from reflect.review.models import FEEDBACK_SOURCES, Feedback
-from reflect.store.db import inserted_id
+from reflect.store.db import inserted_id, query_dicts
 
 if TYPE_CHECKING:
+    import sqlite_utils
+
     from reflect.store.db import JournalDB
 
 _FIELDS = ("received_on", "source_kind", "source_name", "said", "action", "objective_id", "entry_id")
@@ -28,7 +30,11 @@ class FeedbackStore:
 
     def __init__(self, journal: "JournalDB"):
         self.journal = journal
-        self.db = journal.db
+
+    @property
+    def db(self) -> "sqlite_utils.Database":
+        """sqlite-utils on the journal, made on first use (reading needs only ``journal.conn``)."""
+        return self.journal.db
 
     def add(self, *, received_on: date, source_kind: str, said: str, source_name: str = "",
             action: str = "", objective_id: int | None = None, entry_id: int | None = None,
@@ -158,7 +164,7 @@ class FeedbackStore:
         f.require_live_entry(self.db, entry_id)
 
     def _rows(self, where: str, params: builtins.list) -> builtins.list[Feedback]:
-        return [_feedback(r) for r in self.db.query(
+        return [_feedback(r) for r in query_dicts(self.journal.conn,
             f"SELECT * FROM feedback WHERE {where} ORDER BY received_on DESC, id DESC", params)]
 
 

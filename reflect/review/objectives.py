@@ -38,9 +38,11 @@ from reflect.review.models import (
     Objective,
     StatusChange,
 )
-from reflect.store.db import inserted_id
+from reflect.store.db import inserted_id, query_dicts
 
 if TYPE_CHECKING:
+    import sqlite_utils
+
     from reflect.store.db import JournalDB
 
 #: status -> the statuses it may move to.
@@ -71,7 +73,11 @@ class ObjectiveStore:
 
     def __init__(self, journal: "JournalDB"):
         self.journal = journal
-        self.db = journal.db
+
+    @property
+    def db(self) -> "sqlite_utils.Database":
+        """sqlite-utils on the journal, made on first use (reading needs only ``journal.conn``)."""
+        return self.journal.db
 
     # -- writing --------------------------------------------------------------------------
 
@@ -240,12 +246,12 @@ class ObjectiveStore:
     def history(self, objective_id: int) -> builtins.list[StatusChange]:
         """Every status the objective has had, oldest first (the first is how it was created)."""
         self.get(objective_id)
-        return [_change(r) for r in self.db.query(
+        return [_change(r) for r in query_dicts(self.journal.conn,
             "SELECT * FROM objective_status_changes WHERE objective_id = ? ORDER BY id", [objective_id])]
 
     def changes_between(self, start: date, end: date) -> builtins.list[StatusChange]:
         """Status changes of all objectives dated ``start`` to ``end`` inclusive, oldest first."""
-        return [_change(r) for r in self.db.query(
+        return [_change(r) for r in query_dicts(self.journal.conn,
             "SELECT * FROM objective_status_changes WHERE changed_on BETWEEN ? AND ? ORDER BY changed_on, id",
             [start.isoformat(), end.isoformat()])]
 
@@ -295,10 +301,10 @@ class ObjectiveStore:
         closed = f"o.status IN ({','.join(repr(s) for s in CLOSED_STATUSES)})"
         # Open ones first, soonest deadline first; then closed ones, most recently changed first.
         order = f"{closed}, CASE WHEN {closed} THEN o.updated_at END DESC, o.deadline IS NULL, o.deadline, o.id"
-        rows = list(self.db.query(
+        rows = list(query_dicts(self.journal.conn,
             "SELECT o.*, (SELECT c.changed_on FROM objective_status_changes c WHERE c.objective_id = o.id"
             f" ORDER BY c.id LIMIT 1) AS set_on FROM objectives o WHERE {where} ORDER BY {order}", params))
-        links = _links_for(self.db, [r["id"] for r in rows])
+        links = _links_for(self.journal.conn, [r["id"] for r in rows])
         return [_objective(r, *links[r["id"]]) for r in rows]
 
 

@@ -21,9 +21,11 @@ from reflect.review import fields as f
 from reflect.dates import format_short
 from reflect.errors import InputError, NotFoundError, ReflectError
 from reflect.review.models import Review
-from reflect.store.db import inserted_id
+from reflect.store.db import inserted_id, query_dicts
 
 if TYPE_CHECKING:
+    import sqlite_utils
+
     from reflect.store.db import JournalDB
 
 _TEXT_FIELDS = ("strengths", "improvements", "next_objectives", "mentor_name", "questions")
@@ -46,7 +48,11 @@ class ReviewStore:
 
     def __init__(self, journal: "JournalDB"):
         self.journal = journal
-        self.db = journal.db
+
+    @property
+    def db(self) -> "sqlite_utils.Database":
+        """sqlite-utils on the journal, made on first use (reading needs only ``journal.conn``)."""
+        return self.journal.db
 
     # -- the draft ------------------------------------------------------------------------
 
@@ -168,7 +174,8 @@ class ReviewStore:
             raise
 
     def _rows(self, where: str, params: builtins.list, limit: int = -1) -> builtins.list[Review]:
-        rows = self.db.query(
+        rows = query_dicts(
+            self.journal.conn,
             f"SELECT * FROM reviews WHERE {where} ORDER BY status = 'completed', agreed_on DESC, id DESC LIMIT ?",
             params + [limit])
         return [_review(r) for r in rows]

@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING
 from reflect.review import fields as f
 from reflect.errors import InputError, NotFoundError
 from reflect.review.models import Training
-from reflect.store.db import inserted_id
+from reflect.store.db import inserted_id, query_dicts
 
 if TYPE_CHECKING:
+    import sqlite_utils
+
     from reflect.store.db import JournalDB
 
 _FIELDS = ("name", "provider", "due", "certificate_ref")
@@ -22,7 +24,11 @@ class TrainingStore:
 
     def __init__(self, journal: "JournalDB"):
         self.journal = journal
-        self.db = journal.db
+
+    @property
+    def db(self) -> "sqlite_utils.Database":
+        """sqlite-utils on the journal, made on first use (reading needs only ``journal.conn``)."""
+        return self.journal.db
 
     def add(self, *, name: str, provider: str = "", due: date | None = None,
             completed_on: date | None = None, certificate_ref: str = "") -> Training:
@@ -100,7 +106,8 @@ class TrainingStore:
 
     def _rows(self, where: str, params: builtins.list) -> builtins.list[Training]:
         order = "completed_on IS NOT NULL, completed_on DESC, due IS NULL, due, id"
-        return [_training(r) for r in self.db.query(f"SELECT * FROM training WHERE {where} ORDER BY {order}", params)]
+        return [_training(r) for r in query_dicts(
+            self.journal.conn, f"SELECT * FROM training WHERE {where} ORDER BY {order}", params)]
 
 
 def _training(row: dict) -> Training:

@@ -34,6 +34,14 @@ def inserted_id(done: "sqlite3.Cursor | sqlite_utils.db.Table") -> int:
     return int(new_id)
 
 
+def query_dicts(conn: "sqlite3.Connection", sql: str, params: "list | tuple" = ()) -> list[dict]:
+    """Rows as dicts keyed by column name, as sqlite-utils' ``query`` gives them, read straight
+    from the connection: reading needs no sqlite-utils (whose import the first screen would wait for)."""
+    cursor = conn.execute(sql, params)
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row)) for row in cursor]
+
+
 #: The first 16 bytes of every SQLite file.
 SQLITE_MAGIC = b"SQLite format 3\x00"
 

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 from reflect.store.db import inserted_id
 
 if TYPE_CHECKING:
+    import sqlite_utils
+
     from reflect.store.db import JournalDB
 
 
@@ -54,7 +56,11 @@ class DraftStore:
 
     def __init__(self, journal: "JournalDB"):
         self.journal = journal
-        self.db = journal.db
+
+    @property
+    def db(self) -> "sqlite_utils.Database":
+        """sqlite-utils on the journal, made on first use (reading needs only ``journal.conn``)."""
+        return self.journal.db
 
     def save(self, data: dict[str, Any], *, draft_id: int | None = None, entry_id: int | None = None) -> int:
         """Create or overwrite a draft; return its id."""
@@ -73,12 +79,14 @@ class DraftStore:
 
     def get(self, draft_id: int) -> Draft | None:
         """The draft with this id, or None."""
-        row = self.db.execute("SELECT id, entry_id, data, updated_at FROM drafts WHERE id = ?", [draft_id]).fetchone()
+        row = self.journal.conn.execute(
+            "SELECT id, entry_id, data, updated_at FROM drafts WHERE id = ?", [draft_id]).fetchone()
         return _draft(row) if row else None
 
     def pending(self) -> list[Draft]:
         """Every unsaved draft, newest first."""
-        rows = self.db.execute("SELECT id, entry_id, data, updated_at FROM drafts ORDER BY updated_at DESC, id DESC")
+        rows = self.journal.conn.execute(
+            "SELECT id, entry_id, data, updated_at FROM drafts ORDER BY updated_at DESC, id DESC")
         return [_draft(r) for r in rows]
 
     def discard(self, draft_id: int) -> None:

@@ -24,15 +24,11 @@ from reflect.tui.actions import ACTIONS, AREAS, everywhere
 from reflect.tui.commands import ReflectCommands
 from reflect.tui.guard import guarded
 from reflect.tui.screens import SCREENS, SINGLE
-from reflect.tui.dialogs.common import (
-    ConfirmLeave,
-    HelpScreen,
-    RecoverDraft,
-    TemplateChooser,
-)
 from reflect.tui.screens.draft_keeping import AUTOSAVE_DELAY, RETRY_DELAY, KeepsDrafts
-from reflect.tui.screens.editor import EditorScreen
 from reflect.tui.screens.journal import JournalScreen
+
+# The editor and the dialogs are imported where they are first opened (as the screens in
+# reflect.tui.screens are): the first screen does not wait for them.
 
 LIGHT, DARK = "textual-light", "textual-dark"
 #: Longest the app waits for another reflect's write before saying the journal is busy: a
@@ -167,14 +163,20 @@ class ReflectApp(App[int]):
 
     @guarded
     def action_new_entry(self, model: str = "none") -> None:
+        from reflect.tui.screens.editor import EditorScreen
+
         self.push_screen(EditorScreen(model=model))
 
     def action_new_from_template(self) -> None:
+        from reflect.tui.dialogs.common import TemplateChooser
+
         self.push_screen(TemplateChooser(), lambda model: model and self.action_new_entry(model))
 
     @guarded
     def edit_entry(self, entry_id: int) -> None:
         """Open the editor on an entry, with any unsaved draft of it restored."""
+        from reflect.tui.screens.editor import EditorScreen
+
         entry = self.journal.entries.get(entry_id)
         if any(isinstance(s, EditorScreen) and s.entry and s.entry.id == entry_id for s in self.screen_stack):
             # Two editors on one entry would only make conflicting copies.
@@ -201,6 +203,8 @@ class ReflectApp(App[int]):
 
     def action_help(self) -> None:
         """The keys of the screen underneath (its own, then those that work everywhere)."""
+        from reflect.tui.dialogs.common import HelpScreen
+
         keys = []
         for active in self.screen.active_bindings.values():
             binding = active.binding
@@ -361,6 +365,8 @@ class ReflectApp(App[int]):
             return
         drafts = self.journal.drafts.pending()
         if drafts:
+            from reflect.tui.dialogs.common import RecoverDraft
+
             self.push_screen(RecoverDraft(drafts), self._draft_answer)
 
     @guarded
@@ -392,6 +398,8 @@ class ReflectApp(App[int]):
                 entry = self.journal.entries.get(draft.entry_id)
             except NotFoundError:
                 entry = None  # its entry went to the trash meanwhile: save the words as a new entry
+        from reflect.tui.screens.editor import EditorScreen
+
         self.push_screen(EditorScreen(entry=entry, draft=draft))
 
     def move_in_when_free(self, side) -> None:
@@ -432,10 +440,9 @@ class ReflectApp(App[int]):
 
     def rescue_drafts(self) -> None:
         """Keep every open editor's words as drafts (used when something unexpected happens)."""
-        from reflect.tui.screens.objective_editor import ObjectiveEditorScreen
-
         for screen in self.screen_stack:
-            if isinstance(screen, (EditorScreen, ObjectiveEditorScreen)):
+            # Every editor keeps drafts (KeepsDrafts): one not opened yet has nothing to keep.
+            if isinstance(screen, KeepsDrafts):
                 try:
                     screen.keep_draft()
                 except Exception as error:  # noqa: BLE001 - rescuing; the original error is reported
@@ -462,6 +469,8 @@ class ReflectApp(App[int]):
                 for editor in editors:
                     editor.discard_changes()
                 self.exit(0)
+        from reflect.tui.dialogs.common import ConfirmLeave
+
         self.push_screen(ConfirmLeave("Quit with unsaved changes?", "Save your writing before quitting?"), answered)
 
     # -- looks -------------------------------------------------------------------------------

@@ -13,13 +13,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Label, Markdown, OptionList, Static
+from textual.widgets import Button, Label, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect.entries.models import MODEL_NAMES
 from reflect.entries.templates import TEMPLATES
 from reflect.tui.text import when
 from reflect.tui.widgets.rows import Rows
+from reflect.tui.widgets.key_footer import KeyFooter
 
 
 class ConfirmLeave(ModalScreen[str | None]):
@@ -44,7 +45,7 @@ class ConfirmLeave(ModalScreen[str | None]):
                 yield Button("Save", id="save", variant="primary", compact=True)
                 yield Button("Discard changes", id="discard", variant="error", compact=True)
                 yield Button("Keep editing", id="keep", compact=True)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#save", Button).focus()
@@ -97,7 +98,7 @@ class RecoverDraft(ModalScreen[tuple[str, int] | None]):
                         "saved. Recover to carry on where you left off.")
             yield Rows(*(Option(self._prompt(d), id=str(d.id)) for d in self.drafts),
                              id="drafts", markup=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     @staticmethod
     def _prompt(draft) -> Content:
@@ -134,7 +135,7 @@ class TemplateChooser(ModalScreen[str | None]):
             options.append(Option(Content.assemble((MODEL_NAMES["none"], "bold"), "\n",
                                                    ("no headings", "$text-muted")), id="none"))
             yield Rows(*options, id="templates", markup=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     @on(OptionList.OptionSelected, "#templates")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -176,7 +177,7 @@ class HelpScreen(ModalScreen[None]):
                 yield Label("Keys on this screen", classes="dialog-title")
                 yield Static(Content("\n").join(lines), id="help-keys")
                 yield Markdown(TIPS)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#help-text").focus()  # arrows and page keys scroll

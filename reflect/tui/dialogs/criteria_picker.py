@@ -17,10 +17,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, OptionList
+from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reflect.tui.criteria_search import search_criteria
+from reflect.tui.widgets.key_footer import KeyFooter
 
 #: Option ids of suggested criteria start with this (the same criterion is listed in its unit too).
 SUGGESTED = "suggested:"
@@ -55,7 +56,7 @@ class CriteriaPicker(ModalScreen[tuple[str, ...] | None]):
                         compact=True)
             yield Label("", id="picker-count", classes="muted", markup=False)
             yield OptionList(id="criteria", markup=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._fill("")

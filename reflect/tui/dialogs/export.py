@@ -17,12 +17,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from reflect.errors import InputError
 from reflect.paths import expand
 from reflect.tui.dialogs.form import FormDialog, field_label
 from reflect.tui.widgets.date_field import DateField
+from reflect.tui.widgets.key_footer import KeyFooter
 
 #: What can be exported, as offered in the dialog.
 KINDS = {
@@ -162,7 +163,7 @@ class PersonalDataFound(ModalScreen[str | None]):
                 yield Button("Redact (r)", id="redact", variant="primary", compact=True)
                 yield Button("Export as written (w)", id="as-written", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#redact", Button).focus()

@@ -10,11 +10,12 @@ from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, OptionList
+from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from reflect.dates import format_long, format_short, parse_day
 from reflect.errors import InputError
+from reflect.tui.widgets.key_footer import KeyFooter
 
 DateRange = tuple[date | None, date | None]
 
@@ -43,7 +44,7 @@ class DateRangeDialog(ModalScreen[DateRange | None]):
                 yield Input(format_short(self.end) if self.end else "", placeholder="empty: up to today",
                             id="to", compact=True)
                 yield Label("", id="to-feedback", classes="muted")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         for name in ("from", "to"):
@@ -100,7 +101,7 @@ class UnitChooser(ModalScreen[str | None]):
         with Vertical(classes="dialog wide"):
             yield Label("Only show reflections linked to a unit", classes="dialog-title")
             yield OptionList(*options, id="units", markup=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         units = self.query_one("#units", OptionList)

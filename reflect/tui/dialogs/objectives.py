@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, OptionList, Select
+from textual.widgets import Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 from textual.timer import Timer
 
@@ -28,6 +28,7 @@ from reflect.tui.dialogs.form import FormDialog, field_label
 from reflect.tui.widgets.date_field import DateField
 from reflect.tui.widgets.entry_list import EntryList, entry_pages
 from reflect.tui.widgets.rows import Rows
+from reflect.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from reflect.tui.app import ReflectApp
@@ -142,7 +143,7 @@ class ObjectivePicker(ModalScreen[int | None]):
             yield Rows(*(Option(Content.assemble((f"#{o.id:<3} ", "$text-muted"), (f"{o.label:<13}", "italic"),
                                                        o.specific), id=str(o.id)) for o in self.objectives),
                              id="objective-choices", markup=False, classes="rows")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -176,7 +177,7 @@ class EntryPicker(ModalScreen[int | None]):
             yield Input(placeholder="Search your reflections, or down for the newest", id="entry-search",
                         compact=True)
             yield EntryList(self.app.framework, id="entries")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._fill()

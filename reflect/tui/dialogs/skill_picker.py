@@ -14,10 +14,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reflect.tui.text import skill_style
+from reflect.tui.widgets.key_footer import KeyFooter
 
 #: Option ids of suggested skills start with this (the same skill is listed in its category too).
 SUGGESTED = "suggested:"
@@ -49,7 +50,7 @@ class SkillPicker(ModalScreen[tuple[str, ...] | None]):
                 yield OptionList(*self._options(), id="skills", markup=False)
                 with VerticalScroll(id="skill-about", can_focus=False):
                     yield Static(id="skill-help")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def _options(self) -> list[Option]:
         options: list[Option] = []

@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect.dates import format_short
@@ -29,6 +29,7 @@ from reflect.tui.dialogs.common import ConfirmLeave
 from reflect.tui.dialogs.form import ConfirmDialog
 from reflect.tui.text import skill_style
 from reflect.tui.widgets.area_bar import AreaBar
+from reflect.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from reflect.tui.app import ReflectApp
@@ -74,7 +75,7 @@ class AssessmentScreen(Screen):
             with Horizontal(id="note-row"):
                 yield Label("Note ", classes="muted")
                 yield Input(id="rating-note", compact=True, placeholder="n: an example, or what would help")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Self-assessment"
@@ -262,7 +263,7 @@ class AssessmentHistory(ModalScreen[None]):
             yield Label("Your self-assessments", classes="dialog-title")
             with VerticalScroll(id="history-scroll"):
                 yield Static(self._table(), id="history-table")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#history-scroll").focus()

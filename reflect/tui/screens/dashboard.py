@@ -22,7 +22,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.timer import Timer
 
 from reflect.dates import format_long
@@ -36,6 +36,7 @@ from reflect.tui.widgets.suggestions import NextSteps
 from reflect.tui.widgets.unit_progress import LEGEND, UnitProgress
 from reflect.tui.actions import bindings
 from reflect.tui.widgets.area_bar import AreaBar
+from reflect.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from reflect.tui.app import ReflectApp
@@ -103,7 +104,7 @@ class DashboardScreen(Screen):
                 with Vertical(id="dash-right", classes="dash-column"):
                     yield ActivityHeatmap(id="heatmap", classes="dash-section")
                     yield SkillBars(id="skill-bars", classes="dash-section")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Progress"

@@ -21,7 +21,6 @@ from textual.screen import Screen
 from textual.widgets import (
     Button,
     Checkbox,
-    Footer,
     Input,
     Label,
     Select,
@@ -45,6 +44,7 @@ from reflect.tui.widgets.markdown_area import MarkdownArea
 from reflect.tui.dialogs.skill_picker import SkillPicker
 from reflect.tui.widgets.area_bar import AreaBar
 from reflect.tui.widgets.coach_panel import CoachPanel
+from reflect.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -133,7 +133,7 @@ class EditorScreen(KeepsDrafts, Screen):
                              id="confidence", compact=True)
             yield Label("", id="tags", classes="muted", markup=False)
             yield CoachPanel(id="coach")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def action_next_field(self) -> None:
         next_field(self)

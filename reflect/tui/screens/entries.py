@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label
+from textual.widgets import Label
 
 from reflect.dates import format_long
 from reflect.entries.models import EntryFilter
@@ -25,6 +25,7 @@ from reflect.tui.guard import guarded
 from reflect.tui.text import skill_name
 from reflect.tui.widgets.entry_list import EntryList, entry_pages
 from reflect.tui.widgets.area_bar import AreaBar
+from reflect.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from reflect.tui.app import ReflectApp
@@ -85,7 +86,7 @@ class EntriesScreen(Screen):
             yield EntryList(self.app.framework, id="entries")
             yield Label("No reflections here yet. Press n to write one.", id="filtered-empty",
                         classes="empty-state", markup=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Reflections"

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown
+from textual.widgets import Markdown
 
 from reflect.errors import NotFoundError
 from reflect.review.objective_drafts import objective_from_entry
@@ -21,6 +21,7 @@ from reflect.tui.screens.objective_editor import ObjectiveEditorScreen
 from reflect.sanitize import shown_line
 from reflect.tui.text import entry_page, md_escape
 from reflect.tui.widgets.area_bar import AreaBar
+from reflect.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from reflect.tui.app import ReflectApp
@@ -62,7 +63,7 @@ class EntryDetailScreen(Screen):
         yield AreaBar()
         with VerticalScroll(id="entry-page"):
             yield Markdown(id="entry-text")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Reflection"

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from reflect.dates import format_long
 from reflect.errors import NotFoundError
@@ -25,6 +25,7 @@ from reflect.tui.dialogs.form import ConfirmDialog
 from reflect.tui.dialogs.logs import FeedbackDialog, FeedbackDoneDialog
 from reflect.tui.guard import guarded
 from reflect.tui.widgets.area_bar import AreaBar
+from reflect.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from reflect.tui.app import ReflectApp
@@ -77,7 +78,7 @@ class FeedbackDetailScreen(Screen):
         yield AreaBar()
         with VerticalScroll(id="entry-page"):
             yield Static(id="feedback-text", markup=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = f"Feedback #{self.feedback_id}"

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Label, OptionList
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reflect.progress.criteria import CriterionCoverage, criteria_coverage
@@ -24,6 +24,7 @@ from reflect.framework.standards import KIND_LABELS
 from reflect.tui.guard import guarded
 from reflect.tui.widgets.entry_list import EntryList, entry_pages
 from reflect.tui.widgets.area_bar import AreaBar
+from reflect.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from reflect.tui.app import ReflectApp
@@ -67,7 +68,7 @@ class FrameworkBrowserScreen(Screen):
         with Horizontal(id="framework"):
             yield UnitList(id="units", markup=False)
             yield CriterionList(id="criteria-list", markup=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Framework"
@@ -212,7 +213,7 @@ class EvidenceScreen(Screen):
             yield EntryList(self.app.framework, id="entries")
             yield Label("No reflections give evidence for this yet. Tag one in the editor (ctrl+r).",
                         id="no-evidence", classes="empty-state")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Evidence"

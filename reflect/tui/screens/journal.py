@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Markdown, Static
+from textual.widgets import Input, Markdown, Static
 from textual.timer import Timer
 
 from reflect.errors import NotFoundError
@@ -31,6 +31,7 @@ from reflect.tui.widgets.getting_started import GettingStartedLine, checklist_te
 from reflect.tui.widgets.review_line import ReviewLine
 from reflect.tui.dialogs.skill_picker import SkillPicker
 from reflect.tui.widgets.area_bar import AreaBar
+from reflect.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from reflect.coach.prompts import Prompt
@@ -84,7 +85,7 @@ class JournalScreen(Screen):
             with VerticalScroll(id="preview", can_focus=False):
                 yield Markdown(id="preview-text")
         yield Static(EMPTY_JOURNAL, id="empty", classes="empty-state", markup=False)  # quotes the search
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     # -- loading ------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect.tui.actions import bindings
@@ -29,6 +29,7 @@ from reflect.tui.dialogs.logs import (
     TrainingDoneDialog,
 )
 from reflect.tui.widgets.area_bar import AreaBar
+from reflect.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from reflect.tui.app import ReflectApp
@@ -62,7 +63,7 @@ class LogScreen(Screen):
         yield AreaBar()
         yield Rows(id="log", markup=False, classes="rows")
         yield Static(self.empty, id="log-empty", classes="empty-state", markup=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = self.heading

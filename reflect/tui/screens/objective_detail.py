@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect.dates import format_long, format_short
@@ -45,6 +45,7 @@ from reflect.tui.screens.objective_editor import ObjectiveEditorScreen
 from reflect.tui.text import entry_row, in_framework_order, skill_name
 from reflect.tui.actions import bindings
 from reflect.tui.widgets.area_bar import AreaBar
+from reflect.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from reflect.tui.app import ReflectApp
@@ -81,7 +82,7 @@ class ObjectiveDetailScreen(Screen):
             with VerticalScroll(id="objective-summary"):
                 yield Static(id="objective-text")
             yield Rows(id="objective-items", markup=False, classes="rows")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = f"Objective #{self.objective_id}"

@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Static, TextArea
+from textual.widgets import Button, Input, Label, Static, TextArea
 from textual.timer import Timer
 
 from reflect.store.drafts import Draft
@@ -37,6 +37,7 @@ from reflect.tui.widgets.date_field import DateField
 from reflect.tui.dialogs.skill_picker import SkillPicker
 from reflect.tui.dialogs.form import next_field
 from reflect.tui.widgets.area_bar import AreaBar
+from reflect.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from reflect.tui.app import ReflectApp
@@ -133,7 +134,7 @@ class ObjectiveEditorScreen(KeepsDrafts, Screen):
             yield Label("", id="objective-status", classes="muted", markup=False)
         with VerticalScroll(id="smart-advice-box", can_focus=False):
             yield Static("", id="smart-advice")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def action_next_field(self) -> None:
         next_field(self)

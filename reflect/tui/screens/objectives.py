@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect.review.models import Objective
@@ -27,6 +27,7 @@ from reflect.tui.dialogs.objectives import StatusDialog
 from reflect.tui.screens.objective_editor import ObjectiveEditorScreen
 from reflect.tui.actions import bindings
 from reflect.tui.widgets.area_bar import AreaBar
+from reflect.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from reflect.tui.app import ReflectApp
@@ -68,7 +69,7 @@ class ObjectivesScreen(Screen):
                     id="objectives-legend")
         yield Rows(id="objectives", markup=False, classes="rows")
         yield Static(EMPTY, id="objectives-empty", classes="empty-state", markup=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Objectives"

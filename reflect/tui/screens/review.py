@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Input, Static, TextArea
+from textual.widgets import Checkbox, Input, Static, TextArea
 from textual.timer import Timer
 
 from reflect.errors import JournalBusyError, ReflectError
@@ -29,6 +29,7 @@ from reflect.tui.dialogs.form import ConfirmDialog, FormDialog, field_label
 from reflect.tui.widgets.date_field import DateField
 from reflect.tui.actions import bindings
 from reflect.tui.widgets.area_bar import AreaBar
+from reflect.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from reflect.review.prep import PreparedReview
@@ -83,7 +84,7 @@ class ReviewScreen(Screen):
                         area = TextArea(id=name.replace("_", "-"), soft_wrap=True, tab_behavior="focus")
                         area.border_title = title
                         yield area
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#review-text").focus()

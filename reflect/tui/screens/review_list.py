@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect.dates import format_long, format_short
@@ -18,6 +18,7 @@ from reflect.tui.guard import guarded
 from reflect.tui.widgets.rows import Rows
 from reflect.tui.actions import bindings
 from reflect.tui.widgets.area_bar import AreaBar
+from reflect.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from reflect.tui.app import ReflectApp
@@ -55,7 +56,7 @@ class ReviewListScreen(Screen):
         yield AreaBar()
         yield Rows(id="reviews", markup=False, classes="rows")
         yield Static(EMPTY, id="reviews-empty", classes="empty-state", markup=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Reviews"
