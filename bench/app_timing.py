@@ -15,6 +15,7 @@ from bench.timing import Timing, launch, skipped
 
 PROBE = Path(__file__).with_name("app_probe.py")
 BASELINE = Path(__file__).with_name("baseline_probe.py")
+AREAS = Path(__file__).with_name("area_probe.py")
 #: A run taking longer than this (seconds) is stopped.
 LIMIT_S = 120.0
 
@@ -39,6 +40,29 @@ def time_first_screen(journal: Path, work: Path, *, runs: int, env: dict, cwd: P
 def time_baseline(work: Path, *, runs: int, env: dict, cwd: Path) -> Timing:
     """The same for a minimal Textual app (header, list, Markdown, footer): the yardstick."""
     return _time_probe([str(BASELINE)], work / "baseline-first-screen.txt", runs=runs, env=env, cwd=cwd)
+
+
+def time_area_switches(journal: Path, work: Path, *, rounds: int, env: dict, cwd: Path) -> dict:
+    """Each main area's switch times (ms) from one app process (see :mod:`bench.area_probe`):
+    ``{area: Timing JSON}``, or ``{"note": why}`` when it could not run."""
+    import json
+    import statistics
+
+    why = app_available()
+    if why:
+        return {"note": why}
+    out = work / "area-switches.json"
+    out.unlink(missing_ok=True)
+    report, tail = launch([sys.executable, str(AREAS), str(journal), str(out), str(rounds)], env=env, cwd=cwd,
+                          limit=LIMIT_S)
+    if report.get("status") != 0 or not out.exists():
+        return {"note": f"failed (exit {report.get('status')}): {tail}"[:200]}
+    timings = {}
+    for area, times in json.loads(out.read_text()).items():
+        first, warm = times[0], times[1:] or times  # the first visit imports the screen's code
+        timings[area] = {"first_ms": round(first, 1), "median_ms": round(statistics.median(warm), 1),
+                         "max_ms": round(max(warm), 1), "runs_ms": [round(t, 1) for t in times]}
+    return timings
 
 
 def _time_probe(args: list[str], mark: Path, *, runs: int, env: dict, cwd: Path) -> Timing:

@@ -21,6 +21,8 @@ EXPORT_MIB = 80
 APP_MS = 1000
 #: The app's first screen may take at most this many times a minimal Textual app's (issue 16).
 APP_BASELINE_RATIO = 1.3
+#: Switching between the app's main areas (issue 16).
+AREA_MS = 100
 KEYSTROKE_MS = 30
 
 
@@ -98,6 +100,16 @@ def size_tables(size: str, data: dict) -> list[str]:
         mark = ("✓" if ratio <= APP_BASELINE_RATIO else f"✗ > {APP_BASELINE_RATIO}×") if judged and ratio else ""
         lines.append(f"| minimal Textual app (header, list, Markdown, footer), same start | {_ms(base)} | "
                      f"{_cpu(base)} | {_mib(base)} | – | – | – | app {ratio:.2f}× | {mark} |")
+    areas = data.get("areas", {})
+    if areas and "note" not in areas:
+        for name, timing in areas.items():
+            mark = ("✓" if timing["median_ms"] < AREA_MS else f"✗ ≥ {AREA_MS} ms") if judged else ""
+            lines.append(f"| app: switch to {name} (F-key; in process, after the first visit) | "
+                         f"{timing['median_ms']:.0f} ({min(timing['runs_ms'][1:] or timing['runs_ms']):.0f}–"
+                         f"{timing['max_ms']:.0f}); first visit {timing['first_ms']:.0f} | – | – | – | – | – | – "
+                         f"| {mark} |")
+    elif areas:
+        lines.append(f"| app: switching areas | {areas['note']} | – | – | – | – | – | – | |")
     browser = data.get("browser", {})
     lines.append(f"| `reflect serve`: start to first screen in a browser tab | {_ms(browser)} | – | – | – | – | – | – "
                  f"| |")

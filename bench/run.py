@@ -78,6 +78,13 @@ def measure_baseline(ctx: RunContext, settings: Settings, env: dict) -> Timing:
     return time_baseline(ctx.work, runs=settings.runs, env=env, cwd=ROOT)
 
 
+def measure_areas(ctx: RunContext, settings: Settings, env: dict) -> dict:
+    """Switching between the app's main areas (see :mod:`bench.area_probe`)."""
+    from bench.app_timing import time_area_switches
+
+    return time_area_switches(ctx.journals.reflect_db, ctx.work, rounds=settings.runs + 1, env=env, cwd=ROOT)
+
+
 def measure_browser(ctx: RunContext, settings: Settings, env: dict) -> Timing:
     """`reflect serve` to the first screen in a browser tab (see :mod:`bench.serve_timing`)."""
     if not settings.with_browser:
@@ -147,6 +154,7 @@ def run_benchmark(settings: Settings, log=print) -> dict:
             "app": measure_app(ctx, settings, env).to_json(),
             # Measured straight after, in the same run, so the ratio compares like with like.
             "app_baseline": measure_baseline(ctx, settings, env).to_json(),
+            "areas": measure_areas(ctx, settings, env),
             "browser": measure_browser(ctx, settings, env).to_json(),
         }
     from bench.machine import load_average

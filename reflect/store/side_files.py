@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import secrets
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -88,6 +87,8 @@ def new_side_file(journal_path: Path, kind: str, text: str = "") -> SideFile:
     folder = ensure_private_dir(side_folder(journal_path))
     now = datetime.now(timezone.utc)
     ext = "json" if kind == APP else "md"
+    import secrets  # only when a side file is made: reading them (at every start) needs no hmac/hashlib
+
     name = f"{Path(journal_path).name}.{kind}.{os.getpid()}.{now:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}.{ext}"
     path = folder / name
     try:
@@ -104,6 +105,8 @@ def new_side_file(journal_path: Path, kind: str, text: str = "") -> SideFile:
 def replace_text(side: SideFile, text: str) -> None:
     """Write ``text`` as the whole of the side file, atomically (the old text or the new, never
     half of one)."""
+    import secrets
+
     temp = side.path.with_name(f".{side.path.name}.{secrets.token_hex(4)}.part")
     try:
         fd = system.create_private_file(temp)

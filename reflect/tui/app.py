@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.events import DescendantFocus
 from textual.screen import ModalScreen
 from textual.messages import ExitApp
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 from textual.timer import Timer
 
 from reflect.errors import NotFoundError
@@ -306,7 +306,13 @@ class ReflectApp(App[int]):
 
     def typing(self) -> bool:
         """True while the focus is in a box that takes letters (so ? and q type)."""
-        return isinstance(self.focused, (Input, TextArea))
+        focused = self.focused
+        if isinstance(focused, Input):
+            return True
+        # A TextArea (the editors' bodies) by name: importing its module here would cost every
+        # start-up a few milliseconds, and the journal screen has none.
+        return focused is not None and any(
+            kind.__name__ == "TextArea" and kind.__module__.startswith("textual.") for kind in type(focused).__mro__)
 
     def _put_back(self, removed) -> None:
         from reflect.store.undo import put_back

@@ -100,20 +100,24 @@ class LogScreen(Screen):
     def reload(self, keep: int | None = None) -> None:
         records = self.records()
         to_do = [r for r in records if not r.done]
-        options: list = []
+        items: list = []  # group headings (text) and records, in order
         for heading, group in self.grouped(records):
             if group:
-                options.append(Option(Content.styled(f"{heading} ({len(group)})", "bold $text-muted"), disabled=True))
-            for record in group:
-                options += [Option(self.row(record), id=str(record.id)), None]
-        listing = self.query_one("#log", OptionList)
-        listing.set_options(options)
+                items.append(f"{heading} ({len(group)})")
+            items += group
+        listing = self.query_one("#log", Rows)
+        index = listing.show_rows(items, self._options,
+                                  keep=None if keep is None else lambda item: getattr(item, "id", None) == keep)
         listing.display = bool(records)
         self.query_one("#log-empty").display = not records
         listing.border_title = self.summary(to_do)
-        index = next((i for i, o in enumerate(listing.options) if keep is not None and o.id == str(keep)), None)
         listing.highlighted = index if index is not None else (1 if records else None)
         self.refresh_bindings()
+
+    def _options(self, item) -> list:
+        if isinstance(item, str):
+            return [Option(Content.styled(item, "bold $text-muted"), disabled=True)]
+        return [Option(self.row(item), id=str(item.id)), None]
 
     def grouped(self, records: list) -> list[tuple[str, list]]:
         """The list's groups, with their headings: still to do, then done."""

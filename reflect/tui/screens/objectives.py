@@ -94,23 +94,27 @@ class ObjectivesScreen(Screen):
         next_review = review_schedule(journal, today).next_date if objectives else None
         open_ones = [o for o in objectives if o.is_open]
         closed = [o for o in objectives if not o.is_open]
-        options: list = []
+        items: list = []  # group headings (text) and objectives, in order
         for heading, group in ((f"OPEN ({len(open_ones)})", open_ones), (f"CLOSED ({len(closed)})", closed)):
             if group:
-                options.append(Option(Content.styled(heading, "bold $text-muted"), disabled=True))
-            for objective in group:
-                options += [Option(objective_row(objective, advice_for(self.app, objective, next_review), today),
-                                   id=str(objective.id)), None]
-        listing = self.query_one("#objectives", OptionList)
-        listing.set_options(options)
+                items.append(heading)
+            items += group
+
+        def options(item) -> list:
+            if isinstance(item, str):
+                return [Option(Content.styled(item, "bold $text-muted"), disabled=True)]
+            # The SMART check runs for the rows made, not for every objective ever set.
+            return [Option(objective_row(item, advice_for(self.app, item, next_review), today), id=str(item.id)),
+                    None]
+
+        listing = self.query_one("#objectives", Rows)
+        index = listing.show_rows(items, options,
+                                  keep=None if keep is None else lambda item: getattr(item, "id", None) == keep)
         listing.display = bool(objectives)
         self.query_one("#objectives-legend").display = bool(objectives)
         self.query_one("#objectives-empty").display = not objectives
         late = sum(1 for o in open_ones if o.is_overdue(today))
         listing.border_title = f"{len(open_ones)} open" + (f", {late} overdue" if late else "")
-        index = None
-        if keep is not None:
-            index = next((i for i, o in enumerate(listing.options) if o.id == str(keep)), None)
         listing.highlighted = index if index is not None else (1 if objectives else None)
         self.refresh_bindings()
 

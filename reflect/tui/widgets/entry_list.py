@@ -23,7 +23,9 @@ from reflect.tui.widgets.rows import Rows
 from reflect.entries.models import EntryFilter, EntrySummary
 from reflect.entries.search_query import QueryTooBigError, to_fts_query
 
-PAGE_SIZE = 100
+#: Rows fetched at a time: a few screenfuls even on a tall terminal. Each row is laid out when it is
+#: added, so a bigger first page only delays the first screen.
+PAGE_SIZE = 50
 LOAD_AHEAD = 20
 #: Fewer characters than this list entries instead of searching ("r*" would match everything).
 MIN_SEARCH = 2

@@ -1,17 +1,88 @@
-"""A list whose highlight stops at its ends instead of wrapping round.
+"""A list whose highlight stops at its ends instead of wrapping round, made a batch at a time.
 
 Textual's OptionList goes from the first row up to the last: one key too many and the
 highlight lands on another item, where the next key (``d``, ``y``) deletes it. Every list of
 records uses :class:`Rows` instead.
+
+A journal kept for years (or a training provider's whole cohort) can hold thousands of
+objectives or feedback items. Making and laying out every row before the screen shows took
+seconds, so :meth:`Rows.show_rows` makes the first :data:`BATCH` rows and the rest a batch at
+a time as the highlight or the scroll position nears the end, as the journal's list of
+reflections does.
 """
 
 from __future__ import annotations
 
+from typing import Any, Callable, Sequence
+
 from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+#: Records made into rows at a time (a few screenfuls).
+BATCH = 100
+#: Rows from the end at which the next batch is made.
+AHEAD = 20
+
+RowMaker = Callable[[Any], "list[Option | None]"]
 
 
 class Rows(OptionList):
     """An OptionList that does not wrap from the first row to the last (or back)."""
+
+    _later: Sequence = ()  # records not made into rows yet
+    _make: RowMaker | None = None
+
+    def show_rows(self, records: Sequence, make: RowMaker, *, keep: Callable[[Any], bool] | None = None,
+                  highlight: int | None = None) -> int | None:
+        """Replace the rows with ``make(record)`` for each record (options, ``None`` for a rule),
+        made a batch at a time. Returns the index of the first row of the record ``keep`` picks
+        (made at once, with the records before it), or None."""
+        stop = BATCH
+        if keep is not None:
+            found = next((i for i, record in enumerate(records) if keep(record)), None)
+            if found is not None:
+                stop = max(stop, found + BATCH)
+        self._make = make
+        self._later = records[stop:]
+        options: list[Option | None] = []
+        kept = None
+        for record in records[:stop]:
+            if kept is None and keep is not None and keep(record):
+                kept = len(options)
+            options += make(record)
+        self.set_options(options)
+        return kept
+
+    def make_more(self) -> bool:
+        """Add the next batch of rows, if any are left; True if rows were added."""
+        if not self._later or self._make is None:
+            return False
+        batch, self._later = self._later[:BATCH], self._later[BATCH:]
+        options: list[Option | None] = []
+        for record in batch:
+            options += self._make(record)
+        self.add_options(options)
+        return True
+
+    def clear_options(self) -> "Rows":
+        self._later = ()
+        return super().clear_options()
+
+    def _rows_near_end(self) -> bool:
+        if self.highlighted is not None and self.highlighted >= self.option_count - AHEAD:
+            return True
+        # Before layout the list has no height yet (max_scroll_y is 0): that is not "the end".
+        return self.max_scroll_y > 0 and self.max_scroll_y - self.scroll_y <= AHEAD * 2
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        if self._later and self._rows_near_end():
+            self.call_later(self.make_more)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if self._later and self._rows_near_end():
+            self.call_later(self.make_more)
 
     def _step(self, direction: int) -> None:
         if self.highlighted is None:
