@@ -83,6 +83,13 @@ class Journal:
         """Today's date where the user is."""
         return self.clock().astimezone().date()
 
+    def change_mark(self) -> tuple[int, int]:
+        """Where the journal's changes have got to: the same mark twice means nothing was
+        written in between, by this connection (``total_changes``) or another reflect
+        (``PRAGMA data_version``). Lets a screen skip working out again what cannot have changed."""
+        conn = self.conn
+        return conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0]
+
     # -- transactions ---------------------------------------------------------------------
 
     @contextmanager

@@ -53,3 +53,21 @@ async def test_getting_started_shows_what_is_left_then_goes(make, journal, frame
         await until(pilot, lambda: all(s.done for s in line.steps) and line.steps)
         assert not line.display
     assert all(step.done for step in getting_started(journal, framework))
+
+
+async def test_the_lines_follow_what_another_reflect_wrote(make, journal, journal_path, clock):
+    from reflect.journal import open_journal
+
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        line = app.screen.query_one(GettingStartedLine)
+        await until(pilot, lambda: line.steps and app.screen.prompt is not None)  # every line worked out
+        assert str(line.render()).startswith("Getting started 0/5")
+        with open_journal(journal_path, clock=clock) as elsewhere:  # as `reflect profile` would
+            elsewhere.settings.set("apprentice_name", "Jamie")
+        await pilot.press("f3")
+        await until(pilot, lambda: type(app.screen).__name__ == "DashboardScreen")
+        await pilot.press("f2")
+        await until(pilot, lambda: type(app.screen).__name__ == "JournalScreen")
+        line = app.screen.query_one(GettingStartedLine)
+        await until(pilot, lambda: str(line.render()).startswith("Getting started 1/5"))

@@ -71,6 +71,7 @@ class JournalScreen(Screen):
         self._preview_timer: Timer | None = None
         self._previewed: int | None = None
         self.prompt: Prompt | None = None  # today's question (reflect.coach.prompts.Prompt), once worked out
+        self._lines_for: tuple | None = None  # (day, journal change mark) the lines above the list show
 
     def compose(self) -> ComposeResult:
         yield AreaBar()
@@ -110,6 +111,11 @@ class JournalScreen(Screen):
 
     @guarded
     def _refresh_review_line(self) -> None:
+        journal = self.app.journal
+        mark = (journal.today(), journal.change_mark())
+        if mark == self._lines_for:
+            return  # the same day and nothing written since: the lines and the question stand
+        self._lines_for = mark
         self.query_one(ReviewLine).refresh_line()
         self._refresh_getting_started()
         self._show_question()
