@@ -91,6 +91,9 @@ def _front_matter_data(plan: ExportPlan, framework: "Framework") -> dict:
         "reflect_export": FORMAT_VERSION,
         "kind": KIND,
         "apprentice": plan.apprentice,
+        "employer": plan.employer,
+        "mentor": plan.mentor,
+        "started": plan.started,
         "framework": {"id": framework.id, "title": framework.title},
         "period": {"from": plan.period_from, "to": plan.period_to},
         "generated": plan.generated,
@@ -118,6 +121,13 @@ def describe_filters(filters: EntryFilter, framework: "Framework") -> str:
     return "; ".join(parts)
 
 
+def profile_facts(plan: ExportPlan) -> list[tuple[str, str]]:
+    """Employer, mentor and start date from the profile, those that are set (the name is in the title)."""
+    facts = [("Employer", inline(plan.employer)), ("Mentor", inline(plan.mentor)),
+             ("Apprenticeship started", format_long(plan.started) if plan.started else "")]
+    return [(label, value) for label, value in facts if value.strip()]
+
+
 def _header(plan: ExportPlan, framework: "Framework") -> str:
     title = "Reflective journal" + (f" {EM_DASH} {inline(plan.apprentice)}" if plan.apprentice.strip() else "")
     if plan.period_from and plan.period_to:
@@ -125,7 +135,8 @@ def _header(plan: ExportPlan, framework: "Framework") -> str:
     else:
         period = "no entries"
     count = entries_count(plan)
-    facts = [("Framework", inline(framework.title)), ("Period", period), ("Entries", count)]
+    facts = profile_facts(plan)
+    facts += [("Framework", inline(framework.title)), ("Period", period), ("Entries", count)]
     if plan.filtered:
         facts.append(("Only entries with", inline(describe_filters(plan.filters, framework))))
     facts.append(("Generated", when(plan.generated)))

@@ -126,7 +126,9 @@ def build_review_pack(journal: "Journal", framework: "Framework", *, start: date
                          include_private=include_private, suggestion_limit=0)
     training = [t.to_json() for t in journal.training.list()]
     record = _last_record(journal, review)
-    return ReviewPack(data, plan, gaps, before, training, mentor=review.mentor_name if review else "",
+    # The mentor the review names, else the one in the profile.
+    mentor = (review.mentor_name if review else "") or plan.mentor
+    return ReviewPack(data, plan, gaps, before, training, mentor=mentor,
                       review=review, mentor_ratings=record[0], mentor_ratings_on=record[1])
 
 
@@ -252,6 +254,8 @@ def _front_matter_data(pack: ReviewPack, framework: "Framework") -> dict:
         "kind": KIND,
         "apprentice": plan.apprentice,
         "mentor": pack.mentor,
+        "employer": plan.employer,
+        "started": plan.started,
         "framework": {"id": framework.id, "title": framework.title},
         "period": {"from": pack.start, "to": pack.end},
         "generated": plan.generated,
@@ -268,7 +272,7 @@ def _review_uid(pack: ReviewPack) -> str | None:
 
 
 def _people(pack: ReviewPack) -> dict[str, str]:
-    return {"Apprentice": pack.plan.apprentice, "Mentor or employer": pack.mentor}
+    return {"Apprentice": pack.plan.apprentice, "Mentor or employer": pack.mentor or pack.plan.employer}
 
 
 def _record_skills(pack: ReviewPack, framework: "Framework") -> list[tuple[str, str, int | None]]:
@@ -319,7 +323,12 @@ def _facts(pack: ReviewPack, framework: "Framework") -> list[tuple[str, str]]:
     data = pack.data
     previous = data["previous_review"]
     weeks = ((pack.end - pack.start).days + 1) // 7
-    facts = [("Period", f"{_period(pack)} ({weeks} week{'' if weeks == 1 else 's'})"),
+    # Who the apprenticeship is with comes first (the apprentice's name is in the title).
+    facts = [(label, value) for label, value in (("Employer", inline(pack.plan.employer)),
+                                                 ("Mentor", inline(pack.mentor)),
+                                                 ("Apprenticeship started", format_short(pack.plan.started)
+                                                  if pack.plan.started else "")) if value.strip()]
+    facts += [("Period", f"{_period(pack)} ({weeks} week{'' if weeks == 1 else 's'})"),
              ("Previous review", f"{format_short(date.fromisoformat(previous['agreed_on']))} with "
                                  f"{inline(previous['mentor_name'])}" if previous else "none: this is the first"),
              ("Reflections", reflections_count(pack.plan))]

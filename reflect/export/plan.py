@@ -49,6 +49,10 @@ class ExportPlan:
     units: list[UnitCoverage] = field(default_factory=list)
     #: Replace personal data in the entries with labels as they are written.
     redact: bool = False
+    #: The rest of the profile (reflect.review.profile): who the apprenticeship is with.
+    employer: str = ""
+    mentor: str = ""
+    started: date | None = None
 
     @property
     def filtered(self) -> bool:
@@ -63,8 +67,11 @@ def plan_export(journal: "Journal", framework: "Framework", filters: EntryFilter
 
     Call it inside the same read transaction as the writing, so the numbers match.
     """
+    from reflect.review.profile import load_profile
+
     chosen = replace(filters, private=None if include_private else False)
     total, private, first, last = counts.included(journal, filters, include_private)
+    profile = load_profile(journal)
     return ExportPlan(
         filters=chosen,
         include_private=include_private,
@@ -74,7 +81,10 @@ def plan_export(journal: "Journal", framework: "Framework", filters: EntryFilter
         period_from=filters.date_from or first,
         period_to=filters.date_to or last,
         generated=journal.now(),
-        apprentice=journal.settings.get("apprentice_name") or "",
+        apprentice=profile.name,
+        employer=profile.employer,
+        mentor=profile.mentor,
+        started=profile.start_date,
         skill_counts=counts.per_skill(journal, chosen),
         units=_unit_coverage(journal, framework, chosen),
         redact=redact,
