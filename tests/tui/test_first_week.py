@@ -71,3 +71,46 @@ async def test_the_lines_follow_what_another_reflect_wrote(make, journal, journa
         await until(pilot, lambda: type(app.screen).__name__ == "JournalScreen")
         line = app.screen.query_one(GettingStartedLine)
         await until(pilot, lambda: str(line.render()).startswith("Getting started 1/5"))
+
+
+async def test_units_are_chosen_in_the_profile(make, journal, framework):
+    from reflect.tui.dialogs.units_picker import UnitsPicker
+
+    first, second = framework.optional_units[:2]
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.screen.query(GettingStartedLine))
+        await pilot.press("p")
+        await until(pilot, lambda: isinstance(app.screen, ProfileDialog))
+        await pilot.press(*["enter"] * 6)  # name, employer, mentor, started, first review, every: on to the units
+        await until(pilot, lambda: app.screen.focused is not None and app.screen.focused.id == "units")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, UnitsPicker))
+        await pilot.press("space", "down", "space", "enter")
+        await until(pilot, lambda: isinstance(app.screen, ProfileDialog)
+                    and f"{first.code}, {second.code}" in str(app.screen.query_one("#units").label))
+        assert journal.settings.chosen_units() == []  # nothing saved until the form is
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not isinstance(app.screen, ProfileDialog))
+    assert set(journal.settings.chosen_units()) == {first.code, second.code}
+    assert set(load_profile(journal).units) == {first.code, second.code}
+
+
+async def test_escape_in_the_units_picker_keeps_the_units(make, journal, framework):
+    from reflect.tui.dialogs.units_picker import UnitsPicker
+
+    kept = framework.optional_units[0].code
+    journal.settings.choose_unit(kept)
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.screen.query(GettingStartedLine))
+        await pilot.press("p")
+        await until(pilot, lambda: isinstance(app.screen, ProfileDialog))
+        app.screen.query_one("#units").focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, UnitsPicker))
+        await pilot.press("space", "escape")  # unticked, then cancelled
+        await until(pilot, lambda: isinstance(app.screen, ProfileDialog))
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not isinstance(app.screen, ProfileDialog))
+    assert journal.settings.chosen_units() == [kept]

@@ -34,3 +34,19 @@ async def test_the_footer_follows_a_change_of_keys(make, sample):
                          "help shown as F1 while typing")
         await pilot.press("escape")
         await wait_until(pilot, lambda: ("?", "Help") in shown(app), "help shown as ? again")
+
+
+async def test_a_narrow_footer_keeps_help_and_quit_and_widening_brings_keys_back(make, sample):
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: ("e", "Edit") in shown(app), "the journal's footer")
+        wide = shown(app)
+        await pilot.resize_terminal(50, 20)
+        await wait_until(pilot, lambda: len(shown(app)) < len(wide), "keys left out at 50 columns")
+        narrow = shown(app)
+        assert {"Help", "Quit"} <= {what for _, what in narrow}
+        assert narrow == [key for key in wide if key in narrow]  # the same order, keys left out from the right
+        keys = list(app.screen.query_one(KeyFooter).query(FooterKey))
+        assert max(key.region.right for key in keys) <= 50
+        await pilot.resize_terminal(120, 40)
+        await wait_until(pilot, lambda: shown(app) == wide, "every key back at 120 columns")

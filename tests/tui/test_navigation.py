@@ -65,17 +65,18 @@ OPENINGS = {
 }
 
 
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
 @pytest.mark.parametrize("where", list(OPENINGS))
-async def test_every_footer_fits_80_columns_with_help_and_quit(make, records, where):
+async def test_every_footer_fits_with_help_and_quit(make, records, where, size):
     app = make()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await until(pilot, lambda: app.screen.query(AreaBar))
         first = app.screen
         await pilot.press(*OPENINGS[where])
         await until(pilot, lambda: not OPENINGS[where] or app.screen is not first or app.focused is not None)
         # The footer is drawn once the screen's keys are known.
         await until(pilot, lambda: footer_keys(app) and all(right > 0 for _, _, right in footer_keys(app)))
-        assert footer_problems(app) == []
+        assert footer_problems(app, width=size[0]) == []
 
 
 async def test_footer_with_a_filter_and_undo_still_fits(make, records, journal, sample):

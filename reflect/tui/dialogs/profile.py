@@ -1,14 +1,16 @@
-"""The profile form: your name, employer, mentor, start date and review schedule on one form,
-with the optional units you chose listed (they are chosen in the framework: ``f``)."""
+"""The profile form: your name, employer, mentor, start date, optional units and review schedule
+on one form. The units are chosen in a picker (enter on "Choose..."), as in the framework (``f``)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from textual.widgets import Input, Label
+from textual import on
+from textual.widgets import Button, Input
 
 from reflect.review.profile import load_profile, save_profile
 from reflect.tui.dialogs.form import FormDialog, field_label
+from reflect.tui.dialogs.units_picker import UnitsPicker
 from reflect.tui.widgets.date_field import DateField
 
 
@@ -18,8 +20,11 @@ class ProfileDialog(FormDialog):
     heading = "Your profile"
     hint = "Exports and review packs use your name · enter: next field · ctrl+s saves · escape cancels"
 
+    units: tuple[str, ...] | None = None  # the units as chosen on this form (None: as saved)
+
     def fields(self):
         profile = load_profile(self.app.journal)
+        self.units = profile.units
         today = self.app.journal.today()
         yield field_label("Your name")
         yield Input(profile.name, id="name", compact=True, placeholder="as your mentor knows you")
@@ -37,8 +42,18 @@ class ProfileDialog(FormDialog):
         yield Input(profile.review_interval, id="interval", compact=True,
                     placeholder="12 weeks, 3 months, fortnightly, quarterly")
         yield field_label("Your units")
-        units = ", ".join(profile.units) or "none chosen yet"
-        yield Label(f"{units} (choose them in the framework: f)", id="units", markup=False)
+        yield Button(self._units_text(), id="units", compact=True, tooltip="Choose your optional units")
+
+    def _units_text(self) -> str:
+        return f"{', '.join(self.units or ()) or 'none chosen yet'}: Choose..."
+
+    @on(Button.Pressed, "#units")
+    def _choose_units(self) -> None:
+        def chosen(codes: tuple[str, ...] | None) -> None:
+            if codes is not None:
+                self.units = codes
+                self.query_one("#units", Button).label = self._units_text()
+        self.app.push_screen(UnitsPicker(self.app.framework, self.units or ()), chosen)
 
     def submit(self):
         journal = self.app.journal
@@ -47,7 +62,8 @@ class ProfileDialog(FormDialog):
                           mentor=self.query_one("#mentor", Input).value,
                           start_date=self.query_one("#start", DateField).day,
                           review_start=self.query_one("#review-start", DateField).day,
-                          review_interval=self.query_one("#interval", Input).value)
+                          review_interval=self.query_one("#interval", Input).value,
+                          units=self.units if self.units is not None else load_profile(journal).units)
         saved = save_profile(journal, self.app.framework, profile)
         self.notify(f"Saved your profile{', ' + saved.name if saved.name else ''}.", title="Profile")
         return saved
