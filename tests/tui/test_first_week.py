@@ -88,7 +88,7 @@ async def test_units_are_chosen_in_the_profile(make, journal, framework):
         await until(pilot, lambda: isinstance(app.screen, UnitsPicker))
         await pilot.press("space", "down", "space", "enter")
         await until(pilot, lambda: isinstance(app.screen, ProfileDialog)
-                    and f"{first.code}, {second.code}" in str(app.screen.query_one("#units").label))
+                    and str(app.screen.query_one("#units").label).startswith("2 chosen"))
         assert journal.settings.chosen_units() == []  # nothing saved until the form is
         await pilot.press("ctrl+s")
         await until(pilot, lambda: not isinstance(app.screen, ProfileDialog))

@@ -45,7 +45,9 @@ class ProfileDialog(FormDialog):
         yield Button(self._units_text(), id="units", compact=True, tooltip="Choose your optional units")
 
     def _units_text(self) -> str:
-        return f"{', '.join(self.units or ()) or 'none chosen yet'}: Choose..."
+        # Short, to fit a narrow dialog: the picker lists them by name.
+        count, needed = len(self.units or ()), self.app.framework.min_optional_units
+        return f"{count} chosen" + (f", {needed} needed" if count < needed else "") + ": Choose..."
 
     @on(Button.Pressed, "#units")
     def _choose_units(self) -> None:

@@ -9,7 +9,7 @@ part of the app's start-up. This one rebuilds once per screen refresh at most, a
 the keys, their labels, whether they work, or which of them fit have changed.
 
 On a narrow terminal a full footer ran past the edge and cut Help and Quit off. Here the keys
-that do not fit are left out from the right, Help and Quit never: ``?`` lists every key.
+that do not fit are left out from the right, never Help, Quit or Save: ``?`` lists every key.
 """
 
 from __future__ import annotations
@@ -23,8 +23,10 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-#: Actions whose keys stay in the footer whatever its width (the app's help and quit).
+#: Actions whose keys stay in the footer whatever its width (the app's help and quit)...
 KEPT_ACTIONS = frozenset({"help", "quit", "app.help", "app.quit"})
+#: ... and keys that do too: ctrl+s saves every form and editor.
+KEPT_KEYS = frozenset({"ctrl+s"})
 
 
 class _Key(NamedTuple):
@@ -88,7 +90,7 @@ class KeyFooter(Footer):
 
     def _fitting(self) -> list[_Key]:
         """The screen's shown keys (one per action, as Textual's footer does) that fit the width,
-        leaving keys out from the right, never help or quit."""
+        leaving keys out from the right, never help, quit or save."""
         keys: dict[str, _Key] = {}
         for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
             if binding.show and binding.action not in keys:
@@ -96,7 +98,8 @@ class KeyFooter(Footer):
         shown = list(keys.values())
         width = self.size.width or self.app.size.width
         while sum(k.width for k in shown) - 1 > width:  # the last key's margin may fall off the edge
-            droppable = [i for i, k in enumerate(shown) if k.binding.action not in KEPT_ACTIONS]
+            droppable = [i for i, k in enumerate(shown)
+                         if k.binding.action not in KEPT_ACTIONS and k.binding.key not in KEPT_KEYS]
             if not droppable:
                 break
             del shown[droppable[-1]]
