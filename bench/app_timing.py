@@ -29,19 +29,6 @@ def app_available() -> str:
     return ""
 
 
-def time_first_screen(journal: Path, work: Path, *, runs: int, env: dict, cwd: Path) -> Timing:
-    """One warm-up, then ``runs`` timed runs of the probe on ``journal``."""
-    why = app_available()
-    if why:
-        return skipped(why)
-    return _time_probe([str(PROBE), str(journal)], work / "app-first-screen.txt", runs=runs, env=env, cwd=cwd)
-
-
-def time_baseline(work: Path, *, runs: int, env: dict, cwd: Path) -> Timing:
-    """The same for a minimal Textual app (header, list, Markdown, footer): the yardstick."""
-    return _time_probe([str(BASELINE)], work / "baseline-first-screen.txt", runs=runs, env=env, cwd=cwd)
-
-
 def time_area_switches(journal: Path, work: Path, *, rounds: int, env: dict, cwd: Path) -> dict:
     """Each main area's switch times (ms) from one app process (see :mod:`bench.area_probe`):
     ``{area: Timing JSON}``, or ``{"note": why}`` when it could not run."""
@@ -65,18 +52,45 @@ def time_area_switches(journal: Path, work: Path, *, rounds: int, env: dict, cwd
     return timings
 
 
+def time_side_by_side(journal: Path, work: Path, *, runs: int, env: dict, cwd: Path) -> tuple[Timing, Timing]:
+    """The app's first screen and the minimal app's, their runs taken in turn (app, minimal,
+    app, ...) after a warm-up of each, so a change in the machine's load falls on both alike."""
+    why = app_available()
+    if why:
+        return skipped(why), _time_probe([str(BASELINE)], work / "baseline-first-screen.txt", runs=runs, env=env,
+                                         cwd=cwd)
+    app, base = Timing(), Timing()
+    probes = ((app, [str(PROBE), str(journal)], work / "app-first-screen.txt"),
+              (base, [str(BASELINE)], work / "baseline-first-screen.txt"))
+    for index in range(runs + 1):
+        for timing, args, mark in probes:
+            if timing.note:
+                continue
+            failed = _run_probe(timing, args, mark, env=env, cwd=cwd, keep=index > 0)
+            if failed:
+                timing.note = failed
+    return app, base
+
+
+def _run_probe(timing: Timing, args: list[str], mark: Path, *, env: dict, cwd: Path, keep: bool) -> str:
+    """One run of a probe into ``timing`` (unless ``keep`` is false: a warm-up); why it failed, or ""."""
+    mark.unlink(missing_ok=True)
+    report, tail = launch([sys.executable, *args, str(mark)], env=env, cwd=cwd, limit=LIMIT_S)
+    if report.get("status") != 0 or not mark.exists():
+        killed = report.get("status") == -9
+        return (f"skipped: ran past the {LIMIT_S:g} s limit" if killed
+                else f"failed (exit {report.get('status')}): {tail}"[:200])
+    if keep:
+        timing.times_ms.append((float(mark.read_text()) - report["started_at"]) * 1000)
+        timing.cpu_ms.append(report["cpu_ms"])
+        timing.peaks_mib.append(report["maxrss_kib"] / 1024)
+    return ""
+
+
 def _time_probe(args: list[str], mark: Path, *, runs: int, env: dict, cwd: Path) -> Timing:
     result = Timing()
-    for index in range(runs + 1):
-        mark.unlink(missing_ok=True)
-        report, tail = launch([sys.executable, *args, str(mark)], env=env, cwd=cwd, limit=LIMIT_S)
-        if report.get("status") != 0 or not mark.exists():
-            killed = report.get("status") == -9
-            return skipped(f"skipped: ran past the {LIMIT_S:g} s limit" if killed
-                           else f"failed (exit {report.get('status')}): {tail}"[:200])
-        if index == 0:
-            continue  # warm-up: bytecode and the page cache, as for a person's second start
-        result.times_ms.append((float(mark.read_text()) - report["started_at"]) * 1000)
-        result.cpu_ms.append(report["cpu_ms"])
-        result.peaks_mib.append(report["maxrss_kib"] / 1024)
+    for index in range(runs + 1):  # the first is a warm-up: bytecode and the page cache
+        failed = _run_probe(result, args, mark, env=env, cwd=cwd, keep=index > 0)
+        if failed:
+            return skipped(failed)
     return result

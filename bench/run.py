@@ -64,25 +64,20 @@ def _time_jrnl(op: Operation, ctx: RunContext, settings: Settings, jrnl) -> Timi
     return time_command(argv, runs=settings.runs, env=jrnl.env(), cwd=jrnl.home, limit=settings.jrnl_limit)
 
 
-def measure_app(ctx: RunContext, settings: Settings, env: dict) -> Timing:
-    """Start to the first screen with entries shown (headless; see :mod:`bench.app_timing`)."""
-    from bench.app_timing import time_first_screen
-
-    return time_first_screen(ctx.journals.reflect_db, ctx.work, runs=settings.runs, env=env, cwd=ROOT)
-
-
-def measure_baseline(ctx: RunContext, settings: Settings, env: dict) -> Timing:
-    """A minimal Textual app's start-up, measured as the app's (see :mod:`bench.baseline_probe`)."""
-    from bench.app_timing import time_baseline
-
-    return time_baseline(ctx.work, runs=settings.runs, env=env, cwd=ROOT)
-
-
 def measure_areas(ctx: RunContext, settings: Settings, env: dict) -> dict:
     """Switching between the app's main areas (see :mod:`bench.area_probe`)."""
     from bench.app_timing import time_area_switches
 
     return time_area_switches(ctx.journals.reflect_db, ctx.work, rounds=settings.runs + 1, env=env, cwd=ROOT)
+
+
+def measure_first_screens(ctx: RunContext, settings: Settings, env: dict) -> dict:
+    """The app's first screen and a minimal Textual app's, their runs in turn, so the ratio
+    compares like with like on a machine whose load changes (see :mod:`bench.app_timing`)."""
+    from bench.app_timing import time_side_by_side
+
+    app, base = time_side_by_side(ctx.journals.reflect_db, ctx.work, runs=settings.runs, env=env, cwd=ROOT)
+    return {"app": app.to_json(), "app_baseline": base.to_json()}
 
 
 def measure_browser(ctx: RunContext, settings: Settings, env: dict) -> Timing:
@@ -151,9 +146,7 @@ def run_benchmark(settings: Settings, log=print) -> dict:
             "commands": commands,
             "queries": [{"key": k, "label": label, "keystroke": keystroke, **t.to_json()}
                         for k, (label, t, keystroke) in queries.items()],
-            "app": measure_app(ctx, settings, env).to_json(),
-            # Measured straight after, in the same run, so the ratio compares like with like.
-            "app_baseline": measure_baseline(ctx, settings, env).to_json(),
+            **measure_first_screens(ctx, settings, env),
             "areas": measure_areas(ctx, settings, env),
             "browser": measure_browser(ctx, settings, env).to_json(),
         }
