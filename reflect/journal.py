@@ -25,6 +25,7 @@ from reflect.store.db import BUSY_TIMEOUT_SECONDS, SQLITE_MAGIC, busy_timeout, o
 if TYPE_CHECKING:
     import sqlite_utils
 
+    from reflect.attachments.store import AttachmentStore
     from reflect.review.activities import ActivityStore
     from reflect.review.assessments import AssessmentStore
     from reflect.store.drafts import DraftStore
@@ -173,6 +174,12 @@ class Journal:
         from reflect.entries.store import EntryStore
 
         return EntryStore(self)
+
+    @cached_property
+    def attachments(self) -> "AttachmentStore":
+        from reflect.attachments.store import AttachmentStore
+
+        return AttachmentStore(self)
 
     @cached_property
     def drafts(self) -> "DraftStore":
