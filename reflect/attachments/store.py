@@ -107,8 +107,11 @@ def read_file(path: Path | str) -> NewFile:
 
 def too_big(name: str, size: int) -> str:
     """The one line that says a file is over the limit."""
-    return (f"{name} is {human_size(size)}; a file attached to the journal can be up to "
-            f"{human_size(MAX_SIZE)} (make a smaller copy, e.g. a photo at a lower resolution).")
+    size_text, limit_text = human_size(size), human_size(MAX_SIZE)
+    if size_text == limit_text:  # just over: "25 MB; up to 25 MB" would make no sense
+        size_text, limit_text = f"{size:,} bytes", f"{MAX_SIZE:,} bytes"
+    return (f"{name} is {size_text}; a file attached to the journal can be up to {limit_text} "
+            "(make a smaller copy, e.g. a photo at a lower resolution).")
 
 
 def _shown_path(path: Path) -> str:
@@ -262,6 +265,10 @@ class AttachmentStore:
 
             raise NotFoundError(f'Entry {entry_id} has no detached attachment "{one_line(name)}" in the trash.')
         return max(hits, key=lambda a: (a.detached_at or "", a.id))
+
+    def detached_count(self) -> int:
+        """How many detached attachments wait in the trash."""
+        return self.conn.execute("SELECT count(*) FROM attachments WHERE detached_at IS NOT NULL").fetchone()[0]
 
     def empty_trash(self) -> int:
         """Remove detached attachments for good (and any bytes no attachment uses); how many went."""

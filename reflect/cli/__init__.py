@@ -18,7 +18,7 @@ from reflect.errors import ReflectError
 
 #: Modules under reflect/cli/ whose commands make up `reflect`, in --help order.
 COMMAND_MODULES = (
-    "entries", "check", "objectives", "activities", "feedback", "training", "assess", "review",
+    "entries", "attachments", "check", "objectives", "activities", "feedback", "training", "assess", "review",
     "gaps", "stats", "units", "export", "standards", "profile", "config", "backup", "encryption", "app", "serve",
 )
 
@@ -29,6 +29,7 @@ COMMAND_MODULES = (
 COMMANDS = {
     "add": "entries", "list": "entries", "ls": "entries", "search": "entries", "show": "entries",
     "edit": "entries", "delete": "entries", "rm": "entries", "restore": "entries", "trash": "entries",
+    "attach": "attachments", "attachments": "attachments", "detach": "attachments", "attachment": "attachments",
     "objective": "objectives", "objectives": "objectives", "activity": "activities", "activities": "activities",
     "feedback": "feedback", "training": "training", "assess": "assess", "review": "review", "reviews": "review",
     "gaps": "gaps", "stats": "stats", "units": "units", "export": "export", "import": "export",

@@ -364,19 +364,23 @@ def cmd_trash(ctx) -> int:
         page = store.list(trashed=True, limit=100_000)
         return _print_rows(ctx, page.rows, empty=lambda: "The trash is empty.")
     count = store.count(trashed=True)
-    if count == 0:
+    detached = ctx.journal.attachments.detached_count()
+    if count == 0 and detached == 0:
         ctx.print("The trash is already empty.")
         return 0
+    what = f"{count} trashed entries" + (f" and {detached} detached attachments" if detached else "")
     if not ctx.args.yes:
         if not stdin_is_terminal():
-            raise InputError(f"Emptying the trash removes {count} entries for good: add --yes to confirm.")
-        answer = input(f"Remove {count} trashed entries for good? This cannot be undone. [y/N] ")
+            raise InputError(f"Emptying the trash removes {what} for good: add --yes to confirm.")
+        answer = input(f"Remove {what} for good? This cannot be undone. [y/N] ")
         if answer.strip().lower() not in ("y", "yes"):
             ctx.print("Left the trash as it was.")
             return 0
     from reflect.store.backup import daily_backup_if_due
 
     daily_backup_if_due(ctx.journal)  # the one delete that cannot be undone: be sure of a backup
-    removed = store.empty_trash()
-    ctx.print(f"Removed {removed} entries for good.")
+    with ctx.journal.write():
+        removed = store.empty_trash()
+        gone = ctx.journal.attachments.empty_trash()
+    ctx.print(f"Removed {removed} entries" + (f" and {gone} detached attachments" if gone else "") + " for good.")
     return 0
