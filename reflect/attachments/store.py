@@ -72,6 +72,8 @@ class NewFile:
     name: str
     data: bytes
     source: str = ""
+    #: When it was first attached (an import keeps the original time); None: now.
+    added_at: str | None = None
 
 
 @dataclass(frozen=True)
@@ -158,7 +160,7 @@ class AttachmentStore:
                 kind = sniff(f.data)
                 name = numbered(safe_name(f.name, kind.extension), taken)
                 taken.add(name)
-                new_id = self._link(entry_id, name, f.data, digest, kind, added_at or self.journal.now())
+                new_id = self._link(entry_id, name, f.data, digest, kind, f.added_at or added_at or self.journal.now())
                 added.append(new_id)
                 by_digest[digest] = self.get_by_id(new_id)
         return AttachResult([self.get_by_id(i) for i in added], already)

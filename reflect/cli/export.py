@@ -66,6 +66,8 @@ def register(sub, common) -> None:
     p.add_argument("--dry-run", "-n", action="store_true", help="check the file and say what would happen")
     p.add_argument("--accept-edited", action="store_true",
                    help="import reflections changed in the file after export as they now read")
+    p.add_argument("--no-attachments", dest="attachments", action="store_false",
+                   help="leave out the attached files (the NAME_files folder beside the export)")
     p.set_defaults(handler=cmd_import, writes=True)
 
     p = sub.add_parser(
@@ -117,11 +119,14 @@ def cmd_export(ctx) -> int:
 
     warn_before_export(ctx, filters, include_private=args.include_private, redact=args.redact)
     if args.output == "-":
+        from reflect.export.attachments import all_files, export_files
+
         with ctx.file_out() as out:
             plan = export_markdown(journal, framework, out, filters, include_private=args.include_private,
                                    redact=args.redact)
+        unwritten = len(all_files(export_files(journal, plan.filters, "")))
         print(ExportResult(None, "reflections", plan.entries, plan.private_left_out,
-                           plan.private_included).summary(), file=sys.stderr)
+                           plan.private_included, attachments_not_written=unwritten).summary(), file=sys.stderr)
         return 0
     progress = _progress if sys.stderr.isatty() else None
     result = write_export(journal, framework, args.output, filters, include_private=args.include_private,
@@ -159,13 +164,16 @@ def cmd_import(ctx) -> int:
             from reflect.importers.markdown import import_markdown
 
             result, reader = import_markdown(journal, path, dry_run=ctx.args.dry_run, progress=progress,
-                                             accept_edited=ctx.args.accept_edited)
+                                             accept_edited=ctx.args.accept_edited, attachments=ctx.args.attachments)
             notes = _export_notes(reader, ctx)
     finally:
         if progress:
             print("\r\033[K", end="", file=sys.stderr)  # clear the progress line
     verb = "Would import" if ctx.args.dry_run else "Imported"
-    message = f"{verb} {result.added} {'entry' if result.added == 1 else 'entries'} from {path}"
+    message = f"{verb} {result.added} {'entry' if result.added == 1 else 'entries'}"
+    if result.attachments:
+        message += f" and {result.attachments} attached {'file' if result.attachments == 1 else 'files'}"
+    message += f" from {path}"
     if result.skipped:
         message += f"; skipped {result.skipped} already in the journal"
     ctx.print(message + ".")

@@ -28,6 +28,7 @@ from reflect.export.format import (
 from reflect.entries.models import MODEL_NAMES, EntryFilter
 
 if TYPE_CHECKING:
+    from reflect.export.attachments import ExportedFile
     from reflect.journal import Journal
     from reflect.framework.standards import Framework
 
@@ -52,20 +53,23 @@ def export_markdown(journal: "Journal", framework: "Framework", out: TextIO,
 
 
 def write_markdown(journal: "Journal", framework: "Framework", out: TextIO, plan: ExportPlan, *,
-                   progress: Callable[[int, int], None] | None = None) -> None:
-    """Write the export ``plan`` describes (made in the same read snapshot) to ``out``."""
+                   progress: Callable[[int, int], None] | None = None,
+                   files: "dict[str, list[ExportedFile]] | None" = None) -> None:
+    """Write the export ``plan`` describes (made in the same read snapshot) to ``out``, linking
+    the attached ``files`` (:mod:`reflect.export.attachments`) where they are written."""
     out.write(front_matter(_front_matter_data(plan, framework)))
     out.write(_header(plan, framework))
-    written = write_entries(journal, framework, out, plan, progress=progress)
+    written = write_entries(journal, framework, out, plan, progress=progress, files=files)
     out.write(MARK_END + "\n")
     if written != plan.entries:  # pragma: no cover - the snapshot makes this impossible
         raise RuntimeError(f"exported {written} entries, expected {plan.entries}")
 
 
 def write_entries(journal: "Journal", framework: "Framework", out: TextIO, plan: ExportPlan, *,
-                  markers: bool = True, progress: Callable[[int, int], None] | None = None) -> int:
+                  markers: bool = True, progress: Callable[[int, int], None] | None = None,
+                  files: "dict[str, list[ExportedFile]] | None" = None) -> int:
     """Write the entry blocks of ``plan`` to ``out``, oldest first; return how many."""
-    render = EntryRenderer(framework, markers=markers).render
+    render = EntryRenderer(framework, markers=markers, files=files).render
     written = 0
     for entry in iter_rows(journal, plan.filters, redact=plan.redact):
         out.write(render(entry))

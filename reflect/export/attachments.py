@@ -1,0 +1,110 @@
+"""The attached files of an export: which go, where they go, and how they are linked.
+
+An export (or a review pack) written to ``NAME.md`` puts its entries' attachments in a folder
+beside it, ``NAME_files/``, one sub-folder per entry (``2026-11-20-1a2b3c4d/``), and links
+them from the entry with relative links, so the Markdown, the HTML and the files can be
+moved or zipped together. Each entry's hidden marker lists its files (name, path, SHA-256,
+size, type, when added): `reflect import` brings them back byte for byte.
+
+A private entry's attachments are never exported, not even when its text is
+(``--include-private``): a photo or a document can say more than its owner remembers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Iterable
+from urllib.parse import quote
+
+from reflect.attachments.names import human_size, safe_name
+from reflect.attachments.sniff import media_type
+from reflect.entries.models import EntryFilter
+from reflect.entries.query import build_where
+from reflect.export.format import inline
+
+if TYPE_CHECKING:
+    from reflect.journal import Journal
+
+#: What the folder beside ``NAME.md`` is called.
+FOLDER_SUFFIX = "_files"
+
+
+@dataclass(frozen=True)
+class ExportedFile:
+    """One attachment as an export writes it: ``path`` is relative to the Markdown's folder."""
+
+    attachment_id: int
+    name: str
+    path: str
+    size: int
+    media_type: str
+    sha256: str
+    added_at: str
+
+    @property
+    def link(self) -> str:
+        """``path`` as a link target (spaces and brackets encoded; slashes kept)."""
+        return quote(self.path, safe="/")
+
+    def marker_data(self) -> dict:
+        """What the entry marker says about it."""
+        return {"name": self.name, "file": self.path, "sha256": self.sha256, "size": self.size,
+                "type": self.media_type, "added_at": self.added_at}
+
+    def describe(self) -> str:
+        """``2.3 MB, JPEG image``."""
+        return f"{human_size(self.size)}, {media_type(self.media_type).label}"
+
+
+def folder_for(markdown: Path | str) -> str:
+    """The name of the files folder beside ``markdown``: ``2026-11-24-reflections_files``."""
+    return PurePosixPath(Path(markdown).name).stem + FOLDER_SUFFIX
+
+
+def export_files(journal: "Journal", filters: EntryFilter, folder: str) -> dict[str, list[ExportedFile]]:
+    """The attachments of the live, non-private entries ``filters`` select, by entry uid, each
+    with its path under ``folder``. Only the links are read (not the bytes)."""
+    where, params = build_where(filters)
+    rows = journal.conn.execute(
+        "SELECT e.uid, e.day, a.id, a.name, a.size, a.media_type, b.sha256, a.added_at"
+        " FROM attachments a JOIN entries e ON e.id = a.entry_id JOIN attachment_blobs b ON b.id = a.blob_id"
+        f" WHERE a.detached_at IS NULL AND e.private = 0 AND {' AND '.join(where)}"
+        " ORDER BY e.day, e.id, a.added_at, a.id", params).fetchall()
+    found: dict[str, list[ExportedFile]] = {}
+    for uid, day, attachment_id, name, size, mime, sha256, added_at in rows:
+        place = safe_name(f"{day}-{uid[:8]}")
+        found.setdefault(uid, []).append(ExportedFile(attachment_id, name, f"{folder}/{place}/{name}", size, mime,
+                                                      sha256, added_at))
+    return found
+
+
+def markdown_lines(files: Iterable[ExportedFile], *, pictures: bool = True) -> list[str]:
+    """The "Attachments" lines of an entry's details: each file linked, pictures shown (with
+    ``pictures``; an HTML page shows its own)."""
+    lines = []
+    for f in files:
+        link = f"[{inline(f.name)}]({f.link})"
+        if pictures and media_type(f.media_type).is_image:
+            link = f"![{inline(f.name)}]({f.link}) {link}"
+        lines.append(f"  - {link} ({f.describe()})")
+    return ["- **Attachments:**", *lines] if lines else []
+
+
+def write_files(journal: "Journal", files: Iterable[ExportedFile], base: Path, *, overwrite: bool = False) -> int:
+    """Write each file (atomically, 0600, in 0700 folders) under ``base``; return how many."""
+    from reflect.files import atomic_writer
+
+    store = journal.attachments
+    written = 0
+    for f in files:
+        attachment = store.get_by_id(f.attachment_id)
+        with atomic_writer(base / f.path, overwrite=overwrite, binary=True) as handle:
+            handle.write(store.read(attachment))
+        written += 1
+    return written
+
+
+def all_files(by_entry: dict[str, list[ExportedFile]]) -> list[ExportedFile]:
+    """Every file of an export, in order."""
+    return [f for files in by_entry.values() for f in files]
