@@ -20,6 +20,9 @@ def register(sub, common) -> None:
         description="Write the journal, a period or a filtered part of it as one Markdown file that\n"
                     "reads well anywhere and has a place under each entry for mentor comments.\n"
                     "Private entries are left out unless --include-private.\n\n"
+                    "Attached files go in a folder beside it (NAME_files/), linked from their entries; a private\n"
+                    "entry's files are never exported. --bundle writes one zip with the Markdown, a printable\n"
+                    "HTML page (pictures shown in it) and the files.\n\n"
                     f"By default the file goes in ./{DEFAULT_FOLDER}/, named by date: 2026-11-24-reflections.md,\n"
                     "or 2026-09-01-to-2026-11-24-reflections.md for a period. It is created private\n"
                     "(0600) and never replaces an existing file without --force.",
@@ -28,16 +31,20 @@ def register(sub, common) -> None:
                "  reflect export --from 1/9/2026 --to 24/11/2026   one review period\n"
                "  reflect export --skill focus --unit INSCS009 -o focus.md\n"
                "  reflect export -o - | less                       to stdout\n"
-               "  reflect export --include-private -o all.md --force")
+               "  reflect export --include-private -o all.md --force\n"
+               "  reflect export --from 1/9/2026 --bundle              one zip for the mentor")
     add_filter_options(p, privacy=False)
     p.add_argument("-o", "--output", metavar="FILE",
                    help=f"file to write (a folder puts the default name in it; - for stdout); "
                         f"default ./{DEFAULT_FOLDER}/DATE-reflections.md")
     p.add_argument("--force", "-f", action="store_true", help="replace the file if it exists")
-    p.add_argument("--include-private", action="store_true", help="include private entries too")
+    p.add_argument("--include-private", action="store_true",
+                   help="include private entries too (never their attached files)")
     p.add_argument("--redact", action="store_true",
                    help="replace personal data (phone numbers, e-mails, names...) with labels such as [phone]; "
                         "card numbers are always masked")
+    p.add_argument("--bundle", action="store_true",
+                   help="write one zip for your mentor: the Markdown, a printable HTML page and the attached files")
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser(
@@ -118,6 +125,15 @@ def cmd_export(ctx) -> int:
     from reflect.cli.check import warn_before_export
 
     warn_before_export(ctx, filters, include_private=args.include_private, redact=args.redact)
+    if args.bundle:
+        if args.output == "-":
+            raise InputError("A bundle is a zip file: give -o FILE.zip (or a folder), not -o -.")
+        from reflect.export.bundle import export_bundle
+
+        result = export_bundle(journal, framework, args.output, filters, include_private=args.include_private,
+                               overwrite=args.force, redact=args.redact)
+        ctx.print(result.summary())
+        return 0
     if args.output == "-":
         from reflect.export.attachments import all_files, export_files
 

@@ -92,12 +92,17 @@ def markdown_lines(files: Iterable[ExportedFile], *, pictures: bool = True) -> l
 
 
 def write_files(journal: "Journal", files: Iterable[ExportedFile], base: Path, *, overwrite: bool = False) -> int:
-    """Write each file (atomically, 0600, in 0700 folders) under ``base``; return how many."""
+    """Write each file (atomically, 0600, in 0700 folders) under ``base``; return how many are
+    there. One already there with the same bytes (the review pack's Markdown and HTML share
+    the folder) is left as it is; one with other bytes is replaced only with ``overwrite``."""
     from reflect.files import atomic_writer
 
     store = journal.attachments
     written = 0
     for f in files:
+        if _same_file(base / f.path, f.sha256):
+            written += 1
+            continue
         attachment = store.get_by_id(f.attachment_id)
         with atomic_writer(base / f.path, overwrite=overwrite, binary=True) as handle:
             handle.write(store.read(attachment))
@@ -108,3 +113,15 @@ def write_files(journal: "Journal", files: Iterable[ExportedFile], base: Path, *
 def all_files(by_entry: dict[str, list[ExportedFile]]) -> list[ExportedFile]:
     """Every file of an export, in order."""
     return [f for files in by_entry.values() for f in files]
+
+
+def _same_file(path: Path, sha256: str) -> bool:
+    import hashlib
+
+    try:
+        if path.is_symlink() or not path.is_file():
+            return False
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest() == sha256
+    except OSError:
+        return False

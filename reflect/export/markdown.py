@@ -123,6 +123,12 @@ def describe_filters(filters: EntryFilter, framework: "Framework") -> str:
 
 
 def _header(plan: ExportPlan, framework: "Framework") -> str:
+    return header_lines(plan, framework)
+
+
+def header_lines(plan: ExportPlan, framework: "Framework", *, markers: bool = True) -> str:
+    """The top of an export: its title, facts and summary (and, with ``markers``, how a mentor
+    writes comments in the file)."""
     title = "Reflective journal" + (f" {EM_DASH} {inline(plan.apprentice)}" if plan.apprentice.strip() else "")
     if plan.period_from and plan.period_to:
         period = f"{format_long(plan.period_from)} to {format_long(plan.period_to)}"
@@ -135,8 +141,10 @@ def _header(plan: ExportPlan, framework: "Framework") -> str:
     facts.append(("Generated", when(plan.generated)))
     lines = ["", f"# {title}", ""]
     lines += [f"- **{label}:** {value}" for label, value in facts]
-    lines += ["", "Each entry ends with a place for mentor comments: write under its hint line, leave "
-              "the hidden reflect lines (they start with `<!--`) as they are, and send the file back.", ""]
+    lines.append("")
+    if markers:
+        lines += ["Each entry ends with a place for mentor comments: write under its hint line, leave "
+                  "the hidden reflect lines (they start with `<!--`) as they are, and send the file back.", ""]
     if plan.entries:
         lines += _summary(plan, framework)
     else:

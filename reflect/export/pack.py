@@ -31,6 +31,7 @@ from reflect.export import pack_brief as brief
 from reflect.export import pack_coverage as coverage
 from reflect.export import pack_record as record
 from reflect.export import pack_sections as sections
+from reflect.attachments.sniff import media_type
 from reflect.export.html import PACK_CSS
 from reflect.dates import format_short
 from reflect.progress.evidence import read_snapshot
@@ -42,6 +43,7 @@ from reflect.export.format import FORMAT_VERSION, MARK_END, front_matter, inline
 from reflect.entries.models import EntryFilter
 
 if TYPE_CHECKING:
+    from reflect.export.attachments import ExportedFile
     from reflect.journal import Journal
     from reflect.review.models import Review
     from reflect.framework.standards import Framework
@@ -169,14 +171,24 @@ def write_review_pack(journal: "Journal", framework: "Framework", target: Path |
     from reflect.files import atomic_writer
     from reflect.store.own_files import refuse_journal_files
 
+    from reflect.export.attachments import all_files, export_files, folder_for, write_files
+    from reflect.files import TargetExistsError
+
     with read_snapshot(journal):
         pack = build_review_pack(journal, framework, start=start, end=end, include_private=include_private,
                                  review_id=review_id, redact=redact)
         path = target_path(target, default_file_name(pack, dated=start is not None or end is not None, html=html))
         refuse_journal_files(path, journal.path)  # not even with --force
+        if path.exists() and not overwrite:
+            raise TargetExistsError(path)  # before any attached file is written beside it
+        files = export_files(journal, pack.plan.filters, folder_for(path))
+        # The HTML shows pictures in the page itself: only the other files go beside it.
+        beside = [f for f in all_files(files) if not (html and media_type(f.media_type).is_image)]
+        written = write_files(journal, beside, path.parent, overwrite=overwrite)
         with atomic_writer(path, overwrite=overwrite) as handle:
-            (write_pack_html if html else write_pack_markdown)(journal, framework, handle, pack)
-    return result_of(pack, path)
+            (write_pack_html if html else write_pack_markdown)(journal, framework, handle, pack, files)
+    return replace(result_of(pack, path), attachments=len(all_files(files)),
+                   files_folder=path.parent / folder_for(path) if written else None)
 
 
 def result_of(pack: ReviewPack, path: Path | None) -> ExportResult:
@@ -198,8 +210,10 @@ def default_file_name(pack: ReviewPack, *, dated: bool, html: bool) -> str:
 # -- writing ----------------------------------------------------------------------------------
 
 
-def write_pack_markdown(journal: "Journal", framework: "Framework", out: TextIO, pack: ReviewPack) -> None:
-    """The pack as Markdown with reflect's hidden lines, comment places and the record."""
+def write_pack_markdown(journal: "Journal", framework: "Framework", out: TextIO, pack: ReviewPack,
+                        files: "dict[str, list[ExportedFile]] | None" = None) -> None:
+    """The pack as Markdown with reflect's hidden lines, comment places and the record (and
+    links to the attached ``files``, written beside it)."""
     from reflect.coach.export_guard import CardMaskingWriter
 
     # Card numbers never reach a mentor, in any part of the pack. (The writer passes everything
@@ -209,7 +223,7 @@ def write_pack_markdown(journal: "Journal", framework: "Framework", out: TextIO,
     top, detail = _review_lines(pack, framework, markers=True)
     out.write("\n".join(["", *top, *detail, f"# {REFLECTIONS_HEADING}", "",
                          *_reflections_intro(pack, markers=True)]) + "\n")
-    write_entries(journal, framework, out, pack.plan)
+    write_entries(journal, framework, out, pack.plan, files=files)
     # The appendix is reflect's text like the rest (its headings end the last comment place);
     # only the record, which the mentor fills in, comes after the end marker.
     out.write("\n".join(_appendix_lines(pack)) + "\n")
@@ -218,14 +232,15 @@ def write_pack_markdown(journal: "Journal", framework: "Framework", out: TextIO,
     out.write("\n".join(record.markdown(_review_uid(pack), _record_skills(pack, framework), _people(pack), kept)))
 
 
-def write_pack_html(journal: "Journal", framework: "Framework", out: TextIO, pack: ReviewPack) -> None:
-    """The pack as one printable, self-contained HTML page."""
+def write_pack_html(journal: "Journal", framework: "Framework", out: TextIO, pack: ReviewPack,
+                    files: "dict[str, list[ExportedFile]] | None" = None) -> None:
+    """The pack as one printable, self-contained HTML page (attached pictures shown in it,
+    other attached ``files`` linked beside it)."""
     from html import escape
 
     from reflect.coach.export_guard import CardMaskingWriter
-    from reflect.export.rows import iter_rows
+    from reflect.export.entries_html import write_entries_html
     from reflect.export.html import HtmlPage
-    from reflect.export.entry_block import EntryRenderer
 
     with HtmlPage(cast(TextIO, CardMaskingWriter(out)), _title(pack, plain=True), css=PACK_CSS) as page:
         top, detail = _review_lines(pack, framework, markers=False)
@@ -234,9 +249,7 @@ def write_pack_html(journal: "Journal", framework: "Framework", out: TextIO, pac
         page.add_html(f'<section class="reflections">\n<h1 class="part">{REFLECTIONS_HEADING}</h1>\n')
         page.add("\n".join(_reflections_intro(pack, markers=False)))
         page.add_html('<div class="entries">\n')
-        render = EntryRenderer(framework, markers=False, criteria_text=False).render
-        for entry in iter_rows(journal, pack.plan.filters, redact=pack.plan.redact):
-            page.add(render(entry), wrap="entry")
+        write_entries_html(page, journal, framework, pack.plan, files, criteria_text=False)
         page.add_html('</div>\n</section>\n<section class="appendix">\n')
         page.add("\n".join(_appendix_lines(pack)))
         page.add_html("</section>\n")
