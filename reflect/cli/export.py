@@ -50,7 +50,8 @@ def register(sub, common) -> None:
     p = sub.add_parser(
         "import", parents=[common], formatter_class=_RAW, help="read reflections from an export or jrnl",
         description="Add the entries of a reflect Markdown export to the journal (or, with --from jrnl,\n"
-                    "a jrnl journal: its plain-text file or its `jrnl --export json` output).\n\n"
+                    "a jrnl journal: its plain-text file or its `jrnl --export json` output), with the files\n"
+                    "attached to them from the NAME_files folder beside it; a bundle's zip is read as it is.\n\n"
                     "Entries already there are skipped, so importing a file twice adds nothing; a file\n"
                     "with a problem anywhere imports nothing. A reflection whose text was changed in the file\n"
                     "after export is given back exactly when what was written into it can be taken out (the\n"
@@ -60,6 +61,7 @@ def register(sub, common) -> None:
         epilog="examples:\n"
                "  reflect import journals/2026-11-24-reflections.md\n"
                "  reflect import --dry-run old-laptop.md         check and count, change nothing\n"
+               "  reflect import journals/2026-11-24-reflections.zip   a bundle, files and all\n"
                "  reflect --db new.db import all.md\n"
                "  reflect import --from jrnl ~/journal.txt\n"
                "  reflect import --from jrnl --timeformat '%%d/%%m/%%Y %%H:%%M' journal.txt\n"
@@ -177,10 +179,16 @@ def cmd_import(ctx) -> int:
             result, notes = import_jrnl(journal, ctx.framework, path, dry_run=ctx.args.dry_run, progress=progress,
                                         timeformat=ctx.args.timeformat)
         else:
+            from reflect.importers.bundle import is_bundle, unpacked
             from reflect.importers.markdown import import_markdown
 
-            result, reader = import_markdown(journal, path, dry_run=ctx.args.dry_run, progress=progress,
-                                             accept_edited=ctx.args.accept_edited, attachments=ctx.args.attachments)
+            options = dict(dry_run=ctx.args.dry_run, progress=progress, accept_edited=ctx.args.accept_edited,
+                           attachments=ctx.args.attachments)
+            if is_bundle(path):  # `reflect export --bundle`'s zip: unpacked privately, then read
+                with unpacked(path) as markdown:
+                    result, reader = import_markdown(journal, markdown, shown_as=str(path), **options)
+            else:
+                result, reader = import_markdown(journal, path, **options)
             notes = _export_notes(reader, ctx)
     finally:
         if progress:

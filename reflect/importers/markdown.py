@@ -446,16 +446,17 @@ class _BoundedLines:
 
 def import_markdown(journal: "Journal", path: Path, *, dry_run: bool = False, accept_edited: bool = False,
                     progress: Callable[[int], None] | None = None,
-                    attachments: bool = True) -> tuple[ImportResult, ExportReader]:
+                    attachments: bool = True, shown_as: str | None = None) -> tuple[ImportResult, ExportReader]:
     """Add the entries of the export at ``path`` that the journal lacks, all or nothing, with
     their attached files from the folder beside it (unless ``attachments=False``).
 
     An entry whose text was changed in the file and cannot be given back exactly is skipped
     and listed in ``reader.left_out`` (line, date and title), unless ``accept_edited``: then
-    it is imported as it now reads.
+    it is imported as it now reads. ``shown_as`` names the file in messages (a bundle's name
+    for the Markdown unpacked from it).
     """
-    name = str(path)
-    with open_export(path) as stream:
+    name = shown_as or str(path)
+    with open_export(path, shown_as=shown_as) as stream:
         reader = ExportReader(stream, name)
 
         def wanted(item: ExportedEntry) -> bool:
@@ -479,13 +480,13 @@ MAX_LINE_CHARS = 1_000_000
 
 
 @contextmanager
-def open_export(path: Path, *, max_bytes: int | None = None) -> Iterator[Iterable[str]]:
+def open_export(path: Path, *, max_bytes: int | None = None, shown_as: str | None = None) -> Iterator[Iterable[str]]:
     """The lines of an export to read (line ends kept as written), each at most
     :data:`MAX_LINE_CHARS` long; a file over ``max_bytes`` is refused before it is read. The
     ways that can fail, here or while reading it, become one plain sentence.
 
     Both `reflect import` and `reflect import-feedback` read through here."""
-    name = str(path)
+    name = shown_as or str(path)
     require_regular_file(path, "a reflect export")
     try:
         with open(path, encoding="utf-8", newline="") as stream:

@@ -246,3 +246,40 @@ def test_a_bundle_never_replaces_a_file_unasked(filled, framework, tmp_path):
 def test_only_public_entries_in_the_filter_bring_their_files(filled, framework, tmp_path):
     write_export(filled, framework, tmp_path / "out.md", EntryFilter(date_from=date(2026, 11, 21)))
     assert not (tmp_path / "out_files").exists()
+
+
+def test_reflect_import_reads_a_bundle_whole(filled, framework, tmp_path):
+    from tests.cli_runner import Reflect
+
+    export_bundle(filled, framework, tmp_path / "b.zip")
+    reflect = Reflect(tmp_path / "home")
+    (tmp_path / "home").mkdir()
+    out = reflect.ok("import", str(tmp_path / "b.zip"))
+    assert f"Imported 1 entry and 2 attached files from {tmp_path / 'b.zip'}." in out
+    assert [a["name"] for a in reflect.json("attachments", "1")] == ["card photo.png", "certificate.pdf"]
+    assert "skipped 1 already in the journal" in reflect.ok("import", str(tmp_path / "b.zip"))
+    assert not list(Path(tempfile.gettempdir()).glob("reflect-bundle-*/b.md"))
+
+
+@pytest.mark.parametrize("member", ["../evil.md", "/abs/x.png", "a\\..\\x.png", "C:/x.png"])
+def test_a_bundle_with_a_name_leading_out_imports_nothing(filled, framework, tmp_path, member):
+    from reflect.importers.bundle import unpacked
+
+    export_bundle(filled, framework, tmp_path / "b.zip")
+    with zipfile.ZipFile(tmp_path / "b.zip", "a") as archive:
+        archive.writestr(member, b"x")
+    with pytest.raises(InputError, match="leads outside it"):
+        with unpacked(tmp_path / "b.zip"):
+            pass
+    assert not (tmp_path.parent / "evil.md").exists()
+
+
+def test_a_zip_with_two_markdown_files_is_not_a_bundle(tmp_path):
+    from reflect.importers.bundle import unpacked
+
+    with zipfile.ZipFile(tmp_path / "b.zip", "w") as archive:
+        archive.writestr("one.md", "a")
+        archive.writestr("two.md", "b")
+    with pytest.raises(InputError, match="one Markdown file at its top"):
+        with unpacked(tmp_path / "b.zip"):
+            pass
