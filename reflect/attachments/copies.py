@@ -10,7 +10,6 @@ closes, and every new folder sweeps away this user's folders older than
 from __future__ import annotations
 
 import shutil
-import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -91,7 +90,7 @@ def sweep_view_folders(now: float | None = None) -> list[Path]:
     """Remove this user's folders of opened copies older than :data:`STALE_SECONDS`."""
     now = time.time() if now is None else now
     removed = []
-    for folder in Path(tempfile.gettempdir()).glob(VIEW_PREFIX + "*"):
+    for folder in system.temp_root().glob(VIEW_PREFIX + "*"):
         try:
             info = folder.lstat()
         except OSError:

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from reflect import system
 from reflect.entries.models import EntryFilter
 from reflect.export.attachments import ExportedFile, all_files, export_files
 from reflect.export.files import ExportResult, target_path
@@ -96,7 +97,7 @@ def _write_zip(journal: "Journal", path: Path, stem: str, markdown: str, html: s
     def member(name: str) -> zipfile.ZipInfo:
         info = zipfile.ZipInfo(name, date_time=stamp)
         info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = 0o600 << 16  # unzipped private where the tool keeps modes
+        info.external_attr = system.PRIVATE_FILE_MODE << 16  # unzipped private where the tool keeps modes
         return info
 
     with atomic_writer(path, overwrite=overwrite, binary=True) as handle:
