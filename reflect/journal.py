@@ -236,6 +236,14 @@ class Journal:
         return ReviewRecordStore(self)
 
     @property
+    def encrypted(self) -> bool:
+        """Whether this journal is encrypted (then any plain copy of its content needs saying so)."""
+        import sys
+
+        cipher = sys.modules.get("reflect.store.cipher")  # loaded whenever an encrypted journal is open
+        return cipher is not None and cipher.is_encrypted_connection(self.conn)
+
+    @property
     def schema_version(self) -> int:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
