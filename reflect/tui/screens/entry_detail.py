@@ -55,7 +55,7 @@ class EntryDetailScreen(Screen):
                 tooltip='Turn its "Action plan" / "Now what?" into a draft SMART objective'),
         Binding("l", "link_objective", "Link", show=False, tooltip="Link it to an objective as progress evidence"),
         *bindings("attach_file", "open_attachment", "detach_attachment", "undo_delete",
-                  undo_delete=False),
+                  open_attachment=False, detach_attachment=False, undo_delete=False),
         Binding("escape", "back", "Back"),
     ]
 
@@ -68,7 +68,7 @@ class EntryDetailScreen(Screen):
         yield AreaBar()
         with VerticalScroll(id="entry-page"):
             yield Markdown(id="entry-text")
-            yield Label("Attached files", id="attachments-title")
+            yield Label("Attached files  (enter or v opens the highlighted one, x detaches it, a attaches another)", id="attachments-title", markup=False)
             yield OptionList(id="attachments")
         yield Footer(compact=True, show_command_palette=False)
 
