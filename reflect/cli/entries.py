@@ -280,6 +280,13 @@ def cmd_show(ctx) -> int:
         print_json(entry.to_json(), ctx.out)
     else:
         show_entry(entry, ctx.framework, ctx.out)
+        files = ctx.journal.attachments.list(entry.id)  # the links only, never the bytes
+        if files:
+            from reflect.sanitize import shown_line
+
+            ctx.print("\nAttached: " + ", ".join(f"{shown_line(a.name)} ({a.size_text}, {a.kind.label})"
+                                                for a in files)
+                      + f"  (`reflect attachment {entry.id} NAME --open` opens one)")
     return 0
 
 

@@ -79,6 +79,24 @@ def export_files(journal: "Journal", filters: EntryFilter, folder: str) -> dict[
     return found
 
 
+#: At most this many bytes of pictures go inside one HTML page (a pack with a few photos shows
+#: them all; a whole journal of them would make a page no browser opens comfortably): the rest
+#: are linked to the folder beside it, like other files.
+INLINE_BUDGET = 30_000_000
+
+
+def inline_pictures(by_entry: dict[str, list[ExportedFile]], budget: int | None = None) -> frozenset[int]:
+    """The attachment ids of the pictures an HTML page shows inside itself, oldest first, while
+    they fit in ``budget`` bytes (default :data:`INLINE_BUDGET`)."""
+    budget = INLINE_BUDGET if budget is None else budget
+    chosen = []
+    for f in all_files(by_entry):
+        if media_type(f.media_type).is_image and f.size <= budget:
+            chosen.append(f.attachment_id)
+            budget -= f.size
+    return frozenset(chosen)
+
+
 def markdown_lines(files: Iterable[ExportedFile], *, pictures: bool = True) -> list[str]:
     """The "Attachments" lines of an entry's details: each file linked, pictures shown (with
     ``pictures``; an HTML page shows its own)."""

@@ -1,7 +1,8 @@
 """Entries on an HTML page, with their attached pictures shown and other files linked.
 
 The pictures are the attachments sniffed as PNG, JPEG, GIF or WebP (never SVG, which can carry
-script), put in the page itself as ``data:`` addresses: the page stays one self-contained
+script), put in the page itself as ``data:`` addresses (up to
+:data:`~reflect.export.attachments.INLINE_BUDGET` bytes of them; the rest are linked): the page stays one self-contained
 file that loads nothing from anywhere (its Content-Security-Policy allows ``data:`` images
 and nothing else). Other files are linked to the files folder beside the page. Everything
 here is HTML reflect writes itself, names escaped.
@@ -25,13 +26,14 @@ if TYPE_CHECKING:
     from reflect.journal import Journal
 
 
-def figures(journal: "Journal", files: "list[ExportedFile]") -> str:
-    """The pictures among ``files``, as figures to show in the page (other files are linked
-    in the entry's details already)."""
+def figures(journal: "Journal", files: "list[ExportedFile]", inline: frozenset[int]) -> str:
+    """The pictures among ``files`` chosen to be ``inline`` (see
+    :func:`reflect.export.attachments.inline_pictures`), as figures to show in the page; every
+    file is linked in the entry's details already."""
     store = journal.attachments
     parts = []
     for f in files:
-        if not media_type(f.media_type).is_image:
+        if f.attachment_id not in inline or not media_type(f.media_type).is_image:
             continue
         data = base64.b64encode(store.read(store.get_by_id(f.attachment_id))).decode("ascii")
         name = escape(f.name)
@@ -43,7 +45,10 @@ def figures(journal: "Journal", files: "list[ExportedFile]") -> str:
 def write_entries_html(page: "HtmlPage", journal: "Journal", framework: "Framework", plan: "ExportPlan",
                        files: "dict[str, list[ExportedFile]] | None", *, criteria_text: bool = True) -> None:
     """Each entry of ``plan`` as an ``<article class="entry">``, its pictures at its end."""
+    from reflect.export.attachments import inline_pictures
+
     files = files or {}
+    inline = inline_pictures(files)
     render = EntryRenderer(framework, markers=False, criteria_text=criteria_text, files=files, pictures=False).render
     for entry in iter_rows(journal, plan.filters, redact=plan.redact):
         own = files.get(entry.uid)
@@ -52,7 +57,7 @@ def write_entries_html(page: "HtmlPage", journal: "Journal", framework: "Framewo
             continue
         page.add_html('<article class="entry">\n')
         page.add(render(entry))
-        page.add_html(figures(journal, own))
+        page.add_html(figures(journal, own, inline))
         page.add_html("</article>\n")
 
 

@@ -31,7 +31,6 @@ from reflect.export import pack_brief as brief
 from reflect.export import pack_coverage as coverage
 from reflect.export import pack_record as record
 from reflect.export import pack_sections as sections
-from reflect.attachments.sniff import media_type
 from reflect.export.html import PACK_CSS
 from reflect.dates import format_short
 from reflect.progress.evidence import read_snapshot
@@ -171,7 +170,7 @@ def write_review_pack(journal: "Journal", framework: "Framework", target: Path |
     from reflect.files import atomic_writer
     from reflect.store.own_files import refuse_journal_files
 
-    from reflect.export.attachments import all_files, export_files, folder_for, write_files
+    from reflect.export.attachments import all_files, export_files, folder_for, inline_pictures, write_files
     from reflect.files import TargetExistsError
 
     with read_snapshot(journal):
@@ -183,7 +182,8 @@ def write_review_pack(journal: "Journal", framework: "Framework", target: Path |
             raise TargetExistsError(path)  # before any attached file is written beside it
         files = export_files(journal, pack.plan.filters, folder_for(path))
         # The HTML shows pictures in the page itself: only the other files go beside it.
-        beside = [f for f in all_files(files) if not (html and media_type(f.media_type).is_image)]
+        inline = inline_pictures(files) if html else frozenset()
+        beside = [f for f in all_files(files) if f.attachment_id not in inline]
         written = write_files(journal, beside, path.parent, overwrite=overwrite)
         with atomic_writer(path, overwrite=overwrite) as handle:
             (write_pack_html if html else write_pack_markdown)(journal, framework, handle, pack, files)

@@ -127,3 +127,10 @@ def test_the_commands_run_in_a_real_process(tmp_path):
                             capture_output=True, env=reflect.env | {"PYTHONPATH": str(ROOT)}, timeout=60)
     assert copied.returncode == 0 and copied.stdout == samples.png()  # bytes, as they are
     assert "card.png" in reflect.ok("attachments", "1")
+
+
+def test_show_names_the_attached_files(reflect, tmp_path):
+    (tmp_path / "card.png").write_bytes(samples.png())
+    assert "Attached:" not in reflect.ok("show", "1")
+    reflect.ok("attach", "1", str(tmp_path / "card.png"))
+    assert f"Attached: card.png ({len(samples.png())} bytes, PNG image)" in reflect.ok("show", "1")

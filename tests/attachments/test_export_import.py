@@ -283,3 +283,19 @@ def test_a_zip_with_two_markdown_files_is_not_a_bundle(tmp_path):
     with pytest.raises(InputError, match="one Markdown file at its top"):
         with unpacked(tmp_path / "b.zip"):
             pass
+
+
+def test_pictures_past_the_pages_budget_are_linked_and_written_beside(filled, framework, tmp_path, monkeypatch):
+    from reflect.export import attachments
+
+    second = filled.entries.add(day=date(2026, 11, 22), title="Rota photo")
+    filled.attachments.add(second.id, [NewFile("rota.png", samples.png(60, 60))])
+    # Room for the first picture only.
+    monkeypatch.setattr(attachments, "INLINE_BUDGET", len(samples.png(30, 20)))
+    write_review_pack(filled, framework, tmp_path / "pack.html", html=True,
+                      start=date(2026, 11, 1), end=date(2026, 11, 30))
+    page = (tmp_path / "pack.html").read_text(encoding="utf-8")
+    assert page.count('<figure class="attachment">') == 1 and 'alt="card photo.png"' in page
+    beside = sorted(p.name for p in (tmp_path / "pack_files").rglob("*") if p.is_file())
+    assert beside == ["certificate.pdf", "rota.png"]
+    assert "rota.png" in page  # linked
