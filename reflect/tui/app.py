@@ -9,6 +9,7 @@ entries) and the navigation every screen uses (:meth:`ReflectApp.show`, :meth:`e
 from __future__ import annotations
 
 from functools import cached_property
+from pathlib import Path
 
 from textual import on
 from textual.app import App
@@ -70,7 +71,7 @@ class ReflectApp(App[int]):
         #: copies of deleted review records (see reflect.store.undo) and detached attachments.
         self.deleted: list = []
         #: The private temporary folder opened attachments are copied to (made when first needed).
-        self.view_folder = None
+        self.view_folder: Path | None = None
         self.last_saved_id: int | None = None
         #: Drafts of closed editors still beside the busy journal (see move_in_when_free).
         self.kept_aside: list = []
@@ -298,8 +299,6 @@ class ReflectApp(App[int]):
     def action_export(self) -> None:
         """Ask what to export, write it, and say where it went."""
         from reflect.tui.dialogs.export import ExportDialog
-
-        from pathlib import Path
 
         # The demo's exports go to a folder of their own, never beside real ones.
         self.push_screen(ExportDialog(Path.cwd() / "reflect-demo-exports" if self.demo else None), self._export)
