@@ -27,8 +27,11 @@ MAX_TEXT = 1_000_000_000
 
 
 def is_bundle(path: Path) -> bool:
-    """Whether ``path`` is a zip (by its first bytes, not its name)."""
+    """Whether ``path`` is a zip (by its first bytes, not its name). Only an ordinary file is
+    opened to look: opening a named pipe would wait for ever."""
     try:
+        if not Path(path).is_file():
+            return False
         with open(path, "rb") as handle:
             return handle.read(4) in (b"PK\x03\x04", b"PK\x05\x06")
     except OSError:

@@ -299,3 +299,10 @@ def test_pictures_past_the_pages_budget_are_linked_and_written_beside(filled, fr
     beside = sorted(p.name for p in (tmp_path / "pack_files").rglob("*") if p.is_file())
     assert beside == ["certificate.pdf", "rota.png"]
     assert "rota.png" in page  # linked
+
+
+def test_a_named_pipe_is_not_taken_for_a_bundle(tmp_path):
+    from reflect.importers.bundle import is_bundle
+
+    os.mkfifo(tmp_path / "pipe")
+    assert is_bundle(tmp_path / "pipe") is False  # and it returns: nothing waits on the pipe
