@@ -134,3 +134,15 @@ def test_show_names_the_attached_files(reflect, tmp_path):
     assert "Attached:" not in reflect.ok("show", "1")
     reflect.ok("attach", "1", str(tmp_path / "card.png"))
     assert f"Attached: card.png ({len(samples.png())} bytes, PNG image)" in reflect.ok("show", "1")
+
+
+def test_a_backup_carries_the_files_and_restoring_it_brings_them_back(reflect, tmp_path):
+    (tmp_path / "card.png").write_bytes(samples.png())
+    reflect.ok("attach", "1", str(tmp_path / "card.png"))
+    reflect.ok("backup", str(tmp_path / "safe.db"))
+    reflect.ok("detach", "1", "card.png")
+    reflect.ok("trash", "empty", "--yes")
+    assert reflect.json("attachments", "1") == []
+    reflect.ok("restore-backup", str(tmp_path / "safe.db"), input="y\n")
+    reflect.ok("attachment", "1", "card.png", "--out", str(tmp_path / "back.png"))
+    assert (tmp_path / "back.png").read_bytes() == samples.png()
