@@ -262,3 +262,15 @@ def test_a_journal_from_before_attachments_is_upgraded_keeping_its_entries(journ
                                             (14_200, "14 kB"), (2_345_678, "2.3 MB"), (25_000_000, "25 MB")])
 def test_sizes_read_as_people_say_them(size, text):
     assert human_size(size) == text
+
+
+def test_the_doctor_checks_every_stored_file_against_its_checksum(journal, entry, journal_path):
+    from reflect.store.doctor import examine
+
+    journal.attachments.add(entry.id, [NewFile("card.png", samples.png()), NewFile("rota.txt", b"Saturday")])
+    [finding] = [f for f in examine(journal_path) if f.check == "attachments"]
+    assert finding.level == "ok" and finding.message.startswith("2 attached file(s)")
+    with journal.write():  # a flipped byte, as a failing disk might leave it
+        journal.conn.execute("UPDATE attachment_blobs SET data = ? WHERE size = 8", [b"Saturdax"])
+    [finding] = [f for f in examine(journal_path) if f.check == "attachments"]
+    assert finding.level == "problem" and "rota.txt (entry 1)" in finding.message
