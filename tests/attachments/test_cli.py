@@ -146,3 +146,25 @@ def test_a_backup_carries_the_files_and_restoring_it_brings_them_back(reflect, t
     reflect.ok("restore-backup", str(tmp_path / "safe.db"), input="y\n")
     reflect.ok("attachment", "1", "card.png", "--out", str(tmp_path / "back.png"))
     assert (tmp_path / "back.png").read_bytes() == samples.png()
+
+
+def test_a_file_whose_name_is_not_utf8_can_be_attached(tmp_path):
+    """A real process: only there do arguments arrive as bytes."""
+    import subprocess
+    import sys
+
+    from tests.cli_runner import ROOT
+
+    reflect = Reflect(tmp_path)
+    reflect.ok("add", "--title", "Receipt", "--no-advice", "Text.")
+    path = os.path.join(os.fsencode(tmp_path), b"caf\xe9 receipt.pdf")
+    with open(path, "wb") as handle:
+        handle.write(samples.pdf())
+    env = reflect.env | {"PYTHONPATH": str(ROOT), "LC_ALL": "C.UTF-8"}
+    done = subprocess.run([sys.executable.encode(), b"-m", b"reflect", b"attach", b"1", path],
+                          capture_output=True, env=env, cwd=ROOT, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert b"Attached caf_ receipt.pdf" in done.stdout
+    missing = subprocess.run([sys.executable.encode(), b"-m", b"reflect", b"attach", b"1", path + b".gone"],
+                             capture_output=True, env=env, cwd=ROOT, timeout=60)
+    assert missing.returncode == 2 and b"not valid UTF-8" in missing.stderr
