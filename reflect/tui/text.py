@@ -159,3 +159,11 @@ def entry_page(framework: Framework, entry: Entry) -> str:
         lines.append(f"- `{criterion.id}` {md_escape(unit.title if unit else '')} ({kind}): "
                      f"{md_escape(criterion.text)}")
     return "\n".join(lines)
+
+
+def attachments_line(files) -> str:
+    """The attached files of a reflection in one Markdown line for its preview ("" for none)."""
+    if not files:
+        return ""
+    named = ", ".join(f"{md_escape(a.name)} ({a.size_text}, {a.kind.label})" for a in files)
+    return f"\n\n---\n\n**Attached:** {named}. *Open the reflection (enter) to see or open them.*"

@@ -136,3 +136,21 @@ def test_path_completion_goes_into_folders_and_skips_hidden_files(tmp_path):
     assert complete_path(f"{tmp_path}/.s") == f"{tmp_path}/.secret"
     assert complete_path(f"{tmp_path}/") == f"{tmp_path}/Pictures/"
     assert complete_path(f"{tmp_path}/nothing") is None
+
+
+async def test_the_preview_and_the_editor_say_what_is_attached(make, sample, journal):
+    from textual.widgets import Label, Markdown
+
+    from reflect.attachments.store import NewFile
+    from reflect.tui.screens.editor import EditorScreen
+
+    journal.attachments.add(sample[0].id, [NewFile("card.png", PHOTO), NewFile("rota.txt", b"tills")])
+    app = make()
+    async with app.run_test(size=(110, 40)) as pilot:
+        preview = app.screen.query_one("#preview-text", Markdown)
+        await wait_until(pilot, lambda: "card.png" in (preview.source or ""), "the preview naming the files")
+        assert "rota.txt (5 bytes, text)" in preview.source
+        await pilot.press("e")
+        await wait_until(pilot, lambda: isinstance(app.screen, EditorScreen), "the editor")
+        tags = app.screen.query_one("#tags", Label)
+        assert "2 attached files" in str(tags.render())
