@@ -143,7 +143,7 @@ def cmd_update(ctx) -> int:
     if not changes:
         raise InputError("Nothing to change: give --title, --kind, --due, --notes, --time or --objective.")
     activity = ctx.journal.activities.update(args.id, **changes)
-    ctx.print(f"Updated activity {activity.id}: {activity.title}")
+    ctx.print(f"Updated activity {activity.id}: {activity.title}" + ra.spent(activity.minutes))
     return 0
 
 

@@ -124,7 +124,7 @@ def cmd_training_update(ctx) -> int:
     if not changes:
         raise InputError("Nothing to change: give --name, --provider, --due, --certificate or --time.")
     t = ctx.journal.training.update(args.id, **changes)
-    ctx.print(f"Updated training {t.id}: {t.name}")
+    ctx.print(f"Updated training {t.id}: {t.name}" + ra.spent(t.minutes))
     return 0
 
 
