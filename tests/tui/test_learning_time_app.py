@@ -58,6 +58,8 @@ async def test_training_form_takes_the_time_enter_moves_on_and_ctrl_s_saves(make
         assert journal.training.list() == []  # enter never saves
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: journal.training.list(), "the training saved")
+        await wait_until(pilot, lambda: "1 h 30 min" in "\n".join(
+            str(o.prompt) for o in app.screen.query_one("#log").options), "the time shown in the log")
     [training] = journal.training.list()
     assert (training.name, training.minutes) == ("Fire safety", 90)
 
