@@ -145,9 +145,9 @@ def weekly_learning_time(journal: "Journal", today: date, weeks: int = 12, *, in
 
 def learning_summary(journal: "Journal", today: date, weeks: int = 12, *, include_private: bool = True,
                      start: date | None = None, end: date | None = None) -> LearningSummary:
-    """The current review period (whatever ``start`` and ``end`` say), the span ``start`` to
-    ``end`` (the whole journal by default) and the last ``weeks`` weeks within that span."""
+    """The current review period up to ``today`` (whatever ``start`` and ``end`` say), the span
+    ``start`` to ``end`` (the whole journal by default) and the last ``weeks`` weeks within that span."""
     return LearningSummary(
-        period=learning_time(journal, review_period_start(journal), None, include_private=include_private),
+        period=learning_time(journal, review_period_start(journal), today, include_private=include_private),
         total=learning_time(journal, start, end, include_private=include_private),
         weeks=weekly_learning_time(journal, today, weeks, include_private=include_private, start=start, end=end))

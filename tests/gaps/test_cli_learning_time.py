@@ -79,7 +79,7 @@ def test_stats_json_gives_whole_minutes_and_iso_weeks(reflect, objective):
     learning = reflect.json("stats")["learning_time"]
     assert learning["total"] == {"start": None, "end": None, "minutes": 150, "reflections": 90, "activities": 0,
                                  "training": 60}
-    assert learning["period"]["minutes"] == 150 and learning["period"]["start"] is None
+    assert learning["period"] == learning["total"] | {"end": today.isoformat()}  # no review yet: all of it
     assert learning["weeks"][-1] == {"week_start": monday.isoformat(), "minutes": 150, "reflections": 90,
                                      "activities": 0, "training": 60}
     assert len(learning["weeks"]) == 12
@@ -93,3 +93,9 @@ def test_stats_says_how_to_record_time_when_there_is_none(reflect):
     reflect.ok("add", "Calm refund")
     out = reflect.ok("stats")
     assert "None recorded yet. Add it with --time" in out
+
+
+def test_a_real_process_refuses_nonsense_time_in_one_line(reflect):
+    result = reflect("training", "add", "Fire safety", "--time", "1h 90m", process=True)
+    assert_clean_failure(result, 'Can\'t read the time spent "1h 90m"')
+    assert reflect.json("training", "list") == []
