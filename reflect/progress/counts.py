@@ -213,7 +213,7 @@ def reflection_minutes(journal: "Journal", base: EntryFilter) -> int:
     otherwise the span's entries are summed through the day index.
     """
     conn = journal.conn
-    if replace(base, date_from=None, date_to=None, private=None).is_empty:
+    if covers(replace(base, date_from=None, date_to=None)):
         _, first, last = tallies.days(conn, base.private)
         if first is None or last is None:
             return 0

@@ -124,18 +124,14 @@ def weekly_learning_time(journal: "Journal", today: date, weeks: int = 12, *, in
     first = week_start(today) - timedelta(weeks=weeks - 1)
     last = first + timedelta(weeks=weeks, days=-1)
     low, high = max(first, start) if start else first, min(last, end) if end else last
-    per_source: list[dict[date, int]] = []
+    per_source: list[dict[date, int]] = [{}, {}, {}]  # reflections, activities, training: minutes per Monday
     if low <= high:
         base = EntryFilter(date_from=low, date_to=high, private=None if include_private else False)
         days = [counts.reflection_minutes_by_day(journal, base),
                 *(counts.record_minutes_by_day(journal, table, low, high) for table in counts.TIMED_RECORDS)]
-        for by_day in days:
-            by_week: dict[date, int] = {}
+        for by_week, by_day in zip(per_source, days):
             for day, n in by_day.items():
                 by_week[week_start(day)] = by_week.get(week_start(day), 0) + n
-            per_source.append(by_week)
-    else:
-        per_source = [{}, {}, {}]
     result = []
     for k in range(weeks):
         monday = first + timedelta(weeks=k)
