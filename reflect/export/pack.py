@@ -263,6 +263,8 @@ def _front_matter_data(pack: ReviewPack, framework: "Framework") -> dict:
         "counts": {"entries": plan.entries, "private_included": plan.private_included,
                    "objectives": len(pack.data["objectives"])},
     }
+    if pack.learning is not None:  # whole minutes, as `reflect stats --json` gives them
+        data["learning_time"] = {k: v for k, v in pack.learning.to_json().items() if k not in ("start", "end")}
     if pack.review is not None:
         data["review"] = pack.review.uid
     return data

@@ -11,6 +11,7 @@ import pytest
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from reflect.export.format import parse_front_matter
 from reflect.export.pack import export_review_pack
 from tests.export.pack_journal import END, PRIVATE_TITLE, START, build
 
@@ -58,6 +59,12 @@ def test_the_brief_gives_the_period_s_learning_time(journal, tiny_framework, rec
     facts = brief_facts(pack(journal, tiny_framework))
     assert facts["Learning time"] == ("8 hours of learning this period, of which training 6 hours"
                                       " (reflections 30 minutes, activities 1.5 hours)")
+
+
+def test_the_front_matter_gives_it_in_whole_minutes(journal, tiny_framework, records):
+    text = pack(journal, tiny_framework)
+    data = parse_front_matter(text.split("---\n")[1].splitlines(keepends=True))
+    assert data["learning_time"] == {"minutes": 480, "reflections": 30, "activities": 90, "training": 360}
 
 
 def test_private_reflections_time_counts_only_when_they_are_included(journal, tiny_framework, records):
