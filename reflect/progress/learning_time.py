@@ -112,9 +112,10 @@ def learning_time(journal: "Journal", start: date | None = None, end: date | Non
                   include_private: bool = True) -> LearningTime:
     """Minutes of learning from ``start`` to ``end`` inclusive (None: open on that side)."""
     base = EntryFilter(date_from=start, date_to=end, private=None if include_private else False)
-    return LearningTime(
-        start, end, counts.reflection_minutes(journal, base),
-        *(sum(counts.record_minutes_by_day(journal, table, start, end).values()) for table in counts.TIMED_RECORDS))
+    records = {table: sum(counts.record_minutes_by_day(journal, table, start, end).values())
+               for table in counts.TIMED_RECORDS}
+    return LearningTime(start, end, reflections=counts.reflection_minutes(journal, base),
+                        activities=records["activities"], training=records["training"])
 
 
 def weekly_learning_time(journal: "Journal", today: date, weeks: int = 12, *, include_private: bool = True,
