@@ -237,7 +237,15 @@ def _v5_recount_words(db: sqlite_utils.Database) -> None:
     fill_tallies(conn, count_words=False)  # the running totals add the new counts up again
 
 
-def _attachments(db: sqlite_utils.Database) -> None:
+def _v6_learning_time(db: sqlite_utils.Database) -> None:
+    """Time spent on development activities and mandatory training (reflections have it
+    since step 1), so learning time adds up per week and per review period."""
+    for table in ("activities", "training"):
+        # Raw SQL: sqlite-utils' add_column cannot say CHECK, and the column must match entries'.
+        db.execute(f"ALTER TABLE {table} ADD COLUMN minutes INTEGER CHECK (minutes > 0)")
+
+
+def _v7_attachments(db: sqlite_utils.Database) -> None:
     """Files attached to journal items, kept inside the journal (so backups, encryption and
     restore carry them): each file's bytes once, by SHA-256, and one link per item and name.
 
@@ -279,7 +287,8 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     v3_tallies,  # running totals for the summaries: see reflect/store/tally_schema.py
     _v4_review_records,
     _v5_recount_words,
-    _attachments,  # files attached to items: see reflect/attachments/
+    _v6_learning_time,
+    _v7_attachments,  # files attached to items: see reflect/attachments/
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

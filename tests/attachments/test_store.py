@@ -245,7 +245,7 @@ def test_a_journal_from_before_attachments_is_upgraded_keeping_its_entries(journ
 
     from reflect.store.migrations import MIGRATIONS
 
-    step = MIGRATIONS.index(next(m for m in MIGRATIONS if m.__name__ == "_attachments"))
+    step = MIGRATIONS.index(next(m for m in MIGRATIONS if m.__name__.endswith("_attachments")))
     with open_journal(journal_path, clock=clock) as journal:
         journal.entries.add(day=date(2026, 11, 20), title="Old entry")
     conn = sqlite3.connect(journal_path)

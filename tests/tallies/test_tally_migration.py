@@ -51,7 +51,7 @@ def test_step_3_is_the_third_step():
 
 
 def test_a_later_step_recounts_words():
-    # A later step, not necessarily the last: more steps follow it.
+    # Somewhere after step 3 (later steps follow it: not necessarily the last).
     assert "_v5_recount_words" in [step.__name__ for step in migrations.MIGRATIONS[3:]]
 
 
