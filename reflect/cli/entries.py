@@ -278,7 +278,10 @@ def cmd_show(ctx) -> int:
 
     entry = ctx.journal.entries.get(ctx.args.id, include_trashed=True)
     if ctx.args.json:
-        print_json(entry.to_json(), ctx.out)
+        data = entry.to_json()
+        # One entry's attached files, by name (`reflect list --json` leaves them out: it stays fast).
+        data["attachments"] = [a.to_json() for a in ctx.journal.attachments.list(entry.id)]
+        print_json(data, ctx.out)
     else:
         show_entry(entry, ctx.framework, ctx.out)
         files = ctx.journal.attachments.list(entry.id)  # the links only, never the bytes

@@ -134,6 +134,8 @@ def test_show_names_the_attached_files(reflect, tmp_path):
     assert "Attached:" not in reflect.ok("show", "1")
     reflect.ok("attach", "1", str(tmp_path / "card.png"))
     assert f"Attached: card.png ({len(samples.png())} bytes, PNG image)" in reflect.ok("show", "1")
+    [listed] = reflect.json("show", "1")["attachments"]
+    assert (listed["name"], listed["type"], listed["size"]) == ("card.png", "image/png", len(samples.png()))
 
 
 def test_a_backup_carries_the_files_and_restoring_it_brings_them_back(reflect, tmp_path):
