@@ -72,11 +72,27 @@ def export_files(journal: "Journal", filters: EntryFilter, folder: str) -> dict[
         f" WHERE a.detached_at IS NULL AND e.private = 0 AND {' AND '.join(where)}"
         " ORDER BY e.day, e.id, a.added_at, a.id", params).fetchall()
     found: dict[str, list[ExportedFile]] = {}
+    places: dict[str, str] = {}  # uid -> its folder's name, each used once
     for uid, day, attachment_id, name, size, mime, sha256, added_at in rows:
-        place = safe_name(f"{day}-{uid[:8]}")
+        place = places.get(uid)
+        if place is None:
+            place = _place(day, uid, set(places.values()))
+            places[uid] = place
         found.setdefault(uid, []).append(ExportedFile(attachment_id, name, f"{folder}/{place}/{name}", size, mime,
                                                       sha256, added_at))
     return found
+
+
+def _place(day: str, uid: str, taken: set[str]) -> str:
+    """An entry's folder: its day and a short fingerprint of its id (ids from other programs
+    can share a prefix), numbered in the rare case two entries of a day still meet."""
+    import hashlib
+
+    base = safe_name(f"{day}-{hashlib.sha256(uid.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}")
+    place, n = base, 2
+    while place in taken:
+        place, n = f"{base}-{n}", n + 1
+    return place
 
 
 #: At most this many bytes of pictures go inside one HTML page (a pack with a few photos shows

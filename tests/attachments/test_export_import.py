@@ -306,3 +306,12 @@ def test_a_named_pipe_is_not_taken_for_a_bundle(tmp_path):
 
     os.mkfifo(tmp_path / "pipe")
     assert is_bundle(tmp_path / "pipe") is False  # and it returns: nothing waits on the pipe
+
+
+def test_entries_of_one_day_with_look_alike_ids_get_folders_of_their_own(journal, framework, tmp_path):
+    for n in range(2):  # ids as a jrnl import makes them: the same first characters
+        entry = journal.entries.add(day=date(2026, 11, 20), title=f"Shift {n}", uid=f"jrnl-aaaaaaaaaaaa{n}")
+        journal.attachments.add(entry.id, [NewFile("rota.txt", f"rota {n}".encode())])
+    write_export(journal, framework, tmp_path / "out.md")
+    rotas = sorted((tmp_path / "out_files").rglob("rota.txt"))
+    assert len(rotas) == 2 and {p.read_text() for p in rotas} == {"rota 0", "rota 1"}
