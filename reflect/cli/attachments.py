@@ -126,7 +126,7 @@ def cmd_attachment(ctx) -> int:
     journal, args = ctx.journal, ctx.args
     store = journal.attachments
     attachment = store.get(args.id, args.name)
-    if _is_encrypted(journal):
+    if journal.encrypted:
         _confirm_plain_copy(args, attachment.name)
     if args.open:
         path = copies.copy_to_view(store, attachment, copies.new_view_folder())
@@ -147,11 +147,6 @@ def cmd_attachment(ctx) -> int:
                             folder=args.out.endswith(("/", os.sep)))
     ctx.print(f"Saved {attachment.name} ({attachment.size_text}) to {path}.")
     return 0
-
-
-def _is_encrypted(journal) -> bool:
-    cipher = sys.modules.get("reflect.store.cipher")  # loaded whenever an encrypted journal is open
-    return cipher is not None and cipher.is_encrypted_connection(journal.conn)
 
 
 def _confirm_plain_copy(args, name: str) -> None:

@@ -274,3 +274,11 @@ def test_the_doctor_checks_every_stored_file_against_its_checksum(journal, entry
         journal.conn.execute("UPDATE attachment_blobs SET data = ? WHERE size = 8", [b"Saturdax"])
     [finding] = [f for f in examine(journal_path) if f.check == "attachments"]
     assert finding.level == "problem" and "rota.txt (entry 1)" in finding.message
+
+
+@settings(max_examples=300)
+@given(st.sampled_from([b"", b"PK\x03\x04", b"PK\x05\x06", b"RIFF", b"\x89PNG\r\n\x1a\n", b"%PDF-", b"\xff\xd8\xff",
+                        b"\x00\x00\x00\x18ftyp"]), st.binary(max_size=400))
+def test_any_bytes_get_a_type_and_nothing_breaks(head, rest):
+    kind = sniff(head + rest)
+    assert kind.mime and kind.label
