@@ -315,3 +315,19 @@ def test_entries_of_one_day_with_look_alike_ids_get_folders_of_their_own(journal
     write_export(journal, framework, tmp_path / "out.md")
     rotas = sorted((tmp_path / "out_files").rglob("rota.txt"))
     assert len(rotas) == 2 and {p.read_text() for p in rotas} == {"rota 0", "rota 1"}
+
+
+@pytest.mark.parametrize("renamed", [False, True])
+def test_a_mentors_comments_come_back_from_a_pack_with_files(filled, framework, tmp_path, renamed):
+    from reflect.importers.feedback import import_feedback
+
+    write_review_pack(filled, framework, tmp_path / "pack.md", start=date(2026, 11, 1), end=date(2026, 11, 30))
+    text = (tmp_path / "pack.md").read_text(encoding="utf-8")
+    assert "- **Attachments:**" in text
+    hint = "*Mentor: write your comments for this entry under this line.*"
+    sent_back = tmp_path / ("from-alex.md" if renamed else "pack.md")  # the links name pack_files either way
+    sent_back.write_text(text.replace(hint, hint + "\n\nA lovely card: keep it for your portfolio.", 1),
+                         encoding="utf-8")
+    result = import_feedback(filled, sent_back, framework=framework, mentor="Alex")
+    assert [c.text for c in result.added] == ["A lovely card: keep it for your portfolio."]
+    assert result.unplaced == []
