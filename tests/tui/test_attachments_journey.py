@@ -150,6 +150,9 @@ async def test_the_preview_and_the_editor_say_what_is_attached(make, sample, jou
         preview = app.screen.query_one("#preview-text", Markdown)
         await wait_until(pilot, lambda: "card.png" in (preview.source or ""), "the preview naming the files")
         assert "rota.txt (5 bytes, text)" in preview.source
+        rows = app.screen.query_one("#entries")
+        assert "2 files" in str(rows.get_option(str(sample[0].id)).prompt)
+        assert "file" not in str(rows.get_option(str(sample[2].id)).prompt)
         await pilot.press("e")
         await wait_until(pilot, lambda: isinstance(app.screen, EditorScreen), "the editor")
         tags = app.screen.query_one("#tags", Label)
