@@ -64,8 +64,9 @@ def new_view_folder() -> Path:
 
 def copy_to_view(store: "AttachmentStore", attachment: "Attachment", folder: Path) -> Path:
     """Write a copy of the attachment into ``folder`` (from :func:`new_view_folder`) to be opened."""
-    target = folder / viewing_name(attachment)
-    if target.exists():  # opened before from this folder: the same bytes, so the same file
+    # A folder per attachment: two reflections may each have a "card.jpg".
+    target = folder / str(attachment.id) / viewing_name(attachment)
+    if target.exists():  # opened before from this folder: an attachment's bytes never change
         return target
     return save_copy(store, attachment, target)
 

@@ -109,6 +109,7 @@ def test_open_writes_a_private_copy_and_starts_the_viewer(reflect, tmp_path, mon
     reflect.ok("attachment", "1", "certificate", "--open", env={"TMPDIR": str(tmp_path)})
     [path] = opened
     assert path.name == "certificate.pdf" and path.read_bytes() == samples.pdf()
+    assert path.parent.parent.name.startswith("reflect-open-")
     assert stat.S_IMODE(os.stat(path.parent).st_mode) == 0o700
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
 

@@ -282,3 +282,14 @@ def test_the_doctor_checks_every_stored_file_against_its_checksum(journal, entry
 def test_any_bytes_get_a_type_and_nothing_breaks(head, rest):
     kind = sniff(head + rest)
     assert kind.mime and kind.label
+
+
+def test_two_files_of_one_name_open_as_two_copies(journal, entry, tmp_path):
+    from reflect.attachments.copies import copy_to_view
+
+    other = journal.entries.add(day=date(2026, 11, 21), title="Another card")
+    [first] = journal.attachments.add(entry.id, [NewFile("card.png", samples.png(rgb=(1, 1, 1)))]).added
+    [second] = journal.attachments.add(other.id, [NewFile("card.png", samples.png(rgb=(2, 2, 2)))]).added
+    paths = [copy_to_view(journal.attachments, a, tmp_path) for a in (first, second)]
+    assert paths[0] != paths[1]
+    assert [p.read_bytes() for p in paths] == [samples.png(rgb=(1, 1, 1)), samples.png(rgb=(2, 2, 2))]

@@ -100,7 +100,9 @@ async def test_open_writes_a_private_copy_removed_when_the_app_closes(make, samp
         assert path.read_bytes() == PHOTO
         assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
         assert stat.S_IMODE(os.stat(path.parent).st_mode) == 0o700
-    assert not path.parent.exists()
+        assert app.view_folder is not None and path.is_relative_to(app.view_folder)
+        folder = app.view_folder
+    assert not folder.exists()
 
 
 async def test_an_encrypted_journal_asks_before_writing_a_plain_copy(make, sample, journal, monkeypatch):
