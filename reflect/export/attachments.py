@@ -83,6 +83,15 @@ def export_files(journal: "Journal", filters: EntryFilter, folder: str) -> dict[
     return found
 
 
+def private_files(journal: "Journal", filters: EntryFilter) -> int:
+    """How many files are attached to the private entries ``filters`` select: they stay home
+    even when the entries' text goes (told to the person exporting, never written in the file)."""
+    where, params = build_where(filters)
+    return journal.conn.execute(
+        "SELECT count(*) FROM attachments a JOIN entries e ON e.id = a.entry_id"
+        f" WHERE a.detached_at IS NULL AND e.private = 1 AND {' AND '.join(where)}", params).fetchone()[0]
+
+
 def _place(day: str, uid: str, taken: set[str]) -> str:
     """An entry's folder: its day and a short fingerprint of its id (ids from other programs
     can share a prefix), numbered in the rare case two entries of a day still meet."""

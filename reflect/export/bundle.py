@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from reflect import system
 from reflect.entries.models import EntryFilter
-from reflect.export.attachments import ExportedFile, all_files, export_files
+from reflect.export.attachments import ExportedFile, all_files, export_files, private_files
 from reflect.export.files import ExportResult, target_path
 
 if TYPE_CHECKING:
@@ -47,8 +47,9 @@ def export_bundle(journal: "Journal", framework: "Framework", target: Path | str
         write_export_html(journal, framework, html, plan, files)
         count = _write_zip(journal, path, stem, markdown.getvalue(), html.getvalue(), all_files(files),
                            plan.generated, overwrite)
+        hidden = private_files(journal, plan.filters) if include_private else 0
     return ExportResult(path=path, kind="reflections", entries=plan.entries, private_left_out=plan.private_left_out,
-                        private_included=plan.private_included, attachments=count)
+                        private_included=plan.private_included, attachments=count, private_files_left_out=hidden)
 
 
 def pack_bundle(journal: "Journal", framework: "Framework", target: Path | str | None = None, *,
@@ -70,7 +71,8 @@ def pack_bundle(journal: "Journal", framework: "Framework", target: Path | str |
         write_pack_html(journal, framework, html, pack, files)
         count = _write_zip(journal, path, stem, markdown.getvalue(), html.getvalue(), all_files(files),
                            pack.plan.generated, overwrite)
-    return replace(result_of(pack, path), attachments=count)
+        hidden = private_files(journal, pack.plan.filters) if include_private else 0
+    return replace(result_of(pack, path), attachments=count, private_files_left_out=hidden)
 
 
 def _zip_path(target: Path | str | None, stem: str, journal: "Journal", overwrite: bool) -> Path:

@@ -38,6 +38,8 @@ class ExportResult:
     files_folder: Path | None = None
     #: Attached files that were not written (the export went to stdout).
     attachments_not_written: int = 0
+    #: Files attached to the private entries included, which never leave.
+    private_files_left_out: int = 0
 
     def summary(self) -> str:
         """One sentence for people, e.g. ``Exported 42 entries to journals/x.md (3 private
@@ -58,6 +60,11 @@ class ExportResult:
             message += f", with {_count(self.attachments, 'attached file', 'attached files')} in {self.files_folder}"
         elif self.attachments:
             message += f", with {_count(self.attachments, 'attached file', 'attached files')}"
+        if self.private_files_left_out:
+            n = self.private_files_left_out
+            message += (f" ({_count(n, 'file', 'files')} attached to private "
+                        f"{'entries' if self.kind != 'review-pack' else 'reflections'} "
+                        f"{'stays' if n == 1 else 'stay'} in the journal: never exported)")
         if self.attachments_not_written:
             message += (f" ({_count(self.attachments_not_written, 'attached file was', 'attached files were')} "
                         "not written: export to a file to include them)")
@@ -95,7 +102,7 @@ def write_export(journal: "Journal", framework: "Framework", target: Path | str 
     from reflect.files import atomic_writer
     from reflect.store.own_files import refuse_journal_files
 
-    from reflect.export.attachments import all_files, export_files, folder_for, write_files
+    from reflect.export.attachments import all_files, export_files, folder_for, private_files, write_files
 
     with read_snapshot(journal):
         plan = plan_export(journal, framework, filters, include_private=include_private, redact=redact)
@@ -110,4 +117,5 @@ def write_export(journal: "Journal", framework: "Framework", target: Path | str 
             write_markdown(journal, framework, handle, plan, progress=progress, files=files)
     return ExportResult(path=path, kind="reflections", entries=plan.entries,
                         private_left_out=plan.private_left_out, private_included=plan.private_included,
-                        attachments=written, files_folder=path.parent / folder_for(path) if written else None)
+                        attachments=written, files_folder=path.parent / folder_for(path) if written else None,
+                        private_files_left_out=private_files(journal, plan.filters) if include_private else 0)

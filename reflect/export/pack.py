@@ -175,7 +175,8 @@ def write_review_pack(journal: "Journal", framework: "Framework", target: Path |
     from reflect.files import atomic_writer
     from reflect.store.own_files import refuse_journal_files
 
-    from reflect.export.attachments import all_files, export_files, folder_for, inline_pictures, write_files
+    from reflect.export.attachments import (all_files, export_files, folder_for, inline_pictures, private_files,
+                                            write_files)
     from reflect.files import TargetExistsError
 
     with read_snapshot(journal):
@@ -193,7 +194,8 @@ def write_review_pack(journal: "Journal", framework: "Framework", target: Path |
         with atomic_writer(path, overwrite=overwrite) as handle:
             (write_pack_html if html else write_pack_markdown)(journal, framework, handle, pack, files)
     return replace(result_of(pack, path), attachments=len(all_files(files)),
-                   files_folder=path.parent / folder_for(path) if written else None)
+                   files_folder=path.parent / folder_for(path) if written else None,
+                   private_files_left_out=private_files(journal, pack.plan.filters) if include_private else 0)
 
 
 def result_of(pack: ReviewPack, path: Path | None) -> ExportResult:

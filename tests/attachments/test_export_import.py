@@ -67,7 +67,8 @@ def test_an_export_writes_the_files_beside_it_with_relative_links(filled, framew
 
 
 def test_a_private_entrys_files_are_never_exported_even_with_its_text(filled, framework, tmp_path):
-    write_export(filled, framework, tmp_path / "all.md", include_private=True)
+    result = write_export(filled, framework, tmp_path / "all.md", include_private=True)
+    assert "(1 file attached to private entries stays in the journal: never exported)" in result.summary()
     text = (tmp_path / "all.md").read_text(encoding="utf-8")
     assert "Only for me." in text  # the text was asked for...
     assert "secret.png" not in text  # ...its files never are
