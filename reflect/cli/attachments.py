@@ -50,7 +50,7 @@ def register(sub, common) -> None:
         "attachment", parents=[common], formatter_class=_RAW, help="save or open an attached file",
         description="Save a copy of an attached file (--out), or open one with the system's viewer (--open).\n"
                     "A saved copy is private (0600) and never replaces a file without --force. An opened copy\n"
-                    "is written to a private temporary folder, removed within a day. For an encrypted journal\n"
+                    "is written to a private temporary folder, swept away after 12 hours. For an encrypted journal\n"
                     "either way writes a plain, unencrypted copy: you are asked first (--yes answers).",
         epilog="examples:\n  reflect attachment 12 card.jpg --open\n"
                "  reflect attachment 12 certificate.pdf --out ~/Desktop/\n"
