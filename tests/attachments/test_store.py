@@ -293,3 +293,22 @@ def test_two_files_of_one_name_open_as_two_copies(journal, entry, tmp_path):
     paths = [copy_to_view(journal.attachments, a, tmp_path) for a in (first, second)]
     assert paths[0] != paths[1]
     assert [p.read_bytes() for p in paths] == [samples.png(rgb=(1, 1, 1)), samples.png(rgb=(2, 2, 2))]
+
+
+def test_old_folders_of_opened_copies_are_swept_and_nothing_else(tmp_path, monkeypatch):
+    import os
+    import time
+
+    from reflect import system
+    from reflect.attachments import copies
+
+    monkeypatch.setattr(system, "temp_root", lambda: tmp_path)
+    old, new, other = (tmp_path / "reflect-open-old", tmp_path / "reflect-open-new", tmp_path / "someone-else")
+    for folder in (old, new, other):
+        folder.mkdir()
+        (folder / "card.png").write_bytes(b"x")
+    long_ago = time.time() - copies.STALE_SECONDS - 60
+    for folder in (old, other):
+        os.utime(folder, (long_ago, long_ago))
+    assert copies.sweep_view_folders() == [old]
+    assert not old.exists() and new.exists() and other.exists()
