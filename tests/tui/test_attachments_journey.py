@@ -159,3 +159,21 @@ async def test_the_preview_and_the_editor_say_what_is_attached(make, sample, jou
         await wait_until(pilot, lambda: isinstance(app.screen, EditorScreen), "the editor")
         tags = app.screen.query_one("#tags", Label)
         assert "2 attached files" in str(tags.render())
+
+
+async def test_the_review_pack_dialog_writes_a_bundle(make, sample, journal, tmp_path):
+    from reflect.attachments.store import NewFile
+    from reflect.tui.dialogs.review_pack import ReviewPackDialog
+
+    journal.attachments.add(sample[0].id, [NewFile("card.png", PHOTO)])
+    app = make()
+    async with app.run_test(size=(110, 40), notifications=True) as pilot:
+        app.action_review_pack()
+        await wait_until(pilot, lambda: isinstance(app.screen, ReviewPackDialog), "the review pack dialog")
+        app.screen.query_one("#pack-folder").value = str(tmp_path)
+        app.screen.query_one("#pack-format").value = "bundle"
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: list(tmp_path.glob("*.zip")), "the bundle")
+    [bundle] = tmp_path.glob("*.zip")
+    with zipfile.ZipFile(bundle) as archive:
+        assert [n for n in archive.namelist() if n.endswith("card.png")]
