@@ -177,3 +177,22 @@ async def test_the_review_pack_dialog_writes_a_bundle(make, sample, journal, tmp
     [bundle] = tmp_path.glob("*.zip")
     with zipfile.ZipFile(bundle) as archive:
         assert [n for n in archive.namelist() if n.endswith("card.png")]
+
+
+async def test_in_a_browser_tab_opening_offers_a_download(make, sample, journal, monkeypatch):
+    from reflect import system
+    from reflect.attachments.store import NewFile
+    from reflect.tui.app import ReflectApp
+
+    journal.attachments.add(sample[0].id, [NewFile("card.png", PHOTO)])
+    monkeypatch.setattr(ReflectApp, "is_web", property(lambda self: True))
+    delivered, opened = [], []
+    monkeypatch.setattr(ReflectApp, "deliver_binary", lambda self, path, *a, **k: delivered.append(path))
+    monkeypatch.setattr(system, "open_with_viewer", opened.append)
+    app = make()
+    async with app.run_test(size=(110, 40)) as pilot:
+        await open_first_entry(app, pilot)
+        await pilot.press("v")
+        await wait_until(pilot, lambda: delivered, "the download offered")
+        assert delivered[0].read_bytes() == PHOTO  # the private copy, still there while the app runs
+    assert opened == []  # the viewer would open on the server's screen, not the person's
