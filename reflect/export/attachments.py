@@ -134,13 +134,20 @@ def markdown_lines(files: Iterable[ExportedFile], *, pictures: bool = True) -> l
     return ["- **Attachments:**", *lines] if lines else []
 
 
-def write_files(journal: "Journal", files: Iterable[ExportedFile], base: Path, *, overwrite: bool = False) -> int:
+def write_files(journal: "Journal", files: Iterable[ExportedFile], base: Path, *, overwrite: bool = False,
+                folder: str | None = None) -> int:
     """Write each file (atomically, 0600, in 0700 folders) under ``base``; return how many are
     there. One already there with the same bytes (the review pack's Markdown and HTML share
-    the folder) is left as it is; one with other bytes is replaced only with ``overwrite``."""
+    the folder) is left as it is; one with other bytes is replaced only with ``overwrite``.
+
+    With ``overwrite`` and ``folder`` (the export's files folder under ``base``), files left
+    there by an earlier export of the same name and not in this one are removed: a file since
+    detached, or made private, must not travel with the new export by mistake.
+    """
     from reflect.files import atomic_writer
 
     store = journal.attachments
+    files = list(files)
     written = 0
     for f in files:
         if _same_file(base / f.path, f.sha256):
@@ -150,7 +157,34 @@ def write_files(journal: "Journal", files: Iterable[ExportedFile], base: Path, *
         with atomic_writer(base / f.path, overwrite=overwrite, binary=True) as handle:
             handle.write(store.read(attachment))
         written += 1
+    if overwrite and folder:
+        prune(base / folder, {base / f.path for f in files})
     return written
+
+
+def prune(folder: Path, keep: set[Path]) -> list[Path]:
+    """Remove what is in ``folder`` but not in ``keep`` (links are removed, never followed),
+    then any folder left empty; return what was removed."""
+    import os
+
+    removed: list[Path] = []
+    if folder.is_symlink() or not folder.is_dir():
+        return removed
+    for root, dirs, names in os.walk(folder, topdown=False):
+        here = Path(root)
+        for name in names:
+            path = here / name
+            if path not in keep:
+                path.unlink(missing_ok=True)
+                removed.append(path)
+        for name in dirs:
+            sub = here / name
+            if sub.is_symlink():
+                sub.unlink()
+                removed.append(sub)
+            elif not any(sub.iterdir()):
+                sub.rmdir()
+    return removed
 
 
 def all_files(by_entry: dict[str, list[ExportedFile]]) -> list[ExportedFile]:

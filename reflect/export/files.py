@@ -112,7 +112,7 @@ def write_export(journal: "Journal", framework: "Framework", target: Path | str 
             raise TargetExistsError(path)  # before any attached file is written beside it
         files = export_files(journal, plan.filters, folder_for(path))
         # The files first: a Markdown file that exists links only to files that do.
-        written = write_files(journal, all_files(files), path.parent, overwrite=overwrite)
+        written = write_files(journal, all_files(files), path.parent, overwrite=overwrite, folder=folder_for(path))
         with atomic_writer(path, overwrite=overwrite) as handle:
             write_markdown(journal, framework, handle, plan, progress=progress, files=files)
     return ExportResult(path=path, kind="reflections", entries=plan.entries,

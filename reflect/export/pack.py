@@ -175,8 +175,7 @@ def write_review_pack(journal: "Journal", framework: "Framework", target: Path |
     from reflect.files import atomic_writer
     from reflect.store.own_files import refuse_journal_files
 
-    from reflect.export.attachments import (all_files, export_files, folder_for, inline_pictures, private_files,
-                                            write_files)
+    from reflect.export.attachments import all_files, export_files, folder_for, private_files, write_files
     from reflect.files import TargetExistsError
 
     with read_snapshot(journal):
@@ -187,10 +186,9 @@ def write_review_pack(journal: "Journal", framework: "Framework", target: Path |
         if path.exists() and not overwrite:
             raise TargetExistsError(path)  # before any attached file is written beside it
         files = export_files(journal, pack.plan.filters, folder_for(path))
-        # The HTML shows pictures in the page itself: only the other files go beside it.
-        inline = inline_pictures(files) if html else frozenset()
-        beside = [f for f in all_files(files) if f.attachment_id not in inline]
-        written = write_files(journal, beside, path.parent, overwrite=overwrite)
+        # Every file goes beside it, the pictures an HTML page shows inside itself too: the
+        # Markdown and the HTML pack of one name share the folder, and each keeps it whole.
+        written = write_files(journal, all_files(files), path.parent, overwrite=overwrite, folder=folder_for(path))
         with atomic_writer(path, overwrite=overwrite) as handle:
             (write_pack_html if html else write_pack_markdown)(journal, framework, handle, pack, files)
     return replace(result_of(pack, path), attachments=len(all_files(files)),

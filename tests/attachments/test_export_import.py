@@ -197,8 +197,9 @@ def test_the_html_pack_shows_pictures_inline_and_links_other_files(filled, frame
     assert "img-src data:" in page
     assert 'href="pack_files/2026-11-20-' in page and "certificate.pdf" in page
     assert "secret.png" not in page and base64.b64encode(samples.png(rgb=(0, 0, 255))).decode() not in page
-    # Only the PDF goes beside the page: the picture is in it.
-    assert [p.name for p in (tmp_path / "pack_files").rglob("*") if p.is_file()] == ["certificate.pdf"]
+    # Every file goes beside the page too (the Markdown pack of the name shares the folder).
+    assert sorted(p.name for p in (tmp_path / "pack_files").rglob("*") if p.is_file()) == [
+        "card photo.png", "certificate.pdf"]
     assert result.attachments == 2
 
 
@@ -297,9 +298,9 @@ def test_pictures_past_the_pages_budget_are_linked_and_written_beside(filled, fr
                       start=date(2026, 11, 1), end=date(2026, 11, 30))
     page = (tmp_path / "pack.html").read_text(encoding="utf-8")
     assert page.count('<figure class="attachment">') == 1 and 'alt="card photo.png"' in page
-    beside = sorted(p.name for p in (tmp_path / "pack_files").rglob("*") if p.is_file())
-    assert beside == ["certificate.pdf", "rota.png"]
-    assert "rota.png" in page  # linked
+    assert 'href="pack_files/' in page and "rota.png" in page  # linked, not shown
+    [rota] = (tmp_path / "pack_files").rglob("rota.png")
+    assert rota.read_bytes() == samples.png(60, 60)
 
 
 def test_a_named_pipe_is_not_taken_for_a_bundle(tmp_path):
@@ -332,3 +333,24 @@ def test_a_mentors_comments_come_back_from_a_pack_with_files(filled, framework, 
     result = import_feedback(filled, sent_back, framework=framework, mentor="Alex")
     assert [c.text for c in result.added] == ["A lovely card: keep it for your portfolio."]
     assert result.unplaced == []
+
+
+def test_exporting_again_with_force_leaves_no_file_the_new_export_lacks(filled, framework, tmp_path):
+    write_export(filled, framework, tmp_path / "out.md")
+    own = tmp_path / "out_files" / "mine.txt"  # what else is in the folder goes too: it is the export's
+    own.write_text("left over")
+    filled.attachments.detach(1, "certificate.pdf")  # say it showed a customer's address
+    write_export(filled, framework, tmp_path / "out.md", overwrite=True)
+    left = sorted(p.name for p in (tmp_path / "out_files").rglob("*") if p.is_file())
+    assert left == ["card photo.png"]
+    assert not own.exists()
+
+
+def test_without_force_a_different_file_in_the_folder_stops_the_export(filled, framework, tmp_path):
+    write_export(filled, framework, tmp_path / "out.md")
+    (tmp_path / "out.md").unlink()
+    [pdf] = (tmp_path / "out_files").rglob("certificate.pdf")
+    pdf.write_bytes(b"someone else's")
+    with pytest.raises(ReflectError, match="already exists; use --force"):
+        write_export(filled, framework, tmp_path / "out.md")
+    assert pdf.read_bytes() == b"someone else's" and not (tmp_path / "out.md").exists()
