@@ -82,15 +82,17 @@ class ReviewPackDialog(FormDialog):
         html = chosen == "html"
         path = Path(folder).expanduser()
         ensure_private_dir(path)
-        options = dict(include_private=self.include_private, review_id=self.review_id,
-                       overwrite=self.query_one("#pack-replace", Checkbox).value)
+        replace = self.query_one("#pack-replace", Checkbox).value
         try:
             if chosen == "bundle":
                 from reflect.export.bundle import pack_bundle
 
-                result = pack_bundle(self.app.journal, self.app.framework, path, **options)
+                result = pack_bundle(self.app.journal, self.app.framework, path, include_private=self.include_private,
+                                     review_id=self.review_id, overwrite=replace)
             else:
-                result = write_review_pack(self.app.journal, self.app.framework, path, html=html, **options)
+                result = write_review_pack(self.app.journal, self.app.framework, path, html=html,
+                                           include_private=self.include_private, review_id=self.review_id,
+                                           overwrite=replace)
         except TargetExistsError as error:
             raise InputError(f"{error.path} is already there: tick \u201cReplace\u201d to write over it.") from None
         return PackWritten(result, html and self.query_one("#pack-open", Checkbox).value)
