@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from datetime import date
 from json.encoder import encode_basestring
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
-from reflect.dates import format_long
+from reflect.dates import format_duration, format_long
 from reflect.export.body import layout_body
 from reflect.export.format import (
     COMMENTS_HEADING,
@@ -28,6 +28,7 @@ from reflect.export.format import (
 from reflect.entries.models import MODEL_NAMES, Entry
 
 if TYPE_CHECKING:
+    from reflect.export.attachments import ExportedFile
     from reflect.export.rows import ExportRow
     from reflect.framework.standards import Framework
 
@@ -46,12 +47,19 @@ class EntryRenderer:
     ``markers=False`` leaves out reflect's hidden lines and the comment places: the text a
     printable (HTML) copy is made from. ``criteria_text=False`` names criteria by id only, on
     one line (a review pack's printout, whose appendix gives their text).
+
+    ``files`` are the export's attached files by entry uid (:mod:`reflect.export.attachments`):
+    each entry's are linked in its details (pictures shown too, unless ``pictures=False``: an
+    HTML page shows its own) and listed in its marker.
     """
 
-    def __init__(self, framework: "Framework", *, markers: bool = True, criteria_text: bool = True):
+    def __init__(self, framework: "Framework", *, markers: bool = True, criteria_text: bool = True,
+                 files: "dict[str, list[ExportedFile]] | None" = None, pictures: bool = True):
         self.framework = framework
         self.markers = markers
         self.criteria_text = criteria_text
+        self.files = files or {}
+        self.pictures = pictures
         self._order = {s.id: i for i, s in enumerate(framework.meta_skills)}
         self._skill_names = {s.id: inline(s.name) for s in framework.meta_skills}
         self._criterion_lines: dict[str, str] = {}
@@ -64,13 +72,14 @@ class EntryRenderer:
         if self._day[0] != entry.day:
             self._day = (entry.day, format_long(entry.day))
         day = self._day[1]
-        heading = f"## {day} {EM_DASH} {inline(entry.title)}\n\n{self._details(entry)}\n\n"
+        files = self.files.get(entry.uid, ()) if self.files else ()
+        heading = f"## {day} {EM_DASH} {inline(entry.title)}\n\n{self._details(entry, files)}\n\n"
         if not self.markers:
             return f"{heading}{body}"
-        return (f"{entry_marker_for(entry)}\n\n{heading}{layout.marker()}\n\n{body}"
+        return (f"{entry_marker_for(entry, files)}\n\n{heading}{layout.marker()}\n\n{body}"
                 f"{COMMENTS_HEADING}\n{comments_marker(entry.uid)}\n{COMMENTS_HINT}\n\n")
 
-    def _details(self, entry: "Entry | ExportRow") -> str:
+    def _details(self, entry: "Entry | ExportRow", files=()) -> str:
         """The list of details people read: meta-skills, criteria in full, model, ..."""
         lines = [self._skills_line(entry.skills)]
         if entry.criteria and not self.criteria_text:
@@ -85,9 +94,13 @@ class EntryRenderer:
         if entry.confidence is not None:
             lines.append(f"- **Confidence:** {entry.confidence} out of 5")
         if entry.minutes is not None:
-            lines.append(f"- **Time spent:** {duration(entry.minutes)}")
+            lines.append(f"- **Time spent:** {format_duration(entry.minutes)}")
         if entry.private:
             lines.append("- **Private:** yes")
+        if files:
+            from reflect.export.attachments import markdown_lines
+
+            lines += markdown_lines(files, pictures=self.pictures)
         return "\n".join(lines)
 
     def _skills_line(self, skills: tuple[str, ...]) -> str:
@@ -115,7 +128,7 @@ def natural_order(ids) -> list[str]:
     return sorted(ids, key=lambda cid: [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", cid)])
 
 
-def entry_data(entry: "Entry | ExportRow") -> dict:
+def entry_data(entry: "Entry | ExportRow", files: "Iterable[ExportedFile]" = ()) -> dict:
     """What the entry marker holds (see :func:`entry_marker_for`)."""
     data: dict = {"uid": entry.uid, "date": entry.day.isoformat(), "title": entry.title}
     if entry.skills:
@@ -131,10 +144,12 @@ def entry_data(entry: "Entry | ExportRow") -> dict:
     if entry.minutes is not None:
         data["minutes"] = entry.minutes
     data["created_at"] = entry.created_at
+    if files:
+        data["attachments"] = [f.marker_data() for f in files]
     return data
 
 
-def entry_marker_for(entry: "Entry | ExportRow") -> str:
+def entry_marker_for(entry: "Entry | ExportRow", files: "Iterable[ExportedFile]" = ()) -> str:
     """``entry_marker(entry_data(entry))``, written directly (a test checks they agree)."""
     q = encode_basestring  # a JSON string, as json.dumps(..., ensure_ascii=False) writes it
     parts = ['{"uid": ', q(entry.uid), ', "date": "', entry.day.isoformat(), '", "title": ', q(entry.title)]
@@ -150,16 +165,13 @@ def entry_marker_for(entry: "Entry | ExportRow") -> str:
         parts += (', "confidence": ', str(entry.confidence))
     if entry.minutes is not None:
         parts += (', "minutes": ', str(entry.minutes))
-    parts += (', "created_at": ', q(entry.created_at), "}")
+    parts += (', "created_at": ', q(entry.created_at))
+    if files:
+        import json
+
+        parts += (', "attachments": ', json.dumps([f.marker_data() for f in files], ensure_ascii=False))
+    parts.append("}")
     text = "".join(parts)
     if ">" in text:  # only inside JSON strings: escaped, "-->" cannot end the comment early
         text = text.replace(">", "\\u003e")
     return f"{MARK_ENTRY}{text}{MARK_CLOSE}"
-
-
-def duration(minutes: int) -> str:
-    """``30 min``, ``1 h``, ``2 h 15 min``."""
-    hours, mins = divmod(minutes, 60)
-    if not hours:
-        return f"{mins} min"
-    return f"{hours} h" + (f" {mins} min" if mins else "")

@@ -34,6 +34,7 @@ from reflect.export import pack_sections as sections
 from reflect.export.html import PACK_CSS
 from reflect.dates import format_short
 from reflect.progress.evidence import read_snapshot
+from reflect.progress.learning_time import learning_time
 from reflect.export.files import ExportResult, target_path
 from reflect.export.markdown import when, write_entries
 from reflect.export.plan import ExportPlan, plan_export
@@ -42,6 +43,7 @@ from reflect.export.format import FORMAT_VERSION, MARK_END, front_matter, inline
 from reflect.entries.models import EntryFilter
 
 if TYPE_CHECKING:
+    from reflect.export.attachments import ExportedFile
     from reflect.journal import Journal
     from reflect.review.models import Review
     from reflect.framework.standards import Framework
@@ -65,6 +67,7 @@ class ReviewPack:
     review: "Review | None" = None  # the completed review this pack is of, or the draft
     mentor_ratings: dict = field(default_factory=dict)  # the last meeting record's, by skill id
     mentor_ratings_on: str = ""  # the day of the review they were given at, ISO
+    learning: Any = None  # a reflect.progress.learning_time.LearningTime for the period
 
     @property
     def start(self) -> date:
@@ -126,10 +129,13 @@ def build_review_pack(journal: "Journal", framework: "Framework", *, start: date
                          include_private=include_private, suggestion_limit=0)
     training = [t.to_json() for t in journal.training.list()]
     record = _last_record(journal, review)
+    # Counted now, like the coverage (also for a completed review): time recorded since counts.
+    # Private reflections' time only when the pack shows them, so the total hints at nothing hidden.
+    learning = learning_time(journal, first, last, include_private=include_private)
     # The mentor the review names, else the one in the profile.
     mentor = (review.mentor_name if review else "") or plan.mentor
     return ReviewPack(data, plan, gaps, before, training, mentor=mentor,
-                      review=review, mentor_ratings=record[0], mentor_ratings_on=record[1])
+                      review=review, mentor_ratings=record[0], mentor_ratings_on=record[1], learning=learning)
 
 
 def _last_record(journal: "Journal", review: "Review | None") -> tuple[dict, str]:
@@ -171,14 +177,25 @@ def write_review_pack(journal: "Journal", framework: "Framework", target: Path |
     from reflect.files import atomic_writer
     from reflect.store.own_files import refuse_journal_files
 
+    from reflect.export.attachments import all_files, export_files, folder_for, private_files, write_files
+    from reflect.files import TargetExistsError
+
     with read_snapshot(journal):
         pack = build_review_pack(journal, framework, start=start, end=end, include_private=include_private,
                                  review_id=review_id, redact=redact)
         path = target_path(target, default_file_name(pack, dated=start is not None or end is not None, html=html))
         refuse_journal_files(path, journal.path)  # not even with --force
+        if path.exists() and not overwrite:
+            raise TargetExistsError(path)  # before any attached file is written beside it
+        files = export_files(journal, pack.plan.filters, folder_for(path))
+        # Every file goes beside it, the pictures an HTML page shows inside itself too: the
+        # Markdown and the HTML pack of one name share the folder, and each keeps it whole.
+        written = write_files(journal, all_files(files), path.parent, overwrite=overwrite, folder=folder_for(path))
         with atomic_writer(path, overwrite=overwrite) as handle:
-            (write_pack_html if html else write_pack_markdown)(journal, framework, handle, pack)
-    return result_of(pack, path)
+            (write_pack_html if html else write_pack_markdown)(journal, framework, handle, pack, files)
+    return replace(result_of(pack, path), attachments=len(all_files(files)),
+                   files_folder=path.parent / folder_for(path) if written else None,
+                   private_files_left_out=private_files(journal, pack.plan.filters) if include_private else 0)
 
 
 def result_of(pack: ReviewPack, path: Path | None) -> ExportResult:
@@ -200,8 +217,10 @@ def default_file_name(pack: ReviewPack, *, dated: bool, html: bool) -> str:
 # -- writing ----------------------------------------------------------------------------------
 
 
-def write_pack_markdown(journal: "Journal", framework: "Framework", out: TextIO, pack: ReviewPack) -> None:
-    """The pack as Markdown with reflect's hidden lines, comment places and the record."""
+def write_pack_markdown(journal: "Journal", framework: "Framework", out: TextIO, pack: ReviewPack,
+                        files: "dict[str, list[ExportedFile]] | None" = None) -> None:
+    """The pack as Markdown with reflect's hidden lines, comment places and the record (and
+    links to the attached ``files``, written beside it)."""
     from reflect.coach.export_guard import CardMaskingWriter
 
     # Card numbers never reach a mentor, in any part of the pack. (The writer passes everything
@@ -211,7 +230,7 @@ def write_pack_markdown(journal: "Journal", framework: "Framework", out: TextIO,
     top, detail = _review_lines(pack, framework, markers=True)
     out.write("\n".join(["", *top, *detail, f"# {REFLECTIONS_HEADING}", "",
                          *_reflections_intro(pack, markers=True)]) + "\n")
-    write_entries(journal, framework, out, pack.plan)
+    write_entries(journal, framework, out, pack.plan, files=files)
     # The appendix is reflect's text like the rest (its headings end the last comment place);
     # only the record, which the mentor fills in, comes after the end marker.
     out.write("\n".join(_appendix_lines(pack)) + "\n")
@@ -220,14 +239,15 @@ def write_pack_markdown(journal: "Journal", framework: "Framework", out: TextIO,
     out.write("\n".join(record.markdown(_review_uid(pack), _record_skills(pack, framework), _people(pack), kept)))
 
 
-def write_pack_html(journal: "Journal", framework: "Framework", out: TextIO, pack: ReviewPack) -> None:
-    """The pack as one printable, self-contained HTML page."""
+def write_pack_html(journal: "Journal", framework: "Framework", out: TextIO, pack: ReviewPack,
+                    files: "dict[str, list[ExportedFile]] | None" = None) -> None:
+    """The pack as one printable, self-contained HTML page (attached pictures shown in it,
+    other attached ``files`` linked beside it)."""
     from html import escape
 
     from reflect.coach.export_guard import CardMaskingWriter
-    from reflect.export.rows import iter_rows
+    from reflect.export.entries_html import write_entries_html
     from reflect.export.html import HtmlPage
-    from reflect.export.entry_block import EntryRenderer
 
     with HtmlPage(cast(TextIO, CardMaskingWriter(out)), _title(pack, plain=True), css=PACK_CSS) as page:
         top, detail = _review_lines(pack, framework, markers=False)
@@ -236,9 +256,7 @@ def write_pack_html(journal: "Journal", framework: "Framework", out: TextIO, pac
         page.add_html(f'<section class="reflections">\n<h1 class="part">{REFLECTIONS_HEADING}</h1>\n')
         page.add("\n".join(_reflections_intro(pack, markers=False)))
         page.add_html('<div class="entries">\n')
-        render = EntryRenderer(framework, markers=False, criteria_text=False).render
-        for entry in iter_rows(journal, pack.plan.filters, redact=pack.plan.redact):
-            page.add(render(entry), wrap="entry")
+        write_entries_html(page, journal, framework, pack.plan, files, criteria_text=False)
         page.add_html('</div>\n</section>\n<section class="appendix">\n')
         page.add("\n".join(_appendix_lines(pack)))
         page.add_html("</section>\n")
@@ -262,6 +280,8 @@ def _front_matter_data(pack: ReviewPack, framework: "Framework") -> dict:
         "counts": {"entries": plan.entries, "private_included": plan.private_included,
                    "objectives": len(pack.data["objectives"])},
     }
+    if pack.learning is not None:  # whole minutes, as `reflect stats --json` gives them
+        data["learning_time"] = {k: v for k, v in pack.learning.to_json().items() if k not in ("start", "end")}
     if pack.review is not None:
         data["review"] = pack.review.uid
     return data
@@ -332,6 +352,8 @@ def _facts(pack: ReviewPack, framework: "Framework") -> list[tuple[str, str]]:
              ("Previous review", f"{format_short(date.fromisoformat(previous['agreed_on']))} with "
                                  f"{inline(previous['mentor_name'])}" if previous else "none: this is the first"),
              ("Reflections", reflections_count(pack.plan))]
+    if pack.learning is not None:
+        facts.append(("Learning time", learning_line(pack.learning)))
     if pack.completed and pack.review is not None and pack.review.agreed_on is not None:
         facts.insert(0, ("Review", f"agreed on {format_short(pack.review.agreed_on)} with "
                                    f"{inline(pack.review.mentor_name)} (as recorded then)"))
@@ -354,6 +376,18 @@ def _appendix_lines(pack: ReviewPack) -> list[str]:
     before = pack.before.to_json() if pack.before is not None else None
     return (coverage.criteria_appendix(gaps, before, pack.data["period_start"], pack.data["period_end"])
             + coverage.skills_appendix(gaps, before))
+
+
+def learning_line(learning) -> str:
+    """"12.5 hours of learning this period, of which training 6 hours (reflections 4.5 hours,
+    activities 2 hours)"; "none recorded" without any."""
+    from reflect.dates import format_hours
+
+    if not learning.total:
+        return "none recorded"
+    rest = [f"{name} {format_hours(n)}" for name, n in (("reflections", learning.reflections),
+                                                         ("activities", learning.activities)) if n]
+    return learning.sentence() + (f" ({', '.join(rest)})" if rest and len(rest) + bool(learning.training) > 1 else "")
 
 
 def reflections_count(plan: ExportPlan) -> str:

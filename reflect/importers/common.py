@@ -36,6 +36,8 @@ class NewEntry:
     minutes: int | None = None
     created_at: str | None = None
     line: int = 0
+    #: Attached files read with it (from an export's files folder).
+    attachments: tuple = ()
 
 
 @dataclass
@@ -44,6 +46,8 @@ class ImportResult:
 
     added: int = 0
     skipped: int = 0
+    #: Attached files brought in with the added entries.
+    attachments: int = 0
 
 
 class _DryRun(Exception):
@@ -69,10 +73,12 @@ def add_entries(journal: "Journal", entries: Iterable[NewEntry], *, source: str 
                     result.skipped += 1
                     continue
                 try:
-                    store.insert(day=entry.day, title=entry.title, body=entry.body, model=entry.model,
+                    new_id = store.insert(day=entry.day, title=entry.title, body=entry.body, model=entry.model,
                                  skills=entry.skills, criteria=entry.criteria, private=entry.private,
                                  confidence=entry.confidence, minutes=entry.minutes, uid=entry.uid,
                                  created_at=entry.created_at)
+                    if entry.attachments:
+                        result.attachments += len(journal.attachments.add(new_id, entry.attachments).added)
                 except InputError as error:
                     raise InputError(f"{source}, line {entry.line}: {error} Nothing was imported.") from None
                 result.added += 1

@@ -237,6 +237,49 @@ def _v5_recount_words(db: sqlite_utils.Database) -> None:
     fill_tallies(conn, count_words=False)  # the running totals add the new counts up again
 
 
+def _v6_learning_time(db: sqlite_utils.Database) -> None:
+    """Time spent on development activities and mandatory training (reflections have it
+    since step 1), so learning time adds up per week and per review period."""
+    for table in ("activities", "training"):
+        # Raw SQL: sqlite-utils' add_column cannot say CHECK, and the column must match entries'.
+        db.execute(f"ALTER TABLE {table} ADD COLUMN minutes INTEGER CHECK (minutes > 0)")
+
+
+def _v7_attachments(db: sqlite_utils.Database) -> None:
+    """Files attached to journal items, kept inside the journal (so backups, encryption and
+    restore carry them): each file's bytes once, by SHA-256, and one link per item and name.
+
+    A detached file keeps its link with ``detached_at`` set (the trash), so it can be put back;
+    deleting the last link to a blob (emptying the trash, purging its item) removes the blob.
+    Raw SQL: the partial unique index and the trigger are beyond sqlite-utils' create().
+    """
+    db.execute("""
+        CREATE TABLE attachment_blobs (
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE,
+            size INTEGER NOT NULL CHECK (size >= 0),
+            data BLOB NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE attachments (
+            id INTEGER PRIMARY KEY,
+            entry_id INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+            blob_id INTEGER NOT NULL REFERENCES attachment_blobs(id),
+            name TEXT NOT NULL CHECK (name <> ''),
+            size INTEGER NOT NULL CHECK (size >= 0),
+            media_type TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            detached_at TEXT
+        )""")
+    # One live file of each name per item; detached ones may share it (they are in the trash).
+    db.execute("CREATE UNIQUE INDEX attachments_live_name ON attachments (entry_id, name) WHERE detached_at IS NULL")
+    db.execute("CREATE INDEX attachments_by_blob ON attachments (blob_id)")
+    db.execute("""
+        CREATE TRIGGER attachments_drop_orphan_blob AFTER DELETE ON attachments
+        WHEN NOT EXISTS (SELECT 1 FROM attachments WHERE blob_id = OLD.blob_id)
+        BEGIN DELETE FROM attachment_blobs WHERE id = OLD.blob_id; END""")
+
+
 #: Step ``i`` moves a journal from version ``i`` to ``i + 1``.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_entries,
@@ -244,6 +287,8 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     v3_tallies,  # running totals for the summaries: see reflect/store/tally_schema.py
     _v4_review_records,
     _v5_recount_words,
+    _v6_learning_time,
+    _v7_attachments,  # files attached to items: see reflect/attachments/
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

@@ -95,6 +95,13 @@ _ROWS: tuple[AppAction, ...] = (
     AppAction("search", "search", "slash", "Search", "Search", "Find reflections as you type", display="/"),
     AppAction("undo_delete", "undo_delete", "u", "Undo", "Undo delete",
               "Bring back what you last deleted"),
+    # A reflection's attached files (on the reflection's own page).
+    AppAction("attach_file", "attach_file", "a", "Attach", "Attach a file",
+              "Attach a file (a photo, a certificate, a card) to the reflection on screen"),
+    AppAction("open_attachment", "open_attachment", "v", "Open file", "Open an attached file",
+              "Open the highlighted attached file with your system's viewer"),
+    AppAction("detach_attachment", "detach_attachment", "x", "Detach", "Detach a file",
+              "Take the highlighted file off the reflection (u brings it back)"),
     # Other screens, by letter from the journal and by name in the palette.
     AppAction("framework", "show('framework')", "f", "Framework", "Browse framework",
               "Units, criteria and your evidence; choose your optional units"),

@@ -78,8 +78,9 @@ def criteria_label(count: int) -> str:
     return f"{count} criterion" if count == 1 else f"{count} criteria"
 
 
-def entry_row(framework: Framework, entry: EntrySummary) -> Content:
-    """A list row: date and title, then meta-skills and criteria, then any search snippet."""
+def entry_row(framework: Framework, entry: EntrySummary, files: int = 0) -> Content:
+    """A list row: date and title, then meta-skills, criteria and how many ``files`` are
+    attached, then any search snippet."""
     first = Content.assemble((format_long(entry.day), "$text-muted"), "  ", (shown_line(entry.title), "bold"))
     second: list = ["  "]
     if entry.private:
@@ -91,6 +92,8 @@ def entry_row(framework: Framework, entry: EntrySummary) -> Content:
         second.append((criteria_label(entry.criteria_count), "$text-muted"))
     elif not entry.skills:
         second.append(("not tagged yet", "italic $text-muted"))
+    if files:
+        second.append((f"  {files} file{'' if files == 1 else 's'}", "$text-muted"))
     lines = [first, Content.assemble(*second)]
     if entry.snippet:
         lines.append(Content.assemble("  ", snippet_content(entry.snippet)))
@@ -159,3 +162,11 @@ def entry_page(framework: Framework, entry: Entry) -> str:
         lines.append(f"- `{criterion.id}` {md_escape(unit.title if unit else '')} ({kind}): "
                      f"{md_escape(criterion.text)}")
     return "\n".join(lines)
+
+
+def attachments_line(files) -> str:
+    """The attached files of a reflection in one Markdown line for its preview ("" for none)."""
+    if not files:
+        return ""
+    named = ", ".join(f"{md_escape(a.name)} ({a.size_text}, {a.kind.label})" for a in files)
+    return f"\n\n---\n\n**Attached:** {named}. *Open the reflection (enter) to see or open them.*"

@@ -281,7 +281,10 @@ class EditorScreen(KeepsDrafts, Screen):
         in_order = in_framework_order(framework, self.skills)
         skills = ", ".join(skill_name(framework, s) for s in in_order) or "no meta-skills yet (ctrl+g)"
         criteria = ", ".join(self.criteria) or "no criteria yet (ctrl+r)"
-        self.query_one("#tags", Label).update(f"{skills}  |  {criteria}")
+        files = len(self.app.journal.attachments.list(self.entry.id)) if self.entry else 0
+        attached = (f"  |  {files} attached file{'' if files == 1 else 's'} (on its page: a attaches, v opens)"
+                    if files else "")
+        self.query_one("#tags", Label).update(f"{skills}  |  {criteria}{attached}")
 
     # -- pickers ----------------------------------------------------------------------------
 
