@@ -14,7 +14,6 @@ trigger removes any blob no link uses any more.
 from __future__ import annotations
 
 import builtins
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,6 +144,8 @@ class AttachmentStore:
         for f in files:
             if len(f.data) > MAX_SIZE:
                 raise InputError(too_big(f.source or safe_name(f.name), len(f.data)))
+        import hashlib  # only when files are attached: the journal's list counts them without it
+
         added: builtins.list[int] = []
         already: builtins.list[tuple[str, Attachment]] = []
         with self.journal.write():
