@@ -75,15 +75,36 @@ def pick(prompts: Sequence[Prompt], today: date) -> Prompt | None:
 
 
 def question_for_today(journal: "Journal", framework: "Framework", today: date | None = None) -> Prompt | None:
-    """Today's question for this journal (None when the framework has nothing to ask about)."""
-    from reflect.progress.criteria import criteria_coverage
-    from reflect.progress.skills import skill_coverage
+    """Today's question for this journal (None when the framework has nothing to ask about).
+
+    It needs only each meta-skill's latest day and the criteria without evidence, so it reads
+    them from the running totals (as the coverage summaries do) without building those
+    summaries: the home screen asks for it every time the journal changes.
+    """
+    from reflect.dates import later
+    from reflect.framework.unit_plan import unit_plan
+    from reflect.progress import counts
+    from reflect.progress.evidence import GAP, STALE, freshness, stale_cutoff
 
     today = today or journal.today()
-    skills = skill_coverage(journal, framework, today=today)
-    coverage = criteria_coverage(journal, framework, today=today)
-    chosen = [u for u in coverage.units if u.chosen] or [u for u in coverage.units if u.mandatory]
-    gaps = [cid for u in chosen for cid in u.gap_ids
-            if (c := framework.criterion(cid)) is not None and c.kind == "performance"]
-    latest = {s.id: s.latest for s in skills.skills}
+    cutoff = stale_cutoff(today, journal.settings.get("stale_weeks"))
+    with counts.open_evidence(journal) as evidence:
+        found = counts.criteria(journal, evidence)
+        sets = counts.skill_sets(journal, evidence, cutoff)
+    latest: dict[str, date | None] = {}
+    for skills_of, _entries, _recent, day in sets:
+        for sid in skills_of:
+            latest[sid] = later(latest.get(sid), day)
+    plan = unit_plan(journal, framework)
+    order = {u.code: i for i, u in enumerate(framework.units)}
+    units = [u for u in map(framework.unit, plan.units) if u is not None]
+    chosen = [u for u in units if u.code in plan.chosen] or [u for u in units if u.mandatory]
+    status = {c.id: freshness(found.get(c.id, (0, None))[1], cutoff) for u in chosen for c in u.criteria}
+
+    def most_wanted(unit) -> tuple:
+        # As the coverage summary orders units: most gaps, then most stale, then the framework's order.
+        states = [status[c.id] for c in unit.criteria]
+        return -states.count(GAP), -states.count(STALE), order[unit.code]
+    gaps = [c.id for u in sorted(chosen, key=most_wanted) for c in u.criteria
+            if status[c.id] == GAP and c.kind == "performance"]
     return pick(candidates(framework, latest, gaps, today), today)
