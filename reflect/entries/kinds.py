@@ -114,6 +114,9 @@ def resolve_kind(text: str) -> str:
     key = re.sub(r"[\s_]+", "-", (text or "").strip().lower())
     if key in _ALIASES:
         return _ALIASES[key]
+    starting = [kind for kind in KINDS if len(key) >= 3 and kind.startswith(key)]
+    if len(starting) == 1:  # "obs", "disc"
+        return starting[0]
     close = difflib.get_close_matches(key, list(_ALIASES), n=1, cutoff=0.6)
     hint = f' Did you mean "{_ALIASES[close[0]]}"?' if close else ""
     raise InputError(f'Unknown kind of evidence "{text}".{hint} (Kinds: {", ".join(KINDS)}.)')
