@@ -17,6 +17,7 @@ from reflect.errors import InputError
 from reflect.entries.search_index import indexing_at_the_end
 
 if TYPE_CHECKING:
+    from reflect.entries.models import Witness
     from reflect.journal import Journal
 
 
@@ -36,6 +37,10 @@ class NewEntry:
     minutes: int | None = None
     created_at: str | None = None
     line: int = 0
+    kind: str = "reflection"
+    witness: "Witness | None" = None
+    observer: str = ""
+    participants: str = ""
 
 
 @dataclass
@@ -72,7 +77,8 @@ def add_entries(journal: "Journal", entries: Iterable[NewEntry], *, source: str 
                     store.insert(day=entry.day, title=entry.title, body=entry.body, model=entry.model,
                                  skills=entry.skills, criteria=entry.criteria, private=entry.private,
                                  confidence=entry.confidence, minutes=entry.minutes, uid=entry.uid,
-                                 created_at=entry.created_at)
+                                 created_at=entry.created_at, kind=entry.kind, witness=entry.witness,
+                                 observer=entry.observer, participants=entry.participants)
                 except InputError as error:
                     raise InputError(f"{source}, line {entry.line}: {error} Nothing was imported.") from None
                 result.added += 1

@@ -266,6 +266,28 @@ def _joined(table: str, filters: EntryFilter) -> tuple[str, list]:
     return f"FROM {table} t JOIN entries e ON e.id = t.entry_id WHERE {' AND '.join(where)}", params
 
 
+def per_kind(journal: "Journal", filters: EntryFilter) -> dict[str, int]:
+    """Entries per kind of evidence, in the kinds' order, kinds with none left out.
+
+    For the whole journal the evidence from others is counted through the index of live
+    entries by kind and reflections are the rest of the running total (as in :func:`criteria_by_kind`).
+    """
+    if covers(filters):
+        others = [k for k in KINDS if k != REFLECTION]
+        private = filters.private
+        found = dict(journal.conn.execute(
+            "SELECT kind, count(*) FROM entries INDEXED BY entries_live_by_kind"
+            f" WHERE deleted_at IS NULL AND kind IN ({', '.join('?' * len(others))})"
+            + ("" if private is None else " AND private = ?") + " GROUP BY kind",
+            others + ([] if private is None else [int(private)])).fetchall())
+        found[REFLECTION] = tallies.totals(journal.conn, private).entries - sum(found.values())
+    else:
+        where, params = build_where(filters)
+        found = dict(journal.conn.execute(
+            f"SELECT e.kind, count(*) FROM entries e WHERE {' AND '.join(where)} GROUP BY e.kind", params).fetchall())
+    return {k: found[k] for k in KINDS if found.get(k)}
+
+
 def per_skill(journal: "Journal", filters: EntryFilter) -> dict[str, int]:
     """Entries per meta-skill id."""
     if covers(filters):
