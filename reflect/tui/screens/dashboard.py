@@ -206,7 +206,8 @@ class DashboardScreen(Screen):
     def _show_units(self, summary: GapSummary) -> None:
         overall = summary.criteria.overall
         section = self.query_one("#units-section")
-        section.border_title = f"Units: {overall.evidenced} of {overall.total} criteria evidenced ({overall.percent}%)"
+        section.border_title = f"Units: {overall.evidenced} of {overall.total} criteria evidenced ({overall.percent}%)" + (
+            f", {overall.own_only} on your own reflections only" if overall.own_only else "")
         plan = summary.plan
         shortfall = self.query_one("#plan-shortfall", Static)
         shortfall.display = not plan.met
