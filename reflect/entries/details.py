@@ -24,6 +24,13 @@ def confirmation(witness: "Witness | None") -> str:
     return f"confirmed on {format_short(witness.confirmed_on)}" if witness.confirmed_on else "confirmed"
 
 
+def confirmed_answer(witness: "Witness | None") -> str:
+    """"yes, on 03/11/2026", "yes" or "not yet": the answer to "confirmed by the witness?"."""
+    if witness is None or not witness.confirmed:
+        return "not yet"
+    return f"yes, on {format_short(witness.confirmed_on)}" if witness.confirmed_on else "yes"
+
+
 def detail_pairs(entry: "Entry") -> list[tuple[str, str]]:
     """(label, value) for the kind and every detail the item has, in reading order.
 
@@ -40,7 +47,7 @@ def detail_pairs(entry: "Entry") -> list[tuple[str, str]]:
             if value:
                 pairs.append((label, value))
     if witness is not None or entry.kind == WITNESS:
-        pairs.append(("Confirmed", confirmation(witness).capitalize()))
+        pairs.append(("Confirmed by the witness", confirmed_answer(witness)))
     if entry.observer:
         pairs.append(("Observed by", entry.observer))
     if entry.participants:

@@ -30,7 +30,7 @@ def test_show_prints_the_witness_and_the_confirmation(reflect):
     assert "Kind:" in shown and "Witness testimony" in shown
     assert "Amy Reid" in shown and "Team leader" in shown and "Confirmed" in shown
     reflect.ok("edit", "1", "--unconfirmed")
-    assert "Not yet confirmed" in reflect.ok("show", "1")
+    assert "Confirmed by the witness: not yet" in reflect.ok("show", "1")
 
 
 def test_a_reflection_has_kind_reflection_and_no_witness(reflect):

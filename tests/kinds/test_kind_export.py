@@ -64,7 +64,7 @@ def test_the_export_names_the_kind_and_witness_for_people(journal, framework):
     tokens = MarkdownIt().parse(text)
     bullets = [t.content for t in tokens if t.type == "inline" and t.content.startswith("**")]
     for wanted in ("**Kind:** Witness testimony", "**Witness:** Amy Reid", "**Role:** Team leader",
-                   "**Relationship:** my line manager", "**Confirmed:** Confirmed on 12/11/2026"):
+                   "**Relationship:** my line manager", "**Confirmed by the witness:** yes, on 12/11/2026"):
         assert wanted in bullets
     assert "**Evidence:** 1 reflection, 1 witness testimony" in bullets
 

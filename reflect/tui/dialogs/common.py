@@ -130,7 +130,7 @@ class TemplateChooser(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("Start from a reflective model", classes="dialog-title")
+            yield Label("Start from a reflective model, or write other evidence", classes="dialog-title")
             options = [Option(Content.assemble((MODEL_NAMES[m], "bold"), "\n",
                                                (" → ".join(s.heading for s in TEMPLATES[m]), "$text-muted")),
                               id=m) for m in TEMPLATES]

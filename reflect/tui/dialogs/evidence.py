@@ -25,7 +25,7 @@ class EvidenceDetails:
 
 
 #: The kinds that have details to fill in, and the button that opens the form for them.
-DETAIL_BUTTONS = {WITNESS: "Witness", OBSERVATION: "Observer", DISCUSSION: "Taking part"}
+DETAIL_BUTTONS = {WITNESS: "Witness", OBSERVATION: "Observer", DISCUSSION: "People"}
 
 
 class EvidenceDetailsDialog(FormDialog):

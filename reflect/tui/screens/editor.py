@@ -37,7 +37,7 @@ from reflect.store.drafts import Draft
 from reflect.words import entry_words
 from reflect.errors import InputError, JournalBusyError
 from reflect.entries.details import witness_line
-from reflect.entries.kinds import KINDS, REFLECTION, WITNESS, kind_label, kind_template
+from reflect.entries.kinds import REFLECTION, WITNESS, kind_label, kind_template
 from reflect.entries.models import MODEL_NAMES, Entry
 from reflect.entries.templates import template_body
 from reflect.tui.dialogs.evidence import DETAIL_BUTTONS, EvidenceDetails, EvidenceDetailsDialog
@@ -60,10 +60,12 @@ if TYPE_CHECKING:
     from reflect.tui.app import ReflectApp
 
 CONFIDENCE = [(f"Confidence {n}/5", n) for n in range(1, 6)]
-#: Short names, so the kind fits beside the title in 80 columns.
-KIND_CHOICES = [(k.capitalize(), k) for k in KINDS]
 #: What a template choice for a kind of evidence looks like (a model is its bare id).
 KIND_TEMPLATE = "kind:"
+
+
+def _kind_text(kind: str) -> str:
+    return f"{kind_label(kind).capitalize()} ▾"
 #: Seconds of quiet typing before the coach looks again.
 COACH_DELAY = 0.4
 
@@ -136,12 +138,10 @@ class EditorScreen(KeepsDrafts, Screen):
                 yield Label("Time ", classes="time-label")
                 yield Input(state.time, id="time", compact=True, placeholder="45m, 1h 30")
                 yield Label("", id="time-feedback", classes="muted", markup=False)
-                yield Select(KIND_CHOICES, allow_blank=False, value=state.kind, id="kind", compact=True,
-                             tooltip="The kind of evidence: your reflection, witness testimony, a product of "
-                                     "work, an observation or a professional discussion")
             with Horizontal(classes="field-row"):
                 yield Label("Title", classes="field-label")
                 yield Input(state.title, id="title", compact=True, placeholder="What was it about?")
+                yield self._kind_button(state.kind)
             yield MarkdownArea(state.body, id="body")
             with Horizontal(id="tag-bar"):
                 yield Button("Who", id="pick-details", compact=True)
@@ -155,11 +155,17 @@ class EditorScreen(KeepsDrafts, Screen):
         yield Footer(compact=True, show_command_palette=False)
 
     def action_next_field(self) -> None:
-        if self.focused is not None and self.focused.id == "time":
-            # On to the title, past the kind of evidence (tab reaches it; most items keep "reflection").
-            self.query_one("#title").focus()
-            return
         next_field(self)
+
+    @staticmethod
+    def _kind_button(kind: str) -> Button:
+        """The kind of evidence, at the right of the title's row. Never focused (tab goes from the
+        title straight into the writing): ctrl+t or a click chooses the kind."""
+        button = Button(_kind_text(kind), id="kind", compact=True,
+                        tooltip="The kind of evidence: your reflection, witness testimony, a product, an "
+                                "observation or a discussion (ctrl+t)")
+        button.can_focus = False
+        return button
 
     def on_mount(self) -> None:
         self.title = "Editing" if self.entry else f"New {kind_label(self.kind)}"
@@ -321,16 +327,21 @@ class EditorScreen(KeepsDrafts, Screen):
             return (f"Witness: {witness_line(self.details.witness)}" if self.details.witness
                     else "no witness named yet (ctrl+o)")
         if self.kind in DETAIL_BUTTONS:
+            label = "Observed by" if self.kind == "observation" else "Taking part"
             value = self.details.observer if self.kind == "observation" else self.details.participants
-            return f"{DETAIL_BUTTONS[self.kind]}: {value}" if value else f"{DETAIL_BUTTONS[self.kind].lower()}: not yet (ctrl+o)"
+            return f"{label}: {value}" if value else f"{label}: nobody named yet (ctrl+o)"
         return ""
 
     # -- the kind of evidence ---------------------------------------------------------------
 
-    @on(Select.Changed, "#kind")
-    def _kind_chosen(self, event: Select.Changed) -> None:
-        if isinstance(event.value, str) and event.value != self.kind:
-            self.set_kind(event.value)
+    def _show_kind(self) -> None:
+        button = self.query_one("#kind", Button)
+        button.label = _kind_text(self.kind)
+        button.refresh(layout=True)  # a button keeps its first width unless told
+
+    @on(Button.Pressed, "#kind")
+    def _kind_pressed(self) -> None:
+        self.action_template()
 
     def set_kind(self, kind: str) -> None:
         """Make this item ``kind`` of evidence: an untouched body takes that kind's guiding
@@ -338,9 +349,7 @@ class EditorScreen(KeepsDrafts, Screen):
         body = self.query_one("#body", TextArea)
         untouched = body.text.strip() in ("", kind_template(self.kind).strip(), template_body(self.model).strip())
         self.kind = kind
-        select = self.query_one("#kind", Select)
-        if select.value != kind:
-            select.value = kind
+        self._show_kind()
         if untouched:
             self.model = "none"
             body.load_text(kind_template(kind))
@@ -414,6 +423,10 @@ class EditorScreen(KeepsDrafts, Screen):
                 return
             model, sections = "none", kind_template(kind)
         else:
+            if self.kind != REFLECTION:  # a reflective model is for the apprentice's own reflection
+                self.kind = REFLECTION
+                self._show_kind()
+                self._show_tags()
             sections = template_body(model)
         self.model = model
         body = self.query_one("#body", TextArea)
