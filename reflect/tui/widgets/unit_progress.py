@@ -1,8 +1,8 @@
 """A progress bar per unit worked towards (mandatory and chosen optional units), most missing
 first: ``█`` recent evidence, ``▒`` stale, ``░`` none yet, and the same in words
-("12/44 evidenced, 3 stale, 29 gaps"), and how many criteria rest on the apprentice's own
-reflections only ("4 own only": no witness testimony, product, observation or discussion yet).
-``enter`` opens the unit's criteria, each with its evidence by kind.
+("12/44 evidenced, 3 stale, 29 gaps"). ``enter`` opens the unit's criteria, each with its
+evidence by kind ("2 reflections, 1 witness testimony") and a mark on those resting on the
+apprentice's own reflections only.
 """
 
 from __future__ import annotations
@@ -55,8 +55,7 @@ def unit_rows(coverage: CriteriaCoverage) -> list[Row]:
         prompt = Content.assemble(
             (MANDATORY if unit.mandatory else CHOSEN, "bold $text-success"),
             (unit.code.ljust(CODE_WIDTH), "bold $text-primary"), unit.title, "\n",
-            "  ", progress_bar(unit.tally), "  ", (tally_words(unit.tally), "bold"),
-            (f" · {unit.tally.own_only} own only" if unit.tally.own_only else "", "$text-warning"))
+            "  ", progress_bar(unit.tally), "  ", (tally_words(unit.tally), "bold"))
         rows.append((prompt, unit.target))
     return rows
 
