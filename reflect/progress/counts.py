@@ -280,7 +280,7 @@ def per_kind(journal: "Journal", filters: EntryFilter) -> dict[str, int]:
             f" WHERE deleted_at IS NULL AND kind IN ({', '.join('?' * len(others))})"
             + ("" if private is None else " AND private = ?") + " GROUP BY kind",
             others + ([] if private is None else [int(private)])).fetchall())
-        found[REFLECTION] = tallies.totals(journal.conn, private).entries - sum(found.values())
+        found[REFLECTION] = tallies.entries(journal.conn, private) - sum(found.values())
     else:
         where, params = build_where(filters)
         found = dict(journal.conn.execute(
