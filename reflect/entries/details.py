@@ -8,13 +8,26 @@ them, and whether (and when) they confirmed it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from reflect.dates import format_short
 from reflect.entries.kinds import REFLECTION, WITNESS, kind_label
 
 if TYPE_CHECKING:
-    from reflect.entries.models import Entry, Witness
+    from reflect.entries.models import Witness
+
+
+class HasDetails(Protocol):
+    """An entry, or an export's row of one: what :func:`detail_pairs` reads."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def witness(self) -> "Witness | None": ...
+    @property
+    def observer(self) -> str: ...
+    @property
+    def participants(self) -> str: ...
 
 
 def confirmation(witness: "Witness | None") -> str:
@@ -31,7 +44,7 @@ def confirmed_answer(witness: "Witness | None") -> str:
     return f"yes, on {format_short(witness.confirmed_on)}" if witness.confirmed_on else "yes"
 
 
-def detail_pairs(entry: "Entry") -> list[tuple[str, str]]:
+def detail_pairs(entry: HasDetails) -> list[tuple[str, str]]:
     """(label, value) for the kind and every detail the item has, in reading order.
 
     A reflection with no details gives nothing (the usual case shows nothing new). Details
