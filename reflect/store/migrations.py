@@ -237,6 +237,14 @@ def _v5_recount_words(db: sqlite_utils.Database) -> None:
     fill_tallies(conn, count_words=False)  # the running totals add the new counts up again
 
 
+def _v6_learning_time(db: sqlite_utils.Database) -> None:
+    """Time spent on development activities and mandatory training (reflections have it
+    since step 1), so learning time adds up per week and per review period."""
+    for table in ("activities", "training"):
+        # Raw SQL: sqlite-utils' add_column cannot say CHECK, and the column must match entries'.
+        db.execute(f"ALTER TABLE {table} ADD COLUMN minutes INTEGER CHECK (minutes > 0)")
+
+
 def _kinds_of_evidence(db: sqlite_utils.Database) -> None:
     """Kinds of evidence (:mod:`reflect.entries.kinds`): every entry gets a ``kind``, existing
     ones staying reflections, and the details of the other kinds get a table of their own.
@@ -273,6 +281,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     v3_tallies,  # running totals for the summaries: see reflect/store/tally_schema.py
     _v4_review_records,
     _v5_recount_words,
+    _v6_learning_time,
     _kinds_of_evidence,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
