@@ -79,7 +79,7 @@ def kind_fields(args, current: "Entry | None" = None) -> dict:
             raise InputError(f"--{option} is for {kind_label(wanted)}: add --kind {wanted}.")
         fields[option] = value
     if kind == WITNESS:
-        witness = fields.get("witness") or (current.witness if current else None)
-        if witness is None or not witness.name.strip():
+        named = fields.get("witness") or (current.witness if current else None)
+        if named is None or not named.name.strip():
             raise InputError(f"A {kind_label(WITNESS)} needs the witness's name: add --witness NAME.")
     return fields

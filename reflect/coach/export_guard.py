@@ -50,8 +50,10 @@ def guard_row(row: "ExportRow", *, redact_all: bool = False) -> "ExportRow":
         # it), but a card number never is, and --redact takes out every finding here too.
         from dataclasses import replace
 
-        witness = replace(witness, **{name: guard_text(getattr(witness, name), redact_all=redact_all)
-                                      for name in ("name", "role", "relationship", "contact")})
+        witness = replace(witness, name=guard_text(witness.name, redact_all=redact_all),
+                          role=guard_text(witness.role, redact_all=redact_all),
+                          relationship=guard_text(witness.relationship, redact_all=redact_all),
+                          contact=guard_text(witness.contact, redact_all=redact_all))
     if (title is row.title and body is row.body or (title == row.title and body == row.body)) \
             and witness == row.witness:
         return row

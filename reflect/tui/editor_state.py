@@ -130,8 +130,11 @@ def _witness_from(data: Any) -> Witness | None:
         on = day_or_none(data.get("confirmed_on")) if isinstance(data.get("confirmed_on"), str) else None
     except ValueError:
         on = None
-    witness = Witness(*(str(data.get(name) or "") for name in ("name", "role", "relationship", "contact")),
-                      confirmed=bool(data.get("confirmed")), confirmed_on=on)
+    def text(name: str) -> str:
+        return str(data.get(name) or "")
+
+    witness = Witness(name=text("name"), role=text("role"), relationship=text("relationship"),
+                      contact=text("contact"), confirmed=bool(data.get("confirmed")), confirmed_on=on)
     return None if witness.is_empty else witness
 
 
