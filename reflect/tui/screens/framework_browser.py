@@ -159,16 +159,17 @@ class FrameworkBrowserScreen(Screen):
         return found.count if found else 0
 
     def _evidence(self, criterion_id: str) -> Content:
-        """E.g. "2 reflections, 1 witness testimony · latest 01/07/2026 · stale", or "no evidence yet"."""
+        """E.g. "2 reflections, 1 witness testimony · latest 01/07/2026 · stale", "1 reflection ·
+        latest 01/07/2026 · own only", or "no evidence yet"."""
         found = self.coverage.get(criterion_id)
         if found is None or not found.count or found.latest is None:
             return Content.styled("no evidence yet", "italic $text-muted")
         parts: list = [(found.evidence_words, "bold $text-success"),
                        (f" · latest {format_short(found.latest)}", "$text-muted")]
-        if found.own_only:
-            parts.append((" · own only", "$text-warning"))
         if found.status == STALE:
             parts.append((" · stale", "bold $text-warning"))
+        if found.own_only:
+            parts.append((" · own only", "$text-warning"))
         return Content.assemble(*parts)
 
     @on(OptionList.OptionSelected, "#units")
