@@ -173,3 +173,26 @@ def test_a_draft_keeps_the_kind_and_the_witness(journal):
     assert (fields["kind"], fields["witness"], fields["observer"]) == ("witness", entry.witness, "kept from before")
     odd = EditorState.from_draft({"kind": "anecdote", "witness": ["not", "a", "record"]}, date(2026, 11, 24))
     assert odd.kind == "reflection" and odd.witness is None
+
+
+async def test_the_coach_asks_a_witness_testimony_its_own_questions(make, journal):
+    from textual.widgets import Static
+
+    from reflect.tui.widgets.coach_panel import CoachPanel
+
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        await wait_until(pilot, lambda: isinstance(app.screen, EditorScreen), "the editor")
+        editor = app.screen
+        panel = editor.query_one(CoachPanel)
+        assert "descriptive" in str(panel.border_title)
+        await pilot.press("ctrl+t")
+        await wait_until(pilot, lambda: isinstance(app.screen, TemplateChooser), "the chooser")
+        await _choose_template(pilot, app, "kind:witness")
+        await wait_until(pilot, lambda: isinstance(app.screen, EvidenceDetailsDialog), "the witness form")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen is editor, "back in the editor")
+        await wait_until(pilot, lambda: "witness testimony" in str(panel.border_title), "the coach on the kind")
+        text = str(panel.query_one("#coach-text", Static).render())
+        assert "What did the witness see you do?" in text and "how it felt" not in text

@@ -266,7 +266,7 @@ class EditorScreen(KeepsDrafts, Screen):
         self.check = check_text(self.app.framework, body, title=self.query_one("#title", Input).value,
                                 model=self.model, skills=self.skills, criteria=self.criteria,
                                 prefer_units=self.app.my_units())
-        self.query_one(CoachPanel).show(self.check, body)
+        self.query_one(CoachPanel).show(self.check, body, self.kind)
 
     def busy_changed(self) -> None:
         try:
@@ -358,6 +358,7 @@ class EditorScreen(KeepsDrafts, Screen):
             self.title = f"New {kind_label(kind)}"
         self._show_tags()
         self._changed()
+        self._coach()  # at once: what the coach says depends on the kind
         if kind in DETAIL_BUTTONS and not self._who_named():
             self.action_details()
 
