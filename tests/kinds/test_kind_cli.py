@@ -118,3 +118,11 @@ def test_kind_options_in_a_real_process(tmp_path):
     reflect = Reflect(tmp_path, process=True)
     reflect.ok("add", *WITNESS, "Saw it")
     assert reflect.json("list", "--kind", "witness")[0]["witness"]["name"] == "Amy Reid"
+
+
+def test_adding_a_witness_testimony_gives_no_depth_advice_but_flags_personal_data(reflect):
+    plain = reflect.ok("add", *WITNESS, "Saw it")
+    assert "Depth" not in plain
+    flagged = reflect.ok("add", *WITNESS, "Amy said call her on 07700 900123 any time")
+    assert "Personal data" in flagged and "Depth" not in flagged
+    assert "Depth" in reflect.ok("add", "My own words about the day")
