@@ -126,3 +126,13 @@ def test_adding_a_witness_testimony_gives_no_depth_advice_but_flags_personal_dat
     flagged = reflect.ok("add", *WITNESS, "Amy said call her on 07700 900123 any time")
     assert "Personal data" in flagged and "Depth" not in flagged
     assert "Depth" in reflect.ok("add", "My own words about the day")
+
+
+def test_stats_count_the_kinds_of_evidence(reflect):
+    reflect.ok("add", "Own words")
+    reflect.ok("add", "More own words")
+    reflect.ok("add", *WITNESS, "Saw it")
+    reflect.ok("add", *WITNESS, "--private", "Saw it too")
+    assert reflect.json("stats")["by_kind"] == {"reflection": 2, "witness": 2}
+    assert reflect.json("stats", "--public")["by_kind"] == {"reflection": 2, "witness": 1}
+    assert "Kinds of evidence: 2 reflections, 2 witness testimonies" in reflect.ok("stats")
