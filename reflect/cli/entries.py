@@ -7,11 +7,11 @@ import sys
 
 from reflect.cli.evidence_args import add_kind_options, kind_fields
 from reflect.cli.filters import add_filter_options, filters_from_args
-from reflect.cli.record_args import record_id
+from reflect.cli import record_args as ra
 from reflect.errors import InputError, ReflectError
 
 _RAW = argparse.RawDescriptionHelpFormatter
-_entry_id = record_id("an entry")
+_entry_id = ra.record_id("an entry")
 
 
 def register(sub, common) -> None:
@@ -59,7 +59,9 @@ def register(sub, common) -> None:
                        description="Change a reflection. With no options the text opens in your $EDITOR; "
                                    "options change just those fields.",
                        epilog="examples:\n  reflect edit 12\n  reflect edit 12 --title \"Better title\" --skill focus --skill integrity\n"
-                              "  reflect edit 12 --public\n  reflect edit 12 --confirmed 3/11/2026")
+                              "  reflect edit 12 --public\n  reflect edit 12 --time 45m\n"
+                              "  reflect edit 12 --time none         (no time spent recorded)\n"
+                              "  reflect edit 12 --confirmed 3/11/2026")
     p.add_argument("id", type=_entry_id, help="entry number")
     _entry_options(p, editing=True)
     p.add_argument("--body", help="replace the text with this")
@@ -112,8 +114,7 @@ def _entry_options(p, editing: bool = False) -> None:
                    help="criterion evidenced, e.g. INSCS009.P2 (repeat)" + ("; replaces them" if editing else ""))
     p.add_argument("--model", "-m", choices=MODELS, help="reflective model (its headings start the text)")
     p.add_argument("--confidence", type=int, choices=range(1, 6), metavar="1-5", help="how confident you felt, 1 to 5")
-    p.add_argument("--time", "--minutes", dest="minutes", metavar="TIME",
-                   help="time spent, e.g. 90, 45m, 1.5h or 1h30")
+    ra.time_option(p, editing=editing)
     privacy = p.add_mutually_exclusive_group()
     privacy.add_argument("--private", dest="private", action="store_const", const=True, default=None,
                          help="keep out of exports unless asked")
@@ -125,8 +126,8 @@ def _entry_options(p, editing: bool = False) -> None:
 
 def _resolved_fields(ctx, current=None) -> dict:
     """Turn the entry options given into store fields (only those given); ``current`` is the
-    entry being edited."""
-    from reflect.dates import parse_day, parse_minutes
+    entry being edited (then ``--time none`` clears the time spent)."""
+    from reflect.dates import MAX_MINUTES, parse_day, parse_minutes
 
     args = ctx.args
     fields: dict = kind_fields(args, current)
@@ -142,7 +143,11 @@ def _resolved_fields(ctx, current=None) -> dict:
         fields["model"] = args.model
     if args.confidence is not None:
         fields["confidence"] = args.confidence
-    if args.minutes is not None:
+    if current is not None:
+        spent = ra.optional_minutes(args.minutes, MAX_MINUTES)
+        if spent != "unchanged":
+            fields["minutes"] = spent
+    elif args.minutes is not None:
         fields["minutes"] = parse_minutes(args.minutes)
     if args.private is not None:
         fields["private"] = args.private
