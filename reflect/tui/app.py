@@ -169,8 +169,10 @@ class ReflectApp(App[int]):
         self.show("framework")
 
     @guarded
-    def action_new_entry(self, model: str = "none") -> None:
-        self.push_screen(EditorScreen(model=model))
+    def action_new_entry(self, model: str = "none", kind: str = "reflection") -> None:
+        if model.startswith("kind:"):  # a kind of evidence chosen as a template
+            model, kind = "none", model[len("kind:"):]
+        self.push_screen(EditorScreen(model=model, kind=kind))
 
     def action_new_from_template(self) -> None:
         self.push_screen(TemplateChooser(), lambda model: model and self.action_new_entry(model))
