@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from reflect.cli.evidence_args import add_kind_options, kind_fields
 from reflect.cli.filters import add_filter_options, filters_from_args
 from reflect.cli import record_args as ra
 from reflect.errors import InputError, ReflectError
@@ -21,6 +22,8 @@ def register(sub, common) -> None:
                        epilog="examples:\n"
                               '  reflect add --skill focus --criterion INSCS009.P8 "Kept calm in the rush"\n'
                               '  reflect add --date yesterday --title "Refund" < notes.md\n'
+                              '  reflect add --kind witness --witness "Amy Reid" --witness-role "Team leader" \\\n'
+                              '      --criterion INSCS009.P8 "Calmed an upset customer at the till" --confirmed\n'
                               "  reflect add --model gibbs            (opens $EDITOR with the Gibbs headings)")
     _entry_options(p)
     p.add_argument("--no-advice", dest="advice", action="store_false",
@@ -31,6 +34,7 @@ def register(sub, common) -> None:
     p = sub.add_parser("list", aliases=["ls"], parents=[common], formatter_class=_RAW,
                        help="list reflections, newest first",
                        epilog="examples:\n  reflect list -n 5\n  reflect list --skill leadership --from '1 Sep'\n"
+                              "  reflect list --kind witness\n"
                               "  reflect list --unit SDS0223 --json")
     add_filter_options(p)
     _reading_options(p, default_n=20)
@@ -56,7 +60,8 @@ def register(sub, common) -> None:
                                    "options change just those fields.",
                        epilog="examples:\n  reflect edit 12\n  reflect edit 12 --title \"Better title\" --skill focus --skill integrity\n"
                               "  reflect edit 12 --public\n  reflect edit 12 --time 45m\n"
-                              "  reflect edit 12 --time none         (no time spent recorded)")
+                              "  reflect edit 12 --time none         (no time spent recorded)\n"
+                              "  reflect edit 12 --confirmed 3/11/2026")
     p.add_argument("id", type=_entry_id, help="entry number")
     _entry_options(p, editing=True)
     p.add_argument("--body", help="replace the text with this")
@@ -116,15 +121,16 @@ def _entry_options(p, editing: bool = False) -> None:
     if editing:
         privacy.add_argument("--public", dest="private", action="store_const", const=False,
                              help="no longer private")
+    add_kind_options(p, editing)
 
 
-def _resolved_fields(ctx, editing: bool = False) -> dict:
-    """Turn the entry options given into store fields (only those given); when ``editing``,
-    ``--time none`` clears the time spent."""
+def _resolved_fields(ctx, current=None) -> dict:
+    """Turn the entry options given into store fields (only those given); ``current`` is the
+    entry being edited (then ``--time none`` clears the time spent)."""
     from reflect.dates import MAX_MINUTES, parse_day, parse_minutes
 
     args = ctx.args
-    fields: dict = {}
+    fields: dict = kind_fields(args, current)
     if args.title is not None:
         fields["title"] = args.title
     if args.date is not None:
@@ -137,7 +143,7 @@ def _resolved_fields(ctx, editing: bool = False) -> dict:
         fields["model"] = args.model
     if args.confidence is not None:
         fields["confidence"] = args.confidence
-    if editing:
+    if current is not None:
         spent = ra.optional_minutes(args.minutes, MAX_MINUTES)
         if spent != "unchanged":
             fields["minutes"] = spent
@@ -188,8 +194,11 @@ def cmd_add(ctx) -> int:
         raise ReflectError(f"{error} Your text is kept: `reflect add` opens it again.") from None
     if session is not None:
         session.done()
+    from reflect.entries.kinds import REFLECTION, kind_label
+
+    what = "" if entry.kind == REFLECTION else f" ({kind_label(entry.kind)})"
     ctx.print(f"Added entry {entry.id}: {entry.title} ({format_long(entry.day)})"
-              + (" [private]" if entry.private else ""))
+              + (" [private]" if entry.private else "") + what)
     if ctx.args.advice:
         from reflect.cli.check import after_add
 
@@ -218,7 +227,12 @@ def _editor_session(ctx, fields: dict):
               f"at {left.written_at.astimezone():%H:%M}, which was never saved (the editor or terminal "
               "was closed); save it to add it, or empty it to throw it away.", file=sys.stderr)
         return session
-    return EditorSession.new(path, side_files.ADD, template_body(fields.get("model", "none")))
+    model = fields.get("model", "none")
+    if model == "none" and fields.get("kind"):
+        from reflect.entries.kinds import kind_template
+
+        return EditorSession.new(path, side_files.ADD, kind_template(fields["kind"]))
+    return EditorSession.new(path, side_files.ADD, template_body(model))
 
 
 def _tell_of_left_over_text(ctx) -> None:
@@ -302,7 +316,7 @@ def cmd_show(ctx) -> int:
 def cmd_edit(ctx) -> int:
     store = ctx.journal.entries
     entry = store.get(ctx.args.id)
-    fields = _resolved_fields(ctx, editing=True)
+    fields = _resolved_fields(ctx, entry)
     if ctx.args.body is not None:
         fields["body"] = ctx.args.body
     session = None

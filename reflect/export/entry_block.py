@@ -25,6 +25,8 @@ from reflect.export.format import (
     comments_marker,
     inline,
 )
+from reflect.entries.details import detail_pairs
+from reflect.entries.kinds import REFLECTION
 from reflect.entries.models import MODEL_NAMES, Entry
 
 if TYPE_CHECKING:
@@ -80,8 +82,10 @@ class EntryRenderer:
                 f"{COMMENTS_HEADING}\n{comments_marker(entry.uid)}\n{COMMENTS_HINT}\n\n")
 
     def _details(self, entry: "Entry | ExportRow", files=()) -> str:
-        """The list of details people read: meta-skills, criteria in full, model, ..."""
-        lines = [self._skills_line(entry.skills)]
+        """The list of details people read: the kind and who vouches for it, meta-skills,
+        criteria in full, model, ..."""
+        lines = [f"- **{label}:** {inline(value)}" for label, value in detail_pairs(entry)]
+        lines.append(self._skills_line(entry.skills))
         if entry.criteria and not self.criteria_text:
             lines.append(f"- **Criteria:** {', '.join(inline(cid) for cid in natural_order(entry.criteria))}")
         elif entry.criteria:
@@ -144,8 +148,26 @@ def entry_data(entry: "Entry | ExportRow", files: "Iterable[ExportedFile]" = ())
     if entry.minutes is not None:
         data["minutes"] = entry.minutes
     data["created_at"] = entry.created_at
+    data.update(kind_data(entry))
     if files:
         data["attachments"] = [f.marker_data() for f in files]
+    return data
+
+
+def kind_data(entry: "Entry | ExportRow") -> dict:
+    """The kind and its details as the entry marker holds them (nothing for a plain reflection)."""
+    data: dict = {}
+    if entry.kind != REFLECTION:
+        data["kind"] = entry.kind
+    if entry.witness is not None:
+        w = entry.witness
+        data["witness"] = {"name": w.name, "role": w.role, "relationship": w.relationship,
+                           "contact": w.contact, "confirmed": w.confirmed,
+                           "confirmed_on": w.confirmed_on.isoformat() if w.confirmed_on else None}
+    if entry.observer:
+        data["observer"] = entry.observer
+    if entry.participants:
+        data["participants"] = entry.participants
     return data
 
 
@@ -166,6 +188,10 @@ def entry_marker_for(entry: "Entry | ExportRow", files: "Iterable[ExportedFile]"
     if entry.minutes is not None:
         parts += (', "minutes": ', str(entry.minutes))
     parts += (', "created_at": ', q(entry.created_at))
+    if entry.kind != REFLECTION or entry.witness is not None or entry.observer or entry.participants:
+        import json  # few entries are other kinds: the plain encoder is quick enough for them
+
+        parts += [f", {q(key)}: {json.dumps(value, ensure_ascii=False)}" for key, value in kind_data(entry).items()]
     if files:
         import json
 

@@ -25,6 +25,7 @@ from reflect.export.format import (
     inline,
     table,
 )
+from reflect.entries.kinds import REFLECTION, describe_counts, kind_label
 from reflect.entries.models import MODEL_NAMES, EntryFilter
 
 if TYPE_CHECKING:
@@ -103,7 +104,8 @@ def _front_matter_data(plan: ExportPlan, framework: "Framework") -> dict:
         "generated": plan.generated,
         # How many private entries were left out is told to the person exporting, never
         # written in the file: the count alone would tell a reader they exist.
-        "counts": {"entries": plan.entries, "private_included": plan.private_included},
+        "counts": {"entries": plan.entries, "private_included": plan.private_included,
+                   "by_kind": dict(plan.kind_counts)},
     }
     if plan.filtered:
         data["filters"] = describe_filters(plan.filters, framework)
@@ -120,6 +122,8 @@ def describe_filters(filters: EntryFilter, framework: "Framework") -> str:
     parts += [f"criterion {cid}" for cid in filters.criteria]
     if filters.model:
         parts.append(f"model {MODEL_NAMES.get(filters.model, filters.model)}")
+    if filters.kinds:
+        parts.append(" or ".join(kind_label(kind) for kind in filters.kinds))
     if filters.text:
         parts.append(f'matching "{filters.text}"')
     return "; ".join(parts)
@@ -147,6 +151,8 @@ def header_lines(plan: ExportPlan, framework: "Framework", *, markers: bool = Tr
     count = entries_count(plan)
     facts = profile_facts(plan)
     facts += [("Framework", inline(framework.title)), ("Period", period), ("Entries", count)]
+    if set(plan.kind_counts) - {REFLECTION}:
+        facts.append(("Evidence", describe_counts(plan.kind_counts)))
     if plan.filtered:
         facts.append(("Only entries with", inline(describe_filters(plan.filters, framework))))
     facts.append(("Generated", when(plan.generated)))

@@ -39,7 +39,8 @@ from reflect.export.files import ExportResult, target_path
 from reflect.export.markdown import when, write_entries
 from reflect.export.plan import ExportPlan, plan_export
 from reflect.export.entry_block import EM_DASH
-from reflect.export.format import FORMAT_VERSION, MARK_END, front_matter, inline
+from reflect.export.format import FORMAT_VERSION, MARK_END, front_matter, inline, table
+from reflect.entries.kinds import REFLECTION, WITNESS, describe_counts
 from reflect.entries.models import EntryFilter
 
 if TYPE_CHECKING:
@@ -229,7 +230,7 @@ def write_pack_markdown(journal: "Journal", framework: "Framework", out: TextIO,
     out.write(front_matter(_front_matter_data(pack, framework)))
     top, detail = _review_lines(pack, framework, markers=True)
     out.write("\n".join(["", *top, *detail, f"# {REFLECTIONS_HEADING}", "",
-                         *_reflections_intro(pack, markers=True)]) + "\n")
+                         *_reflections_intro(pack, markers=True), *witness_lines(journal, pack.plan)]) + "\n")
     write_entries(journal, framework, out, pack.plan, files=files)
     # The appendix is reflect's text like the rest (its headings end the last comment place);
     # only the record, which the mentor fills in, comes after the end marker.
@@ -254,7 +255,7 @@ def write_pack_html(journal: "Journal", framework: "Framework", out: TextIO, pac
         page.add("\n".join(top), wrap="brief", tag="section")
         page.add("\n".join(detail), wrap="detail", tag="section")
         page.add_html(f'<section class="reflections">\n<h1 class="part">{REFLECTIONS_HEADING}</h1>\n')
-        page.add("\n".join(_reflections_intro(pack, markers=False)))
+        page.add("\n".join([*_reflections_intro(pack, markers=False), *witness_lines(journal, pack.plan)]))
         page.add_html('<div class="entries">\n')
         write_entries_html(page, journal, framework, pack.plan, files, criteria_text=False)
         page.add_html('</div>\n</section>\n<section class="appendix">\n')
@@ -352,6 +353,8 @@ def _facts(pack: ReviewPack, framework: "Framework") -> list[tuple[str, str]]:
              ("Previous review", f"{format_short(date.fromisoformat(previous['agreed_on']))} with "
                                  f"{inline(previous['mentor_name'])}" if previous else "none: this is the first"),
              ("Reflections", reflections_count(pack.plan))]
+    if set(pack.plan.kind_counts) - {REFLECTION}:
+        facts.append(("Evidence", describe_counts(pack.plan.kind_counts)))
     if pack.learning is not None:
         facts.append(("Learning time", learning_line(pack.learning)))
     if pack.completed and pack.review is not None and pack.review.agreed_on is not None:
@@ -376,6 +379,25 @@ def _appendix_lines(pack: ReviewPack) -> list[str]:
     before = pack.before.to_json() if pack.before is not None else None
     return (coverage.criteria_appendix(gaps, before, pack.data["period_start"], pack.data["period_end"])
             + coverage.skills_appendix(gaps, before))
+
+
+def witness_lines(journal: "Journal", plan: ExportPlan) -> list[str]:
+    """The witness testimonies this pack shows, one table row each: who, their role, the day
+    and whether they confirmed it (an assessor checks these first). Nothing when there are none."""
+    from reflect.entries.details import confirmation
+    from reflect.export.rows import iter_rows
+
+    rows = []
+    for row in iter_rows(journal, replace(plan.filters, kinds=(WITNESS,)), redact=plan.redact):
+        witness = row.witness
+        rows.append([format_short(row.day), inline(row.title), inline(witness.name if witness else EM_DASH),
+                     inline(witness.role if witness and witness.role else EM_DASH),
+                     inline(witness.relationship if witness and witness.relationship else EM_DASH),
+                     confirmation(witness)])
+    if not rows:
+        return []
+    return [f"**Witness testimony ({len(rows)}):** what others saw, and whether they confirmed it.", "",
+            *table(["Date", "Item", "Witness", "Role", "Relationship", "Confirmed"], rows), ""]
 
 
 def learning_line(learning) -> str:

@@ -410,6 +410,10 @@ def new_entry(item: ExportedEntry, name: str, files_base: Path | None = None) ->
     if any(n is not None and (isinstance(n, bool) or not isinstance(n, int)) for n in numbers):
         raise bad("the entry's confidence or time spent is damaged.")
     created = d.get("created_at")
+    try:
+        kind = kind_fields(d)
+    except (InputError, TypeError, ValueError) as error:
+        raise bad(f"the entry's kind of evidence is damaged ({str(error).rstrip('.')}).") from None
     attachments: tuple = ()
     if files_base is not None:
         from reflect.importers.attached_files import exported_files
@@ -419,8 +423,37 @@ def new_entry(item: ExportedEntry, name: str, files_base: Path | None = None) ->
         uid=uid, day=day, title=title, body=item.body, skills=tuple(skills), criteria=tuple(criteria),
         model=str(d.get("model", "none")), private=d.get("private") is True, confidence=numbers[0],
         minutes=numbers[1], created_at=created if isinstance(created, str) and created else None,
-        line=item.line, attachments=attachments,
+        line=item.line, attachments=attachments, **kind,
     )
+
+
+def kind_fields(d: dict) -> dict:
+    """The kind of evidence and its details from an entry marker's data (see
+    :func:`reflect.export.entry_block.kind_data`); raises on anything damaged."""
+    from reflect.dates import from_iso as iso_day
+    from reflect.entries.kinds import KINDS, REFLECTION
+    from reflect.entries.models import Witness
+
+    kind = d.get("kind", REFLECTION)
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind {str(kind)[:20]!r}")
+    fields: dict = {"kind": kind}
+    for name in ("observer", "participants"):
+        value = d.get(name, "")
+        if not isinstance(value, str):
+            raise ValueError(f"{name} is not text")
+        fields[name] = value
+    raw = d.get("witness")
+    if raw is not None:
+        if not isinstance(raw, dict):
+            raise ValueError("witness is not a record")
+        texts = {name: raw.get(name, "") for name in ("name", "role", "relationship", "contact")}
+        if not all(isinstance(v, str) for v in texts.values()) or not isinstance(raw.get("confirmed", False), bool):
+            raise ValueError("witness details are not text")
+        on = raw.get("confirmed_on")
+        fields["witness"] = Witness(**texts, confirmed=raw.get("confirmed", False),
+                                    confirmed_on=iso_day(on) if on is not None else None)
+    return fields
 
 
 class _BoundedLines:

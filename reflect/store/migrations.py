@@ -280,6 +280,35 @@ def _v7_attachments(db: sqlite_utils.Database) -> None:
         BEGIN DELETE FROM attachment_blobs WHERE id = OLD.blob_id; END""")
 
 
+def _v8_kinds_of_evidence(db: sqlite_utils.Database) -> None:
+    """Kinds of evidence (:mod:`reflect.entries.kinds`): every entry gets a ``kind``, existing
+    ones staying reflections, and the details of the other kinds get a table of their own.
+
+    ``entry_details`` holds who vouches for an item: a witness testimony's witness (name, role,
+    relationship to the apprentice, contact, whether and when they confirmed it), an
+    observation's observer, a professional discussion's participants. One row per entry that
+    has any, so the wide entries table and its list pages stay as they were. Raw SQL: the
+    CHECKs are beyond sqlite-utils' add_column.
+    """
+    db.execute("ALTER TABLE entries ADD COLUMN kind TEXT NOT NULL DEFAULT 'reflection' CHECK (kind IN"
+               " ('reflection', 'witness', 'product', 'observation', 'discussion'))")
+    # Evidence from others is the rarer kind: listing or counting one kind walks only its own
+    # entries, newest first, instead of every live entry.
+    db.execute("CREATE INDEX entries_live_by_kind ON entries (kind, day DESC, id DESC) WHERE deleted_at IS NULL")
+    db.execute("""
+        CREATE TABLE entry_details (
+            entry_id INTEGER PRIMARY KEY REFERENCES entries(id) ON DELETE CASCADE,
+            witness_name TEXT NOT NULL DEFAULT '',
+            witness_role TEXT NOT NULL DEFAULT '',
+            witness_relationship TEXT NOT NULL DEFAULT '',
+            witness_contact TEXT NOT NULL DEFAULT '',
+            confirmed INTEGER NOT NULL DEFAULT 0 CHECK (confirmed IN (0, 1)),
+            confirmed_on TEXT CHECK (confirmed_on IS NULL OR confirmed = 1),
+            observer TEXT NOT NULL DEFAULT '',
+            participants TEXT NOT NULL DEFAULT ''
+        )""")
+
+
 #: Step ``i`` moves a journal from version ``i`` to ``i + 1``.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_entries,
@@ -289,6 +318,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v5_recount_words,
     _v6_learning_time,
     _v7_attachments,  # files attached to items: see reflect/attachments/
+    _v8_kinds_of_evidence,  # witness testimony, products, observation, discussion: reflect/entries/kinds.py
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

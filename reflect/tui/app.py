@@ -165,10 +165,12 @@ class ReflectApp(App[int]):
         self.show("framework")
 
     @guarded
-    def action_new_entry(self, model: str = "none") -> None:
+    def action_new_entry(self, model: str = "none", kind: str = "reflection") -> None:
         from reflect.tui.screens.editor import EditorScreen
 
-        self.push_screen(EditorScreen(model=model))
+        if model.startswith("kind:"):  # a kind of evidence chosen as a template
+            model, kind = "none", model[len("kind:"):]
+        self.push_screen(EditorScreen(model=model, kind=kind))
 
     def action_new_from_template(self) -> None:
         from reflect.tui.dialogs.common import TemplateChooser

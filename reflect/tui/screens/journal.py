@@ -217,6 +217,10 @@ class JournalScreen(Screen):
                     bar.filters = replace(bar.filters, units=(result,) if result else ())
             app.push_screen(UnitChooser(app.framework, app.my_units(), current.units[0] if current.units else None),
                             set_unit)
+        elif event.kind == "kinds":
+            from reflect.tui.widgets.filter_bar import next_kinds
+
+            bar.filters = replace(current, kinds=next_kinds(current.kinds))
         elif event.kind == "private":
             following = {None: True, True: False, False: None}[current.private]
             bar.filters = replace(current, private=following)
