@@ -175,19 +175,33 @@ def unlock(path: Path, passphrase: str) -> bool:
     return True
 
 
-def open_keyed(sqlcipher, path: Path, key: bytes, salt: bytes, *, timeout: float = 5.0):
-    """Connect to ``path`` with a raw key and check it reads; :class:`JournalError` if not."""
+def open_keyed(sqlcipher, path: Path, key: bytes, salt: bytes, *, timeout: float = 5.0, check: bool = True):
+    """Connect to ``path`` with a raw key and check it reads; :class:`JournalError` if not.
+
+    ``check=False`` skips the read that proves the key (for a key already proven on this file).
+    """
     conn = sqlcipher.connect(str(path), timeout=timeout, factory=_keyed_connection(sqlcipher))
     conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our message, not SQLCipher's log
     # PRAGMA key must come before anything reads the file.
     conn.execute(f'PRAGMA key = "{key_spec(key, salt)}"')
     conn.key_spec = key_spec(key, salt)
+    # Sorting and temporary tables stay in memory: decrypted pages never reach a temporary file.
+    conn.execute("PRAGMA temp_store = MEMORY")
+    if not check:
+        return conn
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher.DatabaseError:
         conn.close()
         raise JournalError(f"wrong passphrase for the journal {path} (or it is not a reflect journal); "
                            "nothing was changed") from None
+    return conn
+
+
+def open_plain(sqlcipher, uri: str):
+    """An SQLCipher connection to a plain SQLite file named by ``uri`` (``key_spec`` None)."""
+    conn = sqlcipher.connect(uri, uri=True, factory=_keyed_connection(sqlcipher))
+    conn.execute("PRAGMA temp_store = MEMORY")
     return conn
 
 
