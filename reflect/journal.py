@@ -263,10 +263,9 @@ def open_journal(
     from reflect.store.faults import medium_fault
 
     # A journal on a full or read-only disk, or one we may not change, is still opened to be
-    # read (and exported, and backed up elsewhere): see _open_read_only. (Not an encrypted
-    # one: it needs its key, so it opens as usual and says plainly what cannot be changed.)
-    if exists and not encrypted and medium_fault(path):
-        return _open_read_only(path, clock)
+    # read (and exported, and backed up elsewhere): see _open_read_only.
+    if exists and medium_fault(path):
+        return _open_read_only(path, clock, encrypted)
     try:
         if encrypted:
             from reflect.store import cipher
@@ -289,10 +288,12 @@ def open_journal(
     except JournalError:
         conn.close()
         raise
-    except sqlite3.DatabaseError as error:
+    except Exception as error:
+        if not isinstance(error, sqlite3.DatabaseError) and not _sqlcipher_error(error):
+            raise
         conn.close()
         if exists and medium_fault(path):  # the disk filled up, or was made read-only, meanwhile
-            return _open_read_only(path, clock)
+            return _open_read_only(path, clock, encrypted)
         raise explain_sqlite_error(error, path) from None
     journal = Journal(db or conn, path, clock)
     if daily_backup and exists:
@@ -306,7 +307,11 @@ def open_journal(
     return journal
 
 
-def _open_read_only(path: Path, clock: Callable[[], datetime]) -> Journal:
+def _sqlcipher_error(error: Exception) -> bool:
+    return type(error).__module__.startswith("sqlcipher3")
+
+
+def _open_read_only(path: Path, clock: Callable[[], datetime], encrypted: bool = False) -> Journal:
     """Open a journal that cannot be written here (full or read-only disk, no permission) to read it.
 
     See :func:`reflect.store.faults.read_only_connection`. ``query_only`` makes every write fail, and the error
@@ -316,7 +321,12 @@ def _open_read_only(path: Path, clock: Callable[[], datetime]) -> Journal:
 
     from reflect.store.faults import read_only_connection
 
-    conn = read_only_connection(path, timeout=_busy_timeout())
+    if encrypted:
+        from reflect.store import cipher
+
+        conn = cipher.connect(path, timeout=_busy_timeout(), read_only=True)
+    else:
+        conn = read_only_connection(path, timeout=_busy_timeout())
     try:
         conn.execute("PRAGMA query_only=ON")
         version = check_not_newer(conn, path)

@@ -103,17 +103,19 @@ def new_key(passphrase: str) -> tuple[bytes, bytes]:
     return key, salt
 
 
-def connect(path: Path, *, timeout: float = 5.0, passphrase: str | None = None):
+def connect(path: Path, *, timeout: float = 5.0, passphrase: str | None = None, read_only: bool = False):
     """An open, keyed and checked connection to the encrypted journal at ``path``.
 
     The key comes from ``passphrase``, else one already derived in this process, else the
     passphrase source. A wrong passphrase raises :class:`JournalError` with nothing changed.
+    ``read_only``: for a journal on a full or read-only disk (see :func:`open_keyed_read_only`).
     """
     sqlcipher = dbapi()
     salt = _salt(path)
     key = _keys.get(salt) if passphrase is None else None
+    opener = open_keyed_read_only if read_only else open_keyed
     if key is None and passphrase is None:
-        conn = _open_remembered(sqlcipher, path, salt, timeout)
+        conn = _open_remembered(sqlcipher, path, salt, timeout, opener)
         if conn is not None:
             return conn
     if key is None:
@@ -123,12 +125,12 @@ def connect(path: Path, *, timeout: float = 5.0, passphrase: str | None = None):
                                    "with --passphrase-fd N, or in the file named by REFLECT_PASSPHRASE_FILE")
             passphrase = _source(path)
         key = derive_key(passphrase, salt)
-    conn = open_keyed(sqlcipher, path, key, salt, timeout=timeout)
+    conn = opener(sqlcipher, path, key, salt, timeout=timeout)
     _keys[salt] = key
     return conn
 
 
-def _open_remembered(sqlcipher, path: Path, salt: bytes, timeout: float):
+def _open_remembered(sqlcipher, path: Path, salt: bytes, timeout: float, opener=None):
     """A connection keyed from the system keyring (see reflect.store.keychain), or None."""
     from reflect.store import keychain
 
@@ -136,7 +138,7 @@ def _open_remembered(sqlcipher, path: Path, salt: bytes, timeout: float):
     if key is None:
         return None
     try:
-        conn = open_keyed(sqlcipher, path, key, salt, timeout=timeout)
+        conn = (opener or open_keyed)(sqlcipher, path, key, salt, timeout=timeout)
     except JournalError:
         return None  # not this file's key after all: ask for the passphrase
     _keys[salt] = key
@@ -195,6 +197,53 @@ def open_keyed(sqlcipher, path: Path, key: bytes, salt: bytes, *, timeout: float
         conn.close()
         raise JournalError(f"wrong passphrase for the journal {path} (or it is not a reflect journal); "
                            "nothing was changed") from None
+    return conn
+
+
+def open_keyed_read_only(sqlcipher, path: Path, key: bytes, salt: bytes, *, timeout: float = 5.0):
+    """A keyed connection that reads a journal on a full or read-only disk, making nothing beside it.
+
+    The key is proven first on the file alone (read as ``immutable``: no lock, no file made),
+    so a wrong passphrase is named as one; then the journal is opened the ways
+    :func:`reflect.store.faults.read_only_connection` tries, each keyed before its first read.
+    """
+    from reflect.store.faults import read_only_connection
+
+    spec = key_spec(key, salt)
+    uri = Path(path).resolve().as_uri()
+    probe = _keyed_uri(sqlcipher, f"{uri}?mode=ro&immutable=1", True, spec, timeout)
+    try:
+        probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher.DatabaseError as error:
+        if "not a database" in str(error):
+            raise JournalError(f"wrong passphrase for the journal {path} (or it is not a reflect journal); "
+                               "nothing was changed") from None
+    finally:
+        probe.close()
+    return read_only_connection(Path(path), timeout=timeout, dbapi=sqlcipher,
+                                opener=lambda target, as_uri, wait: _keyed_uri(sqlcipher, target, as_uri, spec, wait))
+
+
+def open_known(path: Path):
+    """A reading connection to the encrypted file at ``path`` (a backup) if its key is known
+    in this process or kept in the keyring, else None. Never asks; makes nothing beside it."""
+    from reflect.store import keychain
+
+    sqlcipher = dbapi()
+    salt = _salt(path)
+    key = _keys.get(salt) or keychain.recall(salt)
+    if key is None:
+        return None
+    uri = Path(path).resolve().as_uri()
+    return _keyed_uri(sqlcipher, f"{uri}?mode=ro&immutable=1", True, key_spec(key, salt), 5.0)
+
+
+def _keyed_uri(sqlcipher, target: str, as_uri: bool, spec: str, timeout: float):
+    conn = sqlcipher.connect(target, timeout=timeout, uri=as_uri, factory=_keyed_connection(sqlcipher))
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f'PRAGMA key = "{spec}"')
+    conn.key_spec = spec
+    conn.execute("PRAGMA temp_store = MEMORY")
     return conn
 
 

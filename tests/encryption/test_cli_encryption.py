@@ -104,3 +104,15 @@ def test_an_export_from_an_encrypted_journal_says_it_is_plain(reflect, tmp_path)
     result = reflect("export", "-o", str(tmp_path / "out.md"), env=_with_passphrase(reflect))
     assert result.returncode == 0 and "this export is plain Markdown" in result.stderr
     assert "Zanzibarcanary" in (tmp_path / "out.md").read_text()
+
+
+def test_doctor_checks_encrypted_backups_and_says_when_it_cannot(reflect, tmp_path):
+    reflect.ok("encrypt", "--delete-plain-backups", env=_with_passphrase(reflect))
+    reflect.ok("backup", env=_with_passphrase(reflect))
+    out = reflect.ok("doctor", env=_with_passphrase(reflect))
+    assert "the newest good one is" in out and "passes SQLite's check" not in out
+    new = tmp_path / "new"
+    new.write_text("second passphrase\n")
+    reflect.ok("passphrase", env=_with_passphrase(reflect, REFLECT_NEW_PASSPHRASE_FILE=str(new)))
+    out = reflect.ok("doctor", env={"REFLECT_PASSPHRASE_FILE": str(new)})
+    assert "encrypted under another passphrase" in out and "PROBLEM" not in out
