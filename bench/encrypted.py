@@ -6,8 +6,11 @@ there would, and each read command is then timed on the plain journal and straig
 the encrypted one, so both meet the same load. One more row reads the passphrase from a file
 instead, paying the key derivation (PBKDF2, 256,000 rounds) in every process.
 
-The keyring is :mod:`bench.file_keyring` (a headless machine has no system keyring); a real
-one adds its own lookup (a D-Bus call to the Secret Service, the Keychain) on top.
+The keyring is :mod:`bench.file_keyring` (a headless machine has no system keyring). On Linux
+reflect keeps a key fetched from the keyring in the kernel's keyring for the session, so the
+timed runs read it from there; one more row drops it before every run, so each asks the keyring
+package again (what the first command of a session pays; a real keyring adds its own lookup,
+a D-Bus call to the Secret Service or the Keychain, on top).
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ def encrypted_env(env: dict, home: Path) -> dict:
 
 def measure_encrypted(ctx: RunContext, runs: int, env: dict, home: Path, cwd: Path, log=print) -> list[dict]:
     """One row per read command: plain and encrypted (key in the keyring), timed back to back."""
+    from reflect import system
     from reflect.store import cipher
 
     if not cipher.available():
@@ -72,11 +76,18 @@ def measure_encrypted(ctx: RunContext, runs: int, env: dict, home: Path, cwd: Pa
         locked = _time(op.reflect(locked_ctx), runs, keyed, cwd)
         rows.append({"key": op.key, "label": op.label, "plain": plain.to_json(), "encrypted": locked.to_json()})
     op = next(o for o in OPERATIONS if o.key == "list")
+    log(f"  {op.label}: encrypted, the key not yet kept for the session ...")
+    name = f"reflect:{cipher.file_salt(encrypted).hex()}"
+    plain = _time(op.reflect(ctx), runs, env, cwd)
+    first = _time(op.reflect(locked_ctx), runs, keyed, cwd, setup=lambda: system.drop_session_key(name))
+    rows.append({"key": "list-keyring", "label": f"{op.label}, first of a session (the keyring package asked)",
+                 "plain": plain.to_json(), "encrypted": first.to_json(), "judged": False})
     log(f"  {op.label}: encrypted, passphrase from a file ...")
     plain = _time(op.reflect(ctx), runs, env, cwd)
     derived = _time(op.reflect(locked_ctx), runs, env | {"REFLECT_PASSPHRASE_FILE": str(secret)}, cwd)
     rows.append({"key": "list-passphrase", "label": f"{op.label}, passphrase from a file (no keyring)",
                  "plain": plain.to_json(), "encrypted": derived.to_json(), "judged": False})
+    _lock(encrypted, keyed, cwd)  # leave nothing in this machine's keyrings
     return rows
 
 
@@ -89,8 +100,13 @@ def _unlock(encrypted: Path, secret: Path, env: dict, cwd: Path) -> None:
         raise RuntimeError(f"reflect unlock failed on {encrypted}: {result.stderr.strip()}")
 
 
-def _time(args: list[str], runs: int, env: dict, cwd: Path) -> Timing:
+def _lock(encrypted: Path, env: dict, cwd: Path) -> None:
+    subprocess.run([sys.executable, "-m", "reflect", "--db", str(encrypted), "lock"], env=env, cwd=cwd,
+                   capture_output=True, timeout=120)
+
+
+def _time(args: list[str], runs: int, env: dict, cwd: Path, setup=None) -> Timing:
     try:
-        return time_command([sys.executable, "-m", "reflect", *args], runs=runs, env=env, cwd=cwd)
+        return time_command([sys.executable, "-m", "reflect", *args], runs=runs, env=env, cwd=cwd, setup=setup)
     except OSError as error:
         return skipped(f"failed: {error}")

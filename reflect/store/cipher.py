@@ -139,8 +139,11 @@ def _open_remembered(sqlcipher, path: Path, salt: bytes, timeout: float, opener=
         return None
     try:
         conn = (opener or open_keyed)(sqlcipher, path, key, salt, timeout=timeout)
-    except JournalError:
+    except JournalError as error:
+        if "wrong passphrase" in str(error):
+            keychain.disproven(salt)
         return None  # not this file's key after all: ask for the passphrase
+    keychain.proven(salt, key)
     _keys[salt] = key
     return conn
 

@@ -9,6 +9,7 @@ import pytest
 
 pytest.importorskip("sqlcipher3", reason="the encryption extra (sqlcipher3-binary) is not installed")
 
+from reflect import system  # noqa: E402
 from reflect.journal import open_journal  # noqa: E402
 from reflect.store import cipher  # noqa: E402
 
@@ -53,6 +54,16 @@ def fresh_keys():
     yield
     cipher.forget_keys()
     cipher.set_passphrase_source(None)
+
+
+@pytest.fixture(autouse=True)
+def session_keys(monkeypatch) -> dict[str, bytes]:
+    """The kernel's keyring, for tests in this process: a dict (nothing is left in the real one)."""
+    kept: dict[str, bytes] = {}
+    monkeypatch.setattr(system, "session_key", lambda name: kept.get(name))
+    monkeypatch.setattr(system, "keep_session_key", lambda name, value, seconds: kept.update({name: value}) or True)
+    monkeypatch.setattr(system, "drop_session_key", lambda name: kept.pop(name, None) is not None)
+    return kept
 
 
 @pytest.fixture
