@@ -317,6 +317,25 @@ def data_dir(app_name: str) -> Path:
     return user_data_path(app_name, appauthor=False, roaming=False)
 
 
+def memory_folder() -> Path | None:
+    """This user's private folder in memory (Linux's ``$XDG_RUNTIME_DIR``, a tmpfs), or None.
+
+    Text an editor must read in plain form goes there when the journal is encrypted: it never
+    reaches the disk, and goes at log-out or power-off.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if not runtime:
+        return None
+    try:
+        info = os.stat(runtime)
+    except OSError:
+        return None
+    private = stat.S_ISDIR(info.st_mode) and owned_by_me(info) and not info.st_mode & 0o077
+    return Path(runtime) if private else None
+
+
 # -- a key kept for the login session ----------------------------------------------------------
 
 #: Linux's keyctl(2) and add_key(2) system call numbers, by machine (no wrapper library needed).

@@ -257,6 +257,40 @@ def open_plain(sqlcipher, uri: str):
     return conn
 
 
+def write_sealed(path: Path, spec: str, text: str) -> None:
+    """Make ``path`` (new, empty, private) a small SQLCipher file holding ``text``, keyed with ``spec``.
+
+    For writing kept beside an encrypted journal (the app's draft while the journal is busy):
+    encrypted with the journal's own key, so it is as unreadable as the journal.
+    """
+    sqlcipher = dbapi()
+    conn = sqlcipher.connect(str(path), isolation_level=None)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f'PRAGMA key = "{spec}"')
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA journal_mode = MEMORY")  # a new file, renamed into place: no log beside it
+        conn.execute("CREATE TABLE kept (text TEXT NOT NULL)")
+        conn.execute("INSERT INTO kept VALUES (?)", (text,))
+    finally:
+        conn.close()
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def read_sealed(path: Path, spec: str) -> str:
+    """The text :func:`write_sealed` kept in ``path``; :class:`JournalError` if it cannot be read."""
+    sqlcipher = dbapi()
+    conn = _keyed_uri(sqlcipher, f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1", True, spec, 5.0)
+    try:
+        row = conn.execute("SELECT text FROM kept").fetchone()
+    except sqlcipher.DatabaseError as error:
+        raise JournalError(f"cannot read the kept writing in {path} ({error}); it stays where it is") from None
+    finally:
+        conn.close()
+    return row[0] if row else ""
+
+
 def is_encrypted_connection(conn) -> bool:
     """Whether ``conn`` is a keyed SQLCipher connection made here."""
     return getattr(conn, "key_spec", None) is not None
