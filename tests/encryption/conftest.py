@@ -1,4 +1,5 @@
-"""Encrypted journals: skipped, with the reason, where the encryption extra is not installed."""
+"""Encrypted journals. Each test module skips itself, with the reason, where the encryption
+extra is not installed; nothing here needs it to be imported."""
 
 from __future__ import annotations
 
@@ -7,11 +8,9 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("sqlcipher3", reason="the encryption extra (sqlcipher3-binary) is not installed")
-
-from reflect import system  # noqa: E402
-from reflect.journal import open_journal  # noqa: E402
-from reflect.store import cipher  # noqa: E402
+from reflect import system
+from reflect.journal import open_journal
+from reflect.store import cipher
 
 #: Words written into the journal that must never be readable in an encrypted file.
 CANARIES = (b"Zanzibarcanary", b"quokkasecret", b"panicattack-at-till-4")

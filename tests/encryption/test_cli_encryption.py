@@ -10,6 +10,8 @@ from reflect.store.db import SQLITE_MAGIC
 from tests.cli_runner import Reflect
 from tests.encryption.conftest import PASSPHRASE, files_holding_canaries
 
+pytest.importorskip("sqlcipher3", reason="the encryption extra (sqlcipher3-binary) is not installed")
+
 
 @pytest.fixture
 def reflect(tmp_path):
@@ -116,3 +118,28 @@ def test_doctor_checks_encrypted_backups_and_says_when_it_cannot(reflect, tmp_pa
     reflect.ok("passphrase", env=_with_passphrase(reflect, REFLECT_NEW_PASSPHRASE_FILE=str(new)))
     out = reflect.ok("doctor", env={"REFLECT_PASSPHRASE_FILE": str(new)})
     assert "encrypted under another passphrase" in out and "PROBLEM" not in out
+
+
+@pytest.mark.parametrize("answer, kept", [("y", 0), ("", 1)])
+def test_on_a_terminal_encrypt_offers_to_delete_the_plain_backups(reflect, answer, kept):
+    import pty
+    import subprocess
+    import sys
+
+    from tests.cli_runner import ROOT
+
+    controller, terminal = pty.openpty()
+    try:
+        env = reflect.env | _with_passphrase(reflect, PYTHONPATH=str(ROOT))
+        process = subprocess.Popen([sys.executable, "-m", "reflect", "encrypt"], stdin=terminal,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+        os.write(controller, (answer + "\n").encode())
+        out, err = process.communicate(timeout=60)
+    finally:
+        os.close(controller)
+        os.close(terminal)
+    assert process.returncode == 0, err
+    assert "Delete them now? [y/N]" in out
+    backups = list((reflect.db.parent / "backups").glob("*.db"))
+    assert len(backups) == kept
+    assert (files_holding_canaries(reflect.db.parent) == []) == (kept == 0)

@@ -13,6 +13,8 @@ from reflect.store.backup import automatic_backup
 from reflect.store.db import SQLITE_MAGIC
 from tests.encryption.conftest import CANARIES, PASSPHRASE, files_holding_canaries, row_counts
 
+pytest.importorskip("sqlcipher3", reason="the encryption extra (sqlcipher3-binary) is not installed")
+
 
 def _open(path, passphrase):
     cipher.forget_keys()

@@ -19,6 +19,8 @@ from tests.encryption.conftest import PASSPHRASE
 from tests.reliability.conftest import fill
 from tests.reliability.test_faults import _doctor_says, _run, _writing_says, fill_up, make_read_only, small_disk  # noqa: F401
 
+pytest.importorskip("sqlcipher3", reason="the encryption extra (sqlcipher3-binary) is not installed")
+
 
 @pytest.fixture
 def encrypted_on_disk(small_disk, tmp_path, monkeypatch) -> Path:

@@ -8,6 +8,8 @@ from reflect.store import cipher, keychain
 from tests.cli_runner import Reflect
 from tests.encryption.conftest import PASSPHRASE
 
+pytest.importorskip("sqlcipher3", reason="the encryption extra (sqlcipher3-binary) is not installed")
+
 keyring = pytest.importorskip("keyring", reason="the keyring package is not installed")
 from keyring.backend import KeyringBackend  # noqa: E402
 from keyring.errors import PasswordDeleteError  # noqa: E402

@@ -17,6 +17,8 @@ from reflect.store.db import SQLITE_MAGIC
 from tests.cli_runner import ROOT, Reflect
 from tests.encryption.conftest import PASSPHRASE, files_holding_canaries
 
+pytest.importorskip("sqlcipher3", reason="the encryption extra (sqlcipher3-binary) is not installed")
+
 OLD = "the passphrase it had before"
 
 

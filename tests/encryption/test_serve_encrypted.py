@@ -18,6 +18,8 @@ from reflect.store import cipher, encryption
 from tests.encryption.conftest import PASSPHRASE, files_holding_canaries
 from tests.serve.conftest import serve  # noqa: F401  (the real `reflect serve`, as fixture)
 
+pytest.importorskip("sqlcipher3", reason="the encryption extra (sqlcipher3-binary) is not installed")
+
 if browser_missing():
     pytest.skip(f"no browser to drive: {browser_missing()}", allow_module_level=True)
 

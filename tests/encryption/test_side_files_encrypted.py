@@ -13,6 +13,8 @@ from reflect.journal import open_journal
 from reflect.store import cipher, encryption, side_files
 from tests.encryption.conftest import PASSPHRASE, files_holding_canaries
 
+pytest.importorskip("sqlcipher3", reason="the encryption extra (sqlcipher3-binary) is not installed")
+
 WORDS = "The quokkasecret I could not say at the till."
 
 

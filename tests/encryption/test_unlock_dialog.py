@@ -20,6 +20,8 @@ from tests.conftest import TINY_FRAMEWORK
 from tests.encryption.conftest import PASSPHRASE
 from tests.tui.conftest import wait_until
 
+pytest.importorskip("sqlcipher3", reason="the encryption extra (sqlcipher3-binary) is not installed")
+
 
 def _locked_app(path, opened: list):
     def open_it():
