@@ -84,7 +84,9 @@ def measure_encrypted(ctx: RunContext, runs: int, env: dict, home: Path, cwd: Pa
                  "plain": plain.to_json(), "encrypted": first.to_json(), "judged": False})
     log(f"  {op.label}: encrypted, passphrase from a file ...")
     plain = _time(op.reflect(ctx), runs, env, cwd)
-    derived = _time(op.reflect(locked_ctx), runs, env | {"REFLECT_PASSPHRASE_FILE": str(secret)}, cwd)
+    # No keyring to ask and nothing kept for the session: the key is derived in every run.
+    derived = _time(op.reflect(locked_ctx), runs, env | {"REFLECT_PASSPHRASE_FILE": str(secret)}, cwd,
+                    setup=lambda: system.drop_session_key(name))
     rows.append({"key": "list-passphrase", "label": f"{op.label}, passphrase from a file (no keyring)",
                  "plain": plain.to_json(), "encrypted": derived.to_json(), "judged": False})
     _lock(encrypted, keyed, cwd)  # leave nothing in this machine's keyrings
