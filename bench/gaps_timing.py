@@ -76,6 +76,7 @@ def main() -> None:
     parser.add_argument("--plans", action="store_true", help="print query plans")
     args = parser.parse_args()
 
+    from reflect.progress.learning_time import learning_summary
     from reflect.progress.summary import activity_summary, gap_summary
     from reflect.progress.stats import journal_stats
 
@@ -95,6 +96,8 @@ def main() -> None:
                 "gap_summary (one unit)": lambda: gap_summary(journal, fw, today=TODAY, units=["INSCS009"]),
                 "activity_summary": lambda: activity_summary(journal, today=TODAY),
                 "journal_stats": lambda: journal_stats(journal, fw, today=TODAY),
+                "learning_summary": lambda: learning_summary(journal, TODAY),
+                "learning_summary (no private)": lambda: learning_summary(journal, TODAY, include_private=False),
             }
             first = time.perf_counter()
             cases["gap_summary"]()

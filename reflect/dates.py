@@ -37,7 +37,9 @@ from typing import Any
 from reflect.errors import InputError
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
-MAX_MINUTES = 24 * 60
+MAX_MINUTES = 24 * 60  # a reflection is about one day
+#: Time spent on a development activity or a piece of training may run over days (a course).
+MAX_RECORD_MINUTES = 200 * 60
 
 # English names on purpose: strftime's %a/%b follow the locale, and the display must parse back.
 _DAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -222,16 +224,19 @@ def from_iso(s: object) -> date:
 _MINUTES = r"(?P<minutes>\d{1,4}) ?(?:minutes?|mins?|m)?"
 _DURATIONS = tuple(re.compile(shape, _A) for shape in (
     _MINUTES,  # 45, 45m, 90 minutes
-    r"(?P<hours>\d{1,2}(?:\.\d{1,2})?) ?(?:hours?|hrs?|h)(?:(?: and)? ?" + _MINUTES + ")?",
+    r"(?P<hours>\d{1,3}(?:\.\d{1,2})?) ?(?:hours?|hrs?|h)(?:(?: and)? ?" + _MINUTES + ")?",
     r"(?P<hours>\d{1,2}):(?P<minutes>[0-5]\d)",  # 1:30
 ))
 
 
-def parse_minutes(text: str) -> int:
-    """Read time spent as whole minutes, 1 to 1440.
+def parse_minutes(text: str, limit: int = MAX_MINUTES) -> int:
+    """Read time spent as whole minutes, 1 to ``limit`` (default 24 hours).
 
-    Accepts ``45``, ``45m``, ``45 min``, ``90 minutes``, ``1h``, ``1h30``, ``1h 30m``,
-    ``1 hour and 30 minutes``, ``1.5h``, ``2 hours`` and ``1:30``. A bare number is minutes;
+    The one reader of durations: `reflect add --time`, `reflect activity ... --time`,
+    `reflect training ... --time` and the app's time boxes all use it. Accepts ``45``,
+    ``45m``, ``45 min``, ``90 minutes``, ``1h``, ``1h30``, ``1h30m``, ``1h 30m``,
+    ``1 hour and 30 minutes``, ``1.5h``, ``2 hours``, ``12.5 hours`` and ``1:30``, so also
+    what :func:`format_duration` and :func:`format_hours` write. A bare number is minutes;
     with hours, minutes must be under 60. Raises :class:`InputError` otherwise.
     """
     from fractions import Fraction
@@ -246,10 +251,31 @@ def parse_minutes(text: str) -> int:
     if m is None or (hours and (minutes >= 60 or (minutes and hours.denominator != 1))):
         raise InputError(f'Can\'t read the time spent "{_shown(text)}". {_TIME_EXAMPLES}')
     total = round(hours * 60) + minutes
-    if not 1 <= total <= MAX_MINUTES:
+    if not 1 <= total <= limit:
         raise InputError(
-            f'Time spent "{_shown(text)}" must be between 1 minute and 24 hours.')
+            f'Time spent "{_shown(text)}" must be between 1 minute and {limit // 60} hours.')
     return total
+
+
+def format_duration(minutes: int) -> str:
+    """Exact time spent, as a time box and an export show it: ``45 min``, ``1 h``, ``2 h 15 min``
+    (:func:`parse_minutes` reads it back)."""
+    hours, mins = divmod(minutes, 60)
+    if not hours:
+        return f"{mins} min"
+    return f"{hours} h" + (f" {mins} min" if mins else "")
+
+
+def format_hours(minutes: int) -> str:
+    """A total of time for people: ``45 minutes`` under an hour, else hours to one decimal
+    place (``1 hour``, ``12.5 hours``, ``6 hours``); ``0 hours`` for none."""
+    if minutes <= 0:
+        return "0 hours"
+    if minutes < 60:
+        return f"{minutes} minute{'' if minutes == 1 else 's'}"
+    hours = f"{minutes / 60:.1f}".removesuffix(".0")
+    return f"{hours} hour{'' if hours == '1' else 's'}"
+
 
 def day_or_none(value: str | None) -> date | None:
     """A stored ISO day as a date (None stays None)."""

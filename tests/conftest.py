@@ -24,6 +24,31 @@ TINY_FRAMEWORK = TESTS / "data" / "tiny_framework.json"
 FIXED_NOW = datetime(2026, 11, 24, 10, 30, tzinfo=timezone.utc)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def quick_pilot_keys():
+    """Let Pilot check for an idle app every 4 ms instead of every 20 ms.
+
+    Textual's Pilot waits for the app to go idle after every simulated key press by sleeping
+    in steps of ``SLEEP_GRANULARITY`` (1/50 s) until the process uses no CPU: at least 40 ms
+    per key, however little the key does. That wait, not reflect, was most of the app tests'
+    time. A shorter step finds the same idle moment sooner; the tests still wait on the app's
+    state (see tests/tui/conftest.py), so they do not depend on it. The knob is Textual's own
+    (private, and pinned through constraints.txt); if a release drops it, nothing changes.
+    """
+    try:
+        import textual._wait as wait
+    except ImportError:  # pragma: no cover - a Textual without the module
+        yield
+        return
+    before = getattr(wait, "SLEEP_GRANULARITY", None)
+    if before is None:
+        yield
+        return
+    wait.SLEEP_GRANULARITY = 0.004
+    yield
+    wait.SLEEP_GRANULARITY = before
+
+
 class FakeClock:
     """A clock tests can move: ``clock.now`` is returned until changed."""
 

@@ -24,7 +24,8 @@ def register(sub, common) -> None:
     p = commands.add_parser("add", parents=[common], formatter_class=ra.RAW, help="plan an activity",
                             epilog="examples:\n"
                                    '  reflect activity add 2 "Read the complaints policy" --kind reading --due friday\n'
-                                   '  reflect activity add 2 "Customer care e-learning" --kind course --due 31/12/2026')
+                                   '  reflect activity add 2 "Customer care e-learning" --kind course --due 31/12/2026\n'
+                                   '  reflect activity add 2 "Shadowed Sam on returns" --kind shadowing --done today --time 2h')
     p.add_argument("objective", type=_OBJECTIVE, help="the objective it serves (number)")
     p.add_argument("title", help="what the activity is")
     _options(p)
@@ -43,9 +44,10 @@ def register(sub, common) -> None:
     p.set_defaults(handler=cmd_list)
 
     p = commands.add_parser("done", parents=[common], formatter_class=ra.RAW, help="mark an activity done",
-                            epilog="examples:\n  reflect activity done 5\n  reflect activity done 5 --on yesterday")
+                            epilog="examples:\n  reflect activity done 5\n  reflect activity done 5 --on yesterday --time 1h30")
     p.add_argument("id", type=_ID, help="activity number")
     p.add_argument("--on", metavar="DATE", help="when it was done (default today)")
+    ra.time_option(p)
     p.set_defaults(handler=cmd_done, writes=True)
 
     ra.id_command(commands, common, "undo", help="mark a done activity as not done", example="reflect activity undo 5",
@@ -69,6 +71,7 @@ def _options(p, editing: bool = False) -> None:
                    help="kind of activity" + ("" if editing else " (default practice)"))
     p.add_argument("--due", metavar="DATE", help="when it should be done" + ("; none clears it" if editing else ""))
     p.add_argument("--notes", help="anything to remember about it")
+    ra.time_option(p, editing=editing)
 
 
 def _line(a, today, late_ids: set[int]) -> list[str]:
@@ -76,16 +79,16 @@ def _line(a, today, late_ids: set[int]) -> list[str]:
     days = a.days_overdue(today)
     late = f"  OVERDUE by {days} day{'s' if days != 1 else ''}" if a.id in late_ids else ""
     return [f"#{a.id}", f"[{'x' if a.done else ' '}]", f"obj #{a.objective_id}", ACTIVITY_KINDS[a.kind], state,
-            ra.clip(a.title) + late]
+            ra.clip(a.title) + ra.spent(a.minutes) + late]
 
 
 def cmd_add(ctx) -> int:
     args = ctx.args
     due, done = ra.day(args.due), ra.day(args.done)
     activity = ctx.journal.activities.add(objective_id=args.objective, title=args.title, kind=args.kind, due=due,
-                                          notes=args.notes or "", completed_on=done)
+                                          notes=args.notes or "", completed_on=done, minutes=ra.minutes(args.minutes))
     ctx.print(f"Added activity {activity.id} to objective {activity.objective_id}: {activity.title}"
-              + (f" (due {ra.short(activity.due)})" if activity.due else ""))
+              + (f" (due {ra.short(activity.due)})" if activity.due else "") + ra.spent(activity.minutes))
     return 0
 
 
@@ -114,8 +117,9 @@ def cmd_list(ctx) -> int:
 
 
 def cmd_done(ctx) -> int:
-    activity = ctx.journal.activities.complete(ctx.args.id, ra.day(ctx.args.on))
-    ctx.print(f"Activity {activity.id} done ({ra.short(activity.completed_on)}): {activity.title}")
+    activity = ctx.journal.activities.complete(ctx.args.id, ra.day(ctx.args.on), minutes=ra.minutes(ctx.args.minutes))
+    ctx.print(f"Activity {activity.id} done ({ra.short(activity.completed_on)}): {activity.title}"
+              + ra.spent(activity.minutes))
     return 0
 
 
@@ -133,10 +137,13 @@ def cmd_update(ctx) -> int:
     due = ra.optional_day(args.due)
     if due != "unchanged":
         changes["due"] = due
+    spent = ra.optional_minutes(args.minutes)
+    if spent != "unchanged":
+        changes["minutes"] = spent
     if not changes:
-        raise InputError("Nothing to change: give --title, --kind, --due, --notes or --objective.")
+        raise InputError("Nothing to change: give --title, --kind, --due, --notes, --time or --objective.")
     activity = ctx.journal.activities.update(args.id, **changes)
-    ctx.print(f"Updated activity {activity.id}: {activity.title}")
+    ctx.print(f"Updated activity {activity.id}: {activity.title}" + ra.spent(activity.minutes))
     return 0
 
 

@@ -108,7 +108,8 @@ def _entry_options(p, editing: bool = False) -> None:
                    help="criterion evidenced, e.g. INSCS009.P2 (repeat)" + ("; replaces them" if editing else ""))
     p.add_argument("--model", "-m", choices=MODELS, help="reflective model (its headings start the text)")
     p.add_argument("--confidence", type=int, choices=range(1, 6), metavar="1-5", help="how confident you felt, 1 to 5")
-    p.add_argument("--time", dest="minutes", metavar="TIME", help="time spent, e.g. 45m or 1h30")
+    p.add_argument("--time", "--minutes", dest="minutes", metavar="TIME",
+                   help="time spent, e.g. 90, 45m, 1.5h or 1h30")
     privacy = p.add_mutually_exclusive_group()
     privacy.add_argument("--private", dest="private", action="store_const", const=True, default=None,
                          help="keep out of exports unless asked")

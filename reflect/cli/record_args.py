@@ -59,6 +59,35 @@ def optional_day(text: str | None) -> date | None | str:
     return day(text)
 
 
+def time_option(p, *, editing: bool = False) -> None:
+    """``--time`` (also ``--minutes``): time spent, as people type it."""
+    p.add_argument("--time", "--minutes", dest="minutes", metavar="TIME",
+                   help="time spent, e.g. 90, 45m, 1.5h or 1h30" + ("; none clears it" if editing else ""))
+
+
+def minutes(text: str | None) -> int | None:
+    """Time spent as typed (``90``, ``1.5h``, ``1h 30m``) in minutes; None stays None."""
+    from reflect.dates import MAX_RECORD_MINUTES, parse_minutes
+
+    return parse_minutes(text, MAX_RECORD_MINUTES) if text is not None else None
+
+
+def optional_minutes(text: str | None) -> int | None | str:
+    """For ``--time`` when changing a record: "none" clears it; None means not given."""
+    if text is None:
+        return "unchanged"
+    if text.strip().lower() in ("", "none", "no", "-"):
+        return None
+    return minutes(text)
+
+
+def spent(minutes: int | None) -> str:
+    """" (1 h 30 min)" for a record's time spent, or nothing."""
+    from reflect.dates import format_duration
+
+    return f" ({format_duration(minutes)})" if minutes else ""
+
+
 def deadline(ctx, text: str | None) -> date | None:
     """A deadline as typed: a date ("31/01/2027", "friday") or a span ("within 6 weeks",
     "end of the month", "next review")."""

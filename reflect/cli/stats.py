@@ -24,17 +24,24 @@ def cmd_stats(ctx) -> int:
     from reflect.progress.activity import weekly_counts
     from reflect.cli.gaps import period_filter
     from reflect.cli.output import print_json
+    from reflect.progress.evidence import read_snapshot
+    from reflect.progress.learning_time import learning_summary
     from reflect.progress.stats import journal_stats
 
     args = ctx.args
     journal, fw = ctx.journal, ctx.framework
     period = period_filter(args)
-    stats = journal_stats(journal, fw, entry_filter=period, include_private=not args.public)
-    weeks = weekly_counts(journal, stats.today, args.weeks, entry_filter=period, include_private=not args.public)
+    with read_snapshot(journal):  # the learning time adds up the same reflections as the totals
+        stats = journal_stats(journal, fw, entry_filter=period, include_private=not args.public)
+        weeks = weekly_counts(journal, stats.today, args.weeks, entry_filter=period, include_private=not args.public)
+        learning = learning_summary(journal, stats.today, args.weeks, include_private=not args.public,
+                                    start=period.date_from if period else None, end=period.date_to if period else None)
     if args.json:
-        print_json(stats.to_json() | {"weeks": [w.to_json() for w in weeks]}, ctx.out)
+        print_json(stats.to_json() | {"weeks": [w.to_json() for w in weeks], "learning_time": learning.to_json()},
+                   ctx.out)
         return 0
     _print(ctx, stats, weeks, fw)
+    _print_learning(ctx, learning)
     return 0
 
 
@@ -47,13 +54,8 @@ def _bar(count: int, top: int) -> str:
     return "#" * max(1 if count else 0, round(count * 30 / top))
 
 
-def _hours(minutes: int) -> str:
-    hours, rest = divmod(minutes, 60)
-    return f"{hours}h {rest:02d}m" if hours else f"{rest}m"
-
-
 def _print(ctx, s, weeks, fw) -> None:
-    from reflect.dates import format_long, format_short
+    from reflect.dates import format_hours, format_long, format_short
     from reflect.entries.models import MODEL_NAMES
 
     p = ctx.print
@@ -71,7 +73,7 @@ def _print(ctx, s, weeks, fw) -> None:
         ("Per week", f"{s.per_week:.1f} on average over {s.weeks_spanned} weeks"),
         ("Current run", f"{_n(s.current_streak_weeks, 'week')} with a reflection (longest {s.longest_streak_weeks})"),
         ("Words written", f"{s.words:,} (about {s.words // s.entries:,} a reflection)"),
-        ("Time spent", f"{_hours(s.minutes)} over {_n(s.timed_entries, 'reflection')}" if s.timed_entries
+        ("Time spent", f"{format_hours(s.minutes)} over {_n(s.timed_entries, 'reflection')}" if s.timed_entries
          else "not recorded (`reflect add --time 30m` records it)"),
         ("Confidence", f"{s.average_confidence:.1f} out of 5 on average" if s.average_confidence
          else "not rated"),
@@ -96,6 +98,35 @@ def _print(ctx, s, weeks, fw) -> None:
     for month, n in months.items():
         label = date.fromisoformat(month + "-01").strftime("%b %Y")
         p(f"  {label:<10}{n:>6}  {_bar(n, top)}".rstrip())
+
+
+def _print_learning(ctx, learning) -> None:
+    """Learning time: this review period, the whole span, and per week (reflections,
+    activities and training together; the split beside each total)."""
+    from reflect.dates import format_hours, format_short
+
+    p = ctx.print
+    period, total = learning.period, learning.total
+    p("\nLearning time (reflections, activities and training):")
+    if not total.total and not period.total:
+        p("  None recorded yet. Add it with --time: `reflect add --time 45m`, "
+          "`reflect activity done ID --time 1h30`, `reflect training done ID --time 3h`.")
+        return
+
+    def row(label: str, spent, when: str) -> None:
+        p(f"  {label:<20}{format_hours(spent.total)} {when}")
+        if spent.total:
+            p(f"  {'':<20}{spent.split()}")
+
+    row("This review period", period,
+        f"since {format_short(period.start)}" if period.start else "since you started (no review yet)")
+    start, end = (format_short(d) if d else None for d in (total.start, total.end))
+    row("Total", total, f"from {start} to {end}" if start and end else f"from {start}" if start
+        else f"up to {end}" if end else "in all")
+    p(f"  Last {len(learning.weeks)} weeks (week starting):")
+    top = max((w.total for w in learning.weeks), default=0) or 1
+    for w in learning.weeks:
+        p(f"  {format_short(w.start)}  {format_hours(w.total):>13}  {_bar(w.total, top)}".rstrip())
 
 
 def _last_months(months, today: date, count: int) -> dict[str, int]:

@@ -35,10 +35,12 @@ def register(sub, common) -> None:
     p.set_defaults(handler=cmd_training_list)
 
     p = commands.add_parser("done", parents=[common], formatter_class=ra.RAW, help="record training as completed",
-                            epilog="examples:\n  reflect training done 2\n  reflect training done 2 --on 20/11/2026 --certificate FS-2291")
+                            epilog="examples:\n  reflect training done 2 --time 45m\n"
+                                   "  reflect training done 2 --on 20/11/2026 --certificate FS-2291 --time 3h")
     p.add_argument("id", type=_TRAINING, help="training number")
     p.add_argument("--on", metavar="DATE", help="when (default today)")
     p.add_argument("--certificate", metavar="REF", help="certificate reference")
+    ra.time_option(p)
     p.set_defaults(handler=cmd_training_done, writes=True)
 
     ra.id_command(commands, common, "undo", help="mark training as not completed", example="reflect training undo 2",
@@ -59,14 +61,17 @@ def _training_options(p, editing: bool = False) -> None:
     p.add_argument("--provider", help="who provides it")
     p.add_argument("--due", metavar="DATE", help="when it must be done by" + ("; none clears it" if editing else ""))
     p.add_argument("--certificate", metavar="REF", help="certificate reference")
+    ra.time_option(p, editing=editing)
 
 
 def cmd_training_add(ctx) -> int:
     args = ctx.args
     t = ctx.journal.training.add(name=args.name, provider=args.provider or "", due=ra.day(args.due),
-                                 completed_on=ra.day(args.completed), certificate_ref=args.certificate or "")
+                                 completed_on=ra.day(args.completed), certificate_ref=args.certificate or "",
+                                 minutes=ra.minutes(args.minutes))
     ctx.print(f"Logged training {t.id}: {t.name}" + (f" (completed {ra.short(t.completed_on)})" if t.done
-                                                     else f" (due {ra.short(t.due)})" if t.due else ""))
+                                                     else f" (due {ra.short(t.due)})" if t.due else "")
+              + ra.spent(t.minutes))
     return 0
 
 
@@ -83,6 +88,7 @@ def cmd_training_list(ctx) -> int:
         for t in found:
             state = f"completed {ra.short(t.completed_on)}" if t.done else (f"due {ra.short(t.due)}" if t.due else "to do")
             extra = "  ".join(x for x in (t.provider, f"cert {t.certificate_ref}" if t.certificate_ref else "",
+                                           ra.spent(t.minutes).strip(" ()"),
                                            "OVERDUE" if t.is_overdue(today) else "") if x)
             rows.append([f"#{t.id}", state, ra.clip(t.name, 40), extra])
         ra.table(rows, ctx.out)
@@ -93,8 +99,9 @@ def cmd_training_list(ctx) -> int:
 
 
 def cmd_training_done(ctx) -> int:
-    t = ctx.journal.training.complete(ctx.args.id, ra.day(ctx.args.on), certificate_ref=ctx.args.certificate)
-    ctx.print(f"Training {t.id} completed ({ra.short(t.completed_on)}): {t.name}")
+    t = ctx.journal.training.complete(ctx.args.id, ra.day(ctx.args.on), certificate_ref=ctx.args.certificate,
+                                      minutes=ra.minutes(ctx.args.minutes))
+    ctx.print(f"Training {t.id} completed ({ra.short(t.completed_on)}): {t.name}" + ra.spent(t.minutes))
     return 0
 
 
@@ -111,10 +118,13 @@ def cmd_training_update(ctx) -> int:
     due = ra.optional_day(args.due)
     if due != "unchanged":
         changes["due"] = due
+    spent = ra.optional_minutes(args.minutes)
+    if spent != "unchanged":
+        changes["minutes"] = spent
     if not changes:
-        raise InputError("Nothing to change: give --name, --provider, --due or --certificate.")
+        raise InputError("Nothing to change: give --name, --provider, --due, --certificate or --time.")
     t = ctx.journal.training.update(args.id, **changes)
-    ctx.print(f"Updated training {t.id}: {t.name}")
+    ctx.print(f"Updated training {t.id}: {t.name}" + ra.spent(t.minutes))
     return 0
 
 

@@ -52,11 +52,11 @@ OBJECTIVES: list[dict[str, Any]] = [
         ],
         "evidence": ["First go on TripDesk", "TripDesk cheat sheet", "Hen party for eleven"],
         "activities": [
-            {"title": "TripDesk e-learning, modules 1 to 6", "kind": "course", "due": 15, "done": 16},
+            {"title": "TripDesk e-learning, modules 1 to 6", "kind": "course", "due": 15, "done": 16, "minutes": 360},
             {"title": "Make three practice bookings on the TripDesk training system without the videos",
-             "kind": "practice", "due": 22, "done": 23},
+             "kind": "practice", "due": 22, "done": 23, "minutes": 90},
             {"title": "Sit beside Ross on switchover day for his first live bookings", "kind": "shadowing",
-             "due": 15, "done": 15},
+             "due": 15, "done": 15, "minutes": 240},
         ],
     },
     {
@@ -80,7 +80,7 @@ OBJECTIVES: list[dict[str, Any]] = [
         "activities": [
             {"title": "Group bookings course on the learning portal", "kind": "course", "due": 40},
             {"title": "Watch Morag price a group enquiry from start to finish", "kind": "shadowing",
-             "due": 43, "done": 44},
+             "due": 43, "done": 44, "minutes": 60},
         ],
     },
     {
@@ -129,7 +129,7 @@ OBJECTIVES: list[dict[str, Any]] = [
         "evidence": [],
         "activities": [
             {"title": "Watch Morag do the ID checks on a sale over the £1,000 limit", "kind": "shadowing",
-             "due": 36, "done": 38},
+             "due": 36, "done": 38, "minutes": 45},
             {"title": "Bureau compliance e-learning, modules 1 to 4", "kind": "course", "due": -6,
              "notes": "Head office's deadline for the branch."},
         ],

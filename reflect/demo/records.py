@@ -126,10 +126,11 @@ def _training(story: Story, item: dict) -> list[Step]:
     def assign(s: Story) -> None:
         ids.append(store.add(name=item["name"], provider=item["provider"], due=due,
                              completed_on=s.day(done) if at_once else None,
-                             certificate_ref=item.get("certificate", "") if at_once else "").id)
+                             certificate_ref=item.get("certificate", "") if at_once else "",
+                             minutes=item.get("minutes") if at_once else None).id)
 
     def complete(s: Story) -> None:
-        store.complete(ids[0], on=s.day(done), certificate_ref=item.get("certificate"))
+        store.complete(ids[0], on=s.day(done), certificate_ref=item.get("certificate"), minutes=item.get("minutes"))
 
     steps = [Step(story.day(item["assigned"]), EVENING, TRAINING, assign)]
     if done is not None and not at_once:
@@ -212,7 +213,8 @@ def _objective(story: Story, item: dict) -> list[Step]:
     for place, activity in enumerate(item["activities"]):
         if activity.get("done") is not None:
             steps.append(Step(story.day(activity["done"]), EVENING, DONE,
-                              partial(_complete_activity, key=key, place=place, on=activity["done"])))
+                              partial(_complete_activity, key=key, place=place, on=activity["done"],
+                                      minutes=activity.get("minutes"))))
     return steps
 
 
@@ -220,8 +222,8 @@ def _link_evidence(s: Story, *, key: str, title: str) -> None:
     s.journal.objectives.link_entry(s.objectives[key], s.entries[title])
 
 
-def _complete_activity(s: Story, *, key: str, place: int, on: int) -> None:
-    s.journal.activities.complete(s.activities[(key, place)], on=s.day(on))
+def _complete_activity(s: Story, *, key: str, place: int, on: int, minutes: int | None = None) -> None:
+    s.journal.activities.complete(s.activities[(key, place)], on=s.day(on), minutes=minutes)
 
 
 def _status_change(item: dict, change: dict, reword: bool, wording, plan) -> Callable[[Story], None]:

@@ -161,11 +161,11 @@ FEEDBACK = [
 #: customers in vulnerable circumstances is overdue.
 TRAINING = [
     {"name": "Fire safety and evacuation", "provider": "Branch induction", "assigned": 100, "due": 100,
-     "done": 100, "certificate": "FIRE-48213"},
+     "done": 100, "certificate": "FIRE-48213", "minutes": 60},
     {"name": "Data protection (UK GDPR)", "provider": "Head office learning portal", "assigned": 100,
-     "due": 90, "done": 98, "certificate": "DP-31877"},
+     "due": 90, "done": 98, "certificate": "DP-31877", "minutes": 90},
     {"name": "Manual handling", "provider": "Head office learning portal", "assigned": 100, "due": 15,
-     "done": 11, "certificate": "MH-55902"},
+     "done": 11, "certificate": "MH-55902", "minutes": 45},
     {"name": "Anti-money laundering for bureau de change", "provider": "Head office compliance team",
      "assigned": 60, "due": -6},
     {"name": "Customers in vulnerable circumstances", "provider": "Head office learning portal",

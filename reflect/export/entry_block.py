@@ -15,7 +15,7 @@ from datetime import date
 from json.encoder import encode_basestring
 from typing import TYPE_CHECKING
 
-from reflect.dates import format_long
+from reflect.dates import format_duration, format_long
 from reflect.export.body import layout_body
 from reflect.export.format import (
     COMMENTS_HEADING,
@@ -85,7 +85,7 @@ class EntryRenderer:
         if entry.confidence is not None:
             lines.append(f"- **Confidence:** {entry.confidence} out of 5")
         if entry.minutes is not None:
-            lines.append(f"- **Time spent:** {duration(entry.minutes)}")
+            lines.append(f"- **Time spent:** {format_duration(entry.minutes)}")
         if entry.private:
             lines.append("- **Private:** yes")
         return "\n".join(lines)
@@ -155,11 +155,3 @@ def entry_marker_for(entry: "Entry | ExportRow") -> str:
     if ">" in text:  # only inside JSON strings: escaped, "-->" cannot end the comment early
         text = text.replace(">", "\\u003e")
     return f"{MARK_ENTRY}{text}{MARK_CLOSE}"
-
-
-def duration(minutes: int) -> str:
-    """``30 min``, ``1 h``, ``2 h 15 min``."""
-    hours, mins = divmod(minutes, 60)
-    if not hours:
-        return f"{mins} min"
-    return f"{hours} h" + (f" {mins} min" if mins else "")

@@ -34,6 +34,7 @@ from reflect.export import pack_sections as sections
 from reflect.export.html import PACK_CSS
 from reflect.dates import format_short
 from reflect.progress.evidence import read_snapshot
+from reflect.progress.learning_time import learning_time
 from reflect.export.files import ExportResult, target_path
 from reflect.export.markdown import when, write_entries
 from reflect.export.plan import ExportPlan, plan_export
@@ -65,6 +66,7 @@ class ReviewPack:
     review: "Review | None" = None  # the completed review this pack is of, or the draft
     mentor_ratings: dict = field(default_factory=dict)  # the last meeting record's, by skill id
     mentor_ratings_on: str = ""  # the day of the review they were given at, ISO
+    learning: Any = None  # a reflect.progress.learning_time.LearningTime for the period
 
     @property
     def start(self) -> date:
@@ -126,8 +128,11 @@ def build_review_pack(journal: "Journal", framework: "Framework", *, start: date
                          include_private=include_private, suggestion_limit=0)
     training = [t.to_json() for t in journal.training.list()]
     record = _last_record(journal, review)
+    # Counted now, like the coverage (also for a completed review): time recorded since counts.
+    # Private reflections' time only when the pack shows them, so the total hints at nothing hidden.
+    learning = learning_time(journal, first, last, include_private=include_private)
     return ReviewPack(data, plan, gaps, before, training, mentor=review.mentor_name if review else "",
-                      review=review, mentor_ratings=record[0], mentor_ratings_on=record[1])
+                      review=review, mentor_ratings=record[0], mentor_ratings_on=record[1], learning=learning)
 
 
 def _last_record(journal: "Journal", review: "Review | None") -> tuple[dict, str]:
@@ -258,6 +263,8 @@ def _front_matter_data(pack: ReviewPack, framework: "Framework") -> dict:
         "counts": {"entries": plan.entries, "private_included": plan.private_included,
                    "objectives": len(pack.data["objectives"])},
     }
+    if pack.learning is not None:  # whole minutes, as `reflect stats --json` gives them
+        data["learning_time"] = {k: v for k, v in pack.learning.to_json().items() if k not in ("start", "end")}
     if pack.review is not None:
         data["review"] = pack.review.uid
     return data
@@ -323,6 +330,8 @@ def _facts(pack: ReviewPack, framework: "Framework") -> list[tuple[str, str]]:
              ("Previous review", f"{format_short(date.fromisoformat(previous['agreed_on']))} with "
                                  f"{inline(previous['mentor_name'])}" if previous else "none: this is the first"),
              ("Reflections", reflections_count(pack.plan))]
+    if pack.learning is not None:
+        facts.append(("Learning time", learning_line(pack.learning)))
     if pack.completed and pack.review is not None and pack.review.agreed_on is not None:
         facts.insert(0, ("Review", f"agreed on {format_short(pack.review.agreed_on)} with "
                                    f"{inline(pack.review.mentor_name)} (as recorded then)"))
@@ -345,6 +354,18 @@ def _appendix_lines(pack: ReviewPack) -> list[str]:
     before = pack.before.to_json() if pack.before is not None else None
     return (coverage.criteria_appendix(gaps, before, pack.data["period_start"], pack.data["period_end"])
             + coverage.skills_appendix(gaps, before))
+
+
+def learning_line(learning) -> str:
+    """"12.5 hours of learning this period, of which training 6 hours (reflections 4.5 hours,
+    activities 2 hours)"; "none recorded" without any."""
+    from reflect.dates import format_hours
+
+    if not learning.total:
+        return "none recorded"
+    rest = [f"{name} {format_hours(n)}" for name, n in (("reflections", learning.reflections),
+                                                         ("activities", learning.activities)) if n]
+    return learning.sentence() + (f" ({', '.join(rest)})" if rest and len(rest) + bool(learning.training) > 1 else "")
 
 
 def reflections_count(plan: ExportPlan) -> str:

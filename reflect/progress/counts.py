@@ -203,6 +203,56 @@ def _counted_totals(journal: "Journal", base: EntryFilter) -> Totals:
     )
 
 
+# -- time spent ---------------------------------------------------------------------------------
+
+def reflection_minutes(journal: "Journal", base: EntryFilter) -> int:
+    """Minutes of time spent recorded on the live entries ``base`` selects.
+
+    The running totals answer for the whole journal, and for any span of days that holds all
+    of its entries (a first review period, or `stats --from` before the first reflection);
+    otherwise the span's entries are summed through the day index.
+    """
+    conn = journal.conn
+    if covers(replace(base, date_from=None, date_to=None)):
+        _, first, last = tallies.days(conn, base.private)
+        if first is None or last is None:
+            return 0
+        if (base.date_from is None or base.date_from <= first) and (base.date_to is None or last <= base.date_to):
+            return tallies.minutes(conn, base.private)
+    where, params = evidence_where(base)
+    (total,) = conn.execute(f"SELECT coalesce(sum(e.minutes), 0) FROM entries e WHERE {where}", params).fetchone()
+    return total
+
+
+def reflection_minutes_by_day(journal: "Journal", base: EntryFilter) -> dict[date, int]:
+    """Minutes of time spent per day, over the live entries ``base`` selects (days with some only)."""
+    where, params = evidence_where(base)
+    return {date.fromisoformat(day): n for day, n in journal.conn.execute(
+        f"SELECT e.day, sum(e.minutes) FROM entries e WHERE {where} AND e.minutes IS NOT NULL GROUP BY e.day",
+        params)}
+
+
+#: The review records that carry time spent, counted on the day they were completed.
+TIMED_RECORDS = ("activities", "training")
+
+
+def record_minutes_by_day(journal: "Journal", table: str, start: date | None, end: date | None) -> dict[date, int]:
+    """Minutes of time spent per completion day on the development activities or the training
+    (``table``, one of :data:`TIMED_RECORDS`) completed from ``start`` to ``end`` (either open).
+    Records not completed yet count nowhere: their time counts on the day they are done."""
+    if table not in TIMED_RECORDS:
+        raise ValueError(f"no time spent is kept in {table!r}")
+    where, params = ["completed_on IS NOT NULL", "minutes IS NOT NULL"], []
+    if start is not None:
+        where.append("completed_on >= ?")
+        params.append(start.isoformat())
+    if end is not None:
+        where.append("completed_on <= ?")
+        params.append(end.isoformat())
+    return {date.fromisoformat(day): n for day, n in journal.conn.execute(
+        f"SELECT completed_on, sum(minutes) FROM {table} WHERE {' AND '.join(where)} GROUP BY completed_on", params)}
+
+
 # -- what an export holds ---------------------------------------------------------------------
 
 def included(journal: "Journal", filters: EntryFilter, include_private: bool) -> tuple[int, int, date | None, date | None]:

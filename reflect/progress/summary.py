@@ -1,5 +1,6 @@
 """The whole gap summary in one call: unit plan, criteria and meta-skill coverage, review loose
-ends and next best steps; and the activity summary (heatmap, weekly counts, current run).
+ends and next best steps; and the activity summary (heatmap, weekly counts, current run,
+learning time this review period).
 
 This is what `reflect gaps`, the dashboard and the exports use. Each part can also be had on
 its own from its module (:mod:`reflect.framework.unit_plan`, :mod:`reflect.progress.criteria`,
@@ -22,6 +23,7 @@ from reflect.progress.activity import (
     weekly_counts,
 )
 from reflect.progress.criteria import CriteriaCoverage, criteria_coverage
+from reflect.progress.learning_time import LearningTime, learning_time, review_period_start
 from reflect.progress.evidence import evidence_filter
 from reflect.progress.counts import open_evidence
 from reflect.entries.models import EntryFilter
@@ -100,24 +102,28 @@ def gap_summary(
 
 @dataclass(frozen=True)
 class ActivitySummary(Record):
-    """How regularly the apprentice reflects: heatmap days, weekly counts and the current run."""
+    """How regularly the apprentice reflects: heatmap days, weekly counts and the current run;
+    and the time spent learning this review period."""
 
     calendar: ActivityCalendar
     weeks: tuple[WeekCount, ...]
     current_streak_weeks: int
+    learning: LearningTime | None = None
 
     def json_shape(self) -> dict:
         return {"calendar": self.calendar, "weeks": self.weeks,
-                "current_streak_weeks": self.current_streak_weeks}
+                "current_streak_weeks": self.current_streak_weeks, "learning_time": self.learning}
 
 
 def activity_summary(journal: "Journal", *, today: date | None = None, weeks: int = 26,
                      entry_filter: EntryFilter | None = None, include_private: bool = True) -> ActivitySummary:
-    """Heatmap, sparkline and run of weeks for the last ``weeks`` weeks."""
+    """Heatmap, sparkline and run of weeks for the last ``weeks`` weeks; learning time since
+    the start of the review period (up to ``today``)."""
     today = today or journal.today()
     base = evidence_filter(entry_filter, include_private)
     return ActivitySummary(
         calendar=activity_calendar(journal, today, weeks, entry_filter=base),
         weeks=weekly_counts(journal, today, weeks, entry_filter=base),
         current_streak_weeks=current_streak_weeks(journal, today, entry_filter=base),
+        learning=learning_time(journal, review_period_start(journal), today, include_private=include_private),
     )

@@ -107,6 +107,12 @@ def totals(conn: sqlite3.Connection, private: bool | None) -> Totals:
     )
 
 
+def minutes(conn: sqlite3.Connection, private: bool | None) -> int:
+    """Time spent recorded on the live entries, in minutes."""
+    where, params = _private(private)
+    return conn.execute(f"SELECT coalesce(sum(minutes), 0) FROM tally_totals{where}", params).fetchone()[0]
+
+
 def words_not_stored(conn: sqlite3.Connection, where: str, params: list, *, unknown: bool) -> int:
     """What the stored word counts of the entries ``e`` matching ``where`` miss: the words of
     entries with no count (only looked for if ``unknown``), and the difference for entries

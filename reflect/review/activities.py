@@ -19,7 +19,7 @@ from reflect.store.db import inserted_id
 if TYPE_CHECKING:
     from reflect.store.db import JournalDB
 
-_FIELDS = ("title", "kind", "due", "notes", "objective_id")
+_FIELDS = ("title", "kind", "due", "notes", "objective_id", "minutes")
 
 
 class ActivityStore:
@@ -30,9 +30,10 @@ class ActivityStore:
         self.db = journal.db
 
     def add(self, *, objective_id: int, title: str, kind: str = "practice", due: date | None = None,
-            notes: str = "", completed_on: date | None = None) -> Activity:
-        """Plan an activity under an objective and return it."""
-        values = self._checked(dict(objective_id=objective_id, title=title, kind=kind, due=due, notes=notes))
+            notes: str = "", completed_on: date | None = None, minutes: int | None = None) -> Activity:
+        """Plan an activity under an objective and return it. ``minutes``: time spent on it."""
+        values = self._checked(dict(objective_id=objective_id, title=title, kind=kind, due=due, notes=notes,
+                                    minutes=minutes))
         done = f.day(completed_on, "The completion date", today=self.journal.today())
         now = self.journal.now()
         with self.journal.write():
@@ -42,7 +43,8 @@ class ActivityStore:
         return self.get(new_id)
 
     def update(self, activity_id: int, **changes) -> Activity:
-        """Change the title, kind, due date, notes or the objective it belongs to."""
+        """Change the title, kind, due date, notes, time spent (minutes; None clears it) or the
+        objective it belongs to."""
         f.unknown_fields(changes, _FIELDS)
         with self.journal.write():
             current = self.get(activity_id)
@@ -52,14 +54,17 @@ class ActivityStore:
             self.db.table("activities").update(activity_id, values | {"updated_at": self.journal.now()})
         return self.get(activity_id)
 
-    def complete(self, activity_id: int, on: date | None = None) -> Activity:
-        """Mark the activity done on ``on`` (default today)."""
+    def complete(self, activity_id: int, on: date | None = None, *, minutes: int | None = None) -> Activity:
+        """Mark the activity done on ``on`` (default today), with the time it took if given."""
         done = f.day(on or self.journal.today(), "The completion date", today=self.journal.today())
+        spent = f.minutes(minutes)
         with self.journal.write():
             current = self.get(activity_id)
             if current.done:
                 raise InputError(f"Activity {activity_id} is already done.")
             self._set_completed(activity_id, done)
+            if spent is not None:
+                self.db.execute("UPDATE activities SET minutes = ? WHERE id = ?", [spent, activity_id])
         return self.get(activity_id)
 
     def reopen(self, activity_id: int) -> Activity:
@@ -117,7 +122,8 @@ class ActivityStore:
                 "title": f.text(values.get("title"), "The activity", required=True, limit=500),
                 "kind": f.choice(values.get("kind") or "practice", ACTIVITY_KINDS, "kind of activity"),
                 "due": f.day(values.get("due"), "The due date"),
-                "notes": f.text(values.get("notes"), "The notes")}
+                "notes": f.text(values.get("notes"), "The notes"),
+                "minutes": f.minutes(values.get("minutes"))}
 
     def _require_objective(self, objective_id: int) -> None:
         f.require_row(self.db, "objectives", objective_id,
@@ -136,4 +142,5 @@ class ActivityStore:
 def _activity(row: dict) -> Activity:
     return Activity(id=row["id"], objective_id=row["objective_id"], title=row["title"], kind=row["kind"],
                     due=f.stored_day(row["due"]), completed_on=f.stored_day(row["completed_on"]),
-                    notes=row["notes"], created_at=row["created_at"], updated_at=row["updated_at"])
+                    notes=row["notes"], created_at=row["created_at"], updated_at=row["updated_at"],
+                    minutes=row.get("minutes"))

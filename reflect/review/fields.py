@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Iterable
 
-from reflect.dates import format_short
+from reflect.dates import MAX_RECORD_MINUTES, format_short
 from reflect.errors import InputError, NotFoundError
 
 MAX_TEXT = 10_000
@@ -36,6 +36,17 @@ def day(value: date | None, what: str, *, today: date | None = None, required: b
     if today is not None and value > today:
         raise InputError(f"{what} ({format_short(value)}) can't be in the future.")
     return value.isoformat()
+
+
+def minutes(value: int | None, what: str = "The time spent") -> int | None:
+    """Time spent in whole minutes (None: not recorded); refuse anything but 1 minute to
+    :data:`~reflect.dates.MAX_RECORD_MINUTES` (people's text is read by
+    :func:`~reflect.dates.parse_minutes` before it gets here)."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_RECORD_MINUTES:
+        raise InputError(f"{what} must be between 1 minute and {MAX_RECORD_MINUTES // 60} hours.")
+    return value
 
 
 def stored_day(value: str | None) -> date | None:

@@ -199,6 +199,7 @@ class Activity(_DueAndDone, Record):
     notes: str = ""
     created_at: str = ""
     updated_at: str = ""
+    minutes: int | None = None  # time spent on it, where recorded
 
     def days_overdue(self, today: date) -> int:
         return (today - self.due).days if self.due is not None and self.is_overdue(today) else 0
@@ -241,6 +242,7 @@ class Training(_DueAndDone, Record):
     certificate_ref: str = ""
     created_at: str = ""
     updated_at: str = ""
+    minutes: int | None = None  # time spent on it, where recorded
 
 
 # -- reviews --------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from reflect.store.db import inserted_id
 if TYPE_CHECKING:
     from reflect.store.db import JournalDB
 
-_FIELDS = ("name", "provider", "due", "certificate_ref")
+_FIELDS = ("name", "provider", "due", "certificate_ref", "minutes")
 
 
 class TrainingStore:
@@ -25,9 +25,11 @@ class TrainingStore:
         self.db = journal.db
 
     def add(self, *, name: str, provider: str = "", due: date | None = None,
-            completed_on: date | None = None, certificate_ref: str = "") -> Training:
-        """Log a piece of mandatory training (still to do, or already completed) and return it."""
-        values = self._checked(dict(name=name, provider=provider, due=due, certificate_ref=certificate_ref))
+            completed_on: date | None = None, certificate_ref: str = "", minutes: int | None = None) -> Training:
+        """Log a piece of mandatory training (still to do, or already completed) and return it.
+        ``minutes``: time spent on it."""
+        values = self._checked(dict(name=name, provider=provider, due=due, certificate_ref=certificate_ref,
+                                    minutes=minutes))
         done = f.day(completed_on, "The completion date", today=self.journal.today())
         now = self.journal.now()
         with self.journal.write():
@@ -36,21 +38,27 @@ class TrainingStore:
         return self.get(new_id)
 
     def update(self, training_id: int, **changes) -> Training:
-        """Change the name, provider, due date or certificate reference."""
+        """Change the name, provider, due date, certificate reference or time spent (minutes;
+        None clears it)."""
         f.unknown_fields(changes, _FIELDS)
         with self.journal.write():
             values = self._checked({k: getattr(self.get(training_id), k) for k in _FIELDS} | changes)
             self.db.table("training").update(training_id, values | {"updated_at": self.journal.now()})
         return self.get(training_id)
 
-    def complete(self, training_id: int, on: date | None = None, *, certificate_ref: str | None = None) -> Training:
-        """Mark it completed on ``on`` (default today), optionally with the certificate reference."""
+    def complete(self, training_id: int, on: date | None = None, *, certificate_ref: str | None = None,
+                 minutes: int | None = None) -> Training:
+        """Mark it completed on ``on`` (default today), optionally with the certificate reference
+        and the time it took."""
         done = f.day(on or self.journal.today(), "The completion date", today=self.journal.today())
         with self.journal.write():
             if self.get(training_id).done:
                 raise InputError(f"Training {training_id} is already completed.")
-            if certificate_ref is not None:
-                self.update(training_id, certificate_ref=certificate_ref)
+            changes: dict = {"certificate_ref": certificate_ref} if certificate_ref is not None else {}
+            if minutes is not None:
+                changes["minutes"] = minutes
+            if changes:
+                self.update(training_id, **changes)
             self.db.table("training").update(training_id, {"completed_on": done, "updated_at": self.journal.now()})
         return self.get(training_id)
 
@@ -96,7 +104,8 @@ class TrainingStore:
         return {"name": f.text(values.get("name"), "The training's name", required=True, limit=300),
                 "provider": f.text(values.get("provider"), "The provider", limit=300),
                 "due": f.day(values.get("due"), "The due date"),
-                "certificate_ref": f.text(values.get("certificate_ref"), "The certificate reference", limit=300)}
+                "certificate_ref": f.text(values.get("certificate_ref"), "The certificate reference", limit=300),
+                "minutes": f.minutes(values.get("minutes"))}
 
     def _rows(self, where: str, params: builtins.list) -> builtins.list[Training]:
         order = "completed_on IS NOT NULL, completed_on DESC, due IS NULL, due, id"
@@ -106,4 +115,4 @@ class TrainingStore:
 def _training(row: dict) -> Training:
     return Training(id=row["id"], name=row["name"], provider=row["provider"], due=f.stored_day(row["due"]),
                     completed_on=f.stored_day(row["completed_on"]), certificate_ref=row["certificate_ref"],
-                    created_at=row["created_at"], updated_at=row["updated_at"])
+                    created_at=row["created_at"], updated_at=row["updated_at"], minutes=row.get("minutes"))

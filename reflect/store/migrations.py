@@ -237,6 +237,14 @@ def _v5_recount_words(db: sqlite_utils.Database) -> None:
     fill_tallies(conn, count_words=False)  # the running totals add the new counts up again
 
 
+def _v6_learning_time(db: sqlite_utils.Database) -> None:
+    """Time spent on development activities and mandatory training (reflections have it
+    since step 1), so learning time adds up per week and per review period."""
+    for table in ("activities", "training"):
+        # Raw SQL: sqlite-utils' add_column cannot say CHECK, and the column must match entries'.
+        db.execute(f"ALTER TABLE {table} ADD COLUMN minutes INTEGER CHECK (minutes > 0)")
+
+
 #: Step ``i`` moves a journal from version ``i`` to ``i + 1``.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_entries,
@@ -244,6 +252,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     v3_tallies,  # running totals for the summaries: see reflect/store/tally_schema.py
     _v4_review_records,
     _v5_recount_words,
+    _v6_learning_time,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

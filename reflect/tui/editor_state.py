@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Callable
 
-from reflect.dates import format_short, parse_day, parse_minutes
+from reflect.dates import format_duration, format_short, parse_day, parse_minutes
 from reflect.entries.models import MODELS, Entry
 
 
@@ -98,12 +98,7 @@ class EditorState:
 
 def time_text(minutes: int | None) -> str:
     """Minutes as the time box shows them: "45 min", "1 h 30 min" ("" for none)."""
-    if not minutes:
-        return ""
-    hours, mins = divmod(minutes, 60)
-    if not hours:
-        return f"{mins} min"
-    return f"{hours} h" + (f" {mins} min" if mins else "")
+    return format_duration(minutes) if minutes else ""
 
 
 class DraftKeeper:

@@ -13,7 +13,7 @@ from typing import Iterable
 
 from textual.content import Content
 
-from reflect.dates import format_long, format_short
+from reflect.dates import format_duration, format_long, format_short
 from reflect.review.models import (
     ACTIVITY_KINDS,
     RATING_SCALE,
@@ -101,8 +101,9 @@ def activity_row(activity: Activity, today: date, counts: bool = True) -> Conten
         when = (f"due {format_short(activity.due)}", "$text-muted")
     else:
         when = ("no due date", "italic $text-muted")
+    spent = (f" · {format_duration(activity.minutes)}", "$text-muted") if activity.minutes else ""
     return Content("\n").join([Content.assemble(box, (activity.title, "bold" if not activity.done else "")),
-                               Content.assemble("    ", (f"{kind} · ", "$text-muted"), when)])
+                               Content.assemble("    ", (f"{kind} · ", "$text-muted"), when, spent)])
 
 
 def feedback_state(feedback: Feedback) -> tuple[str, str]:
@@ -134,7 +135,8 @@ def training_row(training: Training, today: date) -> Content:
     else:
         state = ("to do, no due date", "italic $text-muted")
     details = " · ".join(x for x in (training.provider, f"certificate {training.certificate_ref}"
-                                     if training.certificate_ref else "") if x)
+                                     if training.certificate_ref else "",
+                                     format_duration(training.minutes) if training.minutes else "") if x)
     return Content("\n").join([Content.assemble((training.name, "bold"), "  ", state),
                                Content.styled(f"  {details}" if details else "  ", "$text-muted")])
 

@@ -140,7 +140,7 @@ def test_stats_text(reflect):
     reflect.ok("add", "--skill", "kneading", "--time", "90m", "Kneaded")
     out = reflect.ok("stats")
     assert "Reflections       1" in out
-    assert "Time spent        1h 30m over 1 reflection" in out
+    assert "Time spent        1.5 hours over 1 reflection" in out
     assert "Current run       1 week with a reflection" in out
 
 

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from reflect.progress import counts, tallies
 from reflect.export.plan import plan_export
 from reflect.export.rows import iter_rows
+from reflect.progress.learning_time import learning_time
 from reflect.progress.summary import gap_summary
 from reflect.journal import open_journal
 from reflect.progress.stats import journal_stats
@@ -81,6 +82,11 @@ def _summaries(journal, framework) -> dict:
     for private in (True, False):
         found[f"gaps {private}"] = gap_summary(journal, framework, today=TODAY, include_private=private).to_json()
         found[f"stats {private}"] = journal_stats(journal, framework, today=TODAY, include_private=private).to_json()
+        # Learning time: the whole journal, a span holding every entry (both from the running
+        # totals) and a span that does not (counted either way).
+        found[f"learning {private}"] = [learning_time(journal, start, end, include_private=private).to_json()
+                                        for start, end in ((None, None), (TODAY - timedelta(days=200), None),
+                                                           (TODAY - timedelta(days=30), TODAY))]
         plan = plan_export(journal, framework, include_private=private)
         found[f"export {private}"] = (plan.entries, plan.private_left_out, plan.private_included,
                                       plan.period_from, plan.period_to, plan.skill_counts, plan.units)

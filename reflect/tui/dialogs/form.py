@@ -86,6 +86,22 @@ def next_field(screen) -> None:
     screen.focus_next()
 
 
+def time_input(minutes: int | None, id: str = "time") -> Input:
+    """A box for the time spent on a record (an activity, training), shown as ``1 h 30 min``."""
+    from reflect.dates import format_duration
+
+    return Input(format_duration(minutes) if minutes else "", id=id, compact=True,
+                 placeholder="optional: 45m, 1.5h, 1h30")
+
+
+def read_time(text: str) -> int | None:
+    """The minutes typed in a time box (None when empty); InputError if they can't be read
+    (shown by the form, which stays open)."""
+    from reflect.dates import MAX_RECORD_MINUTES, parse_minutes
+
+    return parse_minutes(text, MAX_RECORD_MINUTES) if text.strip() else None
+
+
 def field_label(text: str, id: str | None = None) -> Label:
     """The label of a form row."""
     return Label(text, classes="form-label", markup=False, id=id)

@@ -6,7 +6,7 @@ from textual.widgets import Input, Select
 
 from reflect.errors import InputError
 from reflect.review.models import FEEDBACK_SOURCES, Feedback, Training
-from reflect.tui.dialogs.form import FormDialog, field_label
+from reflect.tui.dialogs.form import FormDialog, field_label, read_time, time_input
 from reflect.tui.widgets.date_field import DateField
 
 
@@ -94,6 +94,8 @@ class TrainingDialog(FormDialog):
                         placeholder="31/12, within 4 weeks", id="due")
         yield field_label("Certificate")
         yield Input(t.certificate_ref if t else "", id="certificate", compact=True, placeholder="optional")
+        yield field_label("Time spent")
+        yield time_input(t.minutes if t else None)
         if t is None:
             yield field_label("Completed on")
             yield DateField(None, today=today, what="The completion date", empty="not yet", id="completed")
@@ -101,7 +103,8 @@ class TrainingDialog(FormDialog):
     def submit(self) -> Training:
         values = dict(name=self.query_one("#name", Input).value, provider=self.query_one("#provider", Input).value,
                       due=self.query_one("#due", DateField).day,
-                      certificate_ref=self.query_one("#certificate", Input).value)
+                      certificate_ref=self.query_one("#certificate", Input).value,
+                      minutes=read_time(self.query_one("#time", Input).value))
         store = self.app.journal.training
         if self.training is None:
             return store.add(**values, completed_on=self.query_one("#completed", DateField).day)
@@ -122,7 +125,10 @@ class TrainingDoneDialog(FormDialog):
         yield Input(self.training.certificate_ref, id="certificate", compact=True, placeholder="optional: FS-2291")
         yield field_label("Completed on")
         yield DateField(today, today=today, what="The completion date", required=True, id="completed")
+        yield field_label("Time spent")
+        yield time_input(self.training.minutes)
 
     def submit(self) -> Training:
         return self.app.journal.training.complete(self.training.id, self.query_one("#completed", DateField).day,
-                                                  certificate_ref=self.query_one("#certificate", Input).value)
+                                                  certificate_ref=self.query_one("#certificate", Input).value,
+                                                  minutes=read_time(self.query_one("#time", Input).value))

@@ -24,7 +24,7 @@ from reflect.review.models import (
     Activity,
     Objective,
 )
-from reflect.tui.dialogs.form import FormDialog, field_label
+from reflect.tui.dialogs.form import FormDialog, field_label, read_time, time_input
 from reflect.tui.widgets.date_field import DateField
 from reflect.tui.widgets.entry_list import EntryList, entry_pages
 from reflect.tui.widgets.rows import Rows
@@ -113,13 +113,16 @@ class ActivityDialog(FormDialog):
                         ahead=True, placeholder="15/12, friday", empty="no due date", id="due")
         yield field_label("Notes")
         yield Input(activity.notes if activity else "", id="notes", compact=True, placeholder="optional")
+        yield field_label("Time spent")
+        yield time_input(activity.minutes if activity else None)
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
 
     def submit(self) -> Activity:
         values = dict(title=self.query_one("#title", Input).value, kind=self.query_one("#kind", Select).value,
-                      due=self.query_one("#due", DateField).day, notes=self.query_one("#notes", Input).value)
+                      due=self.query_one("#due", DateField).day, notes=self.query_one("#notes", Input).value,
+                      minutes=read_time(self.query_one("#time", Input).value))
         store = self.app.journal.activities
         if self.activity is None:
             return store.add(objective_id=self.objective_id, **values)

@@ -196,6 +196,8 @@ class DashboardScreen(Screen):
                        f"  ·  {plural(summary.skills.entries)}"]
         if activity.current_streak_weeks:
             parts.append(f"  ·  {activity.current_streak_weeks}-week run")
+        if activity.learning is not None and activity.learning.total:
+            parts.append(f"  ·  {activity.learning.sentence()}")
         review = summary.review
         if review.next_review is not None:
             days = review.days_to_review
