@@ -73,6 +73,11 @@ class Journal:
         """sqlite-utils on this journal's connection (imported on first use)."""
         return _wrap(self.conn)
 
+    @property
+    def encrypted(self) -> bool:
+        """Whether this is an encrypted journal (an SQLCipher connection keyed with its key)."""
+        return getattr(self.conn, "key_spec", None) is not None
+
     # -- time ---------------------------------------------------------------------------
 
     def now(self) -> str:

@@ -279,6 +279,8 @@ class ReflectApp(App[int]):
                              lambda yes: self._export(request, overwrite=True) if yes else None)
             return
         message = result_message(result)
+        if self.journal.encrypted:  # by design: the export is for a mentor; said, so nobody thinks it is locked
+            message += " The journal is encrypted, but this export is plain text, readable by anyone who has it."
         if self.is_web:
             # In a browser tab the file is also offered as a download; it stays in the folder.
             self.deliver_binary(result.path)

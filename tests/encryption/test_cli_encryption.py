@@ -101,11 +101,14 @@ def test_doctor_checks_inside_an_encrypted_journal(reflect):
 
 
 def test_an_export_from_an_encrypted_journal_says_it_is_plain(reflect, tmp_path):
-    assert "plain Markdown" not in reflect("export", "-o", str(tmp_path / "before.md")).stderr
+    assert "plain text" not in reflect("export", "-o", str(tmp_path / "before.md")).stderr
     reflect.ok("encrypt", env=_with_passphrase(reflect))
     result = reflect("export", "-o", str(tmp_path / "out.md"), env=_with_passphrase(reflect))
-    assert result.returncode == 0 and "this export is plain Markdown" in result.stderr
+    assert result.returncode == 0 and "this export is plain text" in result.stderr
     assert "Zanzibarcanary" in (tmp_path / "out.md").read_text()
+    pack = reflect("review", "export", "--from", "01/01/2000", "-o", str(tmp_path / "pack.md"),
+                   env=_with_passphrase(reflect))
+    assert pack.returncode == 0 and "this export is plain text" in pack.stderr, pack.stderr
 
 
 def test_doctor_checks_encrypted_backups_and_says_when_it_cannot(reflect, tmp_path):

@@ -107,3 +107,24 @@ def test_the_command_line_app_stays_locked_in_one_line(locked, monkeypatch):
     monkeypatch.setattr("reflect.tui.app.ReflectApp.run", gives_up)
     with pytest.raises(ReflectError, match="stayed locked"):
         factory.run_locked(path, lambda: pytest.fail("opened a locked journal"))
+
+
+async def test_exporting_from_the_unlocked_app_says_the_export_is_plain(locked, tmp_path):
+    from tests.tui.conftest import settle
+    from tests.tui.test_export_from_app import open_export
+
+    path, _ = locked
+    opened: list = []
+    app = _locked_app(path, opened)
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, UnlockDialog), "the unlock dialog")
+        await _type(pilot, PASSPHRASE)
+        await wait_until(pilot, lambda: isinstance(app.screen, JournalScreen), "the journal screen")
+        dialog = await open_export(app, pilot, tmp_path / "out")
+        dialog.query_one("#kind").value = "reflections"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+    assert any("this export is plain text" in m for m in messages), messages
+    for journal in opened:
+        journal.close()
