@@ -59,7 +59,8 @@ def check_backup_file(path: Path) -> tuple[int, int]:
         raise JournalError(f"Cannot read {path}: {error.strerror or error}") from None
     if header != SQLITE_MAGIC:
         if _encrypted(path):
-            raise JournalError(f"{path} is an encrypted backup: {cipher_missing()}; nothing was changed.")
+            raise JournalError(f"{path} is an encrypted backup (or not a reflect backup): it can be checked only "
+                               "with its passphrase, as `reflect restore-backup` does; nothing was changed.")
         raise JournalError(f"{path} is not a reflect backup (it is not an SQLite database); nothing was changed.")
     conn = connect_backup_file(path)
     try:
@@ -95,11 +96,6 @@ def _encrypted(path: Path) -> bool:
     return cipher.looks_encrypted(path)
 
 
-def cipher_missing() -> str:
-    """Why this reflect cannot restore an encrypted backup (only called when it cannot)."""
-    from reflect.store import cipher
-
-    return cipher.MISSING_EXTRA
 
 
 def connect_backup_file(path: Path) -> sqlite3.Connection:
