@@ -199,3 +199,20 @@ def test_a_restore_killed_while_copying_leaves_the_old_journal_whole(reflect, tm
     assert (reflect.db.parent / "journal.db-journal").exists()
     assert _titles(reflect.db, PASSPHRASE) == before  # the next reflect to open it rolls it back
     assert files_holding_canaries(reflect.db.parent) == []
+
+
+def test_a_restore_waits_for_no_one_and_changes_nothing_while_another_reflect_has_the_journal(reflect):
+    from reflect.errors import JournalError
+    from reflect.store.restore import restore_backup
+
+    cipher.set_passphrase_source(lambda _: PASSPHRASE)
+    try:
+        with open_journal(reflect.db):  # the app, say, holding the journal open
+            before = _digest(reflect.db)
+            with pytest.raises(JournalError, match="open in another reflect"):
+                restore_backup(reflect.backup, reflect.db, wait=0.3)
+            assert _digest(reflect.db) == before
+        assert [p.name for p in reflect.db.parent.iterdir() if ".reflect-" in p.name] == []
+        assert not [b for b in list_backups(reflect.db) if b.reason == "before-restore"]
+    finally:
+        cipher.set_passphrase_source(None)
