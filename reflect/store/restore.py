@@ -136,12 +136,12 @@ def restore_backup(backup: Path, journal_path: Path, *,
 
         return restore_encrypted(backup, journal_path, clock=clock, wait=wait)
     version, entries = check_backup_file(backup)
-    _check_replaceable(journal_path)
-    if journal_path.exists() and _same_file(backup, journal_path):
+    check_replaceable(journal_path)
+    if journal_path.exists() and same_file(backup, journal_path):
         raise JournalError(f"{backup} is the journal itself; choose a backup file.")
     fresh = not journal_path.exists() or journal_path.stat().st_size == 0
     if not fresh:
-        _check_writable(journal_path)
+        check_writable(journal_path)
     else:
         from reflect.files import create_private_empty
 
@@ -158,7 +158,8 @@ def restore_backup(backup: Path, journal_path: Path, *,
     return Restored(journal_path, backup, version, entries, safety)
 
 
-def _check_writable(journal_path: Path) -> None:
+def check_writable(journal_path: Path) -> None:
+    """Refuse, before anything is changed, a journal this process may not write."""
     from reflect.files import describe_os_error
 
     try:
@@ -169,7 +170,7 @@ def _check_writable(journal_path: Path) -> None:
                            "nothing was changed.") from None
 
 
-def _check_replaceable(journal_path: Path) -> None:
+def check_replaceable(journal_path: Path) -> None:
     """Refuse to replace anything but a journal (even a damaged one) or an empty file.
 
     ``--db`` can point anywhere: a restore must never put a journal in place of someone's
@@ -216,7 +217,8 @@ def _another_programs(journal_path: Path, header: bytes) -> bool:
         conn.close()
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def same_file(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` are the same file (False if either cannot be looked at)."""
     try:
         return os.path.samefile(a, b)
     except OSError:

@@ -30,23 +30,23 @@ from reflect.store.restore import Restored, check_contents
 def restore_encrypted(backup: Path, journal_path: Path, *, clock: Callable[[], datetime] | None = None,
                       wait: float | None = None) -> Restored:
     """Put ``backup`` in place of the journal when either of them is encrypted (see the module)."""
-    from reflect.store.restore import _check_replaceable, _check_writable, _same_file
+    from reflect.store.restore import check_replaceable, check_writable, same_file
 
     sqlcipher = _extra(backup, journal_path)
     backup_encrypted = cipher.looks_encrypted(backup)
     journal_encrypted = cipher.looks_encrypted(journal_path)
     if not journal_encrypted:
-        _check_replaceable(journal_path)  # never a device, someone's notes or another program's database
+        check_replaceable(journal_path)  # never a device, someone's notes or another program's database
     fresh = not journal_path.exists() or journal_path.stat().st_size == 0
     if not fresh and not journal_encrypted:
         raise JournalError(f"{backup} is an encrypted backup and the journal {journal_path} is not encrypted: "
                            "restoring it would leave its reflections readable by anyone. Encrypt the journal "
                            "first (`reflect encrypt`), then restore. Nothing was changed.")
-    if not fresh and _same_file(backup, journal_path):
+    if not fresh and same_file(backup, journal_path):
         raise JournalError(f"{backup} is the journal itself; choose a backup file.")
     target_spec = None
     if not fresh:
-        _check_writable(journal_path)
+        check_writable(journal_path)
         target_spec = _journal_key_spec(journal_path)
     source = _open_backup(sqlcipher, backup, backup_encrypted)
     try:
