@@ -101,11 +101,11 @@ class ReflectApp(App[int]):
         if self.journal is None:
             from reflect.tui.locked import ask_to_unlock
 
-            ask_to_unlock(self)  # then _opened, once the passphrase is right
+            ask_to_unlock(self)  # then open_unlocked, once the passphrase is right
             return
         self._started()
 
-    def _opened(self, journal, framework) -> None:
+    def open_unlocked(self, journal, framework) -> None:
         """The encrypted journal is unlocked and open: become the app on it."""
         self.journal, self.framework, self.locked = journal, framework, None
         self._take(journal)

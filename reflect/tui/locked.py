@@ -52,7 +52,7 @@ def ask_to_unlock(app: "ReflectApp") -> None:
             locked.problem = str(error)
             app.exit(return_code=2)
             return
-        app._opened(journal, framework)
+        app.open_unlocked(journal, framework)
 
     def answered(unlocked: bool | None) -> None:
         if not unlocked:
