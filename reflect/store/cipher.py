@@ -270,8 +270,10 @@ def write_sealed(path: Path, spec: str, text: str) -> None:
         conn.execute(f'PRAGMA key = "{spec}"')
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("PRAGMA journal_mode = MEMORY")  # a new file, renamed into place: no log beside it
+        conn.execute("BEGIN")  # the table and its text land together
         conn.execute("CREATE TABLE kept (text TEXT NOT NULL)")
         conn.execute("INSERT INTO kept VALUES (?)", (text,))
+        conn.execute("COMMIT")
     finally:
         conn.close()
     with open(path, "rb") as handle:
