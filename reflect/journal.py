@@ -301,6 +301,10 @@ def open_journal(
             return _open_read_only(path, clock, encrypted)
         raise explain_sqlite_error(error, path) from None
     journal = Journal(db or conn, path, clock)
+    if not encrypted:  # an encrypted one was noted with its salt as it was keyed
+        from reflect.store.db import remember_kind
+
+        remember_kind(path, None)
     if daily_backup and exists:
         from reflect.store.backup import daily_backup_if_due
         from reflect.errors import ReflectError
@@ -350,6 +354,10 @@ def _open_read_only(path: Path, clock: Callable[[], datetime], encrypted: bool =
         raise explain_sqlite_error(error, path) from None
     journal = Journal(conn, path, clock)
     journal.read_only = True
+    if not encrypted:
+        from reflect.store.db import remember_kind
+
+        remember_kind(path, None)
     return journal
 
 

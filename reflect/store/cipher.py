@@ -60,6 +60,11 @@ def available() -> bool:
 
 def looks_encrypted(path: Path) -> bool:
     """Whether the file at ``path`` can be an encrypted journal (not SQLite, whole pages)."""
+    from reflect.store.db import known_kind, remember_kind
+
+    kind = known_kind(path)
+    if kind is not None:  # a journal open in this process: never opened again (see remember_kind)
+        return kind != b""
     try:
         info = path.stat()
         # Only a regular file is opened: reading a named pipe would wait for ever.
@@ -69,7 +74,10 @@ def looks_encrypted(path: Path) -> bool:
             header = handle.read(len(SQLITE_MAGIC))
     except OSError:
         return False
-    return header != SQLITE_MAGIC
+    if header == SQLITE_MAGIC:
+        remember_kind(path, None)  # a plain file never turns encrypted where it is
+        return False
+    return True
 
 
 def set_passphrase_source(source: PassphraseSource | None) -> None:
@@ -127,6 +135,7 @@ def connect(path: Path, *, timeout: float = 5.0, passphrase: str | None = None, 
         key = derive_key(passphrase, salt)
     conn = opener(sqlcipher, path, key, salt, timeout=timeout)
     _keys[salt] = key
+    _note(path, salt)
     return conn
 
 
@@ -145,7 +154,14 @@ def _open_remembered(sqlcipher, path: Path, salt: bytes, timeout: float, opener=
         return None  # not this file's key after all: ask for the passphrase
     keychain.proven(salt, key)
     _keys[salt] = key
+    _note(path, salt)
     return conn
+
+
+def _note(path: Path, salt: bytes) -> None:
+    from reflect.store.db import remember_kind
+
+    remember_kind(path, salt)
 
 
 def remembered(path: Path) -> bool:
@@ -318,6 +334,11 @@ def backup_target(conn, target: Path):
 
 
 def _salt(path: Path) -> bytes:
+    from reflect.store.db import known_kind
+
+    known = known_kind(path)
+    if known:  # opened here before: read without opening the file again
+        return known
     try:
         with open(path, "rb") as handle:
             salt = handle.read(SALT_BYTES)

@@ -83,3 +83,38 @@ class JournalDB(Protocol):
 
     def write(self) -> AbstractContextManager["sqlite_utils.Database"]:
         """A write transaction (nested uses become savepoints)."""
+
+
+# -- what this process knows of its journal files -----------------------------------------------
+
+#: Each journal file this process has opened, by identity (device, inode): its salt if it is
+#: encrypted, else b"". Asked later (is it encrypted? what is its salt?) without opening the
+#: file again: closing any descriptor of a file drops every POSIX lock this process holds on
+#: it, SQLite's included, while the journal is open here.
+_KINDS: dict[tuple[int, int], bytes] = {}
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
+
+
+def remember_kind(path: Path, salt: bytes | None) -> None:
+    """Note that the journal at ``path`` is encrypted with ``salt`` (None: a plain journal)."""
+    identity = _identity(path)
+    if identity is not None:
+        _KINDS[identity] = salt or b""
+
+
+def known_kind(path: Path) -> bytes | None:
+    """The salt (b"" for a plain journal) noted for the file at ``path``, or None if none was."""
+    identity = _identity(path)
+    return _KINDS.get(identity) if identity is not None else None
+
+
+def forget_kinds() -> None:
+    """Forget what was noted (a journal was replaced by another file: its number may come back)."""
+    _KINDS.clear()

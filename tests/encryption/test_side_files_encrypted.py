@@ -90,3 +90,15 @@ def test_a_plain_journals_side_files_are_unchanged(plain_journal):
     path, _ = plain_journal
     side = side_files.new_side_file(path, side_files.APP, "{}")
     assert side.path.suffix == ".json" and side.path.read_text() == "{}"
+
+
+def test_an_encrypted_journals_side_files_never_open_it_while_it_is_open(unlocked, monkeypatch):
+    from tests.test_side_files import _opens_of
+
+    with open_journal(unlocked) as journal:
+        opened = _opens_of(unlocked, monkeypatch)
+        text = side_files.app_side_text(None, None, {"title": "t", "body": WORDS})
+        _as_left_over(side_files.new_side_file(unlocked, side_files.APP, text))
+        assert side_files.fold_into_drafts(journal) == 1
+        cipher.connect(unlocked).close()  # a second connection in the same process
+        assert opened == []
