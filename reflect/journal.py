@@ -67,6 +67,8 @@ class Journal:
         self._wait: float | None = None
         #: Opened only to be read: the disk is full or read-only, or the file is not ours to change.
         self.read_only = False
+        #: This file's identity while it is noted as open here (see :meth:`hold`).
+        self._held: tuple[int, int] | None = None
 
     @cached_property
     def db(self) -> "sqlite_utils.Database":
@@ -158,8 +160,20 @@ class Journal:
             time.sleep(pause)
             pause = min(pause * 2, 0.1)
 
+    def hold(self) -> None:
+        """Note the file as open here (see :func:`reflect.store.db.hold_kind`), until :meth:`close`."""
+        from reflect.store.db import hold_kind
+
+        spec = getattr(self.conn, "key_spec", None)
+        # The salt ends the key spec x'<key><salt>' (read from it: the file is not opened again).
+        self._held = hold_kind(self.path, bytes.fromhex(spec[-33:-1]) if spec else None)
+
     def close(self) -> None:
         """Close the file (safe to call twice)."""
+        from reflect.store.db import release_kind
+
+        release_kind(self._held)
+        self._held = None
         try:
             self.conn.close()
         except sqlite3.ProgrammingError:
@@ -301,10 +315,7 @@ def open_journal(
             return _open_read_only(path, clock, encrypted)
         raise explain_sqlite_error(error, path) from None
     journal = Journal(db or conn, path, clock)
-    if not encrypted:  # an encrypted one was noted with its salt as it was keyed
-        from reflect.store.db import remember_kind
-
-        remember_kind(path, None)
+    journal.hold()
     if daily_backup and exists:
         from reflect.store.backup import daily_backup_if_due
         from reflect.errors import ReflectError
@@ -354,10 +365,7 @@ def _open_read_only(path: Path, clock: Callable[[], datetime], encrypted: bool =
         raise explain_sqlite_error(error, path) from None
     journal = Journal(conn, path, clock)
     journal.read_only = True
-    if not encrypted:
-        from reflect.store.db import remember_kind
-
-        remember_kind(path, None)
+    journal.hold()
     return journal
 
 
@@ -415,6 +423,11 @@ def _create_private_file(path: Path) -> None:
 
 def _check_is_sqlite(path: Path) -> bool:
     """Refuse a file that is no journal; True if it is an encrypted one (see reflect.store.cipher)."""
+    from reflect.store.db import known_kind
+
+    kind = known_kind(path)
+    if kind is not None:  # open in this process already (the dashboard's own connection): never reopened
+        return kind != b""
     try:
         # Look before opening: opening a named pipe for reading would wait for ever.
         if not stat.S_ISREG(os.stat(path).st_mode):

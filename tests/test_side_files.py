@@ -111,3 +111,15 @@ def test_side_files_never_open_the_journal_file_while_it_is_open(tmp_path, monke
         side_files.leftovers(path)
         side_files.fold_into_drafts(journal)
         assert opened == []
+
+
+def test_a_second_connection_never_opens_the_journal_file_itself(tmp_path, monkeypatch):
+    """The dashboard opens its own connection beside the app's: SQLite's locks must survive it."""
+    from reflect.journal import open_journal
+
+    path = tmp_path / "journal.db"
+    with open_journal(path) as journal:
+        opened = _opens_of(path, monkeypatch)
+        with open_journal(path, create=False) as second:
+            assert second.entries.count() == journal.entries.count() == 0
+        assert opened == []

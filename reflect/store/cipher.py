@@ -60,10 +60,10 @@ def available() -> bool:
 
 def looks_encrypted(path: Path) -> bool:
     """Whether the file at ``path`` can be an encrypted journal (not SQLite, whole pages)."""
-    from reflect.store.db import known_kind, remember_kind
+    from reflect.store.db import known_kind
 
     kind = known_kind(path)
-    if kind is not None:  # a journal open in this process: never opened again (see remember_kind)
+    if kind is not None:  # a journal open in this process: never opened again (see reflect.store.db.hold_kind)
         return kind != b""
     try:
         info = path.stat()
@@ -74,10 +74,7 @@ def looks_encrypted(path: Path) -> bool:
             header = handle.read(len(SQLITE_MAGIC))
     except OSError:
         return False
-    if header == SQLITE_MAGIC:
-        remember_kind(path, None)  # a plain file never turns encrypted where it is
-        return False
-    return True
+    return header != SQLITE_MAGIC
 
 
 def set_passphrase_source(source: PassphraseSource | None) -> None:
@@ -135,7 +132,6 @@ def connect(path: Path, *, timeout: float = 5.0, passphrase: str | None = None, 
         key = derive_key(passphrase, salt)
     conn = opener(sqlcipher, path, key, salt, timeout=timeout)
     _keys[salt] = key
-    _note(path, salt)
     return conn
 
 
@@ -154,14 +150,7 @@ def _open_remembered(sqlcipher, path: Path, salt: bytes, timeout: float, opener=
         return None  # not this file's key after all: ask for the passphrase
     keychain.proven(salt, key)
     _keys[salt] = key
-    _note(path, salt)
     return conn
-
-
-def _note(path: Path, salt: bytes) -> None:
-    from reflect.store.db import remember_kind
-
-    remember_kind(path, salt)
 
 
 def remembered(path: Path) -> bool:

@@ -18,7 +18,7 @@ from reflect import system
 from reflect.errors import JournalError, ReflectError
 from reflect.files import private_temp, sweep_abandoned
 from reflect.store import cipher
-from reflect.store.db import SQLITE_MAGIC, forget_kinds
+from reflect.store.db import SQLITE_MAGIC
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,6 @@ def _convert(path: Path, *, source_encrypted: bool, target_spec: str | None) -> 
             conn = None
             _crash_point("before-replace")
             os.replace(temp, path)
-            forget_kinds()  # another file now: the old one's number may be given to a new one
             system.sync_folder(path.parent)
     except OSError as error:
         raise ReflectError(f"Could not convert the journal {path}: {error.strerror or error}; "

@@ -122,9 +122,6 @@ def _restore_fresh(sqlcipher, source, backup: Path, journal_path: Path, target_s
     with private_temp(journal_path.parent, journal_path.name) as (_, temp):
         _reencrypted_copy(sqlcipher, source, temp, target_spec, backup)
         move_into_place(temp, journal_path)
-    from reflect.store.db import forget_kinds
-
-    forget_kinds()  # a new file in the journal's place
 
 
 def _restore_over(sqlcipher, source, backup: Path, journal_path: Path, target_spec: str,
