@@ -5,6 +5,7 @@ See bench/README.md. Examples::
     python -m bench                       # 1,000 / 10,000 / 100,000 entries, 5 runs, with jrnl
     python -m bench --quick               # 1,000 entries, one run, no jrnl (the smoke test)
     python -m bench --sizes 100000 --only list search
+    python -m bench --sizes 10000 --attachments 1000 --no-jrnl --out bench/out-attachments
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--sizes", type=int, nargs="+", metavar="N", help="journal sizes (default 1000 10000 100000)")
     p.add_argument("--runs", type=int, metavar="N", help="timed runs after the warm-up (default 5; --quick 1)")
     p.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
+    p.add_argument("--attachments", type=int, default=0, metavar="N",
+                   help="attach N generated files (photos, PDFs, documents) across each journal")
     p.add_argument("--only", nargs="+", default=[], metavar="KEY", help="only these operations (keys as in results.json)")
     jrnl = p.add_mutually_exclusive_group()
     jrnl.add_argument("--with-jrnl", dest="jrnl", action="store_const", const=True, default=None,
@@ -56,7 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     out = (args.out or BENCH_DIR / "out").resolve()
     out.mkdir(parents=True, exist_ok=True)
     settings = Settings(sizes=sizes, runs=runs, seed=args.seed, out=out, with_jrnl=with_jrnl,
-                        jrnl_limit=args.jrnl_limit, only=tuple(args.only), with_browser=with_browser)
+                        jrnl_limit=args.jrnl_limit, only=tuple(args.only), with_browser=with_browser,
+                        attachments=args.attachments)
     log = lambda message: print(message, file=sys.stderr, flush=True)  # noqa: E731
     results = run_benchmark(settings, log=log)
     (out / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")

@@ -43,6 +43,13 @@ class GenEntry:
     private: bool
     confidence: int | None
     minutes: int | None
+    #: Kind of evidence (reflect.entries.kinds): about one in ten is from someone else.
+    kind: str = "reflection"
+
+
+#: Kinds by ``id % 50``, apart from the generator's random stream so the other fields stay as
+#: they were: 4% witness testimony, 2% each product, observation, discussion; the rest reflections.
+OTHER_KINDS = {0: "witness", 1: "witness", 2: "product", 3: "observation", 4: "discussion"}
 
 
 class Composer:
@@ -107,6 +114,7 @@ class Composer:
             private=rng.random() < 0.1,
             confidence=rng.randint(1, 5) if rng.random() < 0.7 else None,
             minutes=rng.choice((10, 15, 20, 30, 45, 60)) if rng.random() < 0.5 else None,
+            kind=OTHER_KINDS.get(entry_id % 50, "reflection"),
         )
 
 

@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from reflect.journal import open_journal  # noqa: E402
 from reflect.framework.standards import load_framework  # noqa: E402
+from bench.compose import OTHER_KINDS  # noqa: E402
 
 TODAY = date(2026, 11, 24)
 WORDS = ("customer queue refund calm listened team shift manager stock till complaint learned "
@@ -43,14 +44,15 @@ def build(path: Path, count: int, seed: int = 7) -> None:
             trashed = "2026-01-01T00:00:00Z" if rng.random() < 0.02 else None
             entries.append((made, f"uid{made}", day.isoformat(), f"Entry {made}", body,
                             int(rng.random() < 0.1), rng.choice([None, 1, 2, 3, 4, 5]),
-                            rng.choice([None, 15, 30, 45]), "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", trashed))
+                            rng.choice([None, 15, 30, 45]), "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", trashed,
+                            OTHER_KINDS.get(made % 50, "reflection")))
             tags += [(made, s) for s in rng.sample(skills, rng.randint(1, 4))]
             links += [(made, c) for c in rng.sample(criteria, rng.randint(0, 5))]
         day -= timedelta(days=1)
     with journal.write():
         journal.db.conn.executemany(
             "INSERT INTO entries (id, uid, day, title, body, private, confidence, minutes, created_at,"
-            " updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entries)
+            " updated_at, deleted_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entries)
         journal.db.conn.executemany("INSERT INTO entry_skills VALUES (?, ?)", tags)
         journal.db.conn.executemany("INSERT INTO entry_criteria VALUES (?, ?)", links)
         for code in [u.code for u in fw.optional_units][:6]:

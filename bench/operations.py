@@ -85,6 +85,8 @@ OPERATIONS: tuple[Operation, ...] = (
               probe=("list",), jrnl=lambda c: [f"@{SKILL}", "-n", "10"], jrnl_label=f"@{SKILL} -n 10"),
     Operation("show", "show ID", "read", lambda c: ["--db", c.db, "show", str(c.journals.sample_id)],
               probe=("show",), jrnl=lambda c: ["-on", c.journals.sample_day], jrnl_label="-on DAY"),
+    Operation("attachments", "attachments ID", "read",
+              lambda c: ["--db", c.db, "attachments", str(c.journals.sample_id)], probe=("attachments",)),
     Operation("gaps", "gaps", "read", _db("gaps"), probe=("gaps",)),
     Operation("gaps-json", "gaps --json", "read", _db("gaps", "--json"), probe=("gaps",)),
     # jrnl has no statistics; counting its tags is the nearest thing it does.

@@ -43,10 +43,20 @@ def write_reflect_journal(path: Path, entries: list[GenEntry], seed: int) -> Non
                 conn.execute(f"DROP TRIGGER {name}")
             conn.executemany(
                 "INSERT INTO entries (id, uid, day, title, body, model, private, confidence, minutes,"
-                " words, skill_set, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " words, skill_set, created_at, updated_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 ((e.id, e.uid, e.day.isoformat(), e.title, e.body, e.model, int(e.private), e.confidence,
                   e.minutes, entry_words(e.title, e.body), SEPARATOR.join(sorted(set(e.skills))),
-                  _stamp(e.day, e.time), _stamp(e.day, e.time)) for e in entries))
+                  _stamp(e.day, e.time), _stamp(e.day, e.time), e.kind) for e in entries))
+            # Who vouches for the evidence from others (witness, observer, participants).
+            conn.executemany(
+                "INSERT INTO entry_details (entry_id, witness_name, witness_role, confirmed, confirmed_on,"
+                " observer, participants) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                ((e.id, "Amy Reid" if e.kind == "witness" else "", "Team leader" if e.kind == "witness" else "",
+                  int(e.kind == "witness" and e.id % 2 == 0),
+                  e.day.isoformat() if e.kind == "witness" and e.id % 2 == 0 else None,
+                  "Jo Bell (assessor)" if e.kind == "observation" else "",
+                  "Jo Bell, me" if e.kind == "discussion" else "")
+                 for e in entries if e.kind in ("witness", "observation", "discussion")))
             conn.executemany("INSERT INTO entry_skills (entry_id, skill_id) VALUES (?, ?)",
                              ((e.id, s) for e in entries for s in e.skills))
             conn.executemany("INSERT INTO entry_criteria (entry_id, criterion_id) VALUES (?, ?)",

@@ -30,6 +30,7 @@ class Settings:
     jrnl_limit: float
     only: tuple[str, ...] = ()  # operation keys to run (empty: all)
     with_browser: bool = False  # time `reflect serve` to its first screen in headless Chromium
+    attachments: int = 0  # files attached across each generated journal
 
 
 def reflect_env(home: Path) -> dict:
@@ -105,10 +106,11 @@ def run_benchmark(settings: Settings, log=print) -> dict:
     reflect_gave_up: dict[str, str] = {}  # nor a reflect one
     results = {"machine": machine_info(ROOT, jrnl.version if jrnl else None),
                "settings": {"sizes": list(settings.sizes), "runs": settings.runs, "seed": settings.seed,
+                            "attachments": settings.attachments,
                             "jrnl_limit_s": settings.jrnl_limit, "with_jrnl": settings.with_jrnl},
                "sizes": {}}
     for size in settings.sizes:
-        journals = ensure_journals(out / "journals", size, settings.seed, log=log)
+        journals = ensure_journals(out / "journals", size, settings.seed, log=log, attachments=settings.attachments)
         work = out / "work" / str(size)
         work.mkdir(parents=True, exist_ok=True)
         config = None

@@ -25,6 +25,7 @@ from reflect.store.db import BUSY_TIMEOUT_SECONDS, SQLITE_MAGIC, busy_timeout, o
 if TYPE_CHECKING:
     import sqlite_utils
 
+    from reflect.attachments.store import AttachmentStore
     from reflect.review.activities import ActivityStore
     from reflect.review.assessments import AssessmentStore
     from reflect.store.drafts import DraftStore
@@ -194,6 +195,12 @@ class Journal:
         return EntryStore(self)
 
     @cached_property
+    def attachments(self) -> "AttachmentStore":
+        from reflect.attachments.store import AttachmentStore
+
+        return AttachmentStore(self)
+
+    @cached_property
     def drafts(self) -> "DraftStore":
         from reflect.store.drafts import DraftStore
 
@@ -246,6 +253,14 @@ class Journal:
         from reflect.review.meeting_record import ReviewRecordStore
 
         return ReviewRecordStore(self)
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether this journal is encrypted (then any plain copy of its content needs saying so)."""
+        import sys
+
+        cipher = sys.modules.get("reflect.store.cipher")  # loaded whenever an encrypted journal is open
+        return cipher is not None and cipher.is_encrypted_connection(self.conn)
 
     @property
     def schema_version(self) -> int:

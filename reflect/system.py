@@ -106,6 +106,13 @@ def private_temp_dir(prefix: str) -> Path:
     return Path(tempfile.mkdtemp(prefix=prefix))
 
 
+def temp_root() -> Path:
+    """The system's temporary place (``$TMPDIR``, ``/tmp``; on Windows the profile's Temp)."""
+    import tempfile
+
+    return Path(tempfile.gettempdir())
+
+
 def loose_permissions(path: Path) -> bool:
     """True when people other than the owner may read or write ``path`` (Linux/macOS modes).
 

@@ -77,8 +77,24 @@ def test_each_entry_has_one_to_four_skills_and_at_most_four_criteria(item):
 
 def test_content_uses_only_known_fields():
     allowed = {"workday", "title", "model", "body", "skills", "criteria", "private", "confidence",
-               "minutes", "trashed"}
+               "minutes", "trashed", "kind", "witness", "observer", "participants"}
     assert all(set(item) <= allowed for item in demo_content.ENTRIES)
+
+
+def test_the_demo_has_a_confirmed_witness_testimony_and_an_observation(tmp_path, framework):
+    from datetime import date
+
+    from reflect.demo.journal import build_demo_journal
+    from reflect.entries.models import EntryFilter
+    from reflect.journal import open_journal
+
+    path = tmp_path / "demo.db"
+    build_demo_journal(path, framework, date(2026, 11, 24))
+    with open_journal(path) as demo:
+        [witness] = demo.entries.get_many([r.id for r in demo.entries.list(EntryFilter(kinds=("witness",))).rows])
+        assert witness.witness.name == "Morag Campbell" and witness.witness.confirmed
+        assert witness.witness.confirmed_on > witness.day
+        assert demo.entries.count(EntryFilter(kinds=("observation",))) == 1
 
 
 # -- dates ---------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from reflect.errors import ReflectError
 
 #: Modules under reflect/cli/ whose commands make up `reflect`, in --help order.
 COMMAND_MODULES = (
-    "entries", "check", "objectives", "activities", "feedback", "training", "assess", "review",
+    "entries", "attachments", "check", "objectives", "activities", "feedback", "training", "assess", "review",
     "gaps", "stats", "units", "export", "standards", "profile", "config", "backup", "encryption", "app", "serve",
 )
 
@@ -29,6 +29,7 @@ COMMAND_MODULES = (
 COMMANDS = {
     "add": "entries", "list": "entries", "ls": "entries", "search": "entries", "show": "entries",
     "edit": "entries", "delete": "entries", "rm": "entries", "restore": "entries", "trash": "entries",
+    "attach": "attachments", "attachments": "attachments", "detach": "attachments", "attachment": "attachments",
     "objective": "objectives", "objectives": "objectives", "activity": "activities", "activities": "activities",
     "feedback": "feedback", "training": "training", "assess": "assess", "review": "review", "reviews": "review",
     "gaps": "gaps", "stats": "stats", "units": "units", "export": "export", "import": "export",
@@ -158,6 +159,15 @@ def _utf8_argument(text: str) -> str:
         return text  # truly not UTF-8: refused below
 
 
+def _files_to_attach(argv: list[str]) -> bool:
+    """Whether every argument that is not UTF-8 is a file `reflect attach` was given: a file's
+    name on Linux may be any bytes, and the attachment gets a safe name of its own."""
+    from reflect.sanitize import has_undecodable
+
+    return command_word(argv) == "attach" and all(
+        os.path.isfile(a) for a in argv if has_undecodable(a))
+
+
 def _tolerant_output() -> None:
     """Let messages through whatever the terminal's encoding: a character it cannot show
     becomes ``?`` (stdout) or an escape (stderr) instead of stopping reflect mid-command,
@@ -179,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
 
     argv = [_utf8_argument(a) for a in (sys.argv[1:] if argv is None else argv)]
     _tolerant_output()
-    if any(has_undecodable(a) for a in argv):
+    if any(has_undecodable(a) for a in argv) and not _files_to_attach(argv):
         # Bytes that are not UTF-8 cannot be stored or printed faithfully: refuse them whole.
         print("reflect: an argument is not valid UTF-8 text (check your terminal's encoding); "
               "nothing was changed", file=sys.stderr)

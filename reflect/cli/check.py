@@ -110,8 +110,18 @@ def advice_lines(result, *, suggestions: int = 5) -> list[str]:
 
 
 def after_add(ctx, entry) -> None:
-    """The short note `reflect add` prints: depth, advice and where personal data is."""
+    """The short note `reflect add` prints: depth, advice and where personal data is (for
+    evidence other than a reflection, only the personal data: depth advice is about the
+    apprentice's own reflection)."""
     result = check_entry(ctx, entry)
+    if getattr(entry, "kind", "reflection") != "reflection":
+        from reflect.coach.personal_data import shown
+
+        if result.personal_data:
+            ctx.print("Personal data (take it out before anyone else reads this):")
+            for finding in result.personal_data:
+                ctx.print(f"  - “{shown(finding)}”: {finding.advice}")
+        return
     if not result.advice and not result.personal_data:
         ctx.print(f"Depth: {result.depth.level}. No advice: it reads as good evidence.")
         return

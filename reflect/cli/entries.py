@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
+from reflect.cli.evidence_args import add_kind_options, kind_fields
 from reflect.cli.filters import add_filter_options, filters_from_args
-from reflect.cli.record_args import record_id
+from reflect.cli import record_args as ra
 from reflect.errors import InputError, ReflectError
 
 _RAW = argparse.RawDescriptionHelpFormatter
-_entry_id = record_id("an entry")
+_entry_id = ra.record_id("an entry")
 
 
 def register(sub, common) -> None:
@@ -21,6 +22,8 @@ def register(sub, common) -> None:
                        epilog="examples:\n"
                               '  reflect add --skill focus --criterion INSCS009.P8 "Kept calm in the rush"\n'
                               '  reflect add --date yesterday --title "Refund" < notes.md\n'
+                              '  reflect add --kind witness --witness "Amy Reid" --witness-role "Team leader" \\\n'
+                              '      --criterion INSCS009.P8 "Calmed an upset customer at the till" --confirmed\n'
                               "  reflect add --model gibbs            (opens $EDITOR with the Gibbs headings)")
     _entry_options(p)
     p.add_argument("--no-advice", dest="advice", action="store_false",
@@ -31,6 +34,7 @@ def register(sub, common) -> None:
     p = sub.add_parser("list", aliases=["ls"], parents=[common], formatter_class=_RAW,
                        help="list reflections, newest first",
                        epilog="examples:\n  reflect list -n 5\n  reflect list --skill leadership --from '1 Sep'\n"
+                              "  reflect list --kind witness\n"
                               "  reflect list --unit SDS0223 --json")
     add_filter_options(p)
     _reading_options(p, default_n=20)
@@ -55,7 +59,9 @@ def register(sub, common) -> None:
                        description="Change a reflection. With no options the text opens in your $EDITOR; "
                                    "options change just those fields.",
                        epilog="examples:\n  reflect edit 12\n  reflect edit 12 --title \"Better title\" --skill focus --skill integrity\n"
-                              "  reflect edit 12 --public")
+                              "  reflect edit 12 --public\n  reflect edit 12 --time 45m\n"
+                              "  reflect edit 12 --time none         (no time spent recorded)\n"
+                              "  reflect edit 12 --confirmed 3/11/2026")
     p.add_argument("id", type=_entry_id, help="entry number")
     _entry_options(p, editing=True)
     p.add_argument("--body", help="replace the text with this")
@@ -108,22 +114,23 @@ def _entry_options(p, editing: bool = False) -> None:
                    help="criterion evidenced, e.g. INSCS009.P2 (repeat)" + ("; replaces them" if editing else ""))
     p.add_argument("--model", "-m", choices=MODELS, help="reflective model (its headings start the text)")
     p.add_argument("--confidence", type=int, choices=range(1, 6), metavar="1-5", help="how confident you felt, 1 to 5")
-    p.add_argument("--time", "--minutes", dest="minutes", metavar="TIME",
-                   help="time spent, e.g. 90, 45m, 1.5h or 1h30")
+    ra.time_option(p, editing=editing)
     privacy = p.add_mutually_exclusive_group()
     privacy.add_argument("--private", dest="private", action="store_const", const=True, default=None,
                          help="keep out of exports unless asked")
     if editing:
         privacy.add_argument("--public", dest="private", action="store_const", const=False,
                              help="no longer private")
+    add_kind_options(p, editing)
 
 
-def _resolved_fields(ctx) -> dict:
-    """Turn the entry options given into store fields (only those given)."""
-    from reflect.dates import parse_day, parse_minutes
+def _resolved_fields(ctx, current=None) -> dict:
+    """Turn the entry options given into store fields (only those given); ``current`` is the
+    entry being edited (then ``--time none`` clears the time spent)."""
+    from reflect.dates import MAX_MINUTES, parse_day, parse_minutes
 
     args = ctx.args
-    fields: dict = {}
+    fields: dict = kind_fields(args, current)
     if args.title is not None:
         fields["title"] = args.title
     if args.date is not None:
@@ -136,7 +143,11 @@ def _resolved_fields(ctx) -> dict:
         fields["model"] = args.model
     if args.confidence is not None:
         fields["confidence"] = args.confidence
-    if args.minutes is not None:
+    if current is not None:
+        spent = ra.optional_minutes(args.minutes, MAX_MINUTES)
+        if spent != "unchanged":
+            fields["minutes"] = spent
+    elif args.minutes is not None:
         fields["minutes"] = parse_minutes(args.minutes)
     if args.private is not None:
         fields["private"] = args.private
@@ -183,8 +194,11 @@ def cmd_add(ctx) -> int:
         raise ReflectError(f"{error} Your text is kept: `reflect add` opens it again.") from None
     if session is not None:
         session.done()
+    from reflect.entries.kinds import REFLECTION, kind_label
+
+    what = "" if entry.kind == REFLECTION else f" ({kind_label(entry.kind)})"
     ctx.print(f"Added entry {entry.id}: {entry.title} ({format_long(entry.day)})"
-              + (" [private]" if entry.private else ""))
+              + (" [private]" if entry.private else "") + what)
     if ctx.args.advice:
         from reflect.cli.check import after_add
 
@@ -213,7 +227,12 @@ def _editor_session(ctx, fields: dict):
               f"at {left.written_at.astimezone():%H:%M}, which was never saved (the editor or terminal "
               "was closed); save it to add it, or empty it to throw it away.", file=sys.stderr)
         return session
-    return EditorSession.new(path, side_files.ADD, template_body(fields.get("model", "none")))
+    model = fields.get("model", "none")
+    if model == "none" and fields.get("kind"):
+        from reflect.entries.kinds import kind_template
+
+        return EditorSession.new(path, side_files.ADD, kind_template(fields["kind"]))
+    return EditorSession.new(path, side_files.ADD, template_body(model))
 
 
 def _tell_of_left_over_text(ctx) -> None:
@@ -278,16 +297,26 @@ def cmd_show(ctx) -> int:
 
     entry = ctx.journal.entries.get(ctx.args.id, include_trashed=True)
     if ctx.args.json:
-        print_json(entry.to_json(), ctx.out)
+        data = entry.to_json()
+        # One entry's attached files, by name (`reflect list --json` leaves them out: it stays fast).
+        data["attachments"] = [a.to_json() for a in ctx.journal.attachments.list(entry.id)]
+        print_json(data, ctx.out)
     else:
         show_entry(entry, ctx.framework, ctx.out)
+        files = ctx.journal.attachments.list(entry.id)  # the links only, never the bytes
+        if files:
+            from reflect.sanitize import shown_line
+
+            ctx.print("\nAttached: " + ", ".join(f"{shown_line(a.name)} ({a.size_text}, {a.kind.label})"
+                                                for a in files)
+                      + f"  (`reflect attachment {entry.id} NAME --open` opens one)")
     return 0
 
 
 def cmd_edit(ctx) -> int:
     store = ctx.journal.entries
     entry = store.get(ctx.args.id)
-    fields = _resolved_fields(ctx)
+    fields = _resolved_fields(ctx, entry)
     if ctx.args.body is not None:
         fields["body"] = ctx.args.body
     session = None
@@ -365,19 +394,23 @@ def cmd_trash(ctx) -> int:
         page = store.list(trashed=True, limit=100_000)
         return _print_rows(ctx, page.rows, empty=lambda: "The trash is empty.")
     count = store.count(trashed=True)
-    if count == 0:
+    detached = ctx.journal.attachments.detached_count()
+    if count == 0 and detached == 0:
         ctx.print("The trash is already empty.")
         return 0
+    what = f"{count} trashed entries" + (f" and {detached} detached attachments" if detached else "")
     if not ctx.args.yes:
         if not stdin_is_terminal():
-            raise InputError(f"Emptying the trash removes {count} entries for good: add --yes to confirm.")
-        answer = input(f"Remove {count} trashed entries for good? This cannot be undone. [y/N] ")
+            raise InputError(f"Emptying the trash removes {what} for good: add --yes to confirm.")
+        answer = input(f"Remove {what} for good? This cannot be undone. [y/N] ")
         if answer.strip().lower() not in ("y", "yes"):
             ctx.print("Left the trash as it was.")
             return 0
     from reflect.store.backup import daily_backup_if_due
 
     daily_backup_if_due(ctx.journal)  # the one delete that cannot be undone: be sure of a backup
-    removed = store.empty_trash()
-    ctx.print(f"Removed {removed} entries for good.")
+    with ctx.journal.write():
+        removed = store.empty_trash()
+        gone = ctx.journal.attachments.empty_trash()
+    ctx.print(f"Removed {removed} entries" + (f" and {gone} detached attachments" if gone else "") + " for good.")
     return 0

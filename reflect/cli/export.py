@@ -20,6 +20,9 @@ def register(sub, common) -> None:
         description="Write the journal, a period or a filtered part of it as one Markdown file that\n"
                     "reads well anywhere and has a place under each entry for mentor comments.\n"
                     "Private entries are left out unless --include-private.\n\n"
+                    "Attached files go in a folder beside it (NAME_files/), linked from their entries; a private\n"
+                    "entry's files are never exported. --bundle writes one zip with the Markdown, a printable\n"
+                    "HTML page (pictures shown in it) and the files.\n\n"
                     f"By default the file goes in ./{DEFAULT_FOLDER}/, named by date: 2026-11-24-reflections.md,\n"
                     "or 2026-09-01-to-2026-11-24-reflections.md for a period. It is created private\n"
                     "(0600) and never replaces an existing file without --force.",
@@ -28,22 +31,27 @@ def register(sub, common) -> None:
                "  reflect export --from 1/9/2026 --to 24/11/2026   one review period\n"
                "  reflect export --skill focus --unit INSCS009 -o focus.md\n"
                "  reflect export -o - | less                       to stdout\n"
-               "  reflect export --include-private -o all.md --force")
+               "  reflect export --include-private -o all.md --force\n"
+               "  reflect export --from 1/9/2026 --bundle              one zip for the mentor")
     add_filter_options(p, privacy=False)
     p.add_argument("-o", "--output", metavar="FILE",
                    help=f"file to write (a folder puts the default name in it; - for stdout); "
                         f"default ./{DEFAULT_FOLDER}/DATE-reflections.md")
     p.add_argument("--force", "-f", action="store_true", help="replace the file if it exists")
-    p.add_argument("--include-private", action="store_true", help="include private entries too")
+    p.add_argument("--include-private", action="store_true",
+                   help="include private entries too (never their attached files)")
     p.add_argument("--redact", action="store_true",
                    help="replace personal data (phone numbers, e-mails, names...) with labels such as [phone]; "
                         "card numbers are always masked")
+    p.add_argument("--bundle", action="store_true",
+                   help="write one zip for your mentor: the Markdown, a printable HTML page and the attached files")
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser(
         "import", parents=[common], formatter_class=_RAW, help="read reflections from an export or jrnl",
         description="Add the entries of a reflect Markdown export to the journal (or, with --from jrnl,\n"
-                    "a jrnl journal: its plain-text file or its `jrnl --export json` output).\n\n"
+                    "a jrnl journal: its plain-text file or its `jrnl --export json` output), with the files\n"
+                    "attached to them from the NAME_files folder beside it; a bundle's zip is read as it is.\n\n"
                     "Entries already there are skipped, so importing a file twice adds nothing; a file\n"
                     "with a problem anywhere imports nothing. A reflection whose text was changed in the file\n"
                     "after export is given back exactly when what was written into it can be taken out (the\n"
@@ -53,6 +61,7 @@ def register(sub, common) -> None:
         epilog="examples:\n"
                "  reflect import journals/2026-11-24-reflections.md\n"
                "  reflect import --dry-run old-laptop.md         check and count, change nothing\n"
+               "  reflect import journals/2026-11-24-reflections.zip   a bundle, files and all\n"
                "  reflect --db new.db import all.md\n"
                "  reflect import --from jrnl ~/journal.txt\n"
                "  reflect import --from jrnl --timeformat '%%d/%%m/%%Y %%H:%%M' journal.txt\n"
@@ -66,6 +75,8 @@ def register(sub, common) -> None:
     p.add_argument("--dry-run", "-n", action="store_true", help="check the file and say what would happen")
     p.add_argument("--accept-edited", action="store_true",
                    help="import reflections changed in the file after export as they now read")
+    p.add_argument("--no-attachments", dest="attachments", action="store_false",
+                   help="leave out the attached files (the NAME_files folder beside the export)")
     p.set_defaults(handler=cmd_import, writes=True)
 
     p = sub.add_parser(
@@ -115,12 +126,24 @@ def cmd_export(ctx) -> int:
     from reflect.cli.check import warn_before_export
 
     warn_before_export(ctx, filters, include_private=args.include_private, redact=args.redact)
+    if args.bundle:
+        if args.output == "-":
+            raise InputError("A bundle is a zip file: give -o FILE.zip (or a folder), not -o -.")
+        from reflect.export.bundle import export_bundle
+
+        result = export_bundle(journal, framework, args.output, filters, include_private=args.include_private,
+                               overwrite=args.force, redact=args.redact)
+        ctx.print(result.summary())
+        return 0
     if args.output == "-":
+        from reflect.export.attachments import all_files, export_files
+
         with ctx.file_out() as out:
             plan = export_markdown(journal, framework, out, filters, include_private=args.include_private,
                                    redact=args.redact)
+        unwritten = len(all_files(export_files(journal, plan.filters, "")))
         print(ExportResult(None, "reflections", plan.entries, plan.private_left_out,
-                           plan.private_included).summary(), file=sys.stderr)
+                           plan.private_included, attachments_not_written=unwritten).summary(), file=sys.stderr)
         return 0
     progress = _progress if sys.stderr.isatty() else None
     result = write_export(journal, framework, args.output, filters, include_private=args.include_private,
@@ -155,16 +178,25 @@ def cmd_import(ctx) -> int:
             result, notes = import_jrnl(journal, ctx.framework, path, dry_run=ctx.args.dry_run, progress=progress,
                                         timeformat=ctx.args.timeformat)
         else:
+            from reflect.importers.bundle import is_bundle, unpacked
             from reflect.importers.markdown import import_markdown
 
-            result, reader = import_markdown(journal, path, dry_run=ctx.args.dry_run, progress=progress,
-                                             accept_edited=ctx.args.accept_edited)
+            options = dict(dry_run=ctx.args.dry_run, progress=progress, accept_edited=ctx.args.accept_edited,
+                           attachments=ctx.args.attachments)
+            if is_bundle(path):  # `reflect export --bundle`'s zip: unpacked privately, then read
+                with unpacked(path) as markdown:
+                    result, reader = import_markdown(journal, markdown, shown_as=str(path), **options)
+            else:
+                result, reader = import_markdown(journal, path, **options)
             notes = _export_notes(reader, ctx)
     finally:
         if progress:
             print("\r\033[K", end="", file=sys.stderr)  # clear the progress line
     verb = "Would import" if ctx.args.dry_run else "Imported"
-    message = f"{verb} {result.added} {'entry' if result.added == 1 else 'entries'} from {path}"
+    message = f"{verb} {result.added} {'entry' if result.added == 1 else 'entries'}"
+    if result.attachments:
+        message += f" and {result.attachments} attached {'file' if result.attachments == 1 else 'files'}"
+    message += f" from {path}"
     if result.skipped:
         message += f"; skipped {result.skipped} already in the journal"
     ctx.print(message + ".")

@@ -9,7 +9,7 @@ from reflect.entries.models import MODELS, EntryFilter
 
 
 def add_filter_options(parser: argparse.ArgumentParser, *, privacy: bool = True) -> None:
-    """Add --from/--to/--skill/--unit/--criterion/--model (and --private/--public)."""
+    """Add --from/--to/--skill/--unit/--criterion/--model/--kind (and --private/--public)."""
     group = parser.add_argument_group("filters")
     group.add_argument("--from", dest="date_from", metavar="DATE", help="on or after this day")
     group.add_argument("--to", dest="date_to", metavar="DATE", help="on or before this day")
@@ -20,6 +20,9 @@ def add_filter_options(parser: argparse.ArgumentParser, *, privacy: bool = True)
     group.add_argument("--criterion", "-c", action="append", default=[], metavar="ID",
                        help="citing this criterion, e.g. INSCS009.P2 (repeat: all must match)")
     group.add_argument("--model", choices=MODELS, help="written with this reflective model")
+    group.add_argument("--kind", "-k", action="append", default=[], metavar="KIND", dest="kinds",
+                       help="this kind of evidence: reflection, witness, product, observation or "
+                            "discussion (repeat: any of them)")
     if privacy:
         which = group.add_mutually_exclusive_group()
         which.add_argument("--private", dest="private", action="store_const", const=True, default=None,
@@ -47,5 +50,12 @@ def filters_from_args(ctx, text: str = "") -> EntryFilter:
         criteria=tuple(framework.resolve_criterion(c) for c in args.criterion) if framework else (),
         private=getattr(args, "private", None),
         model=args.model,
+        kinds=_kinds(getattr(args, "kinds", [])),
     )
+
+
+def _kinds(names: list[str]) -> tuple[str, ...]:
+    from reflect.entries.kinds import resolve_kind
+
+    return tuple(dict.fromkeys(resolve_kind(name) for name in names))
 

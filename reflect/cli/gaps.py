@@ -18,8 +18,10 @@ def register(sub, common) -> None:
         help="criteria and meta-skills with no (or only old) evidence",
         description="What is well evidenced and what is missing: criteria of your units (mandatory\n"
                     "and chosen optional ones), meta-skills, loose ends before your review, next steps.\n"
-                    "A criterion with no reflection is a GAP; one whose latest reflection is older than\n"
-                    "the stale age is STALE. Trashed reflections never count.",
+                    "A criterion with no evidence is a GAP; one whose latest evidence is older than\n"
+                    "the stale age is STALE; OWN marks criteria resting on your own reflections only\n"
+                    "(no witness testimony, product, observation or discussion yet). Trashed items\n"
+                    "never count.",
         epilog="examples:\n  reflect gaps\n  reflect gaps --unit INSCS009       every criterion of one unit\n"
                "  reflect gaps --stale-weeks 8\n  reflect gaps --public             count only what a mentor's export shows\n"
                "  reflect gaps --json")
@@ -136,6 +138,9 @@ def _criteria(out, s, every: bool) -> None:
               f"{c.overall.ok} recent, {c.overall.stale} stale, {c.overall.gaps} gaps")
     for kind, t in c.kinds.items():
         out.print(f"  {KIND_NOUNS.get(kind, (kind, kind))[1].capitalize():<22}{_tally(t):<16}{t.gaps} gaps")
+    if c.overall.own_only:
+        out.wrap(f"{c.overall.own_only} of the {c.overall.evidenced} evidenced rest on your own reflections only "
+                 "(OWN): a witness testimony, a product or an observation makes them stronger.", "  ", "  ")
     for unit in c.units:
         role = "mandatory" if unit.mandatory else ("optional, chosen" if unit.chosen else "optional, not chosen")
         t = unit.tally
@@ -151,6 +156,8 @@ def _criteria(out, s, every: bool) -> None:
         if t.stale:
             out.wrap(", ".join(f"{x.label} ({_day(x.latest)})" for x in unit.criteria if x.status == "stale"),
                      "  STALE  ", " " * 9)
+        if t.own_only:
+            out.wrap(" ".join(x.label for x in unit.criteria if x.own_only), "  OWN    ", " " * 9)
     if c.unknown:
         out.print()
         out.wrap("Cited but not in this framework: "
@@ -161,11 +168,14 @@ def _criteria(out, s, every: bool) -> None:
 
 
 def _criteria_table(out, criteria) -> None:
-    out.print(f"  {'item':<6}{'status':<7}{'refl':>4}  {'latest':<10}  criterion")
+    out.print(f"  {'item':<6}{'status':<7}{'evid':>4}  {'latest':<10}  criterion")
     room = max(20, out.width - 33)
     for x in criteria:
         text = x.text if len(x.text) <= room else x.text[: room - 1] + "…"
         out.print(f"  {x.label:<6}{STATUS_WORDS[x.status]:<7}{x.count:>4}  {_day(x.latest):<10}  {text}")
+        if x.count:
+            # Which kinds the evidence is: "3 reflections, 1 witness testimony" (OWN: reflections only).
+            out.print(f"{'':<33}{'OWN: ' if x.own_only else ''}{x.evidence_words}")
 
 
 def _skills(out, sk) -> None:

@@ -11,6 +11,8 @@ from typing import Any, Iterable, TextIO
 
 from reflect.dates import format_long
 from reflect.entries.store import HIGHLIGHT_END, HIGHLIGHT_START
+from reflect.entries.details import detail_pairs
+from reflect.entries.kinds import KIND_LABELS, REFLECTION
 from reflect.entries.models import MODEL_NAMES, Entry, EntrySummary
 from reflect.sanitize import shown_line
 from reflect.framework.standards import Framework
@@ -55,7 +57,8 @@ def entry_rows(rows: list[EntrySummary], framework: Framework, out: TextIO) -> N
     head_width = id_width + 2 + len("Tue 24 Nov 2026") + 2
     title_width = min(max(len(r.title) for r in rows), 44, max(16, width - head_width - 24))
     for row in rows:
-        extras = [", ".join(skill_names(framework, row.skills))]
+        extras = [KIND_LABELS[row.kind]] if row.kind != REFLECTION and row.kind in KIND_LABELS else []
+        extras.append(", ".join(skill_names(framework, row.skills)))
         if row.criteria_count:
             extras.append(f"{row.criteria_count} criteria" if row.criteria_count > 1 else "1 criterion")
         if row.private:
@@ -86,6 +89,11 @@ def show_entry(entry: Entry, framework: Framework, out: TextIO) -> None:
         details.append(f"Time spent: {entry.minutes} min")
     if details:
         print("  ".join(details), file=out)
+    pairs = detail_pairs(entry)
+    if pairs:
+        room = max(len(label) for label, _ in pairs) + 2
+        for label, value in pairs:
+            print(f"{label + ':':<{room}}{shown_line(value)}", file=out)
     if entry.skills:
         print("Meta-skills: " + ", ".join(skill_names(framework, entry.skills)), file=out)
     if entry.criteria:

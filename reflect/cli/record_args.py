@@ -65,20 +65,21 @@ def time_option(p, *, editing: bool = False) -> None:
                    help="time spent, e.g. 90, 45m, 1.5h or 1h30" + ("; none clears it" if editing else ""))
 
 
-def minutes(text: str | None) -> int | None:
-    """Time spent as typed (``90``, ``1.5h``, ``1h 30m``) in minutes; None stays None."""
+def minutes(text: str | None, limit: int | None = None) -> int | None:
+    """Time spent as typed (``90``, ``1.5h``, ``1h 30m``) in minutes, at most ``limit``
+    (default: an activity's or a piece of training's); None stays None."""
     from reflect.dates import MAX_RECORD_MINUTES, parse_minutes
 
-    return parse_minutes(text, MAX_RECORD_MINUTES) if text is not None else None
+    return parse_minutes(text, limit or MAX_RECORD_MINUTES) if text is not None else None
 
 
-def optional_minutes(text: str | None) -> int | None | str:
+def optional_minutes(text: str | None, limit: int | None = None) -> int | None | str:
     """For ``--time`` when changing a record: "none" clears it; None means not given."""
     if text is None:
         return "unchanged"
     if text.strip().lower() in ("", "none", "no", "-"):
         return None
-    return minutes(text)
+    return minutes(text, limit)
 
 
 def spent(minutes: int | None) -> str:

@@ -47,18 +47,23 @@ def register(sub, common) -> None:
                     "the reflections the pack may show up to the end of the period. --review N writes the pack\n"
                     "of a completed review. By default the file goes in ./journals/, named\n"
                     "2026-11-24-review-pack.md (.html); it is private (0600) and never replaces a file\n"
-                    "without --force.",
+                    "without --force. Attached files go in a folder beside it (NAME_files/; the HTML shows\n"
+                    "pictures in the page); a private reflection's files never go. --bundle writes one zip with\n"
+                    "the Markdown, the HTML and the files.",
         epilog="examples:\n"
                "  reflect review export                               since the last review, to ./journals/\n"
                "  reflect review export --html                        a printable page for the browser\n"
                "  reflect review export --from 1/9/2026 --to 30/11/2026 -o pack.md\n"
                "  reflect review export -o - | less                   to stdout\n"
                "  reflect review export --review 2 --html             the pack of completed review 2\n"
+               "  reflect review export --bundle                      one zip: Markdown, HTML and files\n"
                "  reflect import-feedback journals/2026-11-24-review-pack.md   the mentor's comments back")
     p.add_argument("--from", dest="date_from", metavar="DATE",
                    help="start of the period (default: after the last review)")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="end of the period (default today)")
     p.add_argument("--html", action="store_true", help="one self-contained, printable HTML page")
+    p.add_argument("--bundle", action="store_true",
+                   help="one zip for your mentor: the Markdown, the HTML page and the attached files")
     p.add_argument("-o", "--output", metavar="FILE",
                    help="file to write (a folder puts the default name in it; - for stdout); "
                         "default ./journals/DATE-review-pack.md")
@@ -183,6 +188,15 @@ def cmd_export(ctx) -> int:
         from reflect.cli.export import PLAIN_NOTE
 
         print(PLAIN_NOTE, file=sys.stderr)
+    if args.bundle:
+        if args.output == "-" or args.html:
+            raise InputError("A bundle is one zip with both the Markdown and the HTML: leave out --html and -o -.")
+        from reflect.export.bundle import pack_bundle
+
+        del options["html"]
+        result = pack_bundle(ctx.journal, ctx.framework, args.output, overwrite=args.force, **options)
+        ctx.print(result.summary())
+        return 0
     if args.output == "-":
         with ctx.file_out() as out:
             pack = export_review_pack(ctx.journal, ctx.framework, out, **options)

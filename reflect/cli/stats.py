@@ -82,6 +82,10 @@ def _print(ctx, s, weeks, fw) -> None:
     for label, value in rows:
         p(f"  {label:<18}{value}")
     p("\nReflective models: " + ", ".join(f"{MODEL_NAMES.get(m, m)} {n}" for m, n in s.models.items()))
+    if set(s.kinds) - {"reflection"}:
+        from reflect.entries.kinds import describe_counts
+
+        p(f"Kinds of evidence: {describe_counts(s.kinds)}")
     p("\nMeta-skills (reflections tagged):")
     top = max(s.skills.values(), default=0) or 1
     for sid, n in s.skills.items():

@@ -44,9 +44,20 @@ def guard_row(row: "ExportRow", *, redact_all: bool = False) -> "ExportRow":
     """The row with its title and body guarded (the same row when nothing changes)."""
     title = guard_text(row.title, redact_all=redact_all)
     body = guard_text(row.body, redact_all=redact_all)
-    if title is row.title and body is row.body or (title == row.title and body == row.body):
+    witness = row.witness
+    if witness is not None:
+        # A witness's contact is there to be written (an assessor checks the testimony with
+        # it), but a card number never is, and --redact takes out every finding here too.
+        from dataclasses import replace
+
+        witness = replace(witness, name=guard_text(witness.name, redact_all=redact_all),
+                          role=guard_text(witness.role, redact_all=redact_all),
+                          relationship=guard_text(witness.relationship, redact_all=redact_all),
+                          contact=guard_text(witness.contact, redact_all=redact_all))
+    if (title is row.title and body is row.body or (title == row.title and body == row.body)) \
+            and witness == row.witness:
         return row
-    return row._replace(title=title, body=body)
+    return row._replace(title=title, body=body, witness=witness)
 
 
 def scan_rows(rows: Iterable) -> list[EntryFindings]:

@@ -16,12 +16,15 @@ built, 0 being that day (and a negative one counts forward, for deadlines still 
 Each entry is a dict with ``workday``, ``title``, ``model`` (a key of
 :data:`reflect.entries.templates.TEMPLATES`, or ``"none"``), ``body`` (wrapped for reading here; the
 builder joins the lines of each paragraph back up), ``skills`` and ``criteria`` (ids in the
-bundled framework), and optionally ``private``, ``confidence``, ``minutes`` and ``trashed``.
+bundled framework), and optionally ``private``, ``confidence``, ``minutes`` and ``trashed``, and
+for evidence other than a reflection ``kind`` with ``witness`` (a dict; ``confirmed_workday``
+for the day the witness confirmed it), ``observer`` or ``participants``.
 """
 
 from typing import Any
 
 from reflect.demo import objective_records
+from reflect.demo import other_evidence
 from reflect.demo import review_records
 from reflect.demo import week_7
 from reflect.demo import weeks_1_2
@@ -48,7 +51,8 @@ THIN_SKILL = "leadership"
 WEEKS = 7
 
 #: Every entry, oldest first (the order they are written in, so ids follow time).
-ENTRIES: list[dict[str, Any]] = [*weeks_1_2.ENTRIES, *weeks_3_4.ENTRIES, *weeks_5_6.ENTRIES, *week_7.ENTRIES]
+ENTRIES: list[dict[str, Any]] = [*weeks_1_2.ENTRIES, *weeks_3_4.ENTRIES, *weeks_5_6.ENTRIES, *week_7.ENTRIES,
+                                 *other_evidence.ENTRIES]
 
 #: Her review paperwork (SDS0223): see the two modules for what each record holds.
 #: (Each record is a plain dict of data, so typed as one.)

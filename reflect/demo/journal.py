@@ -128,6 +128,20 @@ def _entry_steps(story: Story, clock: _StoryClock) -> list[Step]:
     return steps
 
 
+def _kind_fields(story: Story, item: dict) -> dict:
+    """The kind of evidence and its details, for the items that are not her own reflections."""
+    from reflect.entries.models import Witness
+
+    fields: dict = {"kind": item.get("kind", "reflection"), "observer": item.get("observer", ""),
+                    "participants": item.get("participants", "")}
+    if "witness" in item:
+        w = item["witness"]
+        on = story.day(w["confirmed_workday"]) if "confirmed_workday" in w else None
+        fields["witness"] = Witness(name=w["name"], role=w.get("role", ""), relationship=w.get("relationship", ""),
+                                    contact=w.get("contact", ""), confirmed=on is not None, confirmed_on=on)
+    return fields
+
+
 def _write_entry(story: Story, item: dict, place: int, clock: _StoryClock) -> None:
     journal: Journal = story.journal
     entry = journal.entries.add(
@@ -141,6 +155,7 @@ def _write_entry(story: Story, item: dict, place: int, clock: _StoryClock) -> No
         confidence=item.get("confidence"),
         minutes=item.get("minutes"),
         uid=story.uid(str(place)),
+        **_kind_fields(story, item),
     )
     if item.get("trashed"):
         clock.now += _TRASHED_AFTER

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from reflect.entries.kinds import REFLECTION
 from reflect.jsonable import Record, fields_of
 
 #: Reflective models an entry can follow; their sections live in the body as headings.
@@ -20,8 +21,33 @@ MODEL_NAMES = {
 
 
 @dataclass(frozen=True)
+class Witness(Record):
+    """Who gave a witness testimony, and whether they confirmed it (see :mod:`reflect.entries.kinds`).
+
+    ``relationship`` is theirs to the apprentice ("my line manager"); ``contact`` is how an
+    assessor can reach them to check it. ``confirmed_on`` may be unknown even when confirmed.
+    """
+
+    name: str = ""
+    role: str = ""
+    relationship: str = ""
+    contact: str = ""
+    confirmed: bool = False
+    confirmed_on: date | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return self == Witness()
+
+
+@dataclass(frozen=True)
 class Entry(Record):
-    """One reflection, with its tags. ``day`` is the day reflected on."""
+    """One journal item, with its tags. ``day`` is the day it is about.
+
+    ``kind`` is what sort of evidence it is (:data:`reflect.entries.kinds.KINDS`); a witness
+    testimony names its ``witness``, an observation its ``observer`` and a professional
+    discussion its ``participants`` (the details are kept if the kind later changes).
+    """
 
     id: int
     uid: str
@@ -38,6 +64,10 @@ class Entry(Record):
     updated_at: str = ""
     deleted_at: str | None = None
     revision: int = 1
+    kind: str = REFLECTION
+    witness: Witness | None = None
+    observer: str = ""
+    participants: str = ""
 
     @property
     def in_trash(self) -> bool:
@@ -63,6 +93,7 @@ class EntrySummary(Record):
     model: str = "none"
     snippet: str | None = None
     deleted_at: str | None = None
+    kind: str = REFLECTION
 
     def json_shape(self) -> dict:
         data = fields_of(self)
@@ -83,6 +114,8 @@ class EntryFilter:
     private: bool | None = None
     model: str | None = None
     objective: int | None = None
+    #: Kinds of evidence (any of them); empty means every kind.
+    kinds: tuple[str, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -124,7 +157,7 @@ def filter_to_json(filters: EntryFilter) -> dict[str, Any]:
     for name in ("text", "model", "objective"):
         if getattr(filters, name):
             data[name] = getattr(filters, name)
-    for name in ("skills", "units", "criteria"):
+    for name in ("skills", "units", "criteria", "kinds"):
         if getattr(filters, name):
             data[name] = list(getattr(filters, name))
     for name in ("date_from", "date_to"):

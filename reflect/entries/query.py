@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from reflect.entries.models import Entry, EntryFilter, EntrySummary
+from reflect.entries.models import Entry, EntryFilter, EntrySummary, Witness
 from reflect.entries.search_query import to_fts_query
 
 
@@ -45,6 +45,9 @@ def build_where(filters: EntryFilter, *, trashed: bool = False) -> tuple[list[st
     if filters.model:
         where.append("e.model = ?")
         params.append(filters.model)
+    if filters.kinds:
+        where.append(f"e.kind IN ({', '.join('?' * len(filters.kinds))})")
+        params += list(filters.kinds)
     if filters.objective is not None:
         where.append("e.id IN (SELECT entry_id FROM entry_objectives WHERE objective_id = ?)")
         params.append(filters.objective)
@@ -79,30 +82,47 @@ def fetch_summaries(db, rows: list[dict]) -> list[EntrySummary]:
             id=r["id"], day=date.fromisoformat(r["day"]), title=r["title"],
             skills=tuple(skills.get(r["id"], ())), criteria_count=counts.get(r["id"], 0),
             private=bool(r["private"]), model=r["model"], snippet=r.get("snippet"),
-            deleted_at=r.get("deleted_at"),
+            deleted_at=r.get("deleted_at"), kind=r.get("kind", "reflection"),
         )
         for r in rows
     ]
 
 
-#: Whole entries with their tags, for ``SELECT {STREAM_COLUMNS} FROM entries e ...``.
+#: The kind-specific details of ``entry_details d``, in the order :func:`details_from` reads them.
+DETAIL_COLUMNS = ("d.witness_name, d.witness_role, d.witness_relationship, d.witness_contact, d.confirmed,"
+                  " d.confirmed_on, d.observer, d.participants")
+
+#: Whole entries with their tags and details, for ``SELECT {STREAM_COLUMNS} FROM {STREAM_FROM} ...``.
 #: Tag ids are joined with the unit separator, which no id contains.
 STREAM_COLUMNS = (
     "e.id, e.uid, e.day, e.title, e.body, e.model, e.private, e.confidence, e.minutes, e.created_at,"
     " e.updated_at, e.deleted_at, e.revision,"
     " (SELECT group_concat(skill_id, char(31)) FROM entry_skills WHERE entry_id = e.id),"
-    " (SELECT group_concat(criterion_id, char(31)) FROM entry_criteria WHERE entry_id = e.id)"
+    " (SELECT group_concat(criterion_id, char(31)) FROM entry_criteria WHERE entry_id = e.id),"
+    f" e.kind, {DETAIL_COLUMNS}"
 )
+STREAM_FROM = "entries e LEFT JOIN entry_details d ON d.entry_id = e.id"
+
+
+def details_from(row: tuple | list) -> dict:
+    """Entry fields (``witness``, ``observer``, ``participants``) from :data:`DETAIL_COLUMNS`
+    values (all None when the entry has no details row)."""
+    name, role, relationship, contact, confirmed, confirmed_on, observer, participants = row
+    witness = Witness(name or "", role or "", relationship or "", contact or "", bool(confirmed),
+                      date.fromisoformat(confirmed_on) if confirmed_on else None)
+    return {"witness": None if witness.is_empty else witness, "observer": observer or "",
+            "participants": participants or ""}
 
 
 def streamed_entry(row: tuple) -> Entry:
     """An :class:`Entry` from a row of :data:`STREAM_COLUMNS`."""
     (entry_id, uid, day, title, body, model, private, confidence, minutes, created_at, updated_at,
-     deleted_at, revision, skills, criteria) = row
+     deleted_at, revision, skills, criteria, kind) = row[:16]
     return Entry(
         id=entry_id, uid=uid, day=date.fromisoformat(day), title=title, body=body, model=model,
         skills=tuple(sorted(skills.split("\x1f"))) if skills else (),
         criteria=tuple(sorted(criteria.split("\x1f"))) if criteria else (),
         private=bool(private), confidence=confidence, minutes=minutes, created_at=created_at,
-        updated_at=updated_at, deleted_at=deleted_at, revision=revision,
+        updated_at=updated_at, deleted_at=deleted_at, revision=revision, kind=kind,
+        **details_from(row[16:]),
     )

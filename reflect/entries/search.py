@@ -31,7 +31,7 @@ HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"
 
 _COLUMNS = (
-    "e.id, e.day, e.title, e.private, e.model, e.deleted_at,"
+    "e.id, e.day, e.title, e.private, e.model, e.deleted_at, e.kind,"
     f" snippet(entries_fts, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', 16) AS snippet"
 )
 # Title words count for more than body words; ties go to the newer entry.

@@ -15,8 +15,11 @@ from datetime import date
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from reflect.entries.query import (
+    DETAIL_COLUMNS,
     STREAM_COLUMNS,
+    STREAM_FROM,
     build_where,
+    details_from,
     dict_rows,
     fetch_summaries,
     streamed_entry,
@@ -28,7 +31,8 @@ from reflect.entries.search import (
     search_rows,
 )
 from reflect.errors import InputError, NotFoundError, ReflectError
-from reflect.entries.models import MODELS, Entry, EntryFilter, EntryPage, EntrySummary
+from reflect.entries.kinds import KINDS, REFLECTION, WITNESS, kind_label
+from reflect.entries.models import MODELS, Entry, EntryFilter, EntryPage, EntrySummary, Witness
 from reflect.sanitize import clean_body, clean_line
 from reflect.entries.search_query import to_fts_query
 from reflect.words import entry_words
@@ -39,7 +43,9 @@ if TYPE_CHECKING:
 
 __all__ = ["ConflictError", "EntryStore", "HIGHLIGHT_END", "HIGHLIGHT_START", "PAGE_SIZE"]
 PAGE_SIZE = 100
-_FIELDS = ("day", "title", "body", "model", "private", "confidence", "minutes")
+_FIELDS = ("day", "title", "body", "model", "private", "confidence", "minutes", "kind")
+#: The kind-specific details (kept in ``entry_details``; see :mod:`reflect.entries.kinds`).
+_DETAILS = ("witness", "observer", "participants")
 
 
 class ConflictError(ReflectError):
@@ -83,24 +89,33 @@ class EntryStore:
         minutes: int | None = None,
         uid: str | None = None,
         created_at: str | None = None,
+        kind: str = REFLECTION,
+        witness: Witness | None = None,
+        observer: str = "",
+        participants: str = "",
     ) -> int:
         """Write a new entry with its tags in one transaction; return its id (an import of
-        many entries need not read each back: :meth:`add` does)."""
+        many entries need not read each back: :meth:`add` does).
+
+        ``kind`` is the kind of evidence; ``witness``, ``observer`` and ``participants`` its
+        details (a witness testimony must name its witness)."""
         import uuid  # here, not at the top: reading commands never need it
 
         values = _checked(day=day, title=title, body=body, model=model, private=private,
-                          confidence=confidence, minutes=minutes)
+                          confidence=confidence, minutes=minutes, kind=kind)
+        details = _checked_details(kind, witness, observer, participants)
         now = self.journal.now()
         with self.journal.write():
             cursor = self.conn.execute(
                 "INSERT INTO entries (uid, day, title, body, model, private, confidence, minutes,"
-                " words, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " words, created_at, updated_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [uid or uuid.uuid4().hex, values["day"], values["title"], values["body"],
                  values["model"], values["private"], values["confidence"], values["minutes"],
-                 values["words"], created_at or now, now],
+                 values["words"], created_at or now, now, values["kind"]],
             )
             entry_id = inserted_id(cursor)
             self._set_tags(entry_id, skills, criteria)
+            self._set_details(entry_id, details)
         return entry_id
 
     def update(self, entry_id: int, *, expected_revision: int | None = None, **changes) -> Entry:
@@ -111,6 +126,7 @@ class EntryStore:
         """
         skills = changes.pop("skills", None)
         criteria = changes.pop("criteria", None)
+        new_details = {name: changes.pop(name) for name in _DETAILS if name in changes}
         unknown = set(changes) - set(_FIELDS)
         if unknown:
             raise TypeError(f"cannot update {', '.join(sorted(unknown))}")
@@ -122,13 +138,20 @@ class EntryStore:
             # A long title that came in another way (an import) may stay while other fields change.
             values = _checked(**merged, title_limit="title" in changes and clean_line(changes["title"] or "")
                               != current.title)
+            details = {name: getattr(current, name) for name in _DETAILS} | new_details
+            # Details the new kind does not use are kept (changing it back brings them back);
+            # only what is required of the kind is checked.
+            checked = _checked_details(values["kind"], **details)
             self.conn.execute(
                 "UPDATE entries SET day = ?, title = ?, body = ?, model = ?, private = ?,"
-                " confidence = ?, minutes = ?, words = ?, updated_at = ?, revision = revision + 1"
-                " WHERE id = ?",
+                " confidence = ?, minutes = ?, words = ?, updated_at = ?, revision = revision + 1,"
+                " kind = ? WHERE id = ?",
                 [values["day"], values["title"], values["body"], values["model"], values["private"],
-                 values["confidence"], values["minutes"], values["words"], self.journal.now(), entry_id],
+                 values["confidence"], values["minutes"], values["words"], self.journal.now(),
+                 values["kind"], entry_id],
             )
+            if new_details:
+                self._set_details(entry_id, checked)
             # New text with the same number of words looks uncounted to the schema's trigger,
             # which marks the count as stale; it was counted just now.
             self.conn.execute("DELETE FROM entry_words_stale WHERE entry_id = ?", [entry_id])
@@ -149,7 +172,7 @@ class EntryStore:
                 return self.update(entry_id, expected_revision=base_revision, **changes), None
             except ConflictError as conflict:
                 current = conflict.current
-                fields = {f: getattr(current, f) for f in _FIELDS}
+                fields = {f: getattr(current, f) for f in _FIELDS + _DETAILS}
                 fields |= {"skills": current.skills, "criteria": current.criteria} | changes
                 fields["title"] = f"{fields['title']} (conflicting copy)"
                 return self.add(**fields), current
@@ -161,6 +184,8 @@ class EntryStore:
             day=day or self.journal.today(), title=f"{source.title} (copy)", body=source.body,
             model=source.model, skills=source.skills, criteria=source.criteria,
             private=source.private, confidence=source.confidence, minutes=source.minutes,
+            kind=source.kind, witness=source.witness, observer=source.observer,
+            participants=source.participants,
         )
 
     def delete(self, entry_id: int) -> Entry:
@@ -198,6 +223,19 @@ class EntryStore:
                 [(entry_id, v) for v in dict.fromkeys(values)],
             )
 
+    def _set_details(self, entry_id: int, details: dict) -> None:
+        """Store an entry's kind-specific details: one row while it has any, none otherwise."""
+        witness = details["witness"] or Witness()
+        if witness.is_empty and not details["observer"] and not details["participants"]:
+            self.conn.execute("DELETE FROM entry_details WHERE entry_id = ?", [entry_id])
+            return
+        self.conn.execute(
+            "INSERT OR REPLACE INTO entry_details (entry_id, witness_name, witness_role, witness_relationship,"
+            " witness_contact, confirmed, confirmed_on, observer, participants) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [entry_id, witness.name, witness.role, witness.relationship, witness.contact, int(witness.confirmed),
+             witness.confirmed_on.isoformat() if witness.confirmed_on else None, details["observer"],
+             details["participants"]])
+
     # -- reading --------------------------------------------------------------------------
 
     def get(self, entry_id: int, *, include_trashed: bool = False) -> Entry:
@@ -234,7 +272,9 @@ class EntryStore:
         # Without statistics SQLite prefers the deleted_at index and sorts every live entry
         # (70 ms a page at 100,000 entries); the partial index is already in page order.
         index = "" if trashed else " INDEXED BY entries_live_by_day"
-        sql = (f"SELECT e.id, e.day, e.title, e.private, e.model, e.deleted_at FROM entries e{index}"
+        if not trashed and len(filters.kinds) == 1:
+            index = " INDEXED BY entries_live_by_kind"  # one kind's entries, already in page order
+        sql = (f"SELECT e.id, e.day, e.title, e.private, e.model, e.deleted_at, e.kind FROM entries e{index}"
                f" WHERE {' AND '.join(where)} ORDER BY e.day DESC, e.id DESC LIMIT ?")
         rows = self._query(sql, params + [limit + 1])
         more = len(rows) > limit
@@ -273,8 +313,9 @@ class EntryStore:
             chunk = ids[start:start + 500]
             marks = ",".join("?" * len(chunk))
             tags = _tags_for(self.conn, chunk)
+            details = _details_for(self.conn, chunk)
             for row in dict_rows(self.conn.execute(f"SELECT * FROM entries WHERE id IN ({marks})", chunk)):
-                found[row["id"]] = _entry_from(row, *tags[row["id"]])
+                found[row["id"]] = _entry_from(row, *tags[row["id"]], details.get(row["id"], {}))
         return [found[i] for i in ids if i in found]
 
     def iter_entries(self, filters: EntryFilter = EntryFilter(), *, oldest_first: bool = True,
@@ -287,7 +328,7 @@ class EntryStore:
         where, params = build_where(filters)
         order = "ASC" if oldest_first else "DESC"
         cursor = self.conn.execute(
-            f"SELECT {STREAM_COLUMNS} FROM entries e WHERE {' AND '.join(where)}"
+            f"SELECT {STREAM_COLUMNS} FROM {STREAM_FROM} WHERE {' AND '.join(where)}"
             f" ORDER BY e.day {order}, e.id {order}", params)
         try:
             while rows := cursor.fetchmany(batch):
@@ -296,7 +337,8 @@ class EntryStore:
             cursor.close()  # also when the reader stops early
 
     def _entry(self, row: dict) -> Entry:
-        return _entry_from(row, *_tags_for(self.conn, [row["id"]])[row["id"]])
+        return _entry_from(row, *_tags_for(self.conn, [row["id"]])[row["id"]],
+                           _details_for(self.conn, [row["id"]]).get(row["id"], {}))
 
     def _query(self, sql: str, params: builtins.list) -> builtins.list[dict]:
         try:
@@ -306,14 +348,21 @@ class EntryStore:
             raise ReflectError(f"Search failed: {error}") from None
 
 
-def _entry_from(row: dict, skills: tuple, criteria: tuple) -> Entry:
+def _entry_from(row: dict, skills: tuple, criteria: tuple, details: dict) -> Entry:
     return Entry(
         id=row["id"], uid=row["uid"], day=date.fromisoformat(row["day"]), title=row["title"],
         body=row["body"], model=row["model"], skills=skills, criteria=criteria,
         private=bool(row["private"]), confidence=row["confidence"], minutes=row["minutes"],
         created_at=row["created_at"], updated_at=row["updated_at"], deleted_at=row["deleted_at"],
-        revision=row["revision"],
+        revision=row["revision"], kind=row["kind"], **details,
     )
+
+
+def _details_for(db, ids: list[int]) -> dict[int, dict]:
+    """The kind-specific details of those of ``ids`` that have any (as Entry fields)."""
+    marks = ",".join("?" * len(ids))
+    return {row[0]: details_from(row[1:]) for row in db.execute(
+        f"SELECT d.entry_id, {DETAIL_COLUMNS} FROM entry_details d WHERE d.entry_id IN ({marks})", ids)}
 
 
 def _tags_for(db, ids: list[int]) -> dict[int, tuple[tuple, tuple]]:
@@ -335,7 +384,37 @@ def _tags_for(db, ids: list[int]) -> dict[int, tuple[tuple, tuple]]:
 TITLE_LIMIT = 120
 
 
-def _checked(*, day, title, body, model, private, confidence, minutes, title_limit: bool = True) -> dict:
+#: Characters a witness's name, role, contact, an observer's name... may have: one line each.
+DETAIL_LIMIT = 200
+
+
+def _checked_details(kind: str, witness: Witness | None, observer: str, participants: str) -> dict:
+    """Validate kind-specific details and clean them to single lines."""
+    def line(text: str, what: str) -> str:
+        text = clean_line(text or "")
+        if len(text) > DETAIL_LIMIT:
+            raise InputError(f"The {what} should fit on a line of up to {DETAIL_LIMIT} characters "
+                             f"(this one has {len(text)}).")
+        return text
+
+    witness = witness or Witness()
+    if witness.confirmed_on is not None and not isinstance(witness.confirmed_on, date):
+        raise InputError("The day the witness confirmed it should be a date.")
+    witness = Witness(
+        name=line(witness.name, "witness's name"), role=line(witness.role, "witness's role"),
+        relationship=line(witness.relationship, "witness's relationship to you"),
+        contact=line(witness.contact, "witness's contact"),
+        # A day of confirmation says it was confirmed.
+        confirmed=bool(witness.confirmed or witness.confirmed_on), confirmed_on=witness.confirmed_on,
+    )
+    if kind == WITNESS and not witness.name:
+        raise InputError(f"A {kind_label(WITNESS)} needs the witness's name (who saw it?).")
+    return {"witness": None if witness.is_empty else witness,
+            "observer": line(observer, "observer's name"), "participants": line(participants, "list of participants")}
+
+
+def _checked(*, day, title, body, model, private, confidence, minutes, kind=REFLECTION,
+             title_limit: bool = True) -> dict:
     """Validate field values and convert them to their stored form."""
     if not isinstance(day, date):
         raise InputError("A reflection needs a date.")
@@ -347,6 +426,8 @@ def _checked(*, day, title, body, model, private, confidence, minutes, title_lim
                          "put the rest in the reflection itself.")
     if model not in MODELS:
         raise InputError(f'Unknown reflective model "{model}" (use one of: {", ".join(MODELS)}).')
+    if kind not in KINDS:
+        raise InputError(f'Unknown kind of evidence "{kind}" (use one of: {", ".join(KINDS)}).')
     if confidence is not None and not (isinstance(confidence, int) and 1 <= confidence <= 5):
         raise InputError(f"Confidence is rated 1 to 5, not {confidence}.")
     if minutes is not None and not (isinstance(minutes, int) and 0 < minutes <= 24 * 60):
@@ -354,4 +435,4 @@ def _checked(*, day, title, body, model, private, confidence, minutes, title_lim
     body = clean_body(body or "")
     return {"day": day.isoformat(), "title": title, "body": body, "model": model,
             "private": int(bool(private)), "confidence": confidence, "minutes": minutes,
-            "words": entry_words(title, body)}
+            "words": entry_words(title, body), "kind": kind}

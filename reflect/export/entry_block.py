@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 from json.encoder import encode_basestring
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from reflect.dates import format_duration, format_long
 from reflect.export.body import layout_body
@@ -25,9 +25,12 @@ from reflect.export.format import (
     comments_marker,
     inline,
 )
+from reflect.entries.details import detail_pairs
+from reflect.entries.kinds import REFLECTION
 from reflect.entries.models import MODEL_NAMES, Entry
 
 if TYPE_CHECKING:
+    from reflect.export.attachments import ExportedFile
     from reflect.export.rows import ExportRow
     from reflect.framework.standards import Framework
 
@@ -46,12 +49,19 @@ class EntryRenderer:
     ``markers=False`` leaves out reflect's hidden lines and the comment places: the text a
     printable (HTML) copy is made from. ``criteria_text=False`` names criteria by id only, on
     one line (a review pack's printout, whose appendix gives their text).
+
+    ``files`` are the export's attached files by entry uid (:mod:`reflect.export.attachments`):
+    each entry's are linked in its details (pictures shown too, unless ``pictures=False``: an
+    HTML page shows its own) and listed in its marker.
     """
 
-    def __init__(self, framework: "Framework", *, markers: bool = True, criteria_text: bool = True):
+    def __init__(self, framework: "Framework", *, markers: bool = True, criteria_text: bool = True,
+                 files: "dict[str, list[ExportedFile]] | None" = None, pictures: bool = True):
         self.framework = framework
         self.markers = markers
         self.criteria_text = criteria_text
+        self.files = files or {}
+        self.pictures = pictures
         self._order = {s.id: i for i, s in enumerate(framework.meta_skills)}
         self._skill_names = {s.id: inline(s.name) for s in framework.meta_skills}
         self._criterion_lines: dict[str, str] = {}
@@ -64,15 +74,18 @@ class EntryRenderer:
         if self._day[0] != entry.day:
             self._day = (entry.day, format_long(entry.day))
         day = self._day[1]
-        heading = f"## {day} {EM_DASH} {inline(entry.title)}\n\n{self._details(entry)}\n\n"
+        files = self.files.get(entry.uid, ()) if self.files else ()
+        heading = f"## {day} {EM_DASH} {inline(entry.title)}\n\n{self._details(entry, files)}\n\n"
         if not self.markers:
             return f"{heading}{body}"
-        return (f"{entry_marker_for(entry)}\n\n{heading}{layout.marker()}\n\n{body}"
+        return (f"{entry_marker_for(entry, files)}\n\n{heading}{layout.marker()}\n\n{body}"
                 f"{COMMENTS_HEADING}\n{comments_marker(entry.uid)}\n{COMMENTS_HINT}\n\n")
 
-    def _details(self, entry: "Entry | ExportRow") -> str:
-        """The list of details people read: meta-skills, criteria in full, model, ..."""
-        lines = [self._skills_line(entry.skills)]
+    def _details(self, entry: "Entry | ExportRow", files=()) -> str:
+        """The list of details people read: the kind and who vouches for it, meta-skills,
+        criteria in full, model, ..."""
+        lines = [f"- **{label}:** {inline(value)}" for label, value in detail_pairs(entry)]
+        lines.append(self._skills_line(entry.skills))
         if entry.criteria and not self.criteria_text:
             lines.append(f"- **Criteria:** {', '.join(inline(cid) for cid in natural_order(entry.criteria))}")
         elif entry.criteria:
@@ -88,6 +101,10 @@ class EntryRenderer:
             lines.append(f"- **Time spent:** {format_duration(entry.minutes)}")
         if entry.private:
             lines.append("- **Private:** yes")
+        if files:
+            from reflect.export.attachments import markdown_lines
+
+            lines += markdown_lines(files, pictures=self.pictures)
         return "\n".join(lines)
 
     def _skills_line(self, skills: tuple[str, ...]) -> str:
@@ -115,7 +132,7 @@ def natural_order(ids) -> list[str]:
     return sorted(ids, key=lambda cid: [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", cid)])
 
 
-def entry_data(entry: "Entry | ExportRow") -> dict:
+def entry_data(entry: "Entry | ExportRow", files: "Iterable[ExportedFile]" = ()) -> dict:
     """What the entry marker holds (see :func:`entry_marker_for`)."""
     data: dict = {"uid": entry.uid, "date": entry.day.isoformat(), "title": entry.title}
     if entry.skills:
@@ -131,10 +148,30 @@ def entry_data(entry: "Entry | ExportRow") -> dict:
     if entry.minutes is not None:
         data["minutes"] = entry.minutes
     data["created_at"] = entry.created_at
+    data.update(kind_data(entry))
+    if files:
+        data["attachments"] = [f.marker_data() for f in files]
     return data
 
 
-def entry_marker_for(entry: "Entry | ExportRow") -> str:
+def kind_data(entry: "Entry | ExportRow") -> dict:
+    """The kind and its details as the entry marker holds them (nothing for a plain reflection)."""
+    data: dict = {}
+    if entry.kind != REFLECTION:
+        data["kind"] = entry.kind
+    if entry.witness is not None:
+        w = entry.witness
+        data["witness"] = {"name": w.name, "role": w.role, "relationship": w.relationship,
+                           "contact": w.contact, "confirmed": w.confirmed,
+                           "confirmed_on": w.confirmed_on.isoformat() if w.confirmed_on else None}
+    if entry.observer:
+        data["observer"] = entry.observer
+    if entry.participants:
+        data["participants"] = entry.participants
+    return data
+
+
+def entry_marker_for(entry: "Entry | ExportRow", files: "Iterable[ExportedFile]" = ()) -> str:
     """``entry_marker(entry_data(entry))``, written directly (a test checks they agree)."""
     q = encode_basestring  # a JSON string, as json.dumps(..., ensure_ascii=False) writes it
     parts = ['{"uid": ', q(entry.uid), ', "date": "', entry.day.isoformat(), '", "title": ', q(entry.title)]
@@ -150,7 +187,16 @@ def entry_marker_for(entry: "Entry | ExportRow") -> str:
         parts += (', "confidence": ', str(entry.confidence))
     if entry.minutes is not None:
         parts += (', "minutes": ', str(entry.minutes))
-    parts += (', "created_at": ', q(entry.created_at), "}")
+    parts += (', "created_at": ', q(entry.created_at))
+    if entry.kind != REFLECTION or entry.witness is not None or entry.observer or entry.participants:
+        import json  # few entries are other kinds: the plain encoder is quick enough for them
+
+        parts += [f", {q(key)}: {json.dumps(value, ensure_ascii=False)}" for key, value in kind_data(entry).items()]
+    if files:
+        import json
+
+        parts += (', "attachments": ', json.dumps([f.marker_data() for f in files], ensure_ascii=False))
+    parts.append("}")
     text = "".join(parts)
     if ">" in text:  # only inside JSON strings: escaped, "-->" cannot end the comment early
         text = text.replace(">", "\\u003e")

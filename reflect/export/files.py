@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from reflect.entries.models import EntryFilter
+from reflect.files import TargetExistsError
 from reflect.paths import expand
 
 if TYPE_CHECKING:
@@ -32,6 +33,13 @@ class ExportResult:
     private_left_out: int = 0
     private_included: int = 0
     objectives: int = 0
+    #: Attached files written beside it (in ``files_folder``), or into the bundle.
+    attachments: int = 0
+    files_folder: Path | None = None
+    #: Attached files that were not written (the export went to stdout).
+    attachments_not_written: int = 0
+    #: Files attached to the private entries included, which never leave.
+    private_files_left_out: int = 0
 
     def summary(self) -> str:
         """One sentence for people, e.g. ``Exported 42 entries to journals/x.md (3 private
@@ -48,6 +56,18 @@ class ExportResult:
                         "--include-private adds them)")
         elif self.private_included:
             message += f" (including {self.private_included} private)"
+        if self.attachments and self.files_folder is not None:
+            message += f", with {_count(self.attachments, 'attached file', 'attached files')} in {self.files_folder}"
+        elif self.attachments:
+            message += f", with {_count(self.attachments, 'attached file', 'attached files')}"
+        if self.private_files_left_out:
+            n = self.private_files_left_out
+            message += (f" ({_count(n, 'file', 'files')} attached to private "
+                        f"{'entries' if self.kind != 'review-pack' else 'reflections'} "
+                        f"{'stays' if n == 1 else 'stay'} in the journal: never exported)")
+        if self.attachments_not_written:
+            message += (f" ({_count(self.attachments_not_written, 'attached file was', 'attached files were')} "
+                        "not written: export to a file to include them)")
         return message + "."
 
 
@@ -82,11 +102,20 @@ def write_export(journal: "Journal", framework: "Framework", target: Path | str 
     from reflect.files import atomic_writer
     from reflect.store.own_files import refuse_journal_files
 
+    from reflect.export.attachments import all_files, export_files, folder_for, private_files, write_files
+
     with read_snapshot(journal):
         plan = plan_export(journal, framework, filters, include_private=include_private, redact=redact)
         path = target_path(target, default_file_name(plan, journal.today()))
         refuse_journal_files(path, journal.path)  # not even with --force
+        if path.exists() and not overwrite:
+            raise TargetExistsError(path)  # before any attached file is written beside it
+        files = export_files(journal, plan.filters, folder_for(path))
+        # The files first: a Markdown file that exists links only to files that do.
+        written = write_files(journal, all_files(files), path.parent, overwrite=overwrite, folder=folder_for(path))
         with atomic_writer(path, overwrite=overwrite) as handle:
-            write_markdown(journal, framework, handle, plan, progress=progress)
+            write_markdown(journal, framework, handle, plan, progress=progress, files=files)
     return ExportResult(path=path, kind="reflections", entries=plan.entries,
-                        private_left_out=plan.private_left_out, private_included=plan.private_included)
+                        private_left_out=plan.private_left_out, private_included=plan.private_included,
+                        attachments=written, files_folder=path.parent / folder_for(path) if written else None,
+                        private_files_left_out=private_files(journal, plan.filters) if include_private else 0)

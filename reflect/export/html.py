@@ -3,8 +3,9 @@
 The Markdown is rendered with markdown-it-py (CommonMark plus tables and strikethrough) with
 its ``html`` option OFF: HTML written in a reflection (``<script>``, ``<img>``, ...) is shown
 as text, never run. Nothing is loaded from anywhere: the stylesheet is inline, pictures a
-reflection links to become plain links, and a Content-Security-Policy forbids fetching
-anything even if something slipped through. A print stylesheet makes it a tidy handout.
+reflection links to become plain links, attached pictures are in the page itself
+(:mod:`reflect.export.entries_html`), and a Content-Security-Policy forbids fetching
+anything but those ``data:`` images even if something slipped through. A print stylesheet makes it a tidy handout.
 
 The page is written piece by piece (:class:`HtmlPage`), so a long export never has to be
 held in memory as one HTML string. Plain paragraphs skip markdown-it
@@ -42,6 +43,9 @@ blockquote { margin: 0.8em 0; padding: 0 1em; border-left: 4px solid #c9c9c3; co
 article.entry { border-top: 1px solid #c9c9c3; margin-top: 1.5rem; }
 article.entry > h2 { border: 0; }
 .generated { color: #5f5f5a; font-size: 0.85rem; margin-top: 3rem; }
+figure.attachment { margin: 0.8em 0; }
+figure.attachment img { display: block; max-width: 100%; max-height: 14cm; height: auto; border: 1px solid #c9c9c3; }
+figure.attachment figcaption { font-size: 0.85rem; color: #5f5f5a; }
 @page { size: A4; margin: 16mm 15mm; }
 @media print {
   body { background: #fff; font-size: 10.5pt; }
@@ -49,7 +53,8 @@ article.entry > h2 { border: 0; }
   a { color: inherit; text-decoration: none; }
   h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
   h1.part { break-before: page; page-break-before: always; }
-  table, tr, pre, blockquote { break-inside: avoid; page-break-inside: avoid; }
+  table, tr, pre, blockquote, figure { break-inside: avoid; page-break-inside: avoid; }
+  figure.attachment img { max-height: 9cm; }
   th { background: #eee; }
   tbody tr:nth-child(even) { background: none; }
 }
@@ -119,7 +124,7 @@ _HEAD = """<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="referrer" content="no-referrer">
 <meta name="generator" content="reflect {version}">
 <title>{title}</title>

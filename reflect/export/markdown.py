@@ -25,9 +25,11 @@ from reflect.export.format import (
     inline,
     table,
 )
+from reflect.entries.kinds import REFLECTION, describe_counts, kind_label
 from reflect.entries.models import MODEL_NAMES, EntryFilter
 
 if TYPE_CHECKING:
+    from reflect.export.attachments import ExportedFile
     from reflect.journal import Journal
     from reflect.framework.standards import Framework
 
@@ -52,20 +54,23 @@ def export_markdown(journal: "Journal", framework: "Framework", out: TextIO,
 
 
 def write_markdown(journal: "Journal", framework: "Framework", out: TextIO, plan: ExportPlan, *,
-                   progress: Callable[[int, int], None] | None = None) -> None:
-    """Write the export ``plan`` describes (made in the same read snapshot) to ``out``."""
+                   progress: Callable[[int, int], None] | None = None,
+                   files: "dict[str, list[ExportedFile]] | None" = None) -> None:
+    """Write the export ``plan`` describes (made in the same read snapshot) to ``out``, linking
+    the attached ``files`` (:mod:`reflect.export.attachments`) where they are written."""
     out.write(front_matter(_front_matter_data(plan, framework)))
     out.write(_header(plan, framework))
-    written = write_entries(journal, framework, out, plan, progress=progress)
+    written = write_entries(journal, framework, out, plan, progress=progress, files=files)
     out.write(MARK_END + "\n")
     if written != plan.entries:  # pragma: no cover - the snapshot makes this impossible
         raise RuntimeError(f"exported {written} entries, expected {plan.entries}")
 
 
 def write_entries(journal: "Journal", framework: "Framework", out: TextIO, plan: ExportPlan, *,
-                  markers: bool = True, progress: Callable[[int, int], None] | None = None) -> int:
+                  markers: bool = True, progress: Callable[[int, int], None] | None = None,
+                  files: "dict[str, list[ExportedFile]] | None" = None) -> int:
     """Write the entry blocks of ``plan`` to ``out``, oldest first; return how many."""
-    render = EntryRenderer(framework, markers=markers).render
+    render = EntryRenderer(framework, markers=markers, files=files).render
     written = 0
     for entry in iter_rows(journal, plan.filters, redact=plan.redact):
         out.write(render(entry))
@@ -96,7 +101,8 @@ def _front_matter_data(plan: ExportPlan, framework: "Framework") -> dict:
         "generated": plan.generated,
         # How many private entries were left out is told to the person exporting, never
         # written in the file: the count alone would tell a reader they exist.
-        "counts": {"entries": plan.entries, "private_included": plan.private_included},
+        "counts": {"entries": plan.entries, "private_included": plan.private_included,
+                   "by_kind": dict(plan.kind_counts)},
     }
     if plan.filtered:
         data["filters"] = describe_filters(plan.filters, framework)
@@ -113,12 +119,20 @@ def describe_filters(filters: EntryFilter, framework: "Framework") -> str:
     parts += [f"criterion {cid}" for cid in filters.criteria]
     if filters.model:
         parts.append(f"model {MODEL_NAMES.get(filters.model, filters.model)}")
+    if filters.kinds:
+        parts.append(" or ".join(kind_label(kind) for kind in filters.kinds))
     if filters.text:
         parts.append(f'matching "{filters.text}"')
     return "; ".join(parts)
 
 
 def _header(plan: ExportPlan, framework: "Framework") -> str:
+    return header_lines(plan, framework)
+
+
+def header_lines(plan: ExportPlan, framework: "Framework", *, markers: bool = True) -> str:
+    """The top of an export: its title, facts and summary (and, with ``markers``, how a mentor
+    writes comments in the file)."""
     title = "Reflective journal" + (f" {EM_DASH} {inline(plan.apprentice)}" if plan.apprentice.strip() else "")
     if plan.period_from and plan.period_to:
         period = f"{format_long(plan.period_from)} to {format_long(plan.period_to)}"
@@ -126,13 +140,17 @@ def _header(plan: ExportPlan, framework: "Framework") -> str:
         period = "no entries"
     count = entries_count(plan)
     facts = [("Framework", inline(framework.title)), ("Period", period), ("Entries", count)]
+    if set(plan.kind_counts) - {REFLECTION}:
+        facts.append(("Evidence", describe_counts(plan.kind_counts)))
     if plan.filtered:
         facts.append(("Only entries with", inline(describe_filters(plan.filters, framework))))
     facts.append(("Generated", when(plan.generated)))
     lines = ["", f"# {title}", ""]
     lines += [f"- **{label}:** {value}" for label, value in facts]
-    lines += ["", "Each entry ends with a place for mentor comments: write under its hint line, leave "
-              "the hidden reflect lines (they start with `<!--`) as they are, and send the file back.", ""]
+    lines.append("")
+    if markers:
+        lines += ["Each entry ends with a place for mentor comments: write under its hint line, leave "
+                  "the hidden reflect lines (they start with `<!--`) as they are, and send the file back.", ""]
     if plan.entries:
         lines += _summary(plan, framework)
     else:

@@ -39,10 +39,12 @@ from reflect.export.files import ExportResult, target_path
 from reflect.export.markdown import when, write_entries
 from reflect.export.plan import ExportPlan, plan_export
 from reflect.export.entry_block import EM_DASH
-from reflect.export.format import FORMAT_VERSION, MARK_END, front_matter, inline
+from reflect.export.format import FORMAT_VERSION, MARK_END, front_matter, inline, table
+from reflect.entries.kinds import REFLECTION, WITNESS, describe_counts
 from reflect.entries.models import EntryFilter
 
 if TYPE_CHECKING:
+    from reflect.export.attachments import ExportedFile
     from reflect.journal import Journal
     from reflect.review.models import Review
     from reflect.framework.standards import Framework
@@ -174,14 +176,25 @@ def write_review_pack(journal: "Journal", framework: "Framework", target: Path |
     from reflect.files import atomic_writer
     from reflect.store.own_files import refuse_journal_files
 
+    from reflect.export.attachments import all_files, export_files, folder_for, private_files, write_files
+    from reflect.files import TargetExistsError
+
     with read_snapshot(journal):
         pack = build_review_pack(journal, framework, start=start, end=end, include_private=include_private,
                                  review_id=review_id, redact=redact)
         path = target_path(target, default_file_name(pack, dated=start is not None or end is not None, html=html))
         refuse_journal_files(path, journal.path)  # not even with --force
+        if path.exists() and not overwrite:
+            raise TargetExistsError(path)  # before any attached file is written beside it
+        files = export_files(journal, pack.plan.filters, folder_for(path))
+        # Every file goes beside it, the pictures an HTML page shows inside itself too: the
+        # Markdown and the HTML pack of one name share the folder, and each keeps it whole.
+        written = write_files(journal, all_files(files), path.parent, overwrite=overwrite, folder=folder_for(path))
         with atomic_writer(path, overwrite=overwrite) as handle:
-            (write_pack_html if html else write_pack_markdown)(journal, framework, handle, pack)
-    return result_of(pack, path)
+            (write_pack_html if html else write_pack_markdown)(journal, framework, handle, pack, files)
+    return replace(result_of(pack, path), attachments=len(all_files(files)),
+                   files_folder=path.parent / folder_for(path) if written else None,
+                   private_files_left_out=private_files(journal, pack.plan.filters) if include_private else 0)
 
 
 def result_of(pack: ReviewPack, path: Path | None) -> ExportResult:
@@ -203,8 +216,10 @@ def default_file_name(pack: ReviewPack, *, dated: bool, html: bool) -> str:
 # -- writing ----------------------------------------------------------------------------------
 
 
-def write_pack_markdown(journal: "Journal", framework: "Framework", out: TextIO, pack: ReviewPack) -> None:
-    """The pack as Markdown with reflect's hidden lines, comment places and the record."""
+def write_pack_markdown(journal: "Journal", framework: "Framework", out: TextIO, pack: ReviewPack,
+                        files: "dict[str, list[ExportedFile]] | None" = None) -> None:
+    """The pack as Markdown with reflect's hidden lines, comment places and the record (and
+    links to the attached ``files``, written beside it)."""
     from reflect.coach.export_guard import CardMaskingWriter
 
     # Card numbers never reach a mentor, in any part of the pack. (The writer passes everything
@@ -213,8 +228,8 @@ def write_pack_markdown(journal: "Journal", framework: "Framework", out: TextIO,
     out.write(front_matter(_front_matter_data(pack, framework)))
     top, detail = _review_lines(pack, framework, markers=True)
     out.write("\n".join(["", *top, *detail, f"# {REFLECTIONS_HEADING}", "",
-                         *_reflections_intro(pack, markers=True)]) + "\n")
-    write_entries(journal, framework, out, pack.plan)
+                         *_reflections_intro(pack, markers=True), *witness_lines(journal, pack.plan)]) + "\n")
+    write_entries(journal, framework, out, pack.plan, files=files)
     # The appendix is reflect's text like the rest (its headings end the last comment place);
     # only the record, which the mentor fills in, comes after the end marker.
     out.write("\n".join(_appendix_lines(pack)) + "\n")
@@ -223,25 +238,24 @@ def write_pack_markdown(journal: "Journal", framework: "Framework", out: TextIO,
     out.write("\n".join(record.markdown(_review_uid(pack), _record_skills(pack, framework), _people(pack), kept)))
 
 
-def write_pack_html(journal: "Journal", framework: "Framework", out: TextIO, pack: ReviewPack) -> None:
-    """The pack as one printable, self-contained HTML page."""
+def write_pack_html(journal: "Journal", framework: "Framework", out: TextIO, pack: ReviewPack,
+                    files: "dict[str, list[ExportedFile]] | None" = None) -> None:
+    """The pack as one printable, self-contained HTML page (attached pictures shown in it,
+    other attached ``files`` linked beside it)."""
     from html import escape
 
     from reflect.coach.export_guard import CardMaskingWriter
-    from reflect.export.rows import iter_rows
+    from reflect.export.entries_html import write_entries_html
     from reflect.export.html import HtmlPage
-    from reflect.export.entry_block import EntryRenderer
 
     with HtmlPage(cast(TextIO, CardMaskingWriter(out)), _title(pack, plain=True), css=PACK_CSS) as page:
         top, detail = _review_lines(pack, framework, markers=False)
         page.add("\n".join(top), wrap="brief", tag="section")
         page.add("\n".join(detail), wrap="detail", tag="section")
         page.add_html(f'<section class="reflections">\n<h1 class="part">{REFLECTIONS_HEADING}</h1>\n')
-        page.add("\n".join(_reflections_intro(pack, markers=False)))
+        page.add("\n".join([*_reflections_intro(pack, markers=False), *witness_lines(journal, pack.plan)]))
         page.add_html('<div class="entries">\n')
-        render = EntryRenderer(framework, markers=False, criteria_text=False).render
-        for entry in iter_rows(journal, pack.plan.filters, redact=pack.plan.redact):
-            page.add(render(entry), wrap="entry")
+        write_entries_html(page, journal, framework, pack.plan, files, criteria_text=False)
         page.add_html('</div>\n</section>\n<section class="appendix">\n')
         page.add("\n".join(_appendix_lines(pack)))
         page.add_html("</section>\n")
@@ -330,6 +344,8 @@ def _facts(pack: ReviewPack, framework: "Framework") -> list[tuple[str, str]]:
              ("Previous review", f"{format_short(date.fromisoformat(previous['agreed_on']))} with "
                                  f"{inline(previous['mentor_name'])}" if previous else "none: this is the first"),
              ("Reflections", reflections_count(pack.plan))]
+    if set(pack.plan.kind_counts) - {REFLECTION}:
+        facts.append(("Evidence", describe_counts(pack.plan.kind_counts)))
     if pack.learning is not None:
         facts.append(("Learning time", learning_line(pack.learning)))
     if pack.completed and pack.review is not None and pack.review.agreed_on is not None:
@@ -354,6 +370,25 @@ def _appendix_lines(pack: ReviewPack) -> list[str]:
     before = pack.before.to_json() if pack.before is not None else None
     return (coverage.criteria_appendix(gaps, before, pack.data["period_start"], pack.data["period_end"])
             + coverage.skills_appendix(gaps, before))
+
+
+def witness_lines(journal: "Journal", plan: ExportPlan) -> list[str]:
+    """The witness testimonies this pack shows, one table row each: who, their role, the day
+    and whether they confirmed it (an assessor checks these first). Nothing when there are none."""
+    from reflect.entries.details import confirmation
+    from reflect.export.rows import iter_rows
+
+    rows = []
+    for row in iter_rows(journal, replace(plan.filters, kinds=(WITNESS,)), redact=plan.redact):
+        witness = row.witness
+        rows.append([format_short(row.day), inline(row.title), inline(witness.name if witness else EM_DASH),
+                     inline(witness.role if witness and witness.role else EM_DASH),
+                     inline(witness.relationship if witness and witness.relationship else EM_DASH),
+                     confirmation(witness)])
+    if not rows:
+        return []
+    return [f"**Witness testimony ({len(rows)}):** what others saw, and whether they confirmed it.", "",
+            *table(["Date", "Item", "Witness", "Role", "Relationship", "Confirmed"], rows), ""]
 
 
 def learning_line(learning) -> str:

@@ -16,6 +16,7 @@ import re
 from datetime import date
 
 from reflect.dates import format_short
+from reflect.entries.kinds import describe_counts
 from reflect.export.entry_block import EM_DASH
 from reflect.export.format import inline, table
 from reflect.review.models import RATING_SCALE
@@ -49,11 +50,14 @@ def criteria_appendix(gaps: dict, before: dict | None, start: str, end: str) -> 
                   + ".", ""]
         if fresh:
             rows = [[inline(c["label"] or c["id"]), inline(_clip(c["text"], 90)),
-                     f"{c['count']}, new" if not earlier.get(c["id"]) else f"{c['count']}, +{c['count'] - earlier[c['id']]}",
+                     f"{_evidence(c)}; new" if not earlier.get(c["id"]) else f"{_evidence(c)}; +{c['count'] - earlier[c['id']]}",
                      _short(c["latest"])] for c in fresh]
-            lines += table(["", "Evidenced this period", "Reflections", "Latest"], rows) + [""]
+            lines += table(["", "Evidenced this period", "Evidence", "Latest"], rows) + [""]
         lines += [f"**No evidence yet ({len(missing)}):** {inline(label_ranges(missing))}." if missing
                   else "**Every criterion has evidence.**", ""]
+        own = [c["label"] or c["id"] for c in unit["criteria"] if c.get("own_only")]
+        if own:
+            lines += [f"**On the apprentice's own reflections only ({len(own)}):** {inline(label_ranges(own))}.", ""]
     if gaps["unchosen_evidence"]:
         lines += ["**Evidence in units not chosen:** " + "; ".join(
             f"{inline(code)} {n} {'criterion' if n == 1 else 'criteria'}"
@@ -62,6 +66,11 @@ def criteria_appendix(gaps: dict, before: dict | None, start: str, end: str) -> 
         lines += ["**Cited but not in the framework in use:** "
                   + ", ".join(inline(c["id"]) for c in gaps["unknown_criteria"]) + ".", ""]
     return lines
+
+
+def _evidence(criterion: dict) -> str:
+    """"3 reflections, 1 witness testimony" (the count alone from a summary made before kinds)."""
+    return describe_counts(criterion["by_kind"]) if criterion.get("by_kind") else str(criterion["count"])
 
 
 def skills_appendix(gaps: dict, before: dict | None) -> list[str]:

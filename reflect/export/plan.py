@@ -46,6 +46,8 @@ class ExportPlan:
     generated: str
     apprentice: str
     skill_counts: dict[str, int] = field(default_factory=dict)
+    #: Entries per kind of evidence (reflection, witness, ...), kinds with none left out.
+    kind_counts: dict[str, int] = field(default_factory=dict)
     units: list[UnitCoverage] = field(default_factory=list)
     #: Replace personal data in the entries with labels as they are written.
     redact: bool = False
@@ -54,7 +56,7 @@ class ExportPlan:
     def filtered(self) -> bool:
         """Whether the export is narrowed by more than dates."""
         f = self.filters
-        return bool(f.skills or f.units or f.criteria or f.model or f.text)
+        return bool(f.skills or f.units or f.criteria or f.model or f.text or f.kinds)
 
 
 def plan_export(journal: "Journal", framework: "Framework", filters: EntryFilter = EntryFilter(),
@@ -76,6 +78,7 @@ def plan_export(journal: "Journal", framework: "Framework", filters: EntryFilter
         generated=journal.now(),
         apprentice=journal.settings.get("apprentice_name") or "",
         skill_counts=counts.per_skill(journal, chosen),
+        kind_counts=counts.per_kind(journal, chosen),
         units=_unit_coverage(journal, framework, chosen),
         redact=redact,
     )

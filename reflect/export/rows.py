@@ -12,8 +12,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
-from reflect.entries.query import build_where
-from reflect.entries.models import EntryFilter
+from reflect.entries.query import DETAIL_COLUMNS, build_where, details_from
+from reflect.entries.models import EntryFilter, Witness
 
 if TYPE_CHECKING:
     from reflect.journal import Journal
@@ -36,6 +36,10 @@ class ExportRow(NamedTuple):
     created_at: str
     skills: tuple[str, ...]
     criteria: tuple[str, ...]
+    kind: str = "reflection"
+    witness: Witness | None = None
+    observer: str = ""
+    participants: str = ""
 
 
 def iter_rows(journal: "Journal", filters: EntryFilter = EntryFilter(), *, batch: int = BATCH,
@@ -53,14 +57,18 @@ def iter_rows(journal: "Journal", filters: EntryFilter = EntryFilter(), *, batch
         "SELECT e.uid, e.day, e.title, e.body, e.model, e.private, e.confidence, e.minutes, e.created_at,"
         # The stored skill set (kept by triggers, sorted): a third quicker than gathering tags.
         " e.skill_set,"
-        " (SELECT group_concat(criterion_id, char(31)) FROM entry_criteria WHERE entry_id = e.id)"
-        f" FROM entries e INDEXED BY entries_live_by_day WHERE {' AND '.join(where)}"
+        " (SELECT group_concat(criterion_id, char(31)) FROM entry_criteria WHERE entry_id = e.id),"
+        f" e.kind, d.entry_id IS NOT NULL, {DETAIL_COLUMNS}"
+        " FROM entries e INDEXED BY entries_live_by_day LEFT JOIN entry_details d ON d.entry_id = e.id"
+        f" WHERE {' AND '.join(where)}"
         " ORDER BY e.day, e.id", params)
     from_iso = date.fromisoformat
     while rows := cursor.fetchmany(batch):
         for r in rows:
+            details = details_from(r[13:]) if r[12] else {}  # most entries have none
             yield guard_row(ExportRow(r[0], from_iso(r[1]), r[2], r[3], r[4], bool(r[5]), r[6], r[7], r[8],
-                                      tuple(r[9].split(_SEPARATOR)) if r[9] else (), _tags(r[10])),
+                                      tuple(r[9].split(_SEPARATOR)) if r[9] else (), _tags(r[10]), r[11],
+                                      **details),
                             redact_all=redact)
 
 

@@ -17,6 +17,7 @@ from reflect.errors import InputError
 from reflect.entries.search_index import indexing_at_the_end
 
 if TYPE_CHECKING:
+    from reflect.entries.models import Witness
     from reflect.journal import Journal
 
 
@@ -36,6 +37,12 @@ class NewEntry:
     minutes: int | None = None
     created_at: str | None = None
     line: int = 0
+    kind: str = "reflection"
+    witness: "Witness | None" = None
+    observer: str = ""
+    participants: str = ""
+    #: Attached files read with it (from an export's files folder).
+    attachments: tuple = ()
 
 
 @dataclass
@@ -44,6 +51,8 @@ class ImportResult:
 
     added: int = 0
     skipped: int = 0
+    #: Attached files brought in with the added entries.
+    attachments: int = 0
 
 
 class _DryRun(Exception):
@@ -69,10 +78,13 @@ def add_entries(journal: "Journal", entries: Iterable[NewEntry], *, source: str 
                     result.skipped += 1
                     continue
                 try:
-                    store.insert(day=entry.day, title=entry.title, body=entry.body, model=entry.model,
+                    new_id = store.insert(day=entry.day, title=entry.title, body=entry.body, model=entry.model,
                                  skills=entry.skills, criteria=entry.criteria, private=entry.private,
                                  confidence=entry.confidence, minutes=entry.minutes, uid=entry.uid,
-                                 created_at=entry.created_at)
+                                 created_at=entry.created_at, kind=entry.kind, witness=entry.witness,
+                                 observer=entry.observer, participants=entry.participants)
+                    if entry.attachments:
+                        result.attachments += len(journal.attachments.add(new_id, entry.attachments).added)
                 except InputError as error:
                     raise InputError(f"{source}, line {entry.line}: {error} Nothing was imported.") from None
                 result.added += 1

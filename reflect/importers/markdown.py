@@ -382,8 +382,9 @@ def _may_hide_lines(line: str) -> bool:
         line.startswith("<!-- reflect:") and line.rstrip("\r\n").endswith(" -->"))
 
 
-def new_entry(item: ExportedEntry, name: str) -> NewEntry:
-    """Check an exported entry's data and turn it into an entry to add."""
+def new_entry(item: ExportedEntry, name: str, files_base: Path | None = None) -> NewEntry:
+    """Check an exported entry's data and turn it into an entry to add; with ``files_base``
+    (the export's folder), its attached files are read too."""
     d = item.data
 
     def bad(what: str) -> InputError:
@@ -409,12 +410,50 @@ def new_entry(item: ExportedEntry, name: str) -> NewEntry:
     if any(n is not None and (isinstance(n, bool) or not isinstance(n, int)) for n in numbers):
         raise bad("the entry's confidence or time spent is damaged.")
     created = d.get("created_at")
+    try:
+        kind = kind_fields(d)
+    except (InputError, TypeError, ValueError) as error:
+        raise bad(f"the entry's kind of evidence is damaged ({str(error).rstrip('.')}).") from None
+    attachments: tuple = ()
+    if files_base is not None:
+        from reflect.importers.attached_files import exported_files
+
+        attachments = exported_files(d.get("attachments"), files_base, f"{name}, line {item.line}")
     return NewEntry(
         uid=uid, day=day, title=title, body=item.body, skills=tuple(skills), criteria=tuple(criteria),
         model=str(d.get("model", "none")), private=d.get("private") is True, confidence=numbers[0],
         minutes=numbers[1], created_at=created if isinstance(created, str) and created else None,
-        line=item.line,
+        line=item.line, attachments=attachments, **kind,
     )
+
+
+def kind_fields(d: dict) -> dict:
+    """The kind of evidence and its details from an entry marker's data (see
+    :func:`reflect.export.entry_block.kind_data`); raises on anything damaged."""
+    from reflect.dates import from_iso as iso_day
+    from reflect.entries.kinds import KINDS, REFLECTION
+    from reflect.entries.models import Witness
+
+    kind = d.get("kind", REFLECTION)
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind {str(kind)[:20]!r}")
+    fields: dict = {"kind": kind}
+    for name in ("observer", "participants"):
+        value = d.get(name, "")
+        if not isinstance(value, str):
+            raise ValueError(f"{name} is not text")
+        fields[name] = value
+    raw = d.get("witness")
+    if raw is not None:
+        if not isinstance(raw, dict):
+            raise ValueError("witness is not a record")
+        texts = {name: raw.get(name, "") for name in ("name", "role", "relationship", "contact")}
+        if not all(isinstance(v, str) for v in texts.values()) or not isinstance(raw.get("confirmed", False), bool):
+            raise ValueError("witness details are not text")
+        on = raw.get("confirmed_on")
+        fields["witness"] = Witness(**texts, confirmed=raw.get("confirmed", False),
+                                    confirmed_on=iso_day(on) if on is not None else None)
+    return fields
 
 
 class _BoundedLines:
@@ -439,15 +478,18 @@ class _BoundedLines:
 
 
 def import_markdown(journal: "Journal", path: Path, *, dry_run: bool = False, accept_edited: bool = False,
-                    progress: Callable[[int], None] | None = None) -> tuple[ImportResult, ExportReader]:
-    """Add the entries of the export at ``path`` that the journal lacks, all or nothing.
+                    progress: Callable[[int], None] | None = None,
+                    attachments: bool = True, shown_as: str | None = None) -> tuple[ImportResult, ExportReader]:
+    """Add the entries of the export at ``path`` that the journal lacks, all or nothing, with
+    their attached files from the folder beside it (unless ``attachments=False``).
 
     An entry whose text was changed in the file and cannot be given back exactly is skipped
     and listed in ``reader.left_out`` (line, date and title), unless ``accept_edited``: then
-    it is imported as it now reads.
+    it is imported as it now reads. ``shown_as`` names the file in messages (a bundle's name
+    for the Markdown unpacked from it).
     """
-    name = str(path)
-    with open_export(path) as stream:
+    name = shown_as or str(path)
+    with open_export(path, shown_as=shown_as) as stream:
         reader = ExportReader(stream, name)
 
         def wanted(item: ExportedEntry) -> bool:
@@ -456,8 +498,13 @@ def import_markdown(journal: "Journal", path: Path, *, dry_run: bool = False, ac
                 return False
             return True
 
-        entries = (new_entry(item, name) for item in reader if wanted(item))
+        base = Path(path).parent if attachments else None
+        has_uid = journal.entries.has_uid
+        # Files are read only for entries to be added (one already there is skipped whole).
+        entries = (new_entry(item, name, None if base is None or has_uid(item.uid) else base)
+                   for item in reader if wanted(item))
         return add_entries(journal, entries, source=name, dry_run=dry_run, progress=progress), reader
+
 
 
 #: Longest line an export may hold (characters): a whole reflection in one paragraph is far
@@ -466,13 +513,13 @@ MAX_LINE_CHARS = 1_000_000
 
 
 @contextmanager
-def open_export(path: Path, *, max_bytes: int | None = None) -> Iterator[Iterable[str]]:
+def open_export(path: Path, *, max_bytes: int | None = None, shown_as: str | None = None) -> Iterator[Iterable[str]]:
     """The lines of an export to read (line ends kept as written), each at most
     :data:`MAX_LINE_CHARS` long; a file over ``max_bytes`` is refused before it is read. The
     ways that can fail, here or while reading it, become one plain sentence.
 
     Both `reflect import` and `reflect import-feedback` read through here."""
-    name = str(path)
+    name = shown_as or str(path)
     require_regular_file(path, "a reflect export")
     try:
         with open(path, encoding="utf-8", newline="") as stream:

@@ -31,6 +31,10 @@ SIGN_OFF = re.compile(r"^\s*(?:[-*+]\s*)?(?:\*\*|__)?(?:signed(?: by)?|mentor(?:
                       r"\s*:?(?:\*\*|__)?\s*:?\s*(.+?)\s*$", re.IGNORECASE)
 _FACT = re.compile(r"^\s*[-*+]\s+\*\*([^*]+?):?\*\*")
 _ROW = re.compile(r"^\s*\|([^|]*)\|")
+#: reflect's line for an attached file in a reflection's details: ``- [name](NAME_files/...) (size,
+#: type)``, a picture shown first as ``![name](...)``. Its link depends on the file's name (a
+#: mentor may rename it), so it counts as reflect's by the attachment it names.
+_ATTACHED = re.compile(r"^\s*[-*+]\s+(?:!\[(?:[^\]\\]|\\.)*\]\([^)\s]*\)\s+)?\[((?:[^\]\\]|\\.)+)\]\([^)\s]*\)\s+\([^)]*\)\s*$")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 
 
@@ -55,11 +59,16 @@ class ReflectText:
     #: Shapes of every table cell reflect wrote, and of the framework's names and texts: a
     #: row made of nothing else is reflect's, even one the journal no longer gives.
     cells: set[str] = field(default_factory=set)
+    #: Keys of the attached files' names reflect listed (see :data:`_ATTACHED`).
+    attached: set[str] = field(default_factory=set)
 
     def wrote(self, line: str) -> bool:
         k = key(line)
         if k in self.lines or _NUMBERS.sub("#", k) in self.shapes:
             return True
+        attached = _ATTACHED.match(line)
+        if attached:
+            return key(attached.group(1)) in self.attached
         fact = _FACT.match(line.translate(_QUOTES))
         if fact:
             return key(fact.group(1)) in self.facts
@@ -110,6 +119,8 @@ def reflect_text(texts: list[str], framework: "Framework | None" = None) -> Refl
             found.cells.update(_NUMBERS.sub("#", key(cell)) for cell in line.strip().strip("|").split("|"))
         if line.lstrip().startswith("#"):
             found.headings.add(heading_key(line))
+        if attached := _ATTACHED.match(line):
+            found.attached.add(key(attached.group(1)))
     return found
 
 
@@ -136,6 +147,11 @@ def regenerate(journal: "Journal", framework: "Framework", front_matter: dict, u
     empty = _empty_document(framework, front_matter.get("kind"), start, end, journal.today())
     if empty is not None:
         texts.append(empty)
+    # Every attached file an export may list (the links in the file name its own folder).
+    from reflect.entries.models import EntryFilter
+    from reflect.export.attachments import all_files, export_files, markdown_lines
+
+    texts.append("\n".join(markdown_lines(all_files(export_files(journal, EntryFilter(), "files")))))
     # The file's reflections the documents above do not hold (moved out of the period since).
     render = EntryRenderer(framework).render
     for uid in _outside_period(journal, uids, start, end):

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Iterator
 
 from reflect.dates import day_or_none, later
+from reflect.entries.kinds import KINDS, REFLECTION
 from reflect.entries.models import EntryFilter
 from reflect.entries.query import build_where
 from reflect.progress import tallies
@@ -42,7 +43,7 @@ _names = itertools.count(1)
 class EvidenceSet:
     """The entries that count for one summary.
 
-    ``table`` is a temporary table ``(id INTEGER PRIMARY KEY, day TEXT)`` of those entries, or
+    ``table`` is a temporary table ``(id INTEGER PRIMARY KEY, day TEXT, kind TEXT)`` of those entries, or
     None when ``filters`` selects the whole journal (private entries or not): the running
     totals then answer without reading any entry. ``filters`` selects the same entries
     (narrow it with :func:`~reflect.progress.evidence.narrowed` to drill down).
@@ -79,10 +80,10 @@ def open_evidence(journal: "Journal", entry_filter: EntryFilter | None = None,
     name = f"reflect_evidence_{next(_names)}"
     conn = journal.conn
     with read_snapshot(journal):
-        conn.execute(f"CREATE TEMP TABLE {name} (id INTEGER PRIMARY KEY, day TEXT NOT NULL)")
+        conn.execute(f"CREATE TEMP TABLE {name} (id INTEGER PRIMARY KEY, day TEXT NOT NULL, kind TEXT NOT NULL)")
         try:
-            conn.execute(f"INSERT INTO temp.{name} (id, day) SELECT e.id, e.day FROM entries e WHERE {where}",
-                         params)
+            conn.execute(f"INSERT INTO temp.{name} (id, day, kind) SELECT e.id, e.day, e.kind FROM entries e"
+                         f" WHERE {where}", params)
             yield EvidenceSet(f"temp.{name}", filters)
         finally:
             conn.execute(f"DROP TABLE temp.{name}")
@@ -98,6 +99,41 @@ def criteria(journal: "Journal", evidence: EvidenceSet) -> dict[str, tuple[int, 
         "SELECT ec.criterion_id, count(*), max(l.day) FROM entry_criteria ec"
         f" JOIN {evidence.table} l ON l.id = ec.entry_id GROUP BY ec.criterion_id")
     return {cid: (n, day_or_none(latest)) for cid, n, latest in rows}
+
+
+def criteria_by_kind(journal: "Journal", evidence: EvidenceSet,
+                     found: dict[str, tuple[int, date | None]]) -> dict[str, dict[str, int]]:
+    """Per criterion id of ``found`` (what :func:`criteria` gave for ``evidence``): its entries
+    by kind of evidence, kinds without any left out ({"reflection": 3, "witness": 1}).
+
+    Only the evidence from others is counted entry by entry, through the index of live entries
+    by kind, so it costs what those few entries cost; reflections are the rest of the total,
+    which needs no running total of its own (docs/performance.md, "Kinds of evidence").
+    """
+    others = [k for k in KINDS if k != REFLECTION]
+    marks = ", ".join("?" * len(others))
+    if evidence.tallied:
+        private = evidence.filters.private
+        rows = journal.conn.execute(
+            "SELECT ec.criterion_id, e.kind, count(*) FROM entries e INDEXED BY entries_live_by_kind"
+            " JOIN entry_criteria ec ON ec.entry_id = e.id"
+            f" WHERE e.deleted_at IS NULL AND e.kind IN ({marks})"
+            + ("" if private is None else " AND e.private = ?") + " GROUP BY ec.criterion_id, e.kind",
+            others + ([] if private is None else [int(private)]))
+    else:
+        rows = journal.conn.execute(
+            f"SELECT ec.criterion_id, l.kind, count(*) FROM {evidence.table} l"
+            f" JOIN entry_criteria ec ON ec.entry_id = l.id WHERE l.kind IN ({marks})"
+            " GROUP BY ec.criterion_id, l.kind", others)
+    from_others: dict[str, dict[str, int]] = {}
+    for cid, kind, n in rows:
+        from_others.setdefault(cid, {})[kind] = n
+    result = {}
+    for cid, (total, _) in found.items():
+        kinds = from_others.get(cid, {})
+        own = total - sum(kinds.values())
+        result[cid] = ({REFLECTION: own} if own else {}) | {k: kinds[k] for k in others if kinds.get(k)}
+    return result
 
 
 def criteria_first_cited(journal: "Journal", start: date, end: date,
@@ -278,6 +314,28 @@ def _joined(table: str, filters: EntryFilter) -> tuple[str, list]:
     (A join: about twice as fast here as ``entry_id IN (SELECT ...)``.)"""
     where, params = build_where(filters)
     return f"FROM {table} t JOIN entries e ON e.id = t.entry_id WHERE {' AND '.join(where)}", params
+
+
+def per_kind(journal: "Journal", filters: EntryFilter) -> dict[str, int]:
+    """Entries per kind of evidence, in the kinds' order, kinds with none left out.
+
+    For the whole journal the evidence from others is counted through the index of live
+    entries by kind and reflections are the rest of the running total (as in :func:`criteria_by_kind`).
+    """
+    if covers(filters):
+        others = [k for k in KINDS if k != REFLECTION]
+        private = filters.private
+        found = dict(journal.conn.execute(
+            "SELECT kind, count(*) FROM entries INDEXED BY entries_live_by_kind"
+            f" WHERE deleted_at IS NULL AND kind IN ({', '.join('?' * len(others))})"
+            + ("" if private is None else " AND private = ?") + " GROUP BY kind",
+            others + ([] if private is None else [int(private)])).fetchall())
+        found[REFLECTION] = tallies.entries(journal.conn, private) - sum(found.values())
+    else:
+        where, params = build_where(filters)
+        found = dict(journal.conn.execute(
+            f"SELECT e.kind, count(*) FROM entries e WHERE {' AND '.join(where)} GROUP BY e.kind", params).fetchall())
+    return {k: found[k] for k in KINDS if found.get(k)}
 
 
 def per_skill(journal: "Journal", filters: EntryFilter) -> dict[str, int]:

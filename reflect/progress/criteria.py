@@ -1,5 +1,9 @@
 """Criteria coverage: for each unit worked towards, how well each criterion is evidenced.
 
+Each criterion also says what its evidence is, by kind (:mod:`reflect.entries.kinds`): "3
+reflections, 1 witness testimony". One resting on the apprentice's own reflections alone is
+*own only*, a common assessor concern, so the tallies count those too.
+
 Per criterion id, how many reflections cite it and the latest day come from the running
 totals (the whole journal) or one ``GROUP BY`` over the criterion links (anything narrower);
 everything else is arithmetic over the framework in Python. Nothing loads entries.
@@ -15,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Iterable
 
+from reflect.entries.kinds import REFLECTION, describe_counts
 from reflect.jsonable import Record, to_json
 from reflect.entries.models import Target
 from reflect.progress.evidence import (
@@ -48,11 +53,23 @@ class CriterionCoverage(Record):
     latest: date | None
     status: str  # gap, stale, ok
     target: Target  # drills down to the entries citing it
+    #: Entries by kind of evidence ({"reflection": 3, "witness": 1}); kinds with none left out.
+    by_kind: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def own_only(self) -> bool:
+        """Evidenced, but only by the apprentice's own reflections (no witness, product...)."""
+        return self.count > 0 and set(self.by_kind) <= {REFLECTION}
+
+    @property
+    def evidence_words(self) -> str:
+        """The evidence by kind in words: "3 reflections, 1 witness testimony"."""
+        return describe_counts(self.by_kind)
 
     def json_shape(self) -> dict:
         return {"id": self.id, "unit": self.unit_code, "kind": self.kind, "label": self.label,
-                "count": self.count, "latest": self.latest, "status": self.status,
-                "text": self.text}
+                "count": self.count, "by_kind": self.by_kind, "own_only": self.own_only,
+                "latest": self.latest, "status": self.status, "text": self.text}
 
 
 @dataclass(frozen=True)
@@ -63,6 +80,8 @@ class Tally(Record):
     ok: int = 0
     stale: int = 0
     gaps: int = 0
+    #: Evidenced criteria resting on the apprentice's own reflections only.
+    own_only: int = 0
 
     @property
     def evidenced(self) -> int:
@@ -76,21 +95,22 @@ class Tally(Record):
 
     def __add__(self, other: "Tally") -> "Tally":
         return Tally(self.total + other.total, self.ok + other.ok, self.stale + other.stale,
-                     self.gaps + other.gaps)
+                     self.gaps + other.gaps, self.own_only + other.own_only)
 
     def json_shape(self) -> dict:
         return {"total": self.total, "evidenced": self.evidenced, "ok": self.ok, "stale": self.stale,
-                "gap": self.gaps, "percent": self.percent}
+                "gap": self.gaps, "percent": self.percent, "own_only": self.own_only}
 
 
 def tally(criteria: Iterable[CriterionCoverage]) -> Tally:
     """Count criteria by status."""
     counts = {GAP: 0, STALE: 0, OK: 0}
-    total = 0
+    total = own = 0
     for c in criteria:
         counts[c.status] += 1
         total += 1
-    return Tally(total, counts[OK], counts[STALE], counts[GAP])
+        own += c.own_only
+    return Tally(total, counts[OK], counts[STALE], counts[GAP], own)
 
 
 def by_kind(criteria: list[CriterionCoverage]) -> dict[str, Tally]:
@@ -195,12 +215,14 @@ def criteria_coverage(
     cutoff = stale_cutoff(today, stale_weeks)
     base = evidence.filters
     found = counts.criteria(journal, evidence)
+    kinds = counts.criteria_by_kind(journal, evidence, found)
     plan = unit_plan(journal, framework)
     codes = list(dict.fromkeys(units)) if units is not None else list(plan.units)
     order = {u.code: i for i, u in enumerate(framework.units)}
     scope = [u for u in map(framework.unit, codes) if u is not None]
 
-    covered = [_unit_coverage(u, found, cutoff, base, u.code in plan.chosen, order[u.code]) for u in scope]
+    covered = [_unit_coverage(u, found, kinds, cutoff, base, u.code in plan.chosen, order[u.code])
+               for u in scope]
     covered.sort(key=lambda u: (-u.tally.gaps, -u.tally.stale, u.order))
     everything = [c for u in covered for c in u.criteria]
     return CriteriaCoverage(
@@ -211,9 +233,10 @@ def criteria_coverage(
     )
 
 
-def _unit_coverage(unit: "Unit", evidence: dict, cutoff: date, base: EntryFilter, chosen: bool,
+def _unit_coverage(unit: "Unit", evidence: dict, kinds: dict, cutoff: date, base: EntryFilter, chosen: bool,
                    order: int) -> UnitCoverage:
-    criteria = tuple(_criterion(c, evidence.get(c.id, (0, None)), cutoff, base) for c in unit.criteria)
+    criteria = tuple(_criterion(c, evidence.get(c.id, (0, None)), kinds.get(c.id, {}), cutoff, base)
+                     for c in unit.criteria)
     return UnitCoverage(
         code=unit.code, title=unit.title, mandatory=unit.mandatory, chosen=chosen, order=order,
         criteria=criteria, tally=tally(criteria), kinds=by_kind(list(criteria)),
@@ -221,12 +244,13 @@ def _unit_coverage(unit: "Unit", evidence: dict, cutoff: date, base: EntryFilter
     )
 
 
-def _criterion(c: "Criterion", found: tuple[int, date | None], cutoff: date, base: EntryFilter) -> CriterionCoverage:
+def _criterion(c: "Criterion", found: tuple[int, date | None], by_kind: dict[str, int], cutoff: date,
+               base: EntryFilter) -> CriterionCoverage:
     count, latest = found
     return CriterionCoverage(
         id=c.id, unit_code=c.unit_code, kind=c.kind, label=c.label, text=c.text, count=count,
         latest=latest, status=freshness(latest, cutoff),
-        target=Target("criterion", c.id, narrowed(base, criterion=c.id)),
+        target=Target("criterion", c.id, narrowed(base, criterion=c.id)), by_kind=by_kind,
     )
 
 

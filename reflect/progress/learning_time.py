@@ -63,6 +63,14 @@ class LearningTime(Record):
         return {"start": self.start, "end": self.end, "minutes": self.total, "reflections": self.reflections,
                 "activities": self.activities, "training": self.training}
 
+    @classmethod
+    def from_json(cls, data: dict) -> "LearningTime":
+        """The record back from its JSON form (a completed review's snapshot keeps it), so
+        what is read back is phrased as it was shown."""
+        return cls(day_or_none(data.get("start")), day_or_none(data.get("end")),
+                   reflections=data.get("reflections") or 0, activities=data.get("activities") or 0,
+                   training=data.get("training") or 0)
+
 
 @dataclass(frozen=True)
 class WeekTime(Record):

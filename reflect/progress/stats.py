@@ -7,7 +7,7 @@ stored with each one, so no entry is ever loaded into Python.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -66,6 +66,8 @@ class JournalStats(Record):
     months: tuple[MonthCount, ...]  # oldest first, months with entries only
     current_streak_weeks: int
     longest_streak_weeks: int
+    #: Entries per kind of evidence (reflection, witness, ...), kinds with none left out.
+    kinds: dict[str, int] = field(default_factory=dict)
 
     @property
     def weeks_spanned(self) -> int:
@@ -87,7 +89,7 @@ class JournalStats(Record):
                 "per_week": round(self.per_week, 2), "models": dict(self.models), "meta_skills": dict(self.skills),
                 "criteria_cited": self.criteria_cited, "months": self.months,
                 "current_streak_weeks": self.current_streak_weeks,
-                "longest_streak_weeks": self.longest_streak_weeks}
+                "longest_streak_weeks": self.longest_streak_weeks, "by_kind": dict(self.kinds)}
 
 
 def journal_stats(journal: "Journal", framework: "Framework", *, today: date | None = None,
@@ -104,6 +106,7 @@ def journal_stats(journal: "Journal", framework: "Framework", *, today: date | N
         counted = counts.totals(journal, base)
         current = current_streak_weeks(journal, today, entry_filter=base)
         longest = longest_streak_weeks(journal, today, entry_filter=base)
+        kinds = counts.per_kind(journal, base)
         (trashed,) = journal.conn.execute("SELECT count(*) FROM entries WHERE deleted_at IS NOT NULL").fetchone()
     tagged = dict(counted.tagged)
     skills = {s.id: tagged.pop(s.id, 0) for s in framework.meta_skills} | tagged
@@ -114,7 +117,7 @@ def journal_stats(journal: "Journal", framework: "Framework", *, today: date | N
         words=counted.words, minutes=counted.minutes, timed_entries=counted.timed,
         average_confidence=counted.confidence, models=counted.models, skills=skills,
         criteria_cited=counted.cited, months=months, current_streak_weeks=current,
-        longest_streak_weeks=longest,
+        longest_streak_weeks=longest, kinds=kinds,
     )
 
 

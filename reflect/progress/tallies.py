@@ -107,6 +107,12 @@ def totals(conn: sqlite3.Connection, private: bool | None) -> Totals:
     )
 
 
+def entries(conn: sqlite3.Connection, private: bool | None) -> int:
+    """Live entries (only private, or only other, ones with ``private``): no words counted."""
+    where, params = _private(private)
+    return conn.execute(f"SELECT coalesce(sum(entries), 0) FROM tally_totals{where}", params).fetchone()[0]
+
+
 def minutes(conn: sqlite3.Connection, private: bool | None) -> int:
     """Time spent recorded on the live entries, in minutes."""
     where, params = _private(private)

@@ -41,6 +41,7 @@ from reflect.review.schedule import ReviewSchedule, review_schedule
 if TYPE_CHECKING:
     from reflect.journal import Journal
     from reflect.framework.standards import Framework
+    from reflect.progress.learning_time import LearningTime
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,8 @@ class PreparedReview(Record):
     draft: Review | None = None
     #: The current gaps (a :class:`reflect.progress.summary.GapSummary`); None without a framework.
     gaps: Any = None
+    #: Minutes of learning in the period (reflections the review shows, activities, training).
+    learning_time: LearningTime | None = None
     include_private: bool = field(default=False)
 
     def json_shape(self) -> dict:
@@ -186,8 +189,17 @@ def prepare_review(journal: "Journal", framework: "Framework | None" = None, *, 
         suggested_strengths=tuple(_skill_name(framework, s) for s in (latest.strengths if latest else ())),
         suggested_improvements=tuple(_skill_name(framework, s) for s in (latest.improvements if latest else ())),
         reminders=(), draft=journal.reviews.draft(), include_private=include_private,
-        gaps=_gaps(journal, framework, end, include_private))
+        gaps=_gaps(journal, framework, end, include_private),
+        learning_time=_learning_time(journal, start, end, include_private))
     return replace(prepared, reminders=tuple(_reminders(prepared)))
+
+
+def _learning_time(journal, start: date, end: date, include_private: bool) -> LearningTime:
+    """The period's learning time, counted as the dashboard and the review pack count it
+    (a private reflection's time only when the review includes private reflections)."""
+    from reflect.progress.learning_time import learning_time
+
+    return learning_time(journal, start, end, include_private=include_private)
 
 
 def _gaps(journal, framework, end: date, include_private: bool):

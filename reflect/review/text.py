@@ -34,6 +34,9 @@ def render_review(data: dict, review: Review | None = None) -> str:
     previous = data.get("previous_review")
     out.append(f"Previous review: {long_day(previous['agreed_on'])} with {previous['mentor_name']}."
                if previous else "This is the first review.")
+    learning = _learning(data)
+    if learning:
+        out.append(learning)
     if data.get("reminders") and not (review and review.read_only):
         out += _section("Before the meeting", [f"- {r}" for r in data["reminders"]])
     out += _section("Self-assessment", _assessment(data["assessment"]))
@@ -48,6 +51,18 @@ def render_review(data: dict, review: Review | None = None) -> str:
         out += _section("Current gaps", _gaps(data["gaps"]))
     out += _section("Review notes", _notes(data, review))
     return "\n".join(out).rstrip() + "\n"
+
+
+def _learning(data: dict) -> str:
+    """"12.5 hours of learning this period, of which training 6 hours.", phrased as the
+    dashboard phrases it; nothing when none was recorded (or a review kept before learning
+    time was counted)."""
+    from reflect.progress.learning_time import LearningTime
+
+    if not data.get("learning_time"):
+        return ""
+    learning = LearningTime.from_json(data["learning_time"])
+    return f"{learning.sentence()}." if learning.total else ""
 
 
 def _section(title: str, lines: list[str]) -> list[str]:

@@ -198,6 +198,7 @@ def _database_checks(conn: sqlite3.Connection, framework: "Framework | None", *,
     findings.append(_search_index(conn) if writable else
                     Finding("search", NOTE, "The search index was not checked (the journal cannot be written here)."))
     findings.append(_drafts(conn))
+    findings.append(_attachments(conn))
     if framework is not None:
         findings.append(_unknown_criteria(conn, framework))
     return findings
@@ -242,6 +243,32 @@ def _drafts(conn: sqlite3.Connection) -> Finding:
         return Finding("drafts", NOTE, f"{count} unsaved draft(s) are waiting.",
                        "Open the app (`reflect`) to finish or discard them.")
     return Finding("drafts", OK, "No unsaved drafts.")
+
+
+def _attachments(conn: sqlite3.Connection) -> Finding:
+    """Every attached file's bytes still match the SHA-256 they were stored under (read one at a
+    time: the doctor is the one reader of them all)."""
+    import hashlib
+
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'attachment_blobs'").fetchone() is None:
+        return Finding("attachments", OK, "No attached files (this journal's schema has none yet).")
+    count = total = 0
+    damaged: list[int] = []
+    for blob_id, sha256, size, data in conn.execute("SELECT id, sha256, size, data FROM attachment_blobs"):
+        count += 1
+        total += size
+        if len(data) != size or hashlib.sha256(data).hexdigest() != sha256:
+            damaged.append(blob_id)
+    if not damaged:
+        return Finding("attachments", OK, f"{count} attached file(s), {total / 1_000_000:.1f} MB, each as it was stored.")
+    marks = ",".join("?" * len(damaged))
+    links = conn.execute(f"SELECT entry_id, name FROM attachments WHERE blob_id IN ({marks}) ORDER BY entry_id",
+                         damaged).fetchall()
+    named = ", ".join(f"{name} (entry {entry_id})" for entry_id, name in links[:10])
+    return Finding("attachments", PROBLEM, f"{len(damaged)} attached file(s) no longer match what was stored: {named}.",
+                   "Restore a backup from before the damage (`reflect backup --list`), or detach them and "
+                   "attach the originals again.",
+                   [{"entry": entry_id, "name": name} for entry_id, name in links])
 
 
 def _unknown_criteria(conn: sqlite3.Connection, framework: "Framework") -> Finding:

@@ -245,6 +245,70 @@ def _v6_learning_time(db: sqlite_utils.Database) -> None:
         db.execute(f"ALTER TABLE {table} ADD COLUMN minutes INTEGER CHECK (minutes > 0)")
 
 
+def _v7_attachments(db: sqlite_utils.Database) -> None:
+    """Files attached to journal items, kept inside the journal (so backups, encryption and
+    restore carry them): each file's bytes once, by SHA-256, and one link per item and name.
+
+    A detached file keeps its link with ``detached_at`` set (the trash), so it can be put back;
+    deleting the last link to a blob (emptying the trash, purging its item) removes the blob.
+    Raw SQL: the partial unique index and the trigger are beyond sqlite-utils' create().
+    """
+    db.execute("""
+        CREATE TABLE attachment_blobs (
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE,
+            size INTEGER NOT NULL CHECK (size >= 0),
+            data BLOB NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE attachments (
+            id INTEGER PRIMARY KEY,
+            entry_id INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+            blob_id INTEGER NOT NULL REFERENCES attachment_blobs(id),
+            name TEXT NOT NULL CHECK (name <> ''),
+            size INTEGER NOT NULL CHECK (size >= 0),
+            media_type TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            detached_at TEXT
+        )""")
+    # One live file of each name per item; detached ones may share it (they are in the trash).
+    db.execute("CREATE UNIQUE INDEX attachments_live_name ON attachments (entry_id, name) WHERE detached_at IS NULL")
+    db.execute("CREATE INDEX attachments_by_blob ON attachments (blob_id)")
+    db.execute("""
+        CREATE TRIGGER attachments_drop_orphan_blob AFTER DELETE ON attachments
+        WHEN NOT EXISTS (SELECT 1 FROM attachments WHERE blob_id = OLD.blob_id)
+        BEGIN DELETE FROM attachment_blobs WHERE id = OLD.blob_id; END""")
+
+
+def _v8_kinds_of_evidence(db: sqlite_utils.Database) -> None:
+    """Kinds of evidence (:mod:`reflect.entries.kinds`): every entry gets a ``kind``, existing
+    ones staying reflections, and the details of the other kinds get a table of their own.
+
+    ``entry_details`` holds who vouches for an item: a witness testimony's witness (name, role,
+    relationship to the apprentice, contact, whether and when they confirmed it), an
+    observation's observer, a professional discussion's participants. One row per entry that
+    has any, so the wide entries table and its list pages stay as they were. Raw SQL: the
+    CHECKs are beyond sqlite-utils' add_column.
+    """
+    db.execute("ALTER TABLE entries ADD COLUMN kind TEXT NOT NULL DEFAULT 'reflection' CHECK (kind IN"
+               " ('reflection', 'witness', 'product', 'observation', 'discussion'))")
+    # Evidence from others is the rarer kind: listing or counting one kind walks only its own
+    # entries, newest first, instead of every live entry.
+    db.execute("CREATE INDEX entries_live_by_kind ON entries (kind, day DESC, id DESC) WHERE deleted_at IS NULL")
+    db.execute("""
+        CREATE TABLE entry_details (
+            entry_id INTEGER PRIMARY KEY REFERENCES entries(id) ON DELETE CASCADE,
+            witness_name TEXT NOT NULL DEFAULT '',
+            witness_role TEXT NOT NULL DEFAULT '',
+            witness_relationship TEXT NOT NULL DEFAULT '',
+            witness_contact TEXT NOT NULL DEFAULT '',
+            confirmed INTEGER NOT NULL DEFAULT 0 CHECK (confirmed IN (0, 1)),
+            confirmed_on TEXT CHECK (confirmed_on IS NULL OR confirmed = 1),
+            observer TEXT NOT NULL DEFAULT '',
+            participants TEXT NOT NULL DEFAULT ''
+        )""")
+
+
 #: Step ``i`` moves a journal from version ``i`` to ``i + 1``.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_entries,
@@ -253,6 +317,8 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v4_review_records,
     _v5_recount_words,
     _v6_learning_time,
+    _v7_attachments,  # files attached to items: see reflect/attachments/
+    _v8_kinds_of_evidence,  # witness testimony, products, observation, discussion: reflect/entries/kinds.py
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 
+from reflect.entries.kinds import KIND_SECTIONS, kind_label
 from reflect.entries.models import MODEL_NAMES
 from reflect.entries.templates import TEMPLATES
 
@@ -91,10 +92,18 @@ _ROWS: tuple[AppAction, ...] = (
     # Writing.
     AppAction("new_entry", "new_entry", "n", "New", "New reflection", "Write a new reflection"),
     AppAction("new_from_template", "new_from_template", "t", "Template", "New reflection from a model",
-              "Start from a model's headings and questions: Gibbs, Driscoll, Kolb or STAR"),
+              "Start from a model's headings and questions (Gibbs, Driscoll, Kolb, STAR), or write "
+              "witness testimony, a product, an observation or a discussion"),
     AppAction("search", "search", "slash", "Search", "Search", "Find reflections as you type", display="/"),
     AppAction("undo_delete", "undo_delete", "u", "Undo", "Undo delete",
               "Bring back what you last deleted"),
+    # A reflection's attached files (on the reflection's own page).
+    AppAction("attach_file", "attach_file", "a", "Attach", "Attach a file",
+              "Attach a file (a photo, a certificate, a card) to the reflection on screen"),
+    AppAction("open_attachment", "open_attachment", "v", "Open file", "Open an attached file",
+              "Open the highlighted attached file with your system's viewer"),
+    AppAction("detach_attachment", "detach_attachment", "x", "Detach", "Detach a file",
+              "Take the highlighted file off the reflection (u brings it back)"),
     # Other screens, by letter from the journal and by name in the palette.
     AppAction("framework", "show('framework')", "f", "Framework", "Browse framework",
               "Units, criteria and your evidence; choose your optional units"),
@@ -123,6 +132,8 @@ _ROWS: tuple[AppAction, ...] = (
               "Toggle between the light and the dark theme"),
     *(AppAction(f"template_{m}", f"new_entry('{m}')", "", "", f"New from template: {MODEL_NAMES[m]}",
                 "Start with the model's headings and questions") for m in TEMPLATES),
+    *(AppAction(f"new_{k}", f"new_entry('none', '{k}')", "", "", f"New {kind_label(k)}",
+                "Evidence from beyond your own reflection, with its guiding questions") for k in KIND_SECTIONS),
 )
 
 #: Every action by name.

@@ -9,6 +9,7 @@ entries) and the navigation every screen uses (:meth:`ReflectApp.show`, :meth:`e
 from __future__ import annotations
 
 from functools import cached_property
+from pathlib import Path
 
 from textual import on
 from textual.app import App
@@ -69,9 +70,11 @@ class ReflectApp(App[int]):
         self.blink = blink
         self.catch_bugs = catch_bugs
         self.demo = demo
-        #: What can be brought back with u, last deleted last: entry ids (in the trash) and
-        #: copies of deleted review records (see reflect.store.undo).
+        #: What can be brought back with u, last deleted last: entry ids (in the trash),
+        #: copies of deleted review records (see reflect.store.undo) and detached attachments.
         self.deleted: list = []
+        #: The private temporary folder opened attachments are copied to (made when first needed).
+        self.view_folder: Path | None = None
         self.last_saved_id: int | None = None
         #: Drafts of closed editors still beside the busy journal (see move_in_when_free).
         self.kept_aside: list = []
@@ -197,8 +200,10 @@ class ReflectApp(App[int]):
         self.show("framework")
 
     @guarded
-    def action_new_entry(self, model: str = "none") -> None:
-        self.push_screen(EditorScreen(model=model))
+    def action_new_entry(self, model: str = "none", kind: str = "reflection") -> None:
+        if model.startswith("kind:"):  # a kind of evidence chosen as a template
+            model, kind = "none", model[len("kind:"):]
+        self.push_screen(EditorScreen(model=model, kind=kind))
 
     def action_new_from_template(self) -> None:
         self.push_screen(TemplateChooser(), lambda model: model and self.action_new_entry(model))
@@ -218,6 +223,76 @@ class ReflectApp(App[int]):
 
     def open_entry(self, entry_id: int) -> None:
         self.show("entry", entry_id=entry_id)
+
+    # -- attached files ------------------------------------------------------------------------
+
+    def _entry_screen(self):
+        from reflect.tui.screens.entry_detail import EntryDetailScreen
+
+        if isinstance(self.screen, EntryDetailScreen):
+            return self.screen
+        self.notify("Open a reflection first (enter on the journal): its page lists its files.",
+                    severity="warning")
+        return None
+
+    def action_attach_file(self) -> None:
+        screen = self._entry_screen()
+        if screen is not None:
+            screen.attach_file()
+
+    def action_open_attachment(self) -> None:
+        screen = self._entry_screen()
+        if screen is not None:
+            self.open_attachment_file(screen.highlighted_attachment())
+
+    @guarded
+    def action_detach_attachment(self) -> None:
+        screen = self._entry_screen()
+        attachment = screen.highlighted_attachment() if screen is not None else None
+        if attachment is None:
+            return
+        detached = self.journal.attachments.detach(attachment.entry_id, attachment.name)
+        self.deleted.append(detached)
+        self.notify(f"Detached {detached.name}. Press u to undo.", title="Detached")
+        screen.show_attachments()
+        self.refresh_bindings()
+
+    def open_attachment_file(self, attachment, *, plain_copy_ok: bool = False) -> None:
+        """Open an attached file with the system's viewer, from a copy in the app's private
+        temporary folder (removed when the app closes). For an encrypted journal the copy is
+        plain, so the apprentice is asked first."""
+        if attachment is None:
+            return
+        if self.journal.encrypted and not plain_copy_ok:
+            from reflect.tui.dialogs.form import ConfirmDialog
+
+            question = (f"Your journal is encrypted, but opening {attachment.name} writes a plain copy of it to a "
+                        "private temporary folder (removed when reflect closes) for the viewer to read.")
+            self.push_screen(ConfirmDialog("Write a plain copy?", question, yes="Open"),
+                             lambda yes: self.open_attachment_file(attachment, plain_copy_ok=True) if yes else None)
+            return
+        self._open_copy(attachment)
+
+    @guarded
+    def _open_copy(self, attachment) -> None:
+        from reflect.attachments import copies
+
+        if self.view_folder is None:
+            self.view_folder = copies.new_view_folder()
+        path = copies.copy_to_view(self.journal.attachments, attachment, self.view_folder)
+        if self.is_web:
+            self.deliver_binary(path)  # the viewer is the browser's machine's, not this one's
+            self.notify(f"{attachment.name} is offered to your browser as a download.")
+            return
+        copies.open_in_viewer(path)
+        self.notify(f"Opening {attachment.name} ({attachment.kind.label}) with your system's viewer.")
+
+    def on_unmount(self) -> None:
+        if self.view_folder is not None:
+            from reflect.attachments.copies import remove_view_folder
+
+            remove_view_folder(self.view_folder)
+            self.view_folder = None
 
     def action_search(self) -> None:
         self._go_home()
@@ -257,8 +332,6 @@ class ReflectApp(App[int]):
     def action_export(self) -> None:
         """Ask what to export, write it, and say where it went."""
         from reflect.tui.dialogs.export import ExportDialog
-
-        from pathlib import Path
 
         # The demo's exports go to a folder of their own, never beside real ones.
         self.push_screen(ExportDialog(Path.cwd() / "reflect-demo-exports" if self.demo else None), self._export)
@@ -317,6 +390,11 @@ class ReflectApp(App[int]):
             self.notify("Nothing to undo.")
             return
         item = self.deleted.pop()
+        from reflect.attachments.store import Attachment
+
+        if isinstance(item, Attachment):
+            self._reattach(item)
+            return
         if not isinstance(item, int):
             self._put_back(item)
             return
@@ -331,6 +409,14 @@ class ReflectApp(App[int]):
             self.screen.reload(keep=entry.id)
         else:
             self.last_saved_id = entry.id  # the journal highlights it when it is back on screen
+        self.refresh_bindings()
+
+    def _reattach(self, attachment) -> None:
+        back = self.journal.attachments.undo_detach(attachment.id)
+        self.notify(f"Put {back.name} back.", title="Restored")
+        show = getattr(self.screen, "show_attachments", None)
+        if callable(show):
+            show()
         self.refresh_bindings()
 
     def typing(self) -> bool:

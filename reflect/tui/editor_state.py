@@ -3,7 +3,9 @@
 The editor screen reads its widgets into an :class:`EditorState`; "unsaved changes" means the
 state differs from the one last saved. Drafts keep the date as typed (it may not parse yet),
 so nothing a person wrote is ever refused by the autosave. Time spent is kept as typed too
-(``time``: "45m", "1h 30"), and read as minutes only when the entry is saved.
+(``time``: "45m", "1h 30"), and read as minutes only when the entry is saved. The kind of
+evidence and its details (the witness, the observer, who took part) come from a small form
+that checks them as it closes, so they are kept as the entry keeps them.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Callable
 
-from reflect.dates import format_duration, format_short, parse_day, parse_minutes
-from reflect.entries.models import MODELS, Entry
+from reflect.dates import day_or_none, format_duration, format_short, parse_day, parse_minutes
+from reflect.entries.kinds import KINDS, REFLECTION
+from reflect.entries.models import MODELS, Entry, Witness
 
 
 
@@ -30,20 +33,28 @@ class EditorState:
     private: bool = False
     confidence: int | None = None
     time: str = ""  # time spent, as typed
+    kind: str = REFLECTION
+    witness: Witness | None = None
+    observer: str = ""
+    participants: str = ""
 
     @classmethod
-    def blank(cls, today: date, model: str = "none") -> "EditorState":
-        """A new entry dated today, starting from a template when ``model`` has one."""
+    def blank(cls, today: date, model: str = "none", kind: str = REFLECTION) -> "EditorState":
+        """A new entry dated today, starting from a template when ``model`` (or, for evidence
+        other than a reflection, ``kind``) has one."""
+        from reflect.entries.kinds import kind_template
         from reflect.entries.templates import template_body
 
-        return cls(day=format_short(today), model=model, body=template_body(model))
+        body = template_body(model) if model != "none" or kind == REFLECTION else kind_template(kind)
+        return cls(day=format_short(today), model=model, body=body, kind=kind)
 
     @classmethod
     def from_entry(cls, entry: Entry) -> "EditorState":
         return cls(
             day=format_short(entry.day), title=entry.title, body=entry.body, model=entry.model,
             skills=tuple(entry.skills), criteria=tuple(entry.criteria), private=entry.private,
-            confidence=entry.confidence, time=time_text(entry.minutes),
+            confidence=entry.confidence, time=time_text(entry.minutes), kind=entry.kind,
+            witness=entry.witness, observer=entry.observer, participants=entry.participants,
         )
 
     @classmethod
@@ -65,6 +76,10 @@ class EditorState:
             private=bool(data.get("private")),
             confidence=confidence if isinstance(confidence, int) and 1 <= confidence <= 5 else None,
             time=time,
+            kind=str(data["kind"]) if data.get("kind") in KINDS else REFLECTION,
+            witness=_witness_from(data.get("witness")),
+            observer=str(data.get("observer") or ""),
+            participants=str(data.get("participants") or ""),
         )
 
     def to_draft(self, base_revision: int | None = None) -> dict[str, Any]:
@@ -72,7 +87,8 @@ class EditorState:
         data: dict[str, Any] = {
             "day": self.day, "title": self.title, "body": self.body, "model": self.model,
             "skills": list(self.skills), "criteria": list(self.criteria), "private": self.private,
-            "confidence": self.confidence, "time": self.time,
+            "confidence": self.confidence, "time": self.time, "kind": self.kind,
+            "witness": _witness_data(self.witness), "observer": self.observer, "participants": self.participants,
         }
         if base_revision is not None:
             data["base_revision"] = base_revision
@@ -85,6 +101,8 @@ class EditorState:
             "day": parse_day(self.day, today), "title": self.title.strip(), "body": self.body,
             "model": self.model, "skills": list(self.skills), "criteria": list(self.criteria),
             "private": self.private, "confidence": self.confidence, "minutes": self.minutes,
+            "kind": self.kind, "witness": self.witness, "observer": self.observer,
+            "participants": self.participants,
         }
 
     @property
@@ -94,6 +112,30 @@ class EditorState:
 
     def with_changes(self, **changes: Any) -> "EditorState":
         return replace(self, **changes)
+
+
+def _witness_data(witness: Witness | None) -> dict[str, Any] | None:
+    if witness is None:
+        return None
+    return {"name": witness.name, "role": witness.role, "relationship": witness.relationship,
+            "contact": witness.contact, "confirmed": witness.confirmed,
+            "confirmed_on": witness.confirmed_on.isoformat() if witness.confirmed_on else None}
+
+
+def _witness_from(data: Any) -> Witness | None:
+    """A draft's witness, tolerating anything odd (a draft is never refused)."""
+    if not isinstance(data, dict):
+        return None
+    try:
+        on = day_or_none(data.get("confirmed_on")) if isinstance(data.get("confirmed_on"), str) else None
+    except ValueError:
+        on = None
+    def text(name: str) -> str:
+        return str(data.get(name) or "")
+
+    witness = Witness(name=text("name"), role=text("role"), relationship=text("relationship"),
+                      contact=text("contact"), confirmed=bool(data.get("confirmed")), confirmed_on=on)
+    return None if witness.is_empty else witness
 
 
 def time_text(minutes: int | None) -> str:

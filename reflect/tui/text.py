@@ -14,6 +14,8 @@ from textual.content import Content
 
 from reflect.dates import format_long
 from reflect.entries.store import HIGHLIGHT_END, HIGHLIGHT_START
+from reflect.entries.details import detail_pairs
+from reflect.entries.kinds import REFLECTION, kind_label
 from reflect.entries.models import MODEL_NAMES, Entry, EntrySummary
 from reflect.framework.standards import KIND_LABELS, Framework
 from reflect.sanitize import shown_line
@@ -78,10 +80,14 @@ def criteria_label(count: int) -> str:
     return f"{count} criterion" if count == 1 else f"{count} criteria"
 
 
-def entry_row(framework: Framework, entry: EntrySummary) -> Content:
-    """A list row: date and title, then meta-skills and criteria, then any search snippet."""
+def entry_row(framework: Framework, entry: EntrySummary, files: int = 0) -> Content:
+    """A list row: date and title, then meta-skills, criteria and how many ``files`` are
+    attached, then any search snippet."""
     first = Content.assemble((format_long(entry.day), "$text-muted"), "  ", (shown_line(entry.title), "bold"))
     second: list = ["  "]
+    if entry.kind != REFLECTION:
+        # First on its line, like "private": a narrow list's ellipsis never cuts it off.
+        second += [(entry.kind, "bold $text-accent"), ("  ", "")]
     if entry.private:
         # At the start of a line, so a narrow list's ellipsis never cuts it off.
         second += [("private", "bold $text-secondary"), ("  ", "")]
@@ -91,6 +97,8 @@ def entry_row(framework: Framework, entry: EntrySummary) -> Content:
         second.append((criteria_label(entry.criteria_count), "$text-muted"))
     elif not entry.skills:
         second.append(("not tagged yet", "italic $text-muted"))
+    if files:
+        second.append((f"  {files} file{'' if files == 1 else 's'}", "$text-muted"))
     lines = [first, Content.assemble(*second)]
     if entry.snippet:
         lines.append(Content.assemble("  ", snippet_content(entry.snippet)))
@@ -103,8 +111,10 @@ def md_escape(text: str) -> str:
 
 
 def entry_facts(entry: Entry) -> str:
-    """One line under the title: date, model, confidence, time spent, private."""
+    """One line under the title: date, kind of evidence, model, confidence, time spent, private."""
     facts = [format_long(entry.day)]
+    if entry.kind != REFLECTION:
+        facts.append(kind_label(entry.kind))
     if entry.model != "none":
         facts.append(MODEL_NAMES[entry.model])
     if entry.confidence:
@@ -119,6 +129,10 @@ def entry_facts(entry: Entry) -> str:
 def _heading(framework: Framework, entry: Entry) -> list[str]:
     """Title, facts and tags in brief: the top of the preview and of the entry page."""
     lines = [f"# {md_escape(shown_line(entry.title))}", "", f"*{md_escape(entry_facts(entry))}*", ""]
+    who = [(label, value) for label, value in detail_pairs(entry) if label != "Kind"]
+    if who:
+        # Who vouches for it: the witness, whether they confirmed it, the observer...
+        lines += [" · ".join(f"**{md_escape(label)}:** {md_escape(shown_line(value))}" for label, value in who), ""]
     if entry.skills:
         lines += ["**Meta-skills:** " + ", ".join(md_escape(skill_name(framework, s))
                                                   for s in in_framework_order(framework, entry.skills)), ""]
@@ -159,3 +173,11 @@ def entry_page(framework: Framework, entry: Entry) -> str:
         lines.append(f"- `{criterion.id}` {md_escape(unit.title if unit else '')} ({kind}): "
                      f"{md_escape(criterion.text)}")
     return "\n".join(lines)
+
+
+def attachments_line(files) -> str:
+    """The attached files of a reflection in one Markdown line for its preview ("" for none)."""
+    if not files:
+        return ""
+    named = ", ".join(f"{md_escape(a.name)} ({a.size_text}, {a.kind.label})" for a in files)
+    return f"\n\n---\n\n**Attached:** {named}. *Open the reflection (enter) to see or open them.*"

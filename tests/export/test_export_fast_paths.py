@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from reflect.export.rows import ExportRow
 from reflect.export.body import BodyLayout, layout_body
+from reflect.entries.kinds import KINDS
+from reflect.entries.models import Witness
 from reflect.export.entry_block import entry_data, entry_marker_for
 from reflect.export.format import body_marker, entry_marker, inline
 
@@ -49,6 +51,12 @@ ROWS = st.builds(
     created_at=st.text(max_size=25),
     skills=st.lists(st.text(max_size=10), max_size=3).map(tuple),
     criteria=st.lists(st.text(max_size=12), max_size=3).map(tuple),
+    kind=st.sampled_from(KINDS),
+    witness=st.none() | st.builds(Witness, name=st.text(max_size=12), role=st.text(max_size=8),
+                                  relationship=st.text(max_size=8), contact=st.text(max_size=12),
+                                  confirmed=st.booleans(), confirmed_on=st.none() | st.dates()),
+    observer=st.text(max_size=10),
+    participants=st.text(max_size=10),
 )
 
 

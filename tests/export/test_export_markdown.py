@@ -54,7 +54,7 @@ def test_front_matter_says_who_what_when_and_how_many(journal, framework, add):
     assert data["framework"] == {"id": framework.id, "title": framework.title}
     assert data["period"] == {"from": "2026-09-01", "to": "2026-11-20"}
     assert data["generated"] == "2026-11-24T10:30:00Z"
-    assert data["counts"] == {"entries": 2, "private_included": 0}
+    assert data["counts"] == {"entries": 2, "private_included": 0, "by_kind": {"reflection": 2}}
 
 
 def test_period_is_the_one_asked_for(journal, framework, add):
@@ -129,7 +129,7 @@ def test_private_entries_come_in_when_asked(journal, framework, add):
     text = export_text(journal, framework, include_private=True)
     assert "my secret" in text
     assert "- **Private:** yes" in text
-    assert front(text)["counts"] == {"entries": 1, "private_included": 1}
+    assert front(text)["counts"] == {"entries": 1, "private_included": 1, "by_kind": {"reflection": 1}}
 
 
 def test_coverage_counts_only_exported_entries(journal, framework, add):

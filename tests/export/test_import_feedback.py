@@ -185,7 +185,7 @@ def stays_one_comment(text: str) -> bool:
     """Whether ``text`` written as a comment stays inside its place: no reflect marker or
     top-level ``#`` heading at the top level (a mentor's ``##`` and lower are kept), no
     ``Mentor comments`` heading of its own."""
-    from reflect.importers.comment_places import _COMMENTS_HEADING
+    from reflect.importers.comment_places import _COMMENTS_HEADING, _MARKER
 
     tokens = block_parser().parse(text + "\n\n<!-- probe -->\n")
     if tokens[-1].type != "html_block" or tokens[-1].content.strip() != "<!-- probe -->":
@@ -193,7 +193,8 @@ def stays_one_comment(text: str) -> bool:
     for token in tokens[:-1]:
         if token.level == 0 and token.type == "heading_open" and token.tag == "h1" and token.markup.startswith("#"):
             return False
-        if token.level == 0 and token.type == "html_block" and token.content.startswith("<!-- reflect:"):
+        # A marker is known by the importer's own pattern ("<!--reflect:x-->" without the space too).
+        if token.level == 0 and token.type == "html_block" and _MARKER.match(token.content):
             return False
     return not any(_COMMENTS_HEADING.match(line) for line in text.splitlines())
 

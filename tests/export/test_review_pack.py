@@ -177,11 +177,11 @@ def test_appendix_lists_only_new_evidence_and_gaps(pack):
     bake = appendix.split("### BAKE01 — Bake bread")[1].split("###")[0]
     assert "Mandatory unit: 3 of 3 with evidence, 2 new this period." in bake
     # K1 has evidence from before the period only: no row for it, and it is not a gap.
-    assert rows(bake) == [["P1", "weigh the ingredients accurately", "2, new", "10/11/2026"],
-                          ["P2", "knead the dough for the right time", "1, new", "10/11/2026"]]
+    assert rows(bake) == [["P1", "weigh the ingredients accurately", "2 reflections; new", "10/11/2026"],
+                          ["P2", "knead the dough for the right time", "1 reflection; new", "10/11/2026"]]
     assert "**Every criterion has evidence.**" in bake
     serve = appendix.split("### SERVE02 — Serve at the counter")[1]
-    assert rows(serve) == [["P1", "greet every customer", "1, new", "20/11/2026"]]
+    assert rows(serve) == [["P1", "greet every customer", "1 reflection; new", "20/11/2026"]]
     assert "**No evidence yet (1):** K1." in serve
     assert "ICE03" not in appendix  # cited only by the private entry
 

@@ -47,7 +47,7 @@ def test_gaps_json_top_level_shape(reflect):
             "categories", "balance", "review", "suggestions"} <= set(data)
     assert data["optional_units"]["minimum"] == 1 and data["optional_units"]["shortfall"] == 1
     assert data["overall"]["kinds"]["performance"] == {"total": 2, "evidenced": 0, "ok": 0, "stale": 0,
-                                                        "gap": 2, "percent": 0}
+                                                        "gap": 2, "percent": 0, "own_only": 0}
     assert all({"kind", "text", "target"} <= set(s) for s in data["suggestions"])
 
 

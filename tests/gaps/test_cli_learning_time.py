@@ -99,3 +99,27 @@ def test_a_real_process_refuses_nonsense_time_in_one_line(reflect):
     result = reflect("training", "add", "Fire safety", "--time", "1h 90m", process=True)
     assert_clean_failure(result, 'Can\'t read the time spent "1h 90m"')
     assert reflect.json("training", "list") == []
+
+
+@pytest.mark.parametrize("option", ["--time", "--minutes"])
+def test_edit_changes_and_clears_a_reflections_time(reflect, option):
+    reflect.ok("add", "--no-advice", "--time", "1h30", "Calm refund")
+    reflect.ok("edit", "1", option, "45m")
+    assert reflect.json("show", "1")["minutes"] == 45
+    assert reflect.ok("edit", "1", option, "none").strip() == "Updated entry 1: Calm refund"
+    entry = reflect.json("show", "1")
+    assert entry["minutes"] is None and entry["body"] == "Calm refund"  # only the time changed
+    assert reflect.json("stats")["learning_time"]["total"]["minutes"] == 0  # and the totals follow
+
+
+@pytest.mark.parametrize("time", ["25h", "banana", "0"])
+def test_edit_refuses_a_time_a_reflection_cannot_have_and_keeps_the_old_one(reflect, time):
+    reflect.ok("add", "--no-advice", "--time", "1h30", "Calm refund")
+    assert_clean_failure(reflect("edit", "1", "--time", time), "ime spent")
+    assert reflect.json("show", "1")["minutes"] == 90
+
+
+def test_add_has_no_time_to_clear(reflect):
+    assert_clean_failure(reflect("add", "--no-advice", "--time", "none", "Calm refund"),
+                         'Can\'t read the time spent "none"')
+    assert reflect.json("list") == []

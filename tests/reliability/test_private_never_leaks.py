@@ -3,11 +3,12 @@ or printed for someone else (exports, review packs in Markdown and HTML, `review
 `review show`, their JSON, and the `--public` views).
 
 Each generated journal has private reflections carrying words found nowhere else (in the
-title and the body), criteria only they cite, days nothing else falls on, an objective
-drafted from one, feedback about one and an objective that lists one as evidence. Every
-output is then searched for all of it. Criteria are listed as gaps whether or not a private
-reflection cites them, so they are checked against a twin journal without the private
-reflections: every line (or JSON object) naming such a criterion must read the same.
+title and the body), criteria only they cite, days nothing else falls on, time spent, an
+objective drafted from one, feedback about one and an objective that lists one as evidence.
+Every output is then searched for all of it. Criteria are listed as gaps whether or not a
+private reflection cites them, so they are checked against a twin journal without the private
+reflections: every line (or JSON object) naming such a criterion must read the same, and so
+must every learning-time total.
 """
 
 from __future__ import annotations
@@ -62,13 +63,13 @@ def build(db: Path, plan, *, twin: bool = False) -> dict:
     with open_journal(db) as journal:
         for back, cites, skills in public:
             journal.entries.add(day=today - timedelta(days=back), title="Served at the counter",
-                                body="What happened: a busy lunch.", criteria=cites, skills=skills)
+                                body="What happened: a busy lunch.", criteria=cites, skills=skills, minutes=30)
         private_entries = []
         for back, title, word, cites in ([] if twin else private):
             day = today - timedelta(days=back)
             entry = journal.entries.add(day=day, title=title, body=f"What happened: {word} at the till.\n\n"
                                         "## Action plan\n\nPractise the till every morning.",
-                                        criteria=cites, private=True, skills=["patience"])
+                                        criteria=cites, private=True, skills=["patience"], minutes=45)
             private_entries.append(entry)
             canaries["words"] += [title, word]
             canaries["days"].append(day)
@@ -170,6 +171,28 @@ def criterion_views(text: str, criterion: str) -> list[str]:
     return sorted(found)
 
 
+def learning_views(text: str) -> list[str]:
+    """What ``text`` says of learning time: the JSON objects under ``learning_time``, or the
+    lines that say it ("... of learning ...", a pack's front matter)."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return [line for line in text.splitlines() if "of learning" in line or "learning_time" in line]
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            found.extend(json.dumps(v, sort_keys=True) for k, v in node.items() if k == "learning_time")
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(data)
+    return found
+
+
 def _entry_ids(data) -> list[int]:
     """Entry ids a JSON document holds: ``entry_id``/``source_entry_id`` values and the ids of
     entry references (objects with an id, a day and a title)."""
@@ -207,6 +230,10 @@ def test_no_output_for_someone_else_shows_a_private_reflection(plan):
     differ = {(name, c) for name, text in produced.items() for c in [*canaries["criteria"], "Patience"]
               if criterion_views(text, c) != criterion_views(twin[name], c)}
     assert not differ, differ
+    # Their time spent counts in none of it.
+    time_differs = {name for name, text in produced.items() if learning_views(text) != learning_views(twin[name])}
+    assert not time_differs, time_differs
+    assert learning_views(produced["review prepare --json"]), "the learning time is there to compare"
 
 
 def test_the_search_finds_what_it_looks_for(tmp_path):

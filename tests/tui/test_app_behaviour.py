@@ -11,7 +11,7 @@ from reflect.tui.screens.framework_browser import EvidenceScreen, FrameworkBrows
 from reflect.tui.screens.journal import JournalScreen
 from reflect.tui.widgets.entry_list import PAGE_SIZE, EntryList
 
-from .conftest import listed_ids, settle
+from .conftest import listed_ids, settle, wait_until
 
 
 def bulk_entries(journal, count: int) -> None:
@@ -184,8 +184,10 @@ async def test_unreadable_time_spent_is_a_notification_not_a_loss(make, journal)
         await pilot.press("n", *"Till training", "shift+tab", *"ages", "ctrl+s")
         await settle(pilot)
         assert any("time spent" in m.lower() for m in messages(app))
+        # The draft is written a moment after the last key (the autosave): wait for it, not the clock.
+        await wait_until(pilot, lambda: [d.data.get("time") for d in journal.drafts.pending()] == ["ages"],
+                         "the draft with the time as typed")
     assert journal.entries.count() == 0
-    assert journal.drafts.pending()[0].data["time"] == "ages"
 
 
 async def test_badges_follow_the_framework_order(make, journal):

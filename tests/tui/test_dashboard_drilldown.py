@@ -96,8 +96,9 @@ async def test_the_units_criteria_say_which_evidence_is_stale(make, journal):
         await settle(pilot)
         criteria = app.screen.query_one("#criteria-list")
         rows = {o.id: str(o.prompt).splitlines()[0] for o in criteria.options if o.id}
-    assert rows["INSCS009.P4"].endswith("1 reflection · latest 01/07/2026 · stale")
-    assert rows["INSCS009.P1"].endswith("2 reflections · latest 20/11/2026")
+    # Every one of these rests on the apprentice's own reflections alone ("own only").
+    assert rows["INSCS009.P4"].endswith("1 reflection · latest 01/07/2026 · stale · own only")
+    assert rows["INSCS009.P1"].endswith("2 reflections · latest 20/11/2026 · own only")
     assert rows["INSCS009.P2"].endswith("no evidence yet")
 
 

@@ -1,6 +1,7 @@
-"""Learning time in the app: the dashboard's summary line says it, and the activity and
-training forms take the time spent like their other boxes (enter moves on, ctrl+s saves, a
-time that can't be read keeps the form open with nothing lost)."""
+"""Learning time in the app: the dashboard's summary line and the review being prepared say
+it, the activity and training forms take the time spent like their other boxes (enter moves
+on, ctrl+s saves, a time that can't be read keeps the form open with nothing lost), and the
+editor clears a reflection's time when its box is emptied."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from textual.widgets import Input, Static
 
 from reflect.tui.dialogs.logs import TrainingDialog
 from reflect.tui.dialogs.objectives import ActivityDialog
+from reflect.tui.screens.editor import EditorScreen
+from reflect.tui.screens.review import ReviewScreen
 
 from .conftest import wait_until
 from .dashboard_helpers import SIZE, fill, open_dashboard
@@ -76,3 +79,48 @@ async def test_activity_form_shows_and_changes_the_time(make, journal):
         app.set_focus(time_box)
         await pilot.press("home", "ctrl+k", *"1.5h", "ctrl+s")
         await wait_until(pilot, lambda: journal.activities.get(activity.id).minutes == 90, "the time changed")
+
+
+async def test_review_being_prepared_says_the_periods_learning_time(make, journal):
+    journal.entries.add(day=date(2026, 11, 23), title="Till training", minutes=270)
+    journal.entries.add(day=date(2026, 11, 23), title="Worried about the rota", minutes=45, private=True)
+    objective = journal.objectives.add(specific="Handle complaints calmly")
+    journal.activities.add(objective_id=objective.id, title="Shadow Sam", completed_on=date(2026, 11, 20),
+                           minutes=120)
+    journal.training.add(name="Fire safety", completed_on=date(2026, 11, 23), minutes=360)
+    app = make()
+
+    def shown() -> str:
+        return str(app.screen.query_one("#review-content", Static).render())
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("r")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.prepared is not None,
+                         "the review prepared")
+        screen = app.screen
+        assert "12.5 hours of learning this period, of which training 6 hours." in shown()
+        await pilot.press("p")  # private reflections too: their time counts as well
+        await wait_until(pilot, lambda: screen.prepared.include_private, "the review prepared again")
+        assert "13.2 hours of learning this period, of which training 6 hours." in shown()
+        assert screen.prepared.learning_time.total == 795
+
+
+async def test_editor_clears_a_reflections_time_when_its_box_is_emptied(make, journal):
+    entry = journal.entries.add(day=date(2026, 11, 23), title="Till training", body="Learnt the refunds.",
+                                minutes=90)
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.push_screen(EditorScreen(entry=entry))
+        time_box = app.screen.query_one("#time", Input)
+        assert time_box.value == "1 h 30 min"
+        # The editor opens in the text; then to the time box, as shift+tab from the title goes.
+        await wait_until(pilot, lambda: app.focused is app.screen.query_one("#body"), "the editor ready")
+        app.set_focus(time_box)
+        await wait_until(pilot, lambda: app.focused is time_box, "the time box focused")
+        await pilot.press("home", "ctrl+k")
+        await wait_until(pilot, lambda: str(app.screen.query_one("#time-feedback").render()) == "",
+                         "the emptied box read")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: journal.entries.get(entry.id).minutes is None, "the time cleared")
+    saved = journal.entries.get(entry.id)
+    assert (saved.title, saved.body) == ("Till training", "Learnt the refunds.")

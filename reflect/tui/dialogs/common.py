@@ -17,6 +17,7 @@ from textual.widgets import Button, Footer, Label, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect.entries.models import MODEL_NAMES
+from reflect.entries.kinds import KIND_SECTIONS, kind_label
 from reflect.entries.templates import TEMPLATES
 from reflect.tui.text import when
 from reflect.tui.widgets.rows import Rows
@@ -121,18 +122,23 @@ class RecoverDraft(ModalScreen[tuple[str, int] | None]):
 
 
 class TemplateChooser(ModalScreen[str | None]):
-    """Pick a reflective model; dismisses with its id ("gibbs", ... or "none") or None."""
+    """Pick a reflective model, or another kind of evidence with its guiding questions;
+    dismisses with the model's id ("gibbs", ... or "none"), ``"kind:witness"`` and the like
+    for a kind, or None."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("Start from a reflective model", classes="dialog-title")
+            yield Label("Start from a reflective model, or write other evidence", classes="dialog-title")
             options = [Option(Content.assemble((MODEL_NAMES[m], "bold"), "\n",
                                                (" → ".join(s.heading for s in TEMPLATES[m]), "$text-muted")),
                               id=m) for m in TEMPLATES]
             options.append(Option(Content.assemble((MODEL_NAMES["none"], "bold"), "\n",
                                                    ("no headings", "$text-muted")), id="none"))
+            options += [Option(Content.assemble((kind_label(k).capitalize(), "bold"), "\n",
+                                                (" → ".join(h for h, _ in KIND_SECTIONS[k]), "$text-muted")),
+                               id=f"kind:{k}") for k in KIND_SECTIONS]
             yield Rows(*options, id="templates", markup=False)
         yield Footer(compact=True, show_command_palette=False)
 

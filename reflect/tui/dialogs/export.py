@@ -1,4 +1,5 @@
-"""Export from the app: reflections or a review pack, Markdown or printable HTML.
+"""Export from the app: reflections or a review pack, Markdown, printable HTML or a bundle
+(one zip with both and the attached files).
 
 :class:`ExportDialog` only gathers the choices (what, which period, private or not, which
 folder) and answers with an :class:`ExportRequest`; :func:`run_export` does the writing with
@@ -29,6 +30,8 @@ KINDS = {
     "reflections": "Reflections (Markdown)",
     "pack": "Review pack for your mentor (Markdown)",
     "pack-html": "Review pack for your mentor (printable HTML)",
+    "pack-bundle": "Review pack bundle for your mentor (one zip: Markdown, HTML, attached files)",
+    "bundle": "Reflections bundle (one zip: Markdown, HTML, attached files)",
 }
 
 
@@ -65,7 +68,7 @@ class ExportDialog(FormDialog):
         yield field_label("To")
         yield DateField(None, today=today, what="To", empty="today", id="end")
         yield field_label("Private")
-        yield Checkbox("Include private reflections", False, id="private", compact=True)
+        yield Checkbox("Include private reflections (never their files)", False, id="private", compact=True)
         yield field_label("Folder")
         yield Input(str(self.folder), id="folder", compact=True)
 
@@ -95,6 +98,15 @@ def run_export(journal, framework, request: ExportRequest, *, overwrite: bool = 
     from reflect.export.pack import write_review_pack
 
     ensure_private_dir(request.folder)  # a folder the dialog names is a folder, even a new one
+    if request.kind in ("bundle", "pack-bundle"):
+        from reflect.export.bundle import export_bundle, pack_bundle
+
+        if request.kind == "bundle":
+            return export_bundle(journal, framework, request.folder, EntryFilter(date_from=request.start,
+                                 date_to=request.end), include_private=request.include_private,
+                                 overwrite=overwrite, redact=bool(request.redact))
+        return pack_bundle(journal, framework, request.folder, start=request.start, end=request.end,
+                           include_private=request.include_private, overwrite=overwrite, redact=bool(request.redact))
     if request.kind == "reflections":
         filters = EntryFilter(date_from=request.start, date_to=request.end)
         return write_export(journal, framework, request.folder, filters, include_private=request.include_private,
@@ -111,7 +123,7 @@ def personal_data_in(journal, request: ExportRequest):
     from reflect.review.prep import review_period
 
     start, end = request.start, request.end
-    if request.kind != "reflections":
+    if request.kind not in ("reflections", "bundle"):
         start, end = review_period(journal, start=start, end=end)
     chosen = EntryFilter(date_from=start, date_to=end, private=None if request.include_private else False)
     return scan_rows(journal.entries.iter_entries(chosen))
@@ -183,5 +195,7 @@ def result_message(result) -> str:
     parts.append(f"({count}")
     if result.private_left_out:
         parts[-1] += f"; {result.private_left_out} private left out"
+    if result.attachments:
+        parts[-1] += f"; {result.attachments} attached file" + ("" if result.attachments == 1 else "s")
     parts[-1] += ")."
     return " ".join(parts)

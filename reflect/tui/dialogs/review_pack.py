@@ -1,6 +1,6 @@
 """The review pack from the app: for the period being prepared or a completed review,
-Markdown (for the mentor to write in) or printable HTML, with the path shown and the HTML
-opened in the browser if asked.
+Markdown (for the mentor to write in), printable HTML, or a bundle (one zip with both and the
+attached files), with the path shown and the HTML opened in the browser if asked.
 
 :class:`ReviewPackDialog` writes the pack with the same core call as `reflect review export`
 (:func:`reflect.export.pack.write_review_pack`) and answers with a :class:`PackWritten`;
@@ -22,7 +22,8 @@ from reflect.tui.dialogs.form import FormDialog, field_label
 if TYPE_CHECKING:
     from reflect.export.files import ExportResult
 
-FORMATS = {"md": "Markdown: the mentor writes in it and sends it back", "html": "Printable HTML (for the browser)"}
+FORMATS = {"md": "Markdown: the mentor writes in it and sends it back", "html": "Printable HTML (for the browser)",
+           "bundle": "Bundle: one zip with the Markdown, the HTML and the attached files"}
 
 
 @dataclass(frozen=True)
@@ -77,13 +78,21 @@ class ReviewPackDialog(FormDialog):
         folder = self.query_one("#pack-folder", Input).value.strip()
         if not folder:
             raise InputError("Choose a folder to write to.")
-        html = self.query_one("#pack-format", Select).value == "html"
+        chosen = self.query_one("#pack-format", Select).value
+        html = chosen == "html"
         path = Path(folder).expanduser()
         ensure_private_dir(path)
+        replace = self.query_one("#pack-replace", Checkbox).value
         try:
-            result = write_review_pack(self.app.journal, self.app.framework, path, html=html,
-                                       include_private=self.include_private, review_id=self.review_id,
-                                       overwrite=self.query_one("#pack-replace", Checkbox).value)
+            if chosen == "bundle":
+                from reflect.export.bundle import pack_bundle
+
+                result = pack_bundle(self.app.journal, self.app.framework, path, include_private=self.include_private,
+                                     review_id=self.review_id, overwrite=replace)
+            else:
+                result = write_review_pack(self.app.journal, self.app.framework, path, html=html,
+                                           include_private=self.include_private, review_id=self.review_id,
+                                           overwrite=replace)
         except TargetExistsError as error:
             raise InputError(f"{error.path} is already there: tick \u201cReplace\u201d to write over it.") from None
         return PackWritten(result, html and self.query_one("#pack-open", Checkbox).value)

@@ -208,7 +208,9 @@ class DashboardScreen(Screen):
     def _show_units(self, summary: GapSummary) -> None:
         overall = summary.criteria.overall
         section = self.query_one("#units-section")
-        section.border_title = f"Units: {overall.evidenced} of {overall.total} criteria evidenced ({overall.percent}%)"
+        section.border_title = f"Units: {overall.evidenced} of {overall.total} criteria evidenced ({overall.percent}%)" + (
+            # Criteria resting on the apprentice's own reflections alone (the framework browser lists them).
+            f", {overall.own_only} own only" if overall.own_only else "")
         plan = summary.plan
         shortfall = self.query_one("#plan-shortfall", Static)
         shortfall.display = not plan.met

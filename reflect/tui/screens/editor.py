@@ -1,4 +1,8 @@
-"""Writing and editing a reflection, without ever losing a word.
+"""Writing and editing a reflection (or other evidence), without ever losing a word.
+
+The kind of evidence is chosen in the tag bar (or with a template: ctrl+t offers each kind's
+guiding questions); witness testimony, observation and discussion have a small form for
+who saw, observed or took part (ctrl+o).
 
 The screen reads its widgets into an :class:`~reflect.tui.editor_state.EditorState`. A moment
 after any change (see :mod:`reflect.tui.screens.draft_keeping`), and whenever another screen
@@ -32,8 +36,11 @@ from reflect.dates import format_long, format_short, parse_day, parse_minutes
 from reflect.store.drafts import Draft
 from reflect.words import entry_words
 from reflect.errors import InputError, JournalBusyError
+from reflect.entries.details import witness_line
+from reflect.entries.kinds import REFLECTION, WITNESS, kind_label, kind_template
 from reflect.entries.models import MODEL_NAMES, Entry
 from reflect.entries.templates import template_body
+from reflect.tui.dialogs.evidence import DETAIL_BUTTONS, EvidenceDetails, EvidenceDetailsDialog
 from reflect.tui.editor_state import DraftKeeper, EditorState, time_text
 from reflect.tui.dialogs.form import next_field
 from reflect.tui.guard import guarded
@@ -53,6 +60,12 @@ if TYPE_CHECKING:
     from reflect.tui.app import ReflectApp
 
 CONFIDENCE = [(f"Confidence {n}/5", n) for n in range(1, 6)]
+#: What a template choice for a kind of evidence looks like (a model is its bare id).
+KIND_TEMPLATE = "kind:"
+
+
+def _kind_text(kind: str) -> str:
+    return f"{kind_label(kind).capitalize()} ▾"
 #: Seconds of quiet typing before the coach looks again.
 COACH_DELAY = 0.4
 
@@ -74,6 +87,8 @@ class EditorScreen(KeepsDrafts, Screen):
                 id="editor.template"),
         Binding("ctrl+g", "skills", "Meta-skills", tooltip="Tag the meta-skills you used"),
         Binding("ctrl+r", "criteria", "Criteria", tooltip="Link criteria of your units"),
+        Binding("ctrl+o", "details", "Who", tooltip="Witness testimony, observation, discussion: who saw, observed "
+                                                    "or took part"),
         Binding("escape", "leave", "Back", tooltip="Back (asks first if anything is unsaved)"),
         # Priority: the focus moves as soon as tab arrives, so keys typed straight after it (fast
         # typing, a busy machine) go to the next box, not the one being left.
@@ -84,13 +99,13 @@ class EditorScreen(KeepsDrafts, Screen):
     ]
 
     def __init__(self, *, entry: Entry | None = None, model: str = "none", draft: Draft | None = None,
-                 prompt=None) -> None:
+                 prompt=None, kind: str = REFLECTION) -> None:
         super().__init__()
         journal = self.app.journal
         today = journal.today()
         self.entry = entry
         #: What is in the journal now; "unsaved changes" means the widgets differ from it.
-        self.saved = EditorState.from_entry(entry) if entry else EditorState.blank(today, model)
+        self.saved = EditorState.from_entry(entry) if entry else EditorState.blank(today, model, kind)
         if prompt is not None and entry is None:  # started from today's question
             self.saved = replace(self.saved, body=prompt.starting_body() + self.saved.body,
                                  skills=(prompt.skill,) if prompt.skill else (),
@@ -99,6 +114,8 @@ class EditorScreen(KeepsDrafts, Screen):
         self.skills = self.initial.skills
         self.criteria = self.initial.criteria
         self.model = self.initial.model
+        self.kind = self.initial.kind
+        self.details = EvidenceDetails(self.initial.witness, self.initial.observer, self.initial.participants)
         base_revision = entry.revision if entry else None
         if draft is not None and entry is not None:
             # The edit started from this revision; if the entry moved on since, saving keeps both.
@@ -124,8 +141,10 @@ class EditorScreen(KeepsDrafts, Screen):
             with Horizontal(classes="field-row"):
                 yield Label("Title", classes="field-label")
                 yield Input(state.title, id="title", compact=True, placeholder="What was it about?")
+                yield self._kind_button(state.kind)
             yield MarkdownArea(state.body, id="body")
             with Horizontal(id="tag-bar"):
+                yield Button("Who", id="pick-details", compact=True)
                 yield Button("Meta-skills", id="pick-skills", compact=True)
                 yield Button("Criteria", id="pick-criteria", compact=True)
                 yield Checkbox("Private", state.private, id="private", compact=True)
@@ -138,8 +157,18 @@ class EditorScreen(KeepsDrafts, Screen):
     def action_next_field(self) -> None:
         next_field(self)
 
+    @staticmethod
+    def _kind_button(kind: str) -> Button:
+        """The kind of evidence, at the right of the title's row. Never focused (tab goes from the
+        title straight into the writing): ctrl+t or a click chooses the kind."""
+        button = Button(_kind_text(kind), id="kind", compact=True,
+                        tooltip="The kind of evidence: your reflection, witness testimony, a product, an "
+                                "observation or a discussion (ctrl+t)")
+        button.can_focus = False
+        return button
+
     def on_mount(self) -> None:
-        self.title = "Editing" if self.entry else "New reflection"
+        self.title = "Editing" if self.entry else f"New {kind_label(self.kind)}"
         self.sub_title = ""
         self._show_day(self.initial.day)
         self._show_time(self.initial.time)
@@ -192,6 +221,8 @@ class EditorScreen(KeepsDrafts, Screen):
             private=self.query_one("#private", Checkbox).value,
             confidence=confidence if isinstance(confidence, int) else None,
             time=self.query_one("#time", Input).value,
+            kind=self.kind, witness=self.details.witness, observer=self.details.observer,
+            participants=self.details.participants,
         )
 
     @property
@@ -235,7 +266,7 @@ class EditorScreen(KeepsDrafts, Screen):
         self.check = check_text(self.app.framework, body, title=self.query_one("#title", Input).value,
                                 model=self.model, skills=self.skills, criteria=self.criteria,
                                 prefer_units=self.app.my_units())
-        self.query_one(CoachPanel).show(self.check, body)
+        self.query_one(CoachPanel).show(self.check, body, self.kind)
 
     def busy_changed(self) -> None:
         try:
@@ -268,7 +299,10 @@ class EditorScreen(KeepsDrafts, Screen):
         body = self.query_one("#body", TextArea)
         # The same count as `reflect stats` and exports: title and body, without the template.
         words = entry_words(self.query_one("#title", Input).value, body.text)
-        body.border_title = MODEL_NAMES[self.model] if self.model != "none" else "Reflection"
+        if self.kind != REFLECTION:
+            body.border_title = kind_label(self.kind).capitalize()
+        else:
+            body.border_title = MODEL_NAMES[self.model] if self.model != "none" else "Reflection"
         status = "unsaved changes" if self.dirty else ("saved" if self.entry else "new")
         if self.told_busy:
             status += " · journal busy: kept beside it"
@@ -281,7 +315,73 @@ class EditorScreen(KeepsDrafts, Screen):
         in_order = in_framework_order(framework, self.skills)
         skills = ", ".join(skill_name(framework, s) for s in in_order) or "no meta-skills yet (ctrl+g)"
         criteria = ", ".join(self.criteria) or "no criteria yet (ctrl+r)"
-        self.query_one("#tags", Label).update(f"{skills}  |  {criteria}")
+        files = len(self.app.journal.attachments.list(self.entry.id)) if self.entry else 0
+        attached = (f"  |  {files} attached file{'' if files == 1 else 's'} (on its page: a attaches, v opens)"
+                    if files else "")
+        who = self._who()
+        self.query_one("#tags", Label).update(f"{who + '  |  ' if who else ''}{skills}  |  {criteria}{attached}")
+        button = self.query_one("#pick-details", Button)
+        button.label = DETAIL_BUTTONS.get(self.kind, "Who")
+        button.display = self.kind in DETAIL_BUTTONS
+
+    def _who(self) -> str:
+        """The details of this kind in a few words, or what is still missing."""
+        if self.kind == WITNESS:
+            return (f"Witness: {witness_line(self.details.witness)}" if self.details.witness
+                    else "no witness named yet (ctrl+o)")
+        if self.kind in DETAIL_BUTTONS:
+            label = "Observed by" if self.kind == "observation" else "Taking part"
+            value = self.details.observer if self.kind == "observation" else self.details.participants
+            return f"{label}: {value}" if value else f"{label}: nobody named yet (ctrl+o)"
+        return ""
+
+    # -- the kind of evidence ---------------------------------------------------------------
+
+    def _show_kind(self) -> None:
+        button = self.query_one("#kind", Button)
+        button.label = _kind_text(self.kind)
+        button.refresh(layout=True)  # a button keeps its first width unless told
+
+    @on(Button.Pressed, "#kind")
+    def _kind_pressed(self) -> None:
+        self.action_template()
+
+    def set_kind(self, kind: str) -> None:
+        """Make this item ``kind`` of evidence: an untouched body takes that kind's guiding
+        questions, and a kind with people to name asks for them."""
+        body = self.query_one("#body", TextArea)
+        untouched = body.text.strip() in ("", kind_template(self.kind).strip(), template_body(self.model).strip())
+        self.kind = kind
+        self._show_kind()
+        if untouched:
+            self.model = "none"
+            body.load_text(kind_template(kind))
+            self._cursor_to_first_answer()
+        if self.entry is None:
+            self.title = f"New {kind_label(kind)}"
+        self._show_tags()
+        self._changed()
+        self._coach()  # at once: what the coach says depends on the kind
+        if kind in DETAIL_BUTTONS and not self._who_named():
+            self.action_details()
+
+    def _who_named(self) -> bool:
+        d = self.details
+        return bool({WITNESS: d.witness, "observation": d.observer, "discussion": d.participants}.get(self.kind))
+
+    @on(Button.Pressed, "#pick-details")
+    def action_details(self) -> None:
+        if self.kind not in DETAIL_BUTTONS:
+            self.notify("A reflection or a product has nobody else to name: choose witness testimony, "
+                        "observation or discussion as the kind first.", timeout=4)
+            return
+
+        def chosen(result: EvidenceDetails | None) -> None:
+            if result is not None:
+                self.details = result
+                self._show_tags()
+                self._changed()
+        self.app.push_screen(EvidenceDetailsDialog(self.kind, self.details), chosen)
 
     # -- pickers ----------------------------------------------------------------------------
 
@@ -316,12 +416,24 @@ class EditorScreen(KeepsDrafts, Screen):
         self.app.push_screen(TemplateChooser(), self.use_template)
 
     def use_template(self, model: str | None) -> None:
-        """Switch to a reflective model, adding its sections (at the end if you already wrote)."""
+        """Switch to a reflective model, adding its sections (at the end if you already wrote);
+        a kind of evidence's template makes the item that kind."""
         if model is None:
             return
+        if model.startswith(KIND_TEMPLATE):
+            kind = model[len(KIND_TEMPLATE):]
+            if kind != self.kind:
+                self.set_kind(kind)
+                return
+            model, sections = "none", kind_template(kind)
+        else:
+            if self.kind != REFLECTION:  # a reflective model is for the apprentice's own reflection
+                self.kind = REFLECTION
+                self._show_kind()
+                self._show_tags()
+            sections = template_body(model)
         self.model = model
         body = self.query_one("#body", TextArea)
-        sections = template_body(model)
         start = 0
         if sections and not body.text.strip():
             body.load_text(sections)

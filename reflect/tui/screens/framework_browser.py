@@ -1,6 +1,8 @@
-"""The framework: units (mandatory, then optional) and their criteria, with how many of your
-reflections give evidence for each, the latest, and a mark when that is stale (the same
-numbers as `reflect gaps` and the dashboard). Choosing optional units happens here (space).
+"""The framework: units (mandatory, then optional) and their criteria, with the evidence for
+each by kind ("2 reflections, 1 witness testimony"), the latest, and a mark when that is stale
+(the same numbers as `reflect gaps` and the dashboard). Choosing optional units happens here
+(space). ``o`` shows only the criteria resting on the apprentice's own reflections, with no
+witness testimony, product, observation or discussion yet: what an assessor asks about first.
 """
 
 from __future__ import annotations
@@ -55,12 +57,16 @@ class FrameworkBrowserScreen(Screen):
 
     BINDINGS = [
         Binding("space", "choose_unit", "Choose unit"),
+        Binding("o", "own_only", "Own only", tooltip="Show only criteria resting on your own reflections "
+                                                      "(no witness, product, observation or discussion yet)"),
         Binding("escape", "back", "Back"),
     ]
 
     def __init__(self, unit: str | None = None, criterion: str | None = None) -> None:
         super().__init__()
         self._start_at = (unit, criterion) if unit else None
+        #: Show only the criteria whose evidence is all the apprentice's own reflections.
+        self.own_only = False
 
     def compose(self) -> ComposeResult:
         yield AreaBar()
@@ -105,10 +111,12 @@ class FrameworkBrowserScreen(Screen):
 
     def _unit_option(self, unit, mine: bool) -> Option:
         evidenced = sum(1 for c in unit.criteria if self._count(c.id))
+        own = sum(1 for c in unit.criteria if c.id in self.coverage and self.coverage[c.id].own_only)
         mark = ("● " if unit.mandatory else "✓ ") if mine else "  "
         return Option(Content.assemble(
             (mark, "bold $text-success"), (unit.code, "bold"),
-            (f"  {evidenced}/{len(unit.criteria)} evidenced", "$text-muted"), "\n  ", unit.title), id=unit.code)
+            (f"  {evidenced}/{len(unit.criteria)} evidenced", "$text-muted"),
+            (f", {own} own only" if own else "", "$text-warning"), "\n  ", unit.title), id=unit.code)
 
     @on(OptionList.OptionHighlighted, "#units")
     def _unit_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -119,12 +127,17 @@ class FrameworkBrowserScreen(Screen):
         options: list[Option | None] = []  # None: a separator
         for kind, label in KIND_LABELS.items():
             items = unit.criteria_of_kind(kind)
+            if self.own_only:
+                items = [c for c in items if c.id in self.coverage and self.coverage[c.id].own_only]
             if not items:
                 continue
             options.append(Option(Content.styled(label.upper(), "bold $text-muted"), disabled=True))
             for c in items:
                 options += [Option(Content.assemble((f"{c.label:<4} ", "bold $text-primary"),
                                                     self._evidence(c.id), "\n", c.text), id=c.id), None]
+        if self.own_only and not options:
+            options.append(Option(Content.styled("No criterion of this unit rests on your own reflections "
+                                                 "alone. (o shows them all.)", "italic $text-muted"), disabled=True))
         criteria = self.query_one("#criteria-list", OptionList)
         criteria.set_options(options)
         criteria.highlighted = 1 if criteria.option_count > 1 else None
@@ -138,21 +151,25 @@ class FrameworkBrowserScreen(Screen):
                     pass  # not one of this unit's criteria: stay on the first
             criteria.focus()
         criteria.border_title = f"{unit.code} {unit.title}"
-        criteria.border_subtitle = "mandatory" if unit.mandatory else "optional"
+        criteria.border_subtitle = ("mandatory" if unit.mandatory else "optional") + (
+            " · own reflections only" if self.own_only else "")
 
     def _count(self, criterion_id: str) -> int:
         found = self.coverage.get(criterion_id)
         return found.count if found else 0
 
     def _evidence(self, criterion_id: str) -> Content:
-        """E.g. "3 reflections · latest 01/07/2026 · stale", or "no evidence yet"."""
+        """E.g. "2 reflections, 1 witness testimony · latest 01/07/2026 · stale", "1 reflection ·
+        latest 01/07/2026 · own only", or "no evidence yet"."""
         found = self.coverage.get(criterion_id)
         if found is None or not found.count or found.latest is None:
             return Content.styled("no evidence yet", "italic $text-muted")
-        words = f"{found.count} reflection{'s' if found.count != 1 else ''}"
-        parts: list = [(words, "bold $text-success"), (f" · latest {format_short(found.latest)}", "$text-muted")]
+        parts: list = [(found.evidence_words, "bold $text-success"),
+                       (f" · latest {format_short(found.latest)}", "$text-muted")]
         if found.status == STALE:
             parts.append((" · stale", "bold $text-warning"))
+        if found.own_only:
+            parts.append((" · own only", "$text-warning"))
         return Content.assemble(*parts)
 
     @on(OptionList.OptionSelected, "#units")
@@ -170,6 +187,19 @@ class FrameworkBrowserScreen(Screen):
             units_focused = self.query_one("#units", OptionList).has_focus
             return units_focused and unit is not None and not unit.mandatory
         return True
+
+    def action_own_only(self) -> None:
+        """Show only the criteria resting on your own reflections, or all of them again."""
+        self.own_only = not self.own_only
+        code = self._unit_code()
+        self.fill_units(keep=code)
+        units = self.query_one("#units", OptionList)
+        # The same unit stays highlighted, so its criteria are listed again under the new rule.
+        option = units.highlighted_option
+        if option is not None:
+            units.post_message(OptionList.OptionHighlighted(units, option, units.highlighted or 0))
+        self.notify("Showing criteria resting on your own reflections only." if self.own_only
+                    else "Showing every criterion.", timeout=2)
 
     @guarded
     def action_choose_unit(self) -> None:
@@ -210,7 +240,7 @@ class EvidenceScreen(Screen):
             yield Label(Content.assemble((self.criterion_id, "bold $text-primary"), "  ",
                                          criterion.text if criterion else ""), id="criterion-text")
             yield EntryList(self.app.framework, id="entries")
-            yield Label("No reflections give evidence for this yet. Tag one in the editor (ctrl+r).",
+            yield Label("Nothing gives evidence for this yet. Tag a reflection or other evidence in the editor (ctrl+r).",
                         id="no-evidence", classes="empty-state")
         yield Footer(compact=True, show_command_palette=False)
 

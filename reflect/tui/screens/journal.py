@@ -24,7 +24,7 @@ from reflect.entries.models import EntryFilter
 from reflect.tui.actions import bindings
 from reflect.tui.guard import guarded
 from reflect.tui.dialogs.filters import DateRangeDialog, UnitChooser
-from reflect.tui.text import entry_preview
+from reflect.tui.text import attachments_line, entry_preview
 from reflect.tui.widgets.entry_list import EntryList, entry_pages
 from reflect.tui.widgets.filter_bar import FilterBar
 from reflect.tui.widgets.getting_started import GettingStartedLine, checklist_text
@@ -210,6 +210,10 @@ class JournalScreen(Screen):
                     bar.filters = replace(bar.filters, units=(result,) if result else ())
             app.push_screen(UnitChooser(app.framework, app.my_units(), current.units[0] if current.units else None),
                             set_unit)
+        elif event.kind == "kinds":
+            from reflect.tui.widgets.filter_bar import next_kinds
+
+            bar.filters = replace(current, kinds=next_kinds(current.kinds))
         elif event.kind == "private":
             following = {None: True, True: False, False: None}[current.private]
             bar.filters = replace(current, private=following)
@@ -262,7 +266,8 @@ class JournalScreen(Screen):
         except NotFoundError:
             preview.update("*This reflection is no longer here.*")
             return
-        preview.update(entry_preview(self.app.framework, entry))
+        files = self.app.journal.attachments.list(entry.id)  # names only, never the bytes
+        preview.update(entry_preview(self.app.framework, entry) + attachments_line(files))
         self.query_one("#preview", VerticalScroll).scroll_home(animate=False)
 
     @on(EntryList.Chosen)

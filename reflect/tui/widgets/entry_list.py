@@ -12,8 +12,9 @@ page) to ``(rows, next_cursor)``. :func:`entry_pages` builds the right one for a
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
+from textual import getters
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
@@ -22,6 +23,9 @@ from textual.widgets.option_list import Option
 from reflect.tui.widgets.rows import Rows
 from reflect.entries.models import EntryFilter, EntrySummary
 from reflect.entries.search_query import QueryTooBigError, to_fts_query
+
+if TYPE_CHECKING:
+    from reflect.tui.app import ReflectApp
 
 PAGE_SIZE = 100
 LOAD_AHEAD = 20
@@ -55,6 +59,9 @@ def entry_pages(journal, filters: EntryFilter, size: int = PAGE_SIZE) -> PageSou
 
 class EntryList(Rows):
     """Entries as two- or three-line rows (date and title; tags; search snippet)."""
+
+    if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
+        app = getters.app(ReflectApp)
 
     # Hidden from the footer (it is full at 80 columns); the help screen lists it.
     BINDINGS = [Binding("enter", "select", "Open", show=False, tooltip="Open the highlighted reflection")]
@@ -125,10 +132,13 @@ class EntryList(Rows):
         seen = {o.id for o in self.options} if self.option_count and rows else set()
         from reflect.tui.text import entry_row
 
+        # How many files each row's entry has: one indexed query a page, never the files themselves.
+        files = self.app.journal.attachments.counts([row.id for row in rows]) if rows else {}
         options: list[Option | None] = []
         for row in rows:
             if str(row.id) not in seen:
-                options += [Option(entry_row(self.framework, row), id=str(row.id)), None]  # None: a rule
+                options += [Option(entry_row(self.framework, row, files.get(row.id, 0)), id=str(row.id)),
+                            None]  # None: a rule
         self.add_options(options)
         return bool(rows)
 

@@ -1,4 +1,4 @@
-"""Filter chips under the search box: dates, meta-skills, unit, private.
+"""Filter chips under the search box: dates, meta-skills, unit, kind of evidence, private.
 
 Each chip is a small button showing its current value. Pressing one posts
 :class:`FilterBar.ChipPressed`; the screen asks the person (a picker or a dialog) and sets
@@ -14,10 +14,24 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Button
 
+from reflect.entries.kinds import KINDS
 from reflect.entries.models import EntryFilter
 
 #: The chips, in order: (kind, label).
-CHIPS = (("dates", "Dates"), ("skills", "Meta-skills"), ("units", "Unit"), ("private", "Private"))
+CHIPS = (("dates", "Dates"), ("skills", "Meta-skills"), ("units", "Unit"), ("kinds", "Kind"),
+         ("private", "Private"))
+
+#: What pressing the kind chip shows next: evidence from others first (what an apprentice
+#: looks for), then their own reflections, then every kind again.
+KIND_CYCLE = (*KINDS[1:], KINDS[0])
+
+
+def next_kinds(kinds: tuple[str, ...]) -> tuple[str, ...]:
+    """The kind filter after ``kinds`` when the chip is pressed."""
+    if len(kinds) != 1 or kinds[0] not in KIND_CYCLE:
+        return (KIND_CYCLE[0],)
+    following = KIND_CYCLE.index(kinds[0]) + 1
+    return (KIND_CYCLE[following],) if following < len(KIND_CYCLE) else ()
 
 
 def chip_text(kind: str, label: str, filters: EntryFilter, framework) -> str:
@@ -37,6 +51,8 @@ def chip_text(kind: str, label: str, filters: EntryFilter, framework) -> str:
         return f"{label}: {name}{more}"
     if kind == "units":
         return f"{label}: {filters.units[0]}" if filters.units else f"{label}: any"
+    if kind == "kinds":
+        return f"{label}: {'/'.join(filters.kinds)}" if filters.kinds else f"{label}: any"
     if kind == "private":
         return {None: f"{label}: any", True: f"{label}: only", False: f"{label}: hidden"}[filters.private]
     raise ValueError(kind)
@@ -52,6 +68,7 @@ def is_active(kind: str, filters: EntryFilter) -> bool:
         "dates": bool(filters.date_from or filters.date_to),
         "skills": bool(filters.skills),
         "units": bool(filters.units),
+        "kinds": bool(filters.kinds),
         "private": filters.private is not None,
     }[kind]
 

@@ -1,6 +1,8 @@
 """A progress bar per unit worked towards (mandatory and chosen optional units), most missing
 first: ``█`` recent evidence, ``▒`` stale, ``░`` none yet, and the same in words
-("12/44 evidenced, 3 stale, 29 gaps"). ``enter`` opens the unit's criteria.
+("12/44 evidenced, 3 stale, 29 gaps"). ``enter`` opens the unit's criteria, each with its
+evidence by kind ("2 reflections, 1 witness testimony") and a mark on those resting on the
+apprentice's own reflections only.
 """
 
 from __future__ import annotations
