@@ -78,7 +78,8 @@ class Journal:
 
     @property
     def encrypted(self) -> bool:
-        """Whether this is an encrypted journal (an SQLCipher connection keyed with its key)."""
+        """Whether this journal is encrypted (an SQLCipher connection keyed with its key): then any
+        plain copy of its content needs saying so."""
         return getattr(self.conn, "key_spec", None) is not None
 
     # -- time ---------------------------------------------------------------------------
@@ -253,14 +254,6 @@ class Journal:
         from reflect.review.meeting_record import ReviewRecordStore
 
         return ReviewRecordStore(self)
-
-    @property
-    def encrypted(self) -> bool:
-        """Whether this journal is encrypted (then any plain copy of its content needs saying so)."""
-        import sys
-
-        cipher = sys.modules.get("reflect.store.cipher")  # loaded whenever an encrypted journal is open
-        return cipher is not None and cipher.is_encrypted_connection(self.conn)
 
     @property
     def schema_version(self) -> int:
