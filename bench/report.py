@@ -116,6 +116,36 @@ def size_tables(size: str, data: dict) -> list[str]:
     return lines + [""]
 
 
+def encrypted_table(results: dict) -> list[str]:
+    """Plain and encrypted journals side by side (the key in a keyring), at every size."""
+    sizes = [s for s, data in results["sizes"].items() if data.get("encrypted")]
+    if not sizes:
+        return []
+    lines = ["### Plain and encrypted journals (whole processes, ms: median, then CPU median)", "",
+             "The encrypted journal's key comes from a keyring (`reflect unlock`), so no process derives it; "
+             "the last row reads the passphrase from a file instead and derives the key every time. Each "
+             "command is timed on the plain journal and straight after on the encrypted one.", "",
+             "| operation | " + " | ".join(f"{int(s):,} plain | {int(s):,} encrypted" for s in sizes)
+             + f" | target < {READ_MS} ms |",
+             "|---|" + "---|---|" * len(sizes) + "---|"]
+    first = results["sizes"][sizes[0]]["encrypted"]
+    for i, row in enumerate(first):
+        if "plain" not in row:
+            lines.append(f"| {row['label']} | {row.get('note', '')} |")
+            continue
+        cells = []
+        for size in sizes:
+            other = results["sizes"][size]["encrypted"][i]
+            cells += [f"{_ms(other['plain'])}, CPU {_cpu(other['plain'])}",
+                      f"{_ms(other['encrypted'])}, CPU {_cpu(other['encrypted'])}"]
+        judged = results["sizes"].get(TARGET_SIZE, {}).get("encrypted", [])
+        verdict = "(no target)" if not row.get("judged", True) else ""
+        if not verdict and i < len(judged) and "median_ms" in judged[i].get("encrypted", {}):
+            verdict = "✓" if judged[i]["encrypted"]["median_ms"] < READ_MS else f"✗ ≥ {READ_MS} ms"
+        lines.append(f"| {row['label']} | " + " | ".join(cells) + f" | {verdict} |")
+    return lines + [""]
+
+
 def query_table(results: dict) -> list[str]:
     """In-process store queries: one column per size."""
     sizes = list(results["sizes"])
@@ -166,6 +196,7 @@ def render(results: dict) -> str:
     notes = [f"- {row['label']}: {row['note']}." for row in first["commands"] if row.get("note")]
     if notes:
         lines += ["Notes on the rows:", "", *notes, ""]
+    lines += encrypted_table(results)
     lines += query_table(results)
     lines += memory_table(results)
     return "\n".join(lines)

@@ -141,11 +141,18 @@ def run_benchmark(settings: Settings, log=print) -> dict:
                              "reflect": mine.to_json(),
                              "jrnl_label": op.jrnl_label if op.jrnl else "",
                              "jrnl": theirs.to_json() if theirs else None})
+        encrypted = []
+        if not settings.only or "encrypted" in settings.only:
+            from bench.encrypted import measure_encrypted
+
+            log(f"[{size:,}] read commands, plain and encrypted ...")
+            encrypted = measure_encrypted(ctx, settings.runs, env, home, ROOT, log=log)
         log(f"[{size:,}] search-as-you-type and list queries (in process) ...")
         queries = time_queries(journals.reflect_db, runs=max(settings.runs, 5))
         results["sizes"][str(size)] = {
             "generate_s": round(journals.seconds, 1),
             "commands": commands,
+            "encrypted": encrypted,
             "queries": [{"key": k, "label": label, "keystroke": keystroke, **t.to_json()}
                         for k, (label, t, keystroke) in queries.items()],
             **measure_first_screens(ctx, settings, env),

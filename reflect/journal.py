@@ -68,11 +68,19 @@ class Journal:
         self._wait: float | None = None
         #: Opened only to be read: the disk is full or read-only, or the file is not ours to change.
         self.read_only = False
+        #: This file's identity while it is noted as open here (see :meth:`hold`).
+        self._held: tuple[int, int] | None = None
 
     @cached_property
     def db(self) -> "sqlite_utils.Database":
         """sqlite-utils on this journal's connection (imported on first use)."""
         return _wrap(self.conn)
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether this journal is encrypted (an SQLCipher connection keyed with its key): then any
+        plain copy of its content needs saying so."""
+        return getattr(self.conn, "key_spec", None) is not None
 
     # -- time ---------------------------------------------------------------------------
 
@@ -161,8 +169,20 @@ class Journal:
             time.sleep(pause)
             pause = min(pause * 2, 0.1)
 
+    def hold(self) -> None:
+        """Note the file as open here (see :func:`reflect.store.db.hold_kind`), until :meth:`close`."""
+        from reflect.store.db import hold_kind
+
+        spec = getattr(self.conn, "key_spec", None)
+        # The salt ends the key spec x'<key><salt>' (read from it: the file is not opened again).
+        self._held = hold_kind(self.path, bytes.fromhex(spec[-33:-1]) if spec else None)
+
     def close(self) -> None:
         """Close the file (safe to call twice)."""
+        from reflect.store.db import release_kind
+
+        release_kind(self._held)
+        self._held = None
         try:
             self.conn.close()
         except sqlite3.ProgrammingError:
@@ -243,14 +263,6 @@ class Journal:
         return ReviewRecordStore(self)
 
     @property
-    def encrypted(self) -> bool:
-        """Whether this journal is encrypted (then any plain copy of its content needs saying so)."""
-        import sys
-
-        cipher = sys.modules.get("reflect.store.cipher")  # loaded whenever an encrypted journal is open
-        return cipher is not None and cipher.is_encrypted_connection(self.conn)
-
-    @property
     def schema_version(self) -> int:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
@@ -285,10 +297,9 @@ def open_journal(
     from reflect.store.faults import medium_fault
 
     # A journal on a full or read-only disk, or one we may not change, is still opened to be
-    # read (and exported, and backed up elsewhere): see _open_read_only. (Not an encrypted
-    # one: it needs its key, so it opens as usual and says plainly what cannot be changed.)
-    if exists and not encrypted and medium_fault(path):
-        return _open_read_only(path, clock)
+    # read (and exported, and backed up elsewhere): see _open_read_only.
+    if exists and medium_fault(path):
+        return _open_read_only(path, clock, encrypted)
     try:
         if encrypted:
             from reflect.store import cipher
@@ -311,12 +322,15 @@ def open_journal(
     except JournalError:
         conn.close()
         raise
-    except sqlite3.DatabaseError as error:
+    except Exception as error:
+        if not isinstance(error, sqlite3.DatabaseError) and not _sqlcipher_error(error):
+            raise
         conn.close()
         if exists and medium_fault(path):  # the disk filled up, or was made read-only, meanwhile
-            return _open_read_only(path, clock)
+            return _open_read_only(path, clock, encrypted)
         raise explain_sqlite_error(error, path) from None
     journal = Journal(db or conn, path, clock)
+    journal.hold()
     if daily_backup and exists:
         from reflect.store.backup import daily_backup_if_due
         from reflect.errors import ReflectError
@@ -328,7 +342,11 @@ def open_journal(
     return journal
 
 
-def _open_read_only(path: Path, clock: Callable[[], datetime]) -> Journal:
+def _sqlcipher_error(error: Exception) -> bool:
+    return type(error).__module__.startswith("sqlcipher3")
+
+
+def _open_read_only(path: Path, clock: Callable[[], datetime], encrypted: bool = False) -> Journal:
     """Open a journal that cannot be written here (full or read-only disk, no permission) to read it.
 
     See :func:`reflect.store.faults.read_only_connection`. ``query_only`` makes every write fail, and the error
@@ -338,7 +356,12 @@ def _open_read_only(path: Path, clock: Callable[[], datetime]) -> Journal:
 
     from reflect.store.faults import read_only_connection
 
-    conn = read_only_connection(path, timeout=_busy_timeout())
+    if encrypted:
+        from reflect.store import cipher
+
+        conn = cipher.connect(path, timeout=_busy_timeout(), read_only=True)
+    else:
+        conn = read_only_connection(path, timeout=_busy_timeout())
     try:
         conn.execute("PRAGMA query_only=ON")
         version = check_not_newer(conn, path)
@@ -357,6 +380,7 @@ def _open_read_only(path: Path, clock: Callable[[], datetime]) -> Journal:
         raise explain_sqlite_error(error, path) from None
     journal = Journal(conn, path, clock)
     journal.read_only = True
+    journal.hold()
     return journal
 
 
@@ -414,6 +438,11 @@ def _create_private_file(path: Path) -> None:
 
 def _check_is_sqlite(path: Path) -> bool:
     """Refuse a file that is no journal; True if it is an encrypted one (see reflect.store.cipher)."""
+    from reflect.store.db import known_kind
+
+    kind = known_kind(path)
+    if kind is not None:  # open in this process already (the dashboard's own connection): never reopened
+        return kind != b""
     try:
         # Look before opening: opening a named pipe for reading would wait for ever.
         if not stat.S_ISREG(os.stat(path).st_mode):

@@ -322,3 +322,98 @@ def data_dir(app_name: str) -> Path:
     from platformdirs import user_data_path
 
     return user_data_path(app_name, appauthor=False, roaming=False)
+
+
+def memory_folder() -> Path | None:
+    """This user's private folder in memory (Linux's ``$XDG_RUNTIME_DIR``, a tmpfs), or None.
+
+    Text an editor must read in plain form goes there when the journal is encrypted: it never
+    reaches the disk, and goes at log-out or power-off.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if not runtime:
+        return None
+    try:
+        info = os.stat(runtime)
+    except OSError:
+        return None
+    private = stat.S_ISDIR(info.st_mode) and owned_by_me(info) and not info.st_mode & 0o077
+    return Path(runtime) if private else None
+
+
+# -- a key kept for the login session ----------------------------------------------------------
+
+#: Linux's keyctl(2) and add_key(2) system call numbers, by machine (no wrapper library needed).
+_KEY_CALLS = {"x86_64": (248, 250), "aarch64": (217, 219), "i686": (286, 288), "armv7l": (309, 311)}
+_KEY_SPEC_USER_KEYRING = -4
+_KEYCTL_SEARCH, _KEYCTL_READ, _KEYCTL_SET_TIMEOUT, _KEYCTL_UNLINK = 10, 11, 15, 9
+
+
+def _keyctl():
+    """(libc, add_key number, keyctl number) on Linux, else None."""
+    if not sys.platform.startswith("linux"):
+        return None
+    calls = _KEY_CALLS.get(os.uname().machine)
+    if calls is None:
+        return None
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return None
+    libc.syscall.restype = ctypes.c_long
+    return libc, *calls
+
+
+def session_key(name: str) -> bytes | None:
+    """The key kept under ``name`` in the kernel's keyring for this user (Linux), or None.
+
+    The kernel keeps it in its own memory (never on disk, never swapped), for this user's
+    processes only, until it times out, the person logs out everywhere, or it is dropped.
+    Never raises: no such key, another system, or a sandbox that forbids the calls give None.
+    """
+    kernel = _keyctl()
+    if kernel is None:
+        return None
+    import ctypes
+
+    libc, _, keyctl = kernel
+    found = libc.syscall(keyctl, _KEYCTL_SEARCH, _KEY_SPEC_USER_KEYRING, b"user", name.encode(), 0)
+    if found < 0:
+        return None
+    buffer = ctypes.create_string_buffer(256)
+    size = libc.syscall(keyctl, _KEYCTL_READ, ctypes.c_long(found), buffer, ctypes.c_long(len(buffer)))
+    return buffer.raw[:size] if 0 < size <= len(buffer) else None
+
+
+def keep_session_key(name: str, value: bytes, seconds: int) -> bool:
+    """Keep ``value`` under ``name`` in the kernel's keyring for ``seconds`` (Linux); whether it was."""
+    kernel = _keyctl()
+    if kernel is None:
+        return False
+    import ctypes
+
+    libc, add_key, keyctl = kernel
+    made = libc.syscall(add_key, b"user", name.encode(), value, ctypes.c_size_t(len(value)),
+                        ctypes.c_long(_KEY_SPEC_USER_KEYRING))
+    if made < 0:
+        return False
+    libc.syscall(keyctl, _KEYCTL_SET_TIMEOUT, ctypes.c_long(made), ctypes.c_uint(seconds))
+    return True
+
+
+def drop_session_key(name: str) -> bool:
+    """Forget the key kept under ``name`` (see :func:`session_key`); whether there was one."""
+    kernel = _keyctl()
+    if kernel is None:
+        return False
+    import ctypes
+
+    libc, _, keyctl = kernel
+    found = libc.syscall(keyctl, _KEYCTL_SEARCH, _KEY_SPEC_USER_KEYRING, b"user", name.encode(), 0)
+    if found < 0:
+        return False
+    return libc.syscall(keyctl, _KEYCTL_UNLINK, ctypes.c_long(found), ctypes.c_long(_KEY_SPEC_USER_KEYRING)) == 0

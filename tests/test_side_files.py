@@ -74,3 +74,52 @@ def test_folding_in_keeps_the_words_and_removes_the_files(journal):
     assert drafts["From a busy day"].data["title"] == "Kept aside"
     for side in (app, added, empty, broken):
         assert not side.path.exists()
+
+
+def _opens_of(path, monkeypatch) -> list:
+    """Record every time this process opens ``path`` itself (not through SQLite)."""
+    import builtins
+
+    opened: list = []
+    real_open, real_os_open = builtins.open, os.open
+
+    def watching_open(file, *args, **kwargs):
+        if str(file) == str(path):
+            opened.append(file)
+        return real_open(file, *args, **kwargs)
+
+    def watching_os_open(file, *args, **kwargs):
+        if str(file) == str(path):
+            opened.append(file)
+        return real_os_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", watching_open)
+    monkeypatch.setattr(os, "open", watching_os_open)
+    return opened
+
+
+def test_side_files_never_open_the_journal_file_while_it_is_open(tmp_path, monkeypatch):
+    """Closing any descriptor of the journal drops SQLite's locks on it: another reflect could
+    then checkpoint and remove the log this process is still writing to."""
+    from reflect.journal import open_journal
+
+    path = tmp_path / "journal.db"
+    with open_journal(path) as journal:
+        opened = _opens_of(path, monkeypatch)
+        side = side_files.new_side_file(path, side_files.APP, '{"data": {"title": "t"}}')
+        side_files.replace_text(side, '{"data": {"title": "u"}}')
+        side_files.leftovers(path)
+        side_files.fold_into_drafts(journal)
+        assert opened == []
+
+
+def test_a_second_connection_never_opens_the_journal_file_itself(tmp_path, monkeypatch):
+    """The dashboard opens its own connection beside the app's: SQLite's locks must survive it."""
+    from reflect.journal import open_journal
+
+    path = tmp_path / "journal.db"
+    with open_journal(path) as journal:
+        opened = _opens_of(path, monkeypatch)
+        with open_journal(path, create=False) as second:
+            assert second.entries.count() == journal.entries.count() == 0
+        assert opened == []

@@ -380,3 +380,24 @@ def test_the_scan_finds_what_it_looks_for(tmp_path):
     uses = " ".join(_platform_uses(sample))
     for expected in ("fcntl", "msvcrt", "os.getuid", "os.O_NONBLOCK", "0o600", "platformdirs"):
         assert expected in uses
+
+
+def test_a_session_key_is_kept_read_and_dropped_in_the_kernel_keyring():
+    import secrets
+
+    name = f"reflect:test-{secrets.token_hex(8)}"
+    value = secrets.token_bytes(32)
+    if not system.keep_session_key(name, value, 30):
+        pytest.skip("no kernel keyring here (not Linux, or a sandbox forbids it)")
+    try:
+        assert system.session_key(name) == value
+    finally:
+        assert system.drop_session_key(name)
+    assert system.session_key(name) is None
+    assert not system.drop_session_key(name)
+
+
+def test_other_systems_keep_no_session_key(monkeypatch):
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert not system.keep_session_key("reflect:never", b"x", 30)
+    assert system.session_key("reflect:never") is None

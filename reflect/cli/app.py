@@ -17,31 +17,26 @@ def register(sub, common) -> None:
 
 def run_app(ctx) -> int:
     """Open the app on the person's journal."""
-    from reflect.tui.factory import run
+    from reflect.tui.factory import run, run_locked
 
     ctx.args.writes = True  # the app writes: take the day's automatic backup as it opens
-    _unlock_if_encrypted(ctx)
-
+    if _locked(ctx):
+        # The app asks for the passphrase in its own dialog before anything else, then opens
+        # the journal with the key that gave (one app: the same session in a browser tab).
+        return run_locked(ctx.journal_path, lambda: (ctx.journal, ctx.framework))
     return run(ctx.journal, ctx.framework)
 
 
-def _unlock_if_encrypted(ctx) -> None:
-    """An encrypted journal: ask for its passphrase in the app's dialog before anything else."""
+def _locked(ctx) -> bool:
+    """Whether the journal is encrypted and nothing here knows its key yet."""
     from reflect.cli.passphrase import script_source_given
     from reflect.store import cipher
 
     path = ctx.journal_path
     if not cipher.looks_encrypted(path) or script_source_given(ctx.args):
-        return  # a plain journal, or a script that gives the passphrase another way
+        return False  # a plain journal, or a script that gives the passphrase another way
     cipher.dbapi()  # without the extra, say how to install it
-    if cipher.remembered(path):
-        return  # `reflect unlock` kept its key
-    from reflect.errors import ReflectError
-    from reflect.tui.factory import unlock
-
-    if not unlock(path):
-        raise ReflectError(f"the journal {path} stayed locked (no passphrase, or three wrong ones); "
-                           "nothing was changed")
+    return not cipher.remembered(path)  # `reflect unlock` may have kept its key
 
 
 def run_demo(ctx) -> int:

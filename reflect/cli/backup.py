@@ -23,10 +23,16 @@ def register(sub, common) -> None:
                        help="replace the journal with a backup (the current one is kept)",
                        description="Check FILE is an intact reflect journal, then, holding the journal alone, "
                                    "back it up and write FILE into it. Waits (up to 15 s) for other reflects, "
-                                   "such as the app, to close the journal.",
+                                   "such as the app, to close the journal. An encrypted journal stays encrypted "
+                                   "under its own passphrase; an encrypted backup made before the passphrase was "
+                                   "changed asks for the passphrase it had then. An encrypted backup is never "
+                                   "restored into a plain journal: encrypt the journal first.",
                        epilog="examples:\n  reflect backup --list\n"
                               "  reflect restore-backup ~/.local/share/reflect/backups/journal-2026-11-24T103000Z-daily.db")
     p.add_argument("file", metavar="FILE", help="the backup to restore")
+    p.add_argument("--backup-passphrase-fd", metavar="N", type=int,
+                   help="read an encrypted backup's own passphrase (one made before the passphrase was changed) "
+                        "from file descriptor N (or $REFLECT_BACKUP_PASSPHRASE_FILE)")
     p.set_defaults(handler=cmd_restore_backup)
 
     p = sub.add_parser("doctor", parents=[common], formatter_class=_RAW, help="check the journal and explain any problem",
@@ -76,12 +82,14 @@ def cmd_backup(ctx) -> int:
 
 
 def cmd_restore_backup(ctx) -> int:
-    from pathlib import Path
-
     from reflect.paths import expand
     from reflect.store.restore import restore_backup
 
-    done = restore_backup(expand(ctx.args.file), ctx.journal_path)
+    from reflect.cli.passphrase import install
+
+    backup = expand(ctx.args.file)
+    install(ctx.args, backup=backup)  # used only if the journal or the backup is encrypted
+    done = restore_backup(backup, ctx.journal_path)
     ctx.print(f"Restored {done.entries} entr{'y' if done.entries == 1 else 'ies'} from {done.source} "
               f"into {done.journal}.")
     if done.safety_copy:

@@ -87,17 +87,32 @@ def cmd_encrypt(ctx) -> int:
         ctx.print(f"Encrypted {path} ({done.rows} rows checked). Keep the passphrase safe: "
                   "a forgotten one cannot be recovered.")
     plain = encryption.plain_backups(path)
-    if plain and ctx.args.delete_plain_backups:
-        for backup in plain:
-            backup.unlink(missing_ok=True)
-        ctx.print(f"Deleted {len(plain)} unencrypted backup{'s' if len(plain) != 1 else ''}.")
-    elif plain:
+    if plain and not ctx.args.delete_plain_backups:
         ctx.print(f"{len(plain)} older backup{'s are' if len(plain) != 1 else ' is'} not encrypted "
                   "(anyone who copies them can read them):")
         for backup in plain:
             ctx.print(f"  {backup}")
-        ctx.print("`reflect encrypt --delete-plain-backups` deletes them.")
+        if not _delete_now(ctx):
+            ctx.print("`reflect encrypt --delete-plain-backups` deletes them.")
+            return 0
+    if plain:
+        for backup in plain:
+            backup.unlink(missing_ok=True)
+        ctx.print(f"Deleted {len(plain)} unencrypted backup{'s' if len(plain) != 1 else ''}.")
     return 0
+
+
+def _delete_now(ctx) -> bool:
+    """On a terminal, offer to delete the unencrypted backups now (scripts get the option instead)."""
+    import sys
+
+    if not sys.stdin.isatty():
+        return False
+    try:
+        answer = input("Delete them now? [y/N] ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("y", "yes")
 
 
 def cmd_decrypt(ctx) -> int:

@@ -108,9 +108,9 @@ def register(sub, common) -> None:
     p.set_defaults(handler=cmd_import_feedback, writes=True)
 
 
-def _is_encrypted(journal) -> bool:
-    cipher = sys.modules.get("reflect.store.cipher")  # loaded whenever an encrypted journal is open
-    return cipher is not None and cipher.is_encrypted_connection(journal.conn)
+#: Said whenever an encrypted journal is exported: the export is for a mentor, by design.
+PLAIN_NOTE = ("reflect: note: the journal is encrypted but this export is plain text, "
+              "readable by anyone who has the file")
 
 
 def cmd_export(ctx) -> int:
@@ -120,10 +120,9 @@ def cmd_export(ctx) -> int:
     args = ctx.args
     filters = filters_from_args(ctx)
     journal, framework = ctx.journal, ctx.framework
-    if _is_encrypted(journal):
+    if journal.encrypted:
         # By design: the export is for a mentor. Said, so nobody thinks it is locked too.
-        print("reflect: note: the journal is encrypted but this export is plain Markdown, "
-              "readable by anyone who has the file", file=sys.stderr)
+        print(PLAIN_NOTE, file=sys.stderr)
     from reflect.cli.check import warn_before_export
 
     warn_before_export(ctx, filters, include_private=args.include_private, redact=args.redact)

@@ -184,6 +184,10 @@ def cmd_export(ctx) -> int:
         first, last = review_period(ctx.journal, start=options["start"], end=options["end"])
     warn_before_export(ctx, EntryFilter(date_from=first, date_to=last), include_private=args.include_private,
                        redact=args.redact)
+    if ctx.journal.encrypted:
+        from reflect.cli.export import PLAIN_NOTE
+
+        print(PLAIN_NOTE, file=sys.stderr)
     if args.bundle:
         if args.output == "-" or args.html:
             raise InputError("A bundle is one zip with both the Markdown and the HTML: leave out --html and -o -.")

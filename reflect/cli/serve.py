@@ -34,16 +34,37 @@ def app_argv(ctx) -> list[str]:
     return argv
 
 
+def _check_before_serving(ctx) -> None:
+    """Open the journal and framework here first, so a problem with either is one line now
+    rather than a broken page in the browser; the app in the tab opens its own connection.
+
+    An encrypted journal is not opened here: its passphrase is asked in the tab, by the app's
+    unlock dialog, and the key lives only in that app's process (never in this server's).
+    """
+    from reflect.store import cipher
+
+    path = ctx.journal_path
+    if path.exists() and cipher.looks_encrypted(path):
+        cipher.dbapi()  # without the extra, say how to install it now
+        from reflect import paths
+
+        chosen = paths.framework_option(getattr(ctx.args, "framework", None))
+        if chosen is not None:  # the journal's own setting is checked by the app, once unlocked
+            from reflect.framework.standards import load_framework
+
+            load_framework(chosen)
+        return
+    ctx.journal
+    ctx.framework
+
+
 def cmd_serve(ctx) -> int:
     try:
         from reflect.serve.server import BrowserServer, python_command
     except ImportError as error:  # textual-serve or aiohttp missing from this installation
         raise ReflectError(f"reflect serve cannot start: {error.name or error} is not installed "
                            "(reinstall reflect to get it)") from None
-    # Open the journal and framework here first, so a problem with either is one line now
-    # rather than a broken page in the browser; the app in the tab opens its own connection.
-    ctx.journal
-    ctx.framework
+    _check_before_serving(ctx)
     argv = app_argv(ctx)
     ctx.close()
     server = BrowserServer(python_command(argv))

@@ -60,6 +60,11 @@ def available() -> bool:
 
 def looks_encrypted(path: Path) -> bool:
     """Whether the file at ``path`` can be an encrypted journal (not SQLite, whole pages)."""
+    from reflect.store.db import known_kind
+
+    kind = known_kind(path)
+    if kind is not None:  # a journal open in this process: never opened again (see reflect.store.db.hold_kind)
+        return kind != b""
     try:
         info = path.stat()
         # Only a regular file is opened: reading a named pipe would wait for ever.
@@ -103,17 +108,19 @@ def new_key(passphrase: str) -> tuple[bytes, bytes]:
     return key, salt
 
 
-def connect(path: Path, *, timeout: float = 5.0, passphrase: str | None = None):
+def connect(path: Path, *, timeout: float = 5.0, passphrase: str | None = None, read_only: bool = False):
     """An open, keyed and checked connection to the encrypted journal at ``path``.
 
     The key comes from ``passphrase``, else one already derived in this process, else the
     passphrase source. A wrong passphrase raises :class:`JournalError` with nothing changed.
+    ``read_only``: for a journal on a full or read-only disk (see :func:`open_keyed_read_only`).
     """
     sqlcipher = dbapi()
     salt = _salt(path)
     key = _keys.get(salt) if passphrase is None else None
+    opener = open_keyed_read_only if read_only else open_keyed
     if key is None and passphrase is None:
-        conn = _open_remembered(sqlcipher, path, salt, timeout)
+        conn = _open_remembered(sqlcipher, path, salt, timeout, opener)
         if conn is not None:
             return conn
     if key is None:
@@ -123,12 +130,12 @@ def connect(path: Path, *, timeout: float = 5.0, passphrase: str | None = None):
                                    "with --passphrase-fd N, or in the file named by REFLECT_PASSPHRASE_FILE")
             passphrase = _source(path)
         key = derive_key(passphrase, salt)
-    conn = open_keyed(sqlcipher, path, key, salt, timeout=timeout)
+    conn = opener(sqlcipher, path, key, salt, timeout=timeout)
     _keys[salt] = key
     return conn
 
 
-def _open_remembered(sqlcipher, path: Path, salt: bytes, timeout: float):
+def _open_remembered(sqlcipher, path: Path, salt: bytes, timeout: float, opener=None):
     """A connection keyed from the system keyring (see reflect.store.keychain), or None."""
     from reflect.store import keychain
 
@@ -136,9 +143,12 @@ def _open_remembered(sqlcipher, path: Path, salt: bytes, timeout: float):
     if key is None:
         return None
     try:
-        conn = open_keyed(sqlcipher, path, key, salt, timeout=timeout)
-    except JournalError:
+        conn = (opener or open_keyed)(sqlcipher, path, key, salt, timeout=timeout)
+    except JournalError as error:
+        if "wrong passphrase" in str(error):
+            keychain.disproven(salt)
         return None  # not this file's key after all: ask for the passphrase
+    keychain.proven(salt, key)
     _keys[salt] = key
     return conn
 
@@ -175,13 +185,20 @@ def unlock(path: Path, passphrase: str) -> bool:
     return True
 
 
-def open_keyed(sqlcipher, path: Path, key: bytes, salt: bytes, *, timeout: float = 5.0):
-    """Connect to ``path`` with a raw key and check it reads; :class:`JournalError` if not."""
+def open_keyed(sqlcipher, path: Path, key: bytes, salt: bytes, *, timeout: float = 5.0, check: bool = True):
+    """Connect to ``path`` with a raw key and check it reads; :class:`JournalError` if not.
+
+    ``check=False`` skips the read that proves the key (for a key already proven on this file).
+    """
     conn = sqlcipher.connect(str(path), timeout=timeout, factory=_keyed_connection(sqlcipher))
     conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our message, not SQLCipher's log
     # PRAGMA key must come before anything reads the file.
     conn.execute(f'PRAGMA key = "{key_spec(key, salt)}"')
     conn.key_spec = key_spec(key, salt)
+    # Sorting and temporary tables stay in memory: decrypted pages never reach a temporary file.
+    conn.execute("PRAGMA temp_store = MEMORY")
+    if not check:
+        return conn
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher.DatabaseError:
@@ -189,6 +206,96 @@ def open_keyed(sqlcipher, path: Path, key: bytes, salt: bytes, *, timeout: float
         raise JournalError(f"wrong passphrase for the journal {path} (or it is not a reflect journal); "
                            "nothing was changed") from None
     return conn
+
+
+def open_keyed_read_only(sqlcipher, path: Path, key: bytes, salt: bytes, *, timeout: float = 5.0):
+    """A keyed connection that reads a journal on a full or read-only disk, making nothing beside it.
+
+    The key is proven first on the file alone (read as ``immutable``: no lock, no file made),
+    so a wrong passphrase is named as one; then the journal is opened the ways
+    :func:`reflect.store.faults.read_only_connection` tries, each keyed before its first read.
+    """
+    from reflect.store.faults import read_only_connection
+
+    spec = key_spec(key, salt)
+    uri = Path(path).resolve().as_uri()
+    probe = _keyed_uri(sqlcipher, f"{uri}?mode=ro&immutable=1", True, spec, timeout)
+    try:
+        probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher.DatabaseError as error:
+        if "not a database" in str(error):
+            raise JournalError(f"wrong passphrase for the journal {path} (or it is not a reflect journal); "
+                               "nothing was changed") from None
+    finally:
+        probe.close()
+    return read_only_connection(Path(path), timeout=timeout, dbapi=sqlcipher,
+                                opener=lambda target, as_uri, wait: _keyed_uri(sqlcipher, target, as_uri, spec, wait))
+
+
+def open_known(path: Path):
+    """A reading connection to the encrypted file at ``path`` (a backup) if its key is known
+    in this process or kept in the keyring, else None. Never asks; makes nothing beside it."""
+    from reflect.store import keychain
+
+    sqlcipher = dbapi()
+    salt = _salt(path)
+    key = _keys.get(salt) or keychain.recall(salt)
+    if key is None:
+        return None
+    uri = Path(path).resolve().as_uri()
+    return _keyed_uri(sqlcipher, f"{uri}?mode=ro&immutable=1", True, key_spec(key, salt), 5.0)
+
+
+def _keyed_uri(sqlcipher, target: str, as_uri: bool, spec: str, timeout: float):
+    conn = sqlcipher.connect(target, timeout=timeout, uri=as_uri, factory=_keyed_connection(sqlcipher))
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f'PRAGMA key = "{spec}"')
+    conn.key_spec = spec
+    conn.execute("PRAGMA temp_store = MEMORY")
+    return conn
+
+
+def open_plain(sqlcipher, uri: str):
+    """An SQLCipher connection to a plain SQLite file named by ``uri`` (``key_spec`` None)."""
+    conn = sqlcipher.connect(uri, uri=True, factory=_keyed_connection(sqlcipher))
+    conn.execute("PRAGMA temp_store = MEMORY")
+    return conn
+
+
+def write_sealed(path: Path, spec: str, text: str) -> None:
+    """Make ``path`` (new, empty, private) a small SQLCipher file holding ``text``, keyed with ``spec``.
+
+    For writing kept beside an encrypted journal (the app's draft while the journal is busy):
+    encrypted with the journal's own key, so it is as unreadable as the journal.
+    """
+    sqlcipher = dbapi()
+    conn = sqlcipher.connect(str(path), isolation_level=None)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f'PRAGMA key = "{spec}"')
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA journal_mode = MEMORY")  # a new file, renamed into place: no log beside it
+        conn.execute("BEGIN")  # the table and its text land together
+        conn.execute("CREATE TABLE kept (text TEXT NOT NULL)")
+        conn.execute("INSERT INTO kept VALUES (?)", (text,))
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def read_sealed(path: Path, spec: str) -> str:
+    """The text :func:`write_sealed` kept in ``path``; :class:`JournalError` if it cannot be read."""
+    sqlcipher = dbapi()
+    conn = _keyed_uri(sqlcipher, f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1", True, spec, 5.0)
+    try:
+        row = conn.execute("SELECT text FROM kept").fetchone()
+    except sqlcipher.DatabaseError as error:
+        raise JournalError(f"cannot read the kept writing in {path} ({error}); it stays where it is") from None
+    finally:
+        conn.close()
+    return row[0] if row else ""
 
 
 def is_encrypted_connection(conn) -> bool:
@@ -216,6 +323,11 @@ def backup_target(conn, target: Path):
 
 
 def _salt(path: Path) -> bytes:
+    from reflect.store.db import known_kind
+
+    known = known_kind(path)
+    if known:  # opened here before: read without opening the file again
+        return known
     try:
         with open(path, "rb") as handle:
             salt = handle.read(SALT_BYTES)

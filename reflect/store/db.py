@@ -91,3 +91,48 @@ class JournalDB(Protocol):
 
     def write(self) -> AbstractContextManager["sqlite_utils.Database"]:
         """A write transaction (nested uses become savepoints)."""
+
+
+# -- the journal files this process has open ---------------------------------------------------
+
+#: Each journal file open in this process, by identity (device, inode): its salt if it is
+#: encrypted, else b"", and how many connections hold it. Asked (is it encrypted? its salt?)
+#: without opening the file: closing any descriptor of a file drops every POSIX lock this
+#: process holds on it, SQLite's included. Only files open now are listed, so a number the
+#: system gives to a new file once this one is gone is never mistaken for it.
+_OPEN: dict[tuple[int, int], list] = {}
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
+
+
+def hold_kind(path: Path, salt: bytes | None) -> tuple[int, int] | None:
+    """Note that a journal open here at ``path`` is encrypted with ``salt`` (None: plain);
+    give the identity to :func:`release_kind` when it is closed."""
+    identity = _identity(path)
+    if identity is not None:
+        entry = _OPEN.setdefault(identity, [salt or b"", 0])
+        entry[1] += 1
+    return identity
+
+
+def release_kind(identity: tuple[int, int] | None) -> None:
+    """The journal noted as ``identity`` was closed (once)."""
+    if identity is None or identity not in _OPEN:
+        return
+    entry = _OPEN[identity]
+    entry[1] -= 1
+    if entry[1] <= 0:
+        del _OPEN[identity]
+
+
+def known_kind(path: Path) -> bytes | None:
+    """The salt (b"" for a plain journal) of the journal open here at ``path``, else None."""
+    identity = _identity(path)
+    entry = _OPEN.get(identity) if identity is not None else None
+    return entry[0] if entry is not None else None

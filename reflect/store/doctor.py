@@ -101,13 +101,17 @@ def _encrypted_checks(path: Path, framework: "Framework | None") -> list[Finding
     from reflect.errors import ReflectError
     from reflect.store import cipher
 
+    from reflect.store.faults import medium_fault
+
+    fault = medium_fault(path)
     try:
-        conn = cipher.connect(path)
+        # On a disk that cannot be written, read without making any file beside the journal.
+        conn = cipher.connect(path, read_only=bool(fault))
     except ReflectError as error:
         return [Finding("file", PROBLEM, f"The encrypted journal could not be opened: {error}.")]
-    findings = [Finding("file", OK, "The journal is encrypted.")]
+    findings = [Finding("file", OK, "The journal is encrypted.")] + ([_disk(path, fault)] if fault else [])
     try:
-        findings += _database_checks(conn, framework)
+        findings += _database_checks(conn, framework, writable=not fault)
     except Exception as error:  # SQLCipher's errors are not sqlite3's classes
         if not cipher.is_database_error(error):
             raise
@@ -295,9 +299,13 @@ def _backups(path: Path, clock) -> Finding:
     if loose:
         return Finding("backups", PROBLEM, f"{len(loose)} backup(s) can be read by other people on this computer.",
                        f"Run: chmod 600 {backups[0].path.parent}/*.db", loose)
-    good, bad = _newest_good(backups)
+    good, bad, locked = _newest_good(backups)
     details = [str(b.path) for b in backups]
     skipped = f" ({len(bad)} newer one(s) failed the check: {', '.join(b.path.name for b in bad)})" if bad else ""
+    if good is None and locked and not bad:
+        return Finding("backups", NOTE, f"The {len(locked)} backup(s) in {backups[0].path.parent} are encrypted "
+                       "under another passphrase (taken before it was changed), so they could not be checked.",
+                       "Make a fresh one with `reflect backup`.", details)
     if good is None:
         return Finding("backups", PROBLEM, f"None of the {len(backups)} backup(s) in {backups[0].path.parent} "
                        "passes SQLite's check.",
@@ -317,21 +325,52 @@ def _newest_good(backups: list) -> tuple:
     from reflect.errors import ReflectError
     from reflect.store.backup import open_read_only, quick_check
 
-    bad = []
+    bad, locked = [], []
     for b in backups:
         if b.damaged:
             bad.append(b)
             continue
-        try:
-            conn = open_read_only(b.path)
-        except ReflectError:
-            bad.append(b)
-            continue
-        try:
-            problem = quick_check(conn)
-        finally:
-            conn.close()
+        if _encrypted(b.path):
+            problem = _encrypted_backup_problem(b.path)
+            if problem == _LOCKED:
+                locked.append(b)
+                continue
+        else:
+            try:
+                conn = open_read_only(b.path)
+            except ReflectError:
+                bad.append(b)
+                continue
+            try:
+                problem = quick_check(conn)
+            finally:
+                conn.close()
         if problem is None:
-            return b, bad
+            return b, bad, locked
         bad.append(b)
-    return None, bad
+    return None, bad, locked
+
+
+_LOCKED = "encrypted under a passphrase not known here"
+
+
+def _encrypted_backup_problem(path: Path) -> str | None:
+    """SQLite's first complaint about an encrypted backup, None if it passes, or _LOCKED."""
+    from reflect.errors import ReflectError
+    from reflect.store import cipher
+
+    try:
+        conn = cipher.open_known(path)
+    except ReflectError as error:
+        return str(error)
+    if conn is None:
+        return _LOCKED
+    try:
+        result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+    except Exception as error:  # SQLCipher's errors are not sqlite3's classes
+        if not cipher.is_database_error(error):
+            raise
+        return str(error)
+    finally:
+        conn.close()
+    return None if result == "ok" else result

@@ -88,7 +88,7 @@ def journal_message(error: Exception, path: Path) -> str:
     return f"The journal {path} could not be used: {error}"
 
 
-def read_only_connection(path: Path, *, timeout: float = 5.0) -> sqlite3.Connection:
+def read_only_connection(path: Path, *, timeout: float = 5.0, opener=None, dbapi=sqlite3) -> sqlite3.Connection:
     """A connection that reads the journal without making any file beside it.
 
     For a journal on a disk that cannot be written. When no ``-wal`` holds changes, the file
@@ -97,7 +97,9 @@ def read_only_connection(path: Path, *, timeout: float = 5.0) -> sqlite3.Connect
     connection can read beside the first. Otherwise ``locking_mode=EXCLUSIVE`` set before the
     first read keeps SQLite's WAL index in memory (making the ``-shm`` file is what fails on a
     full disk) while the ``-wal`` with saved changes is still read; then plain ``mode=ro``.
-    Raises :class:`~reflect.errors.JournalError` saying why when nothing works.
+    Raises :class:`~reflect.errors.JournalError` saying why when nothing works. An encrypted
+    journal passes ``opener(target, uri, timeout)``, which keys each connection before its
+    first read, and ``dbapi``, the module whose errors it raises.
     """
     from reflect.errors import JournalError
 
@@ -107,11 +109,14 @@ def read_only_connection(path: Path, *, timeout: float = 5.0) -> sqlite3.Connect
     attempts = [(str(path), False, True), (f"{uri}?mode=ro", True, False)]
     if not wal.exists() or wal.stat().st_size == 0:
         attempts.insert(0, (f"{uri}?mode=ro&immutable=1", True, False))
-    last: sqlite3.Error | None = None
+    last: Exception | None = None
     for target, as_uri, exclusive in attempts:
         try:
-            conn = sqlite3.connect(target, timeout=timeout, uri=as_uri)
-        except sqlite3.Error as error:
+            if opener is None:
+                conn = sqlite3.connect(target, timeout=timeout, uri=as_uri)
+            else:
+                conn = opener(target, as_uri, timeout)
+        except dbapi.Error as error:
             last = error
             continue
         try:
@@ -119,7 +124,7 @@ def read_only_connection(path: Path, *, timeout: float = 5.0) -> sqlite3.Connect
                 conn.execute("PRAGMA locking_mode=EXCLUSIVE")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return conn
-        except sqlite3.DatabaseError as error:
+        except dbapi.DatabaseError as error:
             conn.close()
             last = error
     if wal.exists() and wal.stat().st_size:

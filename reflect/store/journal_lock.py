@@ -18,7 +18,7 @@ import sqlite3
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Callable, Iterator
 
 from reflect.errors import JournalError
 
@@ -31,8 +31,12 @@ class Unusable(Exception):
 
 
 @contextmanager
-def journal_to_myself(path: Path, wait: float | None = None) -> Iterator[sqlite3.Connection]:
+def journal_to_myself(path: Path, wait: float | None = None, *,
+                      connect: Callable[[float], Any] | None = None, dbapi: Any = sqlite3) -> Iterator[Any]:
     """Yield a connection that holds the journal at ``path`` exclusively, in rollback mode.
+
+    ``connect(timeout)`` opens the journal (default: plain SQLite; an encrypted journal passes
+    one that keys the connection, with ``dbapi`` the module whose errors it raises).
 
     Waits up to ``wait`` seconds (default: the busy timeout) for other reflects to close it,
     then refuses with a clear :class:`JournalError`. Raises :class:`Unusable` when SQLite cannot
@@ -45,16 +49,20 @@ def journal_to_myself(path: Path, wait: float | None = None) -> Iterator[sqlite3
     deadline = time.monotonic() + (busy_timeout() if wait is None else wait)
     pause = 0.01
     while True:
-        conn = sqlite3.connect(path, timeout=0.05, isolation_level=None)
+        if connect is None:
+            conn = sqlite3.connect(path, timeout=0.05, isolation_level=None)
+        else:
+            conn = connect(0.05)
+            conn.isolation_level = None
         try:
             conn.execute("PRAGMA locking_mode=EXCLUSIVE")
             mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
             if mode.lower() != "delete":
-                raise sqlite3.OperationalError("database is locked")
+                raise dbapi.OperationalError("database is locked")
             conn.execute("BEGIN EXCLUSIVE")
             conn.execute("COMMIT")  # the exclusive lock stays: locking_mode=EXCLUSIVE
             break
-        except sqlite3.OperationalError as error:
+        except dbapi.OperationalError as error:
             conn.close()
             kind = classify(error, path)
             if kind in (FULL, READ_ONLY, PERMISSION):  # not damage: say what it is
@@ -64,7 +72,7 @@ def journal_to_myself(path: Path, wait: float | None = None) -> Iterator[sqlite3
             if time.monotonic() >= deadline:
                 raise JournalError(f"The journal {path} is open in another reflect (the app?); close it "
                                    "and try again. Nothing was changed.") from None
-        except sqlite3.DatabaseError as error:
+        except dbapi.DatabaseError as error:
             conn.close()
             raise Unusable(str(error)) from None
         time.sleep(pause)
@@ -75,6 +83,6 @@ def journal_to_myself(path: Path, wait: float | None = None) -> Iterator[sqlite3
         try:
             conn.execute("PRAGMA locking_mode=NORMAL")
             conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()  # lets the lock go
-        except sqlite3.Error:
+        except dbapi.Error:
             pass
         conn.close()

@@ -48,7 +48,6 @@ def check_backup_file(path: Path) -> tuple[int, int]:
     is wrong otherwise. Only reads the file.
     """
     from reflect.store.db import SQLITE_MAGIC
-    from reflect.store.migrations import CURRENT_VERSION
 
     path = Path(path)
     try:
@@ -59,8 +58,21 @@ def check_backup_file(path: Path) -> tuple[int, int]:
     except OSError as error:
         raise JournalError(f"Cannot read {path}: {error.strerror or error}") from None
     if header != SQLITE_MAGIC:
+        if _encrypted(path):
+            raise JournalError(f"{path} is an encrypted backup (or not a reflect backup): it can be checked only "
+                               "with its passphrase, as `reflect restore-backup` does; nothing was changed.")
         raise JournalError(f"{path} is not a reflect backup (it is not an SQLite database); nothing was changed.")
     conn = connect_backup_file(path)
+    try:
+        return check_contents(conn, path, sqlite3.DatabaseError)
+    finally:
+        conn.close()
+
+
+def check_contents(conn, path: Path, database_error: type[Exception]) -> tuple[int, int]:
+    """The checks of :func:`check_backup_file` on an open backup (plain or encrypted)."""
+    from reflect.store.migrations import CURRENT_VERSION
+
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > CURRENT_VERSION:
@@ -73,11 +85,17 @@ def check_backup_file(path: Path) -> tuple[int, int]:
         if result != ["ok"]:
             raise JournalError(f"{path} is damaged ({result[0]}); choose another backup. Nothing was changed.")
         entries = conn.execute("SELECT count(*) FROM entries").fetchone()[0]
-    except sqlite3.DatabaseError as error:
+    except database_error as error:
         raise JournalError(f"{path} is damaged or unreadable ({error}); nothing was changed.") from None
-    finally:
-        conn.close()
     return version, entries
+
+
+def _encrypted(path: Path) -> bool:
+    from reflect.store import cipher
+
+    return cipher.looks_encrypted(path)
+
+
 
 
 def connect_backup_file(path: Path) -> sqlite3.Connection:
@@ -113,13 +131,17 @@ def restore_backup(backup: Path, journal_path: Path, *,
     from reflect.store.journal_lock import Unusable, journal_to_myself
 
     backup, journal_path = Path(backup), Path(journal_path)
+    if _encrypted(backup) or _encrypted(journal_path):
+        from reflect.store.restore_encrypted import restore_encrypted
+
+        return restore_encrypted(backup, journal_path, clock=clock, wait=wait)
     version, entries = check_backup_file(backup)
-    _check_replaceable(journal_path)
-    if journal_path.exists() and _same_file(backup, journal_path):
+    check_replaceable(journal_path)
+    if journal_path.exists() and same_file(backup, journal_path):
         raise JournalError(f"{backup} is the journal itself; choose a backup file.")
     fresh = not journal_path.exists() or journal_path.stat().st_size == 0
     if not fresh:
-        _check_writable(journal_path)
+        check_writable(journal_path)
     else:
         from reflect.files import create_private_empty
 
@@ -136,7 +158,8 @@ def restore_backup(backup: Path, journal_path: Path, *,
     return Restored(journal_path, backup, version, entries, safety)
 
 
-def _check_writable(journal_path: Path) -> None:
+def check_writable(journal_path: Path) -> None:
+    """Refuse, before anything is changed, a journal this process may not write."""
     from reflect.files import describe_os_error
 
     try:
@@ -147,7 +170,7 @@ def _check_writable(journal_path: Path) -> None:
                            "nothing was changed.") from None
 
 
-def _check_replaceable(journal_path: Path) -> None:
+def check_replaceable(journal_path: Path) -> None:
     """Refuse to replace anything but a journal (even a damaged one) or an empty file.
 
     ``--db`` can point anywhere: a restore must never put a journal in place of someone's
@@ -194,7 +217,8 @@ def _another_programs(journal_path: Path, header: bytes) -> bool:
         conn.close()
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def same_file(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` are the same file (False if either cannot be looked at)."""
     try:
         return os.path.samefile(a, b)
     except OSError:

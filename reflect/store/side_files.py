@@ -12,6 +12,11 @@ The files are in ``unsaved/`` beside the journal (folder 0700, files 0600), name
 ``<journal file>.<kind>.<pid>.<time>.<ext>``. A file whose process is still running belongs
 to it and is never touched; one whose process has gone is *left over*: it is offered back,
 folded into the journal's drafts, and removed once its words are safely in the journal.
+
+Beside an encrypted journal nothing is kept in plain text: the app's draft is a small file
+encrypted with the journal's own key (``.db``, see :func:`reflect.store.cipher.write_sealed`),
+and the editor's text, which the editor must read as it is, goes to this user's private folder
+in memory (:func:`reflect.system.memory_folder`) instead; without one, the editor is refused.
 """
 
 from __future__ import annotations
@@ -36,12 +41,35 @@ FOLDER = "unsaved"
 #: Kinds of side file: text from the editor for a new entry, for an edit, the app's draft.
 ADD, APP = "add", "app"
 _EDIT = re.compile(r"edit-(\d+)-r(\d+)")
-_NAME = re.compile(r"(?P<journal>.+)\.(?P<kind>add|app|edit-\d+-r\d+)\.(?P<pid>\d+)\.(?P<stamp>\d{8}T\d{6}Z)-[0-9a-f]{6}\.(?:md|json)")
+_NAME = re.compile(r"(?P<journal>.+)\.(?P<kind>add|app|edit-\d+-r\d+)\.(?P<pid>\d+)\.(?P<stamp>\d{8}T\d{6}Z)-[0-9a-f]{6}\.(?:md|json|db)")
 
 
 def side_folder(journal_path: Path) -> Path:
     """The folder of side files for the journal at ``journal_path`` (not created here)."""
     return Path(journal_path).parent / FOLDER
+
+
+def _key_spec(journal_path: Path) -> str | None:
+    """The encrypted journal's key spec (known once it is unlocked); None for a plain journal."""
+    from reflect.store import cipher
+
+    if not cipher.looks_encrypted(Path(journal_path)):
+        return None
+    known = cipher.known_key(Path(journal_path))
+    if known is None:
+        raise ReflectError(f"the journal {journal_path} is locked, so nothing can be kept beside it")
+    return cipher.key_spec(*known)
+
+
+def _editor_folder(journal_path: Path) -> Path | None:
+    """Where an encrypted journal's editor text goes: in memory, one folder per journal."""
+    import hashlib
+
+    memory = system.memory_folder()
+    if memory is None:
+        return None
+    which = hashlib.sha256(str(Path(journal_path).resolve()).encode()).hexdigest()[:16]
+    return memory / "reflect" / f"unsaved-{which}"
 
 
 def edit_kind(entry_id: int, revision: int) -> str:
@@ -57,6 +85,8 @@ class SideFile:
     kind: str
     pid: int
     written_at: datetime
+    #: The encrypted journal's key spec for a sealed (``.db``) file, else None.
+    spec: str | None = None
 
     @property
     def entry_id(self) -> int | None:
@@ -71,7 +101,18 @@ class SideFile:
         return int(match.group(2)) if match else None
 
     def read_text(self) -> str:
-        """What the file holds now ("" if it has gone or cannot be read as text)."""
+        """What the file holds now ("" if it has gone or cannot be read as text).
+
+        A sealed file that cannot be opened raises :class:`ReflectError` (it is never taken
+        for an empty one, which would be removed)."""
+        if self.path.suffix == ".db":
+            from reflect.store import cipher
+
+            if self.spec is None or not self.path.exists():
+                if not self.path.exists():
+                    return ""
+                raise ReflectError(f"cannot read the kept writing in {self.path} while its journal is locked")
+            return cipher.read_sealed(self.path, self.spec)
         try:
             return self.path.read_text(encoding="utf-8", errors="replace")
         except OSError:
@@ -84,22 +125,32 @@ class SideFile:
 
 def new_side_file(journal_path: Path, kind: str, text: str = "") -> SideFile:
     """Create this process's side file of ``kind`` for the journal, holding ``text`` (0600)."""
-    folder = ensure_private_dir(side_folder(journal_path))
+    from reflect.store import cipher
+
+    encrypted = cipher.looks_encrypted(Path(journal_path))
+    spec = _key_spec(journal_path) if encrypted and kind == APP else None
+    if encrypted and kind != APP:  # the editor reads it: plain, so never on disk
+        memory = _editor_folder(journal_path)
+        if memory is None:
+            raise ReflectError("the journal is encrypted and this computer has no private folder in memory "
+                               "for your editor's text (it would be written to disk unencrypted): give the "
+                               "text as an argument or on standard input, or write it in the app")
+        folder = ensure_private_dir(memory)
+    else:
+        folder = ensure_private_dir(side_folder(journal_path))
     now = datetime.now(timezone.utc)
-    ext = "json" if kind == APP else "md"
+    ext = "db" if spec else "json" if kind == APP else "md"
     import secrets  # only when a side file is made: reading them (at every start) needs no hmac/hashlib
 
     name = f"{Path(journal_path).name}.{kind}.{os.getpid()}.{now:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}.{ext}"
     path = folder / name
+    side = SideFile(path, kind, os.getpid(), now, spec)
     try:
-        fd = system.create_private_file(path)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
+        _write(path, text, spec)
     except OSError as error:
+        path.unlink(missing_ok=True)
         raise ReflectError(f"Cannot keep your writing in {folder}: {error.strerror or error}") from None
-    return SideFile(path, kind, os.getpid(), now)
+    return side
 
 
 def replace_text(side: SideFile, text: str) -> None:
@@ -109,15 +160,31 @@ def replace_text(side: SideFile, text: str) -> None:
 
     temp = side.path.with_name(f".{side.path.name}.{secrets.token_hex(4)}.part")
     try:
-        fd = system.create_private_file(temp)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
+        _write(temp, text, side.spec)
         os.replace(temp, side.path)
     except OSError as error:
         temp.unlink(missing_ok=True)
         raise ReflectError(f"Cannot keep your writing in {side.path.parent}: {error.strerror or error}") from None
+
+
+def _write(path: Path, text: str, spec: str | None) -> None:
+    """Create ``path`` (0600) holding ``text``: plain, or sealed with the journal's key ``spec``."""
+    fd = system.create_private_file(path)
+    if spec is not None:
+        from reflect.store import cipher
+
+        os.close(fd)
+        try:
+            cipher.write_sealed(path, spec, text)
+        except Exception as error:
+            if not cipher.is_database_error(error):
+                raise
+            raise OSError(str(error)) from None
+        return
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def leftovers(journal_path: Path, *kinds: str) -> list[SideFile]:
@@ -142,7 +209,7 @@ def adopt(side: SideFile) -> SideFile:
         os.rename(side.path, target)
     except FileNotFoundError:
         raise ReflectError("That unsaved text was just taken up by another reflect.") from None
-    return SideFile(target, side.kind, os.getpid(), side.written_at)
+    return SideFile(target, side.kind, os.getpid(), side.written_at, side.spec)
 
 
 def fold_into_drafts(journal: "Journal") -> int:
@@ -197,8 +264,18 @@ def app_side_text(draft_id: int | None, entry_id: int | None, data: dict[str, An
 
 
 def _side_files(journal_path: Path) -> Iterator[SideFile]:
-    folder = side_folder(journal_path)
+    yield from _side_files_in(side_folder(journal_path), journal_path)
+    from reflect.store import cipher
+
+    if cipher.looks_encrypted(Path(journal_path)):
+        memory = _editor_folder(journal_path)
+        if memory is not None:
+            yield from _side_files_in(memory, journal_path)
+
+
+def _side_files_in(folder: Path, journal_path: Path) -> Iterator[SideFile]:
     own = Path(journal_path).name
+    spec: str | None = None
     try:
         names = os.listdir(folder)
     except OSError:
@@ -215,7 +292,17 @@ def _side_files(journal_path: Path) -> Iterator[SideFile]:
         if not os.path.isfile(path) or os.path.islink(path) or not system.owned_by_me(info):
             continue
         stamp = datetime.strptime(match.group("stamp"), "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
-        yield SideFile(path, match.group("kind"), int(match.group("pid")), stamp)
+        if name.endswith(".db") and spec is None:
+            spec = _known_spec(journal_path)
+        yield SideFile(path, match.group("kind"), int(match.group("pid")), stamp, spec if name.endswith(".db") else None)
+
+
+def _known_spec(journal_path: Path) -> str | None:
+    """The journal's key spec if this process knows it (a sealed file is otherwise left alone)."""
+    from reflect.store import cipher
+
+    known = cipher.known_key(Path(journal_path)) if cipher.looks_encrypted(Path(journal_path)) else None
+    return cipher.key_spec(*known) if known else None
 
 
 def _alive(pid: int) -> bool:

@@ -55,11 +55,14 @@ class ReflectApp(App[int]):
     ]
 
     def __init__(self, journal, framework, *, blink: bool = True, catch_bugs: bool = True,
-                 demo: bool = False, autosave_delay: float = AUTOSAVE_DELAY) -> None:
+                 demo: bool = False, autosave_delay: float = AUTOSAVE_DELAY, locked=None) -> None:
         super().__init__()
         self.autosave_delay = autosave_delay
         self.journal = journal
         self.framework = framework
+        #: An encrypted journal still to be unlocked (see reflect.tui.locked): journal and
+        #: framework are None until its passphrase is given in the app's dialog.
+        self.locked = locked
         self.blink = blink
         self.catch_bugs = catch_bugs
         self.demo = demo
@@ -72,11 +75,21 @@ class ReflectApp(App[int]):
         #: Drafts of closed editors still beside the busy journal (see move_in_when_free).
         self.kept_aside: list = []
         self._aside_timer: Timer | None = None
+        if journal is not None:
+            self._take(journal)
+        else:
+            self.theme = DARK
+
+    def _take(self, journal) -> None:
         journal.set_wait(APP_WAIT_SECONDS)
         saved_theme = journal.settings.get("theme")
         self.theme = saved_theme if saved_theme in self.available_themes else DARK
 
-    def get_default_screen(self) -> JournalScreen:
+    def get_default_screen(self):
+        if self.journal is None:
+            from reflect.tui.locked import LockedScreen
+
+            return LockedScreen()
         return JournalScreen()
 
     def on_mount(self) -> None:
@@ -84,6 +97,24 @@ class ReflectApp(App[int]):
             from reflect.tui.browser_keys import BROWSER_KEYMAP
 
             self.set_keymap(BROWSER_KEYMAP)
+        if self.journal is None:
+            from reflect.tui.locked import ask_to_unlock
+
+            ask_to_unlock(self)  # then open_unlocked, once the passphrase is right
+            return
+        self._started()
+
+    def open_unlocked(self, journal, framework) -> None:
+        """The encrypted journal is unlocked and open: become the app on it."""
+        self.journal, self.framework, self.locked = journal, framework, None
+        self._take(journal)
+        # A mode of its own: the journal screen is then the base of every stack the app walks
+        # (nothing of the locked screen beneath it to go back to).
+        self.add_mode("journal", JournalScreen)
+        self.switch_mode("journal")
+        self._started()
+
+    def _started(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.warn_about_the_journal()
         self.call_after_refresh(self.offer_drafts)
@@ -325,6 +356,8 @@ class ReflectApp(App[int]):
                              lambda yes: self._export(request, overwrite=True) if yes else None)
             return
         message = result_message(result)
+        if self.journal.encrypted:  # by design: the export is for a mentor; said, so nobody thinks it is locked
+            message += " The journal is encrypted, but this export is plain text, readable by anyone who has it."
         if self.is_web:
             # In a browser tab the file is also offered as a download; it stays in the folder.
             self.deliver_binary(result.path)
@@ -411,6 +444,8 @@ class ReflectApp(App[int]):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters) -> bool | None:
+        if self.journal is None:  # still locked: only the dialog, help and quit
+            return action in ("quit", "letter_quit", "help", "letter_help")
         if action == "undo_delete":
             return bool(self.deleted)
         if action in ("letter_quit", "letter_help"):

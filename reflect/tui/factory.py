@@ -42,16 +42,31 @@ def run(journal: "Journal", framework: "Framework", *, demo: bool = False) -> in
     return app.return_code or 0
 
 
-def unlock(path: Path) -> bool:
-    """Ask for an encrypted journal's passphrase in a dialog; whether it was unlocked.
+def make_locked_app(path: Path, open_journal: Callable[[], tuple], *, blink: bool = True,
+                    catch_bugs: bool = True) -> "ReflectApp":
+    """The app on the encrypted journal at ``path``, asking for its passphrase first.
 
-    Its key is then known to this process, so the journal opens without asking again.
+    ``open_journal()`` returns ``(journal, framework)`` once the passphrase is right (its key
+    is then known to this process, so the journal opens without asking again).
     """
     from reflect.store import cipher
-    from reflect.tui.dialogs.unlock import UnlockApp
+    from reflect.tui.app import ReflectApp
+    from reflect.tui.locked import Locked
 
-    app = UnlockApp(path.name, lambda passphrase: cipher.unlock(path, passphrase))
-    return bool(app.run())
+    locked = Locked(path.name, lambda passphrase: cipher.unlock(path, passphrase), open_journal)
+    return ReflectApp(None, None, blink=blink, catch_bugs=catch_bugs, locked=locked)
+
+
+def run_locked(path: Path, open_journal: Callable[[], tuple]) -> int:
+    """Open the app on an encrypted journal that is still locked (see :func:`make_locked_app`)."""
+    from reflect.errors import ReflectError
+
+    app = make_locked_app(path, open_journal)
+    locked = app.locked
+    app.run()
+    if locked.problem:
+        raise ReflectError(locked.problem)
+    return app.return_code or 0
 
 
 def run_demo(framework: "Framework", keep: Path | None = None) -> int:

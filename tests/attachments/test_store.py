@@ -243,14 +243,19 @@ def test_the_files_live_inside_the_journal_file(journal_path, clock, tmp_path):
 def test_a_journal_from_before_attachments_is_upgraded_keeping_its_entries(journal_path, clock):
     import sqlite3
 
+    import sqlite_utils
+
     from reflect.store.migrations import MIGRATIONS
 
     step = MIGRATIONS.index(next(m for m in MIGRATIONS if m.__name__.endswith("_attachments")))
-    with open_journal(journal_path, clock=clock) as journal:
-        journal.entries.add(day=date(2026, 11, 20), title="Old entry")
     conn = sqlite3.connect(journal_path)
-    conn.executescript("DROP TRIGGER attachments_drop_orphan_blob; DROP TABLE attachments; "
-                       f"DROP TABLE attachment_blobs; PRAGMA user_version = {step}")
+    db = sqlite_utils.Database(conn)
+    for n, migrate in enumerate(MIGRATIONS[:step]):  # the journal as the reflect before attachments left it
+        migrate(db)
+        conn.execute(f"PRAGMA user_version = {n + 1}")
+    conn.execute("INSERT INTO entries (uid, day, title, created_at, updated_at) VALUES"
+                 " ('u1', '2026-11-20', 'Old entry', 'x', 'x')")
+    conn.commit()
     conn.close()
     with open_journal(journal_path, clock=clock) as journal:
         assert journal.schema_version == CURRENT_VERSION

@@ -1,4 +1,5 @@
-"""Encrypted journals: skipped, with the reason, where the encryption extra is not installed."""
+"""Encrypted journals. Each test module skips itself, with the reason, where the encryption
+extra is not installed; nothing here needs it to be imported."""
 
 from __future__ import annotations
 
@@ -7,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("sqlcipher3", reason="the encryption extra (sqlcipher3-binary) is not installed")
-
-from reflect.journal import open_journal  # noqa: E402
-from reflect.store import cipher  # noqa: E402
+from reflect import system
+from reflect.journal import open_journal
+from reflect.store import cipher
 
 #: Words written into the journal that must never be readable in an encrypted file.
 CANARIES = (b"Zanzibarcanary", b"quokkasecret", b"panicattack-at-till-4")
@@ -53,6 +53,16 @@ def fresh_keys():
     yield
     cipher.forget_keys()
     cipher.set_passphrase_source(None)
+
+
+@pytest.fixture(autouse=True)
+def session_keys(monkeypatch) -> dict[str, bytes]:
+    """The kernel's keyring, for tests in this process: a dict (nothing is left in the real one)."""
+    kept: dict[str, bytes] = {}
+    monkeypatch.setattr(system, "session_key", lambda name: kept.get(name))
+    monkeypatch.setattr(system, "keep_session_key", lambda name, value, seconds: kept.update({name: value}) or True)
+    monkeypatch.setattr(system, "drop_session_key", lambda name: kept.pop(name, None) is not None)
+    return kept
 
 
 @pytest.fixture

@@ -10,6 +10,8 @@ from reflect.store.db import SQLITE_MAGIC
 from tests.cli_runner import Reflect
 from tests.encryption.conftest import PASSPHRASE, files_holding_canaries
 
+pytest.importorskip("sqlcipher3", reason="the encryption extra (sqlcipher3-binary) is not installed")
+
 
 @pytest.fixture
 def reflect(tmp_path):
@@ -99,8 +101,48 @@ def test_doctor_checks_inside_an_encrypted_journal(reflect):
 
 
 def test_an_export_from_an_encrypted_journal_says_it_is_plain(reflect, tmp_path):
-    assert "plain Markdown" not in reflect("export", "-o", str(tmp_path / "before.md")).stderr
+    assert "plain text" not in reflect("export", "-o", str(tmp_path / "before.md")).stderr
     reflect.ok("encrypt", env=_with_passphrase(reflect))
     result = reflect("export", "-o", str(tmp_path / "out.md"), env=_with_passphrase(reflect))
-    assert result.returncode == 0 and "this export is plain Markdown" in result.stderr
+    assert result.returncode == 0 and "this export is plain text" in result.stderr
     assert "Zanzibarcanary" in (tmp_path / "out.md").read_text()
+    pack = reflect("review", "export", "--from", "01/01/2000", "-o", str(tmp_path / "pack.md"),
+                   env=_with_passphrase(reflect))
+    assert pack.returncode == 0 and "this export is plain text" in pack.stderr, pack.stderr
+
+
+def test_doctor_checks_encrypted_backups_and_says_when_it_cannot(reflect, tmp_path):
+    reflect.ok("encrypt", "--delete-plain-backups", env=_with_passphrase(reflect))
+    reflect.ok("backup", env=_with_passphrase(reflect))
+    out = reflect.ok("doctor", env=_with_passphrase(reflect))
+    assert "the newest good one is" in out and "passes SQLite's check" not in out
+    new = tmp_path / "new"
+    new.write_text("second passphrase\n")
+    reflect.ok("passphrase", env=_with_passphrase(reflect, REFLECT_NEW_PASSPHRASE_FILE=str(new)))
+    out = reflect.ok("doctor", env={"REFLECT_PASSPHRASE_FILE": str(new)})
+    assert "encrypted under another passphrase" in out and "PROBLEM" not in out
+
+
+@pytest.mark.parametrize("answer, kept", [("y", 0), ("", 1)])
+def test_on_a_terminal_encrypt_offers_to_delete_the_plain_backups(reflect, answer, kept):
+    import pty
+    import subprocess
+    import sys
+
+    from tests.cli_runner import ROOT
+
+    controller, terminal = pty.openpty()
+    try:
+        env = reflect.env | _with_passphrase(reflect, PYTHONPATH=str(ROOT))
+        process = subprocess.Popen([sys.executable, "-m", "reflect", "encrypt"], stdin=terminal,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+        os.write(controller, (answer + "\n").encode())
+        out, err = process.communicate(timeout=60)
+    finally:
+        os.close(controller)
+        os.close(terminal)
+    assert process.returncode == 0, err
+    assert "Delete them now? [y/N]" in out
+    backups = list((reflect.db.parent / "backups").glob("*.db"))
+    assert len(backups) == kept
+    assert (files_holding_canaries(reflect.db.parent) == []) == (kept == 0)

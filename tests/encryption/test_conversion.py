@@ -13,6 +13,8 @@ from reflect.store.backup import automatic_backup
 from reflect.store.db import SQLITE_MAGIC
 from tests.encryption.conftest import CANARIES, PASSPHRASE, files_holding_canaries, row_counts
 
+pytest.importorskip("sqlcipher3", reason="the encryption extra (sqlcipher3-binary) is not installed")
+
 
 def _open(path, passphrase):
     cipher.forget_keys()
@@ -117,3 +119,27 @@ def test_a_key_is_derived_once_per_process(plain_journal, monkeypatch):
     for _ in range(3):
         open_journal(path).close()
     assert (len(asked), len(derivations)) == (1, 1)
+
+
+def test_an_old_encrypted_journal_is_upgraded_with_an_encrypted_backup_first(tmp_path):
+    import sqlite3
+
+    from reflect.store.backup import list_backups
+    from reflect.store.migrations import CURRENT_VERSION
+    from tests.reliability.test_backup import V1_SQL
+
+    path = tmp_path / "old" / "journal.db"
+    path.parent.mkdir()
+    conn = sqlite3.connect(path)
+    conn.executescript(V1_SQL.read_text())
+    entries = conn.execute("SELECT count(*) FROM entries").fetchone()[0]
+    conn.close()
+    encryption.encrypt(path, PASSPHRASE)
+    cipher.forget_keys()
+    cipher.set_passphrase_source(lambda _: PASSPHRASE)
+    with open_journal(path) as journal:
+        assert journal.conn.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION
+        assert journal.conn.execute("SELECT count(*) FROM entries").fetchone()[0] == entries
+    (taken,) = list_backups(path)
+    assert taken.reason == "before-migration-v1"
+    assert taken.path.read_bytes()[:16] != SQLITE_MAGIC and path.read_bytes()[:16] != SQLITE_MAGIC

@@ -19,6 +19,8 @@ from reflect.store.db import SQLITE_MAGIC
 from tests.cli_runner import ROOT
 from tests.encryption.conftest import PASSPHRASE, fill, row_counts
 
+pytest.importorskip("sqlcipher3", reason="the encryption extra (sqlcipher3-binary) is not installed")
+
 
 @pytest.fixture(scope="module")
 def original(tmp_path_factory) -> tuple[Path, dict[str, int]]:

@@ -16,7 +16,8 @@ from reflect.store.backup import list_backups
 from tests.test_cli_entries import reflect  # noqa: F401 (fixture)
 
 WRITERS = 3
-ADDS_EACH = 14
+AFTER = 2  # adds each writer makes once the restore has finished
+MOST = 200  # a bound, so a restore that never returns cannot keep the writers going
 
 
 def _titles(path) -> set[str]:
@@ -38,9 +39,17 @@ def test_restore_while_writers_add_loses_no_saved_entry(reflect, tmp_path):
     reported: list[str] = []
     failures: list[str] = []
     started = threading.Event()
+    finished = threading.Event()
 
     def writer(k: int) -> None:
-        for n in range(ADDS_EACH):
+        # Writers keep adding until the restore is over (however slow the machine), then a
+        # few more, so entries land on both sides of it.
+        after = 0
+        for n in range(MOST):
+            if finished.is_set():
+                after += 1
+                if after > AFTER:
+                    break
             title = f"writer {k} entry {n}"
             result = reflect("add", "--title", title, "words that must not be lost", process=True)
             if result.returncode == 0:
@@ -61,6 +70,7 @@ def test_restore_while_writers_add_loses_no_saved_entry(reflect, tmp_path):
         restored = reflect("restore-backup", str(saved), process=True)
         restored_at = len(reported)
     finally:
+        finished.set()
         for thread in threads:
             thread.join(120)
     assert restored.returncode == 0, restored.stderr

@@ -7,11 +7,10 @@ written anywhere while it asks, so a wrong passphrase, three of them, or Escape 
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Callable
 
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -62,18 +61,3 @@ class UnlockDialog(ModalScreen[bool]):
 
     def action_give_up(self) -> None:
         self.dismiss(False)
-
-
-class UnlockApp(App[bool]):
-    """Just the unlock dialog, run before the journal is opened; returns whether it was unlocked."""
-
-    CSS_PATH = str(Path(__file__).parent.parent / "reflect.tcss")
-    TITLE = "reflect"
-
-    def __init__(self, name: str, check: Callable[[str], bool]) -> None:
-        super().__init__()
-        self.journal_name = name
-        self.check = check
-
-    def on_mount(self) -> None:
-        self.push_screen(UnlockDialog(self.journal_name, self.check), self.exit)
