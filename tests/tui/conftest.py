@@ -31,7 +31,11 @@ def make(journal, framework, clock):
         options.setdefault("blink", False)
         options.setdefault("catch_bugs", False)
         options.setdefault("autosave_delay", 0.05)
-        return make_app(journal, framework, clock=clock, **options)
+        app = make_app(journal, framework, clock=clock, **options)
+        # Scrolling to the focused row is animated; a test's screen must not depend on how far
+        # an animation got when it was taken (as with TEXTUAL_ANIMATIONS=none).
+        app.animation_level = "none"
+        return app
     return build
 
 

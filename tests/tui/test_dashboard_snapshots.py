@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from reflect.tui.screens.dashboard import DashboardScreen
+
+from .conftest import wait_until
 from .dashboard_helpers import fill
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
@@ -15,6 +18,9 @@ def keys(*presses: str):
     async def run(pilot):
         await pilot.pause()
         await pilot.press("g")
+        # The numbers come from a worker the screen starts once shown: wait for them, not time.
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, DashboardScreen)
+                         and pilot.app.screen.summary is not None, "the dashboard's numbers")
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press(*presses)
