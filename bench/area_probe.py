@@ -6,7 +6,8 @@ of every main area in turn (Progress, Objectives, Logs, Review, then back to the
 switch is timed from the key press until the area's screen is the current one and it has
 handled everything it was sent on the way in (composed, mounted, its first data loaded). The
 app settles between switches, so work an area leaves for after its first paint is not counted
-against the next. Writes ``{area: [ms, ...]}`` to OUT_JSON.
+against the next. Writes ``{area: {"wall": [ms, ...], "cpu": [ms, ...]}}`` to OUT_JSON: the
+switch's wall time and the process's CPU time (user + system) over the same span.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ async def probe(journal_path: str, out: Path, rounds: int) -> None:
     from reflect.tui.screens import SCREENS
 
     order = [*AREAS[1:], AREAS[0]]  # from the journal to each area, then home again
-    times: dict[str, list[float]] = {area.name: [] for area in order}
+    times: dict[str, dict[str, list[float]]] = {area.name: {"wall": [], "cpu": []} for area in order}
     with open_journal(journal_path, create=False) as journal:
         app = make_app(journal, load_framework(), blink=False)
         async with app.run_test(headless=True, size=(120, 40)) as pilot:
@@ -43,14 +44,15 @@ async def probe(journal_path: str, out: Path, rounds: int) -> None:
             for _ in range(rounds):
                 for area in order:
                     screen = SCREENS[area.screen]
-                    started = time.perf_counter()
+                    started, cpu = time.perf_counter(), time.process_time()
                     app.simulate_key(ACTIONS[f"area_{area.name}"].key)
                     while not isinstance(app.screen, screen):
                         if time.perf_counter() - started > PATIENCE_S:
                             raise SystemExit(f"{area.name} never opened")
                         await pilot.pause(0)
                     await pilot.pause(0)  # the new screen has handled what it was sent on opening
-                    times[area.name].append((time.perf_counter() - started) * 1000)
+                    times[area.name]["wall"].append((time.perf_counter() - started) * 1000)
+                    times[area.name]["cpu"].append((time.process_time() - cpu) * 1000)
                     await pilot.pause()  # settle (CPU idle) before the next switch
     out.write_text(json.dumps(times))
 

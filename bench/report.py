@@ -106,7 +106,8 @@ def size_tables(size: str, data: dict) -> list[str]:
             mark = ("✓" if timing["median_ms"] < AREA_MS else f"✗ ≥ {AREA_MS} ms") if judged else ""
             lines.append(f"| app: switch to {name} (F-key; in process, after the first visit) | "
                          f"{timing['median_ms']:.0f} ({min(timing['runs_ms'][1:] or timing['runs_ms']):.0f}–"
-                         f"{timing['max_ms']:.0f}); first visit {timing['first_ms']:.0f} | – | – | – | – | – | – "
+                         f"{timing['max_ms']:.0f}); first visit {timing['first_ms']:.0f} | "
+                         f"{_cpu_ms(timing)} | – | – | – | – | – "
                          f"| {mark} |")
     elif areas:
         lines.append(f"| app: switching areas | {areas['note']} | – | – | – | – | – | – | |")
@@ -216,3 +217,9 @@ def save_results_md(path: Path, results: dict) -> None:
     else:
         text = "# Benchmark results\n\n" + generated + "\n"
     path.write_text(text, encoding="utf-8")
+
+
+def _cpu_ms(timing: dict) -> str:
+    """An area switch's median CPU ms (results from before it was measured have none)."""
+    cpu = timing.get("cpu_median_ms")
+    return "–" if cpu is None else f"{cpu:.0f}"

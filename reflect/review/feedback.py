@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from reflect.review import fields as f
 from reflect.errors import InputError, NotFoundError
 from reflect.review.models import FEEDBACK_SOURCES, Feedback
+from reflect.review.paging import count_rows, page_clause, position_of
 from reflect.store.db import inserted_id, query_dicts
 
 if TYPE_CHECKING:
@@ -127,8 +128,27 @@ class FeedbackStore:
 
     def list(self, *, source_kind: str | None = None, objective_id: int | None = None,
              entry_id: int | None = None, date_from: date | None = None, date_to: date | None = None,
-             done: bool | None = None) -> builtins.list[Feedback]:
-        """Feedback newest first, narrowed by any of: source, objective, entry, dates, done or not."""
+             done: bool | None = None, limit: int | None = None, offset: int = 0) -> builtins.list[Feedback]:
+        """Feedback newest first, narrowed by any of: source, objective, entry, dates, done or not;
+        ``limit`` and ``offset`` read one page of that order."""
+        where, params = self._where(source_kind=source_kind, objective_id=objective_id, entry_id=entry_id,
+                                    date_from=date_from, date_to=date_to, done=done)
+        return self._rows(where, params, page_clause(limit, offset))
+
+    def count(self, *, done: bool | None = None) -> int:
+        """How many feedback items there are (done or not, when ``done`` is given), counted in SQL."""
+        where, params = self._where(done=done)
+        return count_rows(self.journal.conn, "feedback", where, params)
+
+    def position(self, feedback_id: int, *, done: bool | None = None) -> int | None:
+        """Where the item stands (0 first) in :meth:`list` with the same ``done``, or None if it
+        is not in that list."""
+        where, params = self._where(done=done)
+        return position_of(self.journal.conn, "feedback", where, _ORDER, params, feedback_id)
+
+    def _where(self, *, source_kind: str | None = None, objective_id: int | None = None,
+               entry_id: int | None = None, date_from: date | None = None, date_to: date | None = None,
+               done: bool | None = None) -> tuple[str, builtins.list]:
         where, params = ["1"], []
         for column, value in (("source_kind", source_kind), ("objective_id", objective_id),
                               ("entry_id", entry_id)):
@@ -144,7 +164,7 @@ class FeedbackStore:
         if done is not None:
             where.append("done = ?")
             params.append(int(done))
-        return self._rows(" AND ".join(where), params)
+        return " AND ".join(where), params
 
     def _checked(self, values: dict) -> dict:
         return {
@@ -163,9 +183,12 @@ class FeedbackStore:
                       f"No objective {objective_id}. (`reflect objective list` shows them.)")
         f.require_live_entry(self.db, entry_id)
 
-    def _rows(self, where: str, params: builtins.list) -> builtins.list[Feedback]:
+    def _rows(self, where: str, params: builtins.list, page: str = "") -> builtins.list[Feedback]:
         return [_feedback(r) for r in query_dicts(self.journal.conn,
-            f"SELECT * FROM feedback WHERE {where} ORDER BY received_on DESC, id DESC", params)]
+            f"SELECT * FROM feedback WHERE {where} ORDER BY {_ORDER}{page}", params)]
+
+
+_ORDER = "received_on DESC, id DESC"
 
 
 def _feedback(row: dict) -> Feedback:

@@ -38,6 +38,7 @@ from reflect.review.models import (
     Objective,
     StatusChange,
 )
+from reflect.review.paging import count_rows, page_clause, position_of
 from reflect.store.db import inserted_id, query_dicts
 
 if TYPE_CHECKING:
@@ -221,14 +222,36 @@ class ObjectiveStore:
         rows = self._rows("o.uid = ?", [uid])
         return rows[0] if rows else None
 
-    def list(self, status: str | Iterable[str] | None = None, *, skill: str | None = None) -> list[Objective]:
+    def list(self, status: str | Iterable[str] | None = None, *, skill: str | None = None,
+             limit: int | None = None, offset: int = 0) -> list[Objective]:
         """Objectives, open ones first by deadline (none last), then closed ones, newest first.
 
-        ``status`` narrows to one status or several; ``skill`` to those linked to a meta-skill.
+        ``status`` narrows to one status or several; ``skill`` to those linked to a meta-skill;
+        ``limit`` and ``offset`` read one page of that order.
         """
+        where, params = self._where(status, skill)
+        return self._rows(where, params, page_clause(limit, offset))
+
+    def count(self, status: str | Iterable[str] | None = None, *, skill: str | None = None,
+              overdue_on: date | None = None) -> int:
+        """How many objectives :meth:`list` would give (only open ones past their deadline on
+        ``overdue_on``, when given), counted in SQL."""
+        where, params = self._where(status, skill)
+        if overdue_on is not None:
+            where += f" AND o.status IN ({','.join('?' * len(OPEN_STATUSES))}) AND o.deadline < ?"
+            params += [*OPEN_STATUSES, overdue_on.isoformat()]
+        return count_rows(self.journal.conn, "objectives o", where, params)
+
+    def position(self, objective_id: int, status: str | Iterable[str] | None = None) -> int | None:
+        """Where the objective stands (0 first) in :meth:`list` with the same ``status``, or
+        None if it is not in that list."""
+        where, params = self._where(status, None)
+        return position_of(self.journal.conn, "objectives o", where, _ORDER, params, objective_id, "o.id")
+
+    def _where(self, status: str | Iterable[str] | None, skill: str | None) -> tuple[str, builtins.list]:
         where, params = ["1"], []
         if status is not None:
-            wanted = [status] if isinstance(status, str) else list(status)
+            wanted = [status] if isinstance(status, str) else builtins.list(status)
             for s in wanted:
                 f.choice(s, OBJECTIVE_STATUSES, "status")
             where.append(f"o.status IN ({','.join('?' * len(wanted))})")
@@ -236,7 +259,7 @@ class ObjectiveStore:
         if skill is not None:
             where.append("o.id IN (SELECT objective_id FROM objective_skills WHERE skill_id = ?)")
             params.append(skill)
-        return self._rows(" AND ".join(where), params)
+        return " AND ".join(where), params
 
     def overdue(self, today: date | None = None) -> builtins.list[Objective]:
         """Open objectives whose deadline has passed."""
@@ -297,15 +320,17 @@ class ObjectiveStore:
                 f"INSERT OR IGNORE INTO {table} (objective_id, {column}) VALUES (?, ?)",
                 [(objective_id, v) for v in dict.fromkeys(values)])
 
-    def _rows(self, where: str, params: builtins.list) -> builtins.list[Objective]:
-        closed = f"o.status IN ({','.join(repr(s) for s in CLOSED_STATUSES)})"
-        # Open ones first, soonest deadline first; then closed ones, most recently changed first.
-        order = f"{closed}, CASE WHEN {closed} THEN o.updated_at END DESC, o.deadline IS NULL, o.deadline, o.id"
-        rows = list(query_dicts(self.journal.conn,
+    def _rows(self, where: str, params: builtins.list, page: str = "") -> builtins.list[Objective]:
+        rows = builtins.list(query_dicts(self.journal.conn,
             "SELECT o.*, (SELECT c.changed_on FROM objective_status_changes c WHERE c.objective_id = o.id"
-            f" ORDER BY c.id LIMIT 1) AS set_on FROM objectives o WHERE {where} ORDER BY {order}", params))
+            f" ORDER BY c.id LIMIT 1) AS set_on FROM objectives o WHERE {where} ORDER BY {_ORDER}{page}", params))
         links = _links_for(self.journal.conn, [r["id"] for r in rows])
         return [_objective(r, *links[r["id"]]) for r in rows]
+
+
+_CLOSED = f"o.status IN ({','.join(repr(s) for s in CLOSED_STATUSES)})"
+# Open ones first, soonest deadline first; then closed ones, most recently changed first.
+_ORDER = f"{_CLOSED}, CASE WHEN {_CLOSED} THEN o.updated_at END DESC, o.deadline IS NULL, o.deadline, o.id"
 
 
 def _links_for(db, ids: list[int]) -> dict[int, tuple[tuple, tuple]]:

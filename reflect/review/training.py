@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from reflect.review import fields as f
 from reflect.errors import InputError, NotFoundError
 from reflect.review.models import Training
+from reflect.review.paging import count_rows, page_clause, position_of
 from reflect.store.db import inserted_id, query_dicts
 
 if TYPE_CHECKING:
@@ -91,10 +92,23 @@ class TrainingStore:
             raise NotFoundError(f"No training {training_id}. (`reflect training list` shows it.)")
         return rows[0]
 
-    def list(self, *, done: bool | None = None) -> list[Training]:
-        """Training still to do first (by due date, none last), then completed, latest first."""
-        where = {None: "1", True: "completed_on IS NOT NULL", False: "completed_on IS NULL"}[done]
-        return self._rows(where, [])
+    def list(self, *, done: bool | None = None, limit: int | None = None, offset: int = 0) -> list[Training]:
+        """Training still to do first (by due date, none last), then completed, latest first;
+        ``limit`` and ``offset`` read one page of that order."""
+        return self._rows(_DONE[done], [], page_clause(limit, offset))
+
+    def count(self, *, done: bool | None = None, overdue_on: date | None = None) -> int:
+        """How many records :meth:`list` would give (only those not completed and due before
+        ``overdue_on``, when given), counted in SQL."""
+        where, params = _DONE[done], []
+        if overdue_on is not None:
+            where += " AND completed_on IS NULL AND due < ?"
+            params.append(overdue_on.isoformat())
+        return count_rows(self.journal.conn, "training", where, params)
+
+    def position(self, training_id: int, *, done: bool | None = None) -> int | None:
+        """Where the record stands (0 first) in :meth:`list` with the same ``done``, or None."""
+        return position_of(self.journal.conn, "training", _DONE[done], _ORDER, [], training_id)
 
     def overdue(self, today: date | None = None) -> builtins.list[Training]:
         """Training not completed whose due date has passed."""
@@ -113,10 +127,13 @@ class TrainingStore:
                 "certificate_ref": f.text(values.get("certificate_ref"), "The certificate reference", limit=300),
                 "minutes": f.minutes(values.get("minutes"))}
 
-    def _rows(self, where: str, params: builtins.list) -> builtins.list[Training]:
-        order = "completed_on IS NOT NULL, completed_on DESC, due IS NULL, due, id"
+    def _rows(self, where: str, params: builtins.list, page: str = "") -> builtins.list[Training]:
         return [_training(r) for r in query_dicts(
-            self.journal.conn, f"SELECT * FROM training WHERE {where} ORDER BY {order}", params)]
+            self.journal.conn, f"SELECT * FROM training WHERE {where} ORDER BY {_ORDER}{page}", params)]
+
+
+_DONE = {None: "1", True: "completed_on IS NOT NULL", False: "completed_on IS NULL"}
+_ORDER = "completed_on IS NOT NULL, completed_on DESC, due IS NULL, due, id"
 
 
 def _training(row: dict) -> Training:

@@ -7,12 +7,15 @@ opens its objective and ``d`` deletes it (after asking; ``u`` brings it back).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.binding import Binding
 from textual.content import Content
 
 from reflect.tui.actions import bindings
 from reflect.tui.dialogs.objectives import ActivityDialog, ObjectivePicker
 from reflect.tui.guard import guarded
+from reflect.tui.paged import Grouped
 from reflect.tui.review_view import activity_row
 from reflect.tui.screens.logs import LogScreen
 
@@ -38,15 +41,27 @@ class ActivitiesScreen(LogScreen):
     def store(self):
         return self.app.journal.activities
 
+    def listing(self, keep: int | None) -> tuple[Sequence, int | None, int, int]:
+        # Activities are few (a handful per objective): read them all, grouped as they are due.
+        records = self.records()
+        today = self.app.journal.today()
+        items = Grouped([(f"{heading} ({len(group)})", group) for heading, group in self.grouped(records)])
+        at = None if keep is None else next(
+            (i for i, item in enumerate(items) if getattr(item, "id", None) == keep), None)
+        to_do = [a for a in records if not a.done]
+        self._late = sum(1 for a in to_do if self._counts(a) and a.is_overdue(today))
+        return items, at, len(records), len(to_do)
+
     def records(self) -> list:
+        """Every activity, soonest due first (no due date last)."""
         activities = self.store().list()
         objectives = {o.id: o for o in self.app.journal.objectives.list()}
         self._objectives = objectives
         far = self.app.journal.today().replace(year=9999)
-        # Soonest due first; no due date last.
         return sorted(activities, key=lambda a: (a.due or far, a.id))
 
     def grouped(self, records: list) -> list[tuple[str, list]]:
+        """Overdue, then still to do, then done (latest first)."""
         today = self.app.journal.today()
         open_ = [a for a in records if not a.done]
         late = [a for a in open_ if self._counts(a) and a.is_overdue(today)]
@@ -64,10 +79,9 @@ class ActivitiesScreen(LogScreen):
         return Content("\n").join([activity_row(record, self.app.journal.today(), counts=self._counts(record)),
                                    Content.styled(about, "$text-muted")])
 
-    def summary(self, to_do: list) -> str:
-        today = self.app.journal.today()
-        late = sum(1 for a in to_do if self._counts(a) and a.is_overdue(today))
-        return f"{len(to_do)} to do" + (f", {late} overdue" if late else "")
+    def summary(self, to_do: int) -> str:
+        late = self._late
+        return f"{to_do} to do" + (f", {late} overdue" if late else "")
 
     def describe(self, record) -> str:
         return record.title

@@ -103,7 +103,10 @@ class JournalScreen(Screen):
 
     def on_screen_resume(self) -> None:
         # First shown, or back from another screen where something may have been written,
-        # edited or deleted.
+        # edited or deleted. Moving from one area to another passes through the journal (the
+        # screens above it close, then the area opens): it is not reloaded for that.
+        if not self.is_active:  # another screen is already above it
+            return
         keep = self.app.last_saved_id or self.query_one(EntryList).entry_id
         self.app.last_saved_id = None
         self.reload(keep=keep)

@@ -7,6 +7,8 @@ not done, ``d`` deletes after asking.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import getters, on
@@ -19,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from reflect.tui.actions import bindings
 from reflect.tui.guard import guarded
+from reflect.tui.paged import Grouped, Paged
 from reflect.tui.widgets.rows import Rows
 from reflect.tui.review_view import feedback_row, training_row
 from reflect.tui.dialogs.form import ConfirmDialog
@@ -88,9 +91,6 @@ class LogScreen(Screen):
     def store(self):
         raise NotImplementedError
 
-    def records(self) -> list:
-        return self.store().list()
-
     def row(self, record) -> Content:
         raise NotImplementedError
 
@@ -98,33 +98,41 @@ class LogScreen(Screen):
 
     @guarded
     def reload(self, keep: int | None = None) -> None:
-        records = self.records()
-        to_do = [r for r in records if not r.done]
-        items: list = []  # group headings (text) and records, in order
-        for heading, group in self.grouped(records):
-            if group:
-                items.append(f"{heading} ({len(group)})")
-            items += group
+        items, at, total, to_do = self.listing(keep)
         listing = self.query_one("#log", Rows)
-        index = listing.show_rows(items, self._options,
-                                  keep=None if keep is None else lambda item: getattr(item, "id", None) == keep)
-        listing.display = bool(records)
-        self.query_one("#log-empty").display = not records
+        index = listing.show_rows(items, self._options, at=at)
+        listing.display = bool(total)
+        self.query_one("#log-empty").display = not total
         listing.border_title = self.summary(to_do)
-        listing.highlighted = index if index is not None else (1 if records else None)
+        listing.highlighted = index if index is not None else (1 if total else None)
         self.refresh_bindings()
+
+    def listing(self, keep: int | None) -> tuple[Sequence, int | None, int, int]:
+        """The list's headings and records in order, where the record ``keep`` is in it (or
+        None), how many records there are and how many are still to do.
+
+        Only the rows on screen are read: counts come from SQL and the rest a page at a time as
+        the highlight nears the end (see :mod:`reflect.tui.paged`)."""
+        store = self.store()
+        counts = [store.count(done=done) for done in (False, True)]
+        items = Grouped([(f"{heading} ({count})", Paged(count, partial(store.list, done=done)))
+                         for heading, count, done in zip(self.groups, counts, (False, True))])
+        at = None
+        if keep is not None:
+            for number, done in enumerate((False, True)):
+                found = store.position(keep, done=done)
+                if found is not None:
+                    at = items.position(number, found)
+        return items, at, sum(counts), counts[0]
 
     def _options(self, item) -> list:
         if isinstance(item, str):
             return [Option(Content.styled(item, "bold $text-muted"), disabled=True)]
         return [Option(self.row(item), id=str(item.id)), None]
 
-    def grouped(self, records: list) -> list[tuple[str, list]]:
-        """The list's groups, with their headings: still to do, then done."""
-        return [(self.groups[0], [r for r in records if not r.done]), (self.groups[1], [r for r in records if r.done])]
-
-    def summary(self, to_do: list) -> str:
-        return f"{len(to_do)} to do"
+    def summary(self, to_do: int) -> str:
+        """The list's title, given how many records are still to do."""
+        return f"{to_do} to do"
 
     def check_action(self, action: str, parameters) -> bool | None:
         if action in ("edit", "toggle_done", "delete"):
@@ -185,8 +193,8 @@ class FeedbackScreen(LogScreen):
     def row(self, record) -> Content:
         return feedback_row(record)
 
-    def summary(self, to_do: list) -> str:
-        return f"{len(to_do)} to act on"
+    def summary(self, to_do: int) -> str:
+        return f"{to_do} to act on"
 
     def describe(self, record) -> str:
         return f"{record.source}: “{record.said}”"
@@ -237,10 +245,9 @@ class TrainingScreen(LogScreen):
     def row(self, record) -> Content:
         return training_row(record, self.app.journal.today())
 
-    def summary(self, to_do: list) -> str:
-        today = self.app.journal.today()
-        late = sum(1 for t in to_do if t.is_overdue(today))
-        return f"{len(to_do)} to do" + (f", {late} overdue" if late else "")
+    def summary(self, to_do: int) -> str:
+        late = self.store().count(overdue_on=self.app.journal.today()) if to_do else 0
+        return f"{to_do} to do" + (f", {late} overdue" if late else "")
 
     def describe(self, record) -> str:
         return record.name

@@ -7,6 +7,7 @@ objective's page; ``n`` sets a new one.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import getters, on
@@ -20,6 +21,7 @@ from textual.widgets.option_list import Option
 from reflect.review.models import Objective
 from reflect.review.smart import check_objective
 from reflect.tui.guard import guarded
+from reflect.tui.paged import Grouped, Paged
 from reflect.tui.widgets.rows import Rows
 from reflect.tui.review_view import objective_row
 from reflect.tui.dialogs.form import ConfirmDialog
@@ -86,19 +88,26 @@ class ObjectivesScreen(Screen):
 
     @guarded
     def reload(self, keep: int | None = None) -> None:
+        from reflect.review.models import CLOSED_STATUSES, OPEN_STATUSES
         from reflect.review.schedule import review_schedule
 
         journal = self.app.journal
+        store = journal.objectives
         today = journal.today()
-        objectives = journal.objectives.list()
-        next_review = review_schedule(journal, today).next_date if objectives else None
-        open_ones = [o for o in objectives if o.is_open]
-        closed = [o for o in objectives if not o.is_open]
-        items: list = []  # group headings (text) and objectives, in order
-        for heading, group in ((f"OPEN ({len(open_ones)})", open_ones), (f"CLOSED ({len(closed)})", closed)):
-            if group:
-                items.append(heading)
-            items += group
+        # Only the rows on screen are read (and SMART-checked): counts come from SQL and the
+        # rest a page at a time as the highlight nears the end (see reflect.tui.paged).
+        groups = [(status, store.count(status)) for status in (OPEN_STATUSES, CLOSED_STATUSES)]
+        (_, open_count), (_, closed_count) = groups
+        total = open_count + closed_count
+        items = Grouped([(f"{label} ({count})", Paged(count, partial(store.list, status)))
+                         for label, (status, count) in zip(("OPEN", "CLOSED"), groups)])
+        at = None
+        if keep is not None:
+            for number, (status, _) in enumerate(groups):
+                found = store.position(keep, status)
+                if found is not None:
+                    at = items.position(number, found)
+        next_review = review_schedule(journal, today).next_date if total else None
 
         def options(item) -> list:
             if isinstance(item, str):
@@ -108,14 +117,13 @@ class ObjectivesScreen(Screen):
                     None]
 
         listing = self.query_one("#objectives", Rows)
-        index = listing.show_rows(items, options,
-                                  keep=None if keep is None else lambda item: getattr(item, "id", None) == keep)
-        listing.display = bool(objectives)
-        self.query_one("#objectives-legend").display = bool(objectives)
-        self.query_one("#objectives-empty").display = not objectives
-        late = sum(1 for o in open_ones if o.is_overdue(today))
-        listing.border_title = f"{len(open_ones)} open" + (f", {late} overdue" if late else "")
-        listing.highlighted = index if index is not None else (1 if objectives else None)
+        index = listing.show_rows(items, options, at=at)
+        listing.display = bool(total)
+        self.query_one("#objectives-legend").display = bool(total)
+        self.query_one("#objectives-empty").display = not total
+        late = store.count(OPEN_STATUSES, overdue_on=today) if open_count else 0
+        listing.border_title = f"{open_count} open" + (f", {late} overdue" if late else "")
+        listing.highlighted = index if index is not None else (1 if total else None)
         self.refresh_bindings()
 
     @on(OptionList.OptionSelected, "#objectives")
