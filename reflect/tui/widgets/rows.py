@@ -57,8 +57,8 @@ class Rows(OptionList):
         kept = None
         made = records[:stop]
         for index, record in enumerate(made):
-            if index == at:
-                kept = len(options)
+            if index == at:  # a None is a rule between rows, not an option of its own
+                kept = sum(1 for option in options if option is not None)
             options += make(record)
         self._made = len(made)
         self.set_options(options)
