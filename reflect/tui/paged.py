@@ -33,7 +33,7 @@ class Paged(Sequence):
     def __len__(self) -> int:
         return self._count
 
-    def __getitem__(self, index):  # type: ignore[override]
+    def __getitem__(self, index):
         if isinstance(index, slice):
             start, stop, step = index.indices(self._count)
             if step != 1:
@@ -76,7 +76,7 @@ class Grouped(Sequence):
         """Where record ``index`` of group number ``group`` (as given) is in the whole sequence."""
         return self._starts[group] + index
 
-    def __getitem__(self, index):  # type: ignore[override]
+    def __getitem__(self, index):
         if not isinstance(index, slice):
             found = self[index:index + 1] if index >= 0 else self[len(self) + index:len(self) + index + 1]
             if not found:
