@@ -44,6 +44,8 @@ class ReflectApp(App[int]):
     TITLE = "reflect"
     COMMANDS = App.COMMANDS | {ReflectCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    # Under 24 rows (a 60x20 window) the editor gives the writing the room the coach took.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
     # Help, quit and the main areas work on every screen (see reflect.tui.actions). The plain
     # letters ? and q have their own action names so that they step aside while someone types
     # (see check_action); F1 and ctrl+q work at any time, and the footer shows whichever key
