@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from reflect.words import plural
 from reflect.cli.filters import add_filter_options, filters_from_args
 from reflect.errors import InputError
 
@@ -264,7 +265,7 @@ def cmd_import_feedback(ctx) -> int:
     _report_feedback(ctx, path, result)
     if not result.complete:
         n = len(result.unplaced)
-        print(f"reflect: {_plural(n, 'piece', 'pieces')} of the mentor's text in {path} "
+        print(f"reflect: {plural(n, 'piece', 'pieces')} of the mentor's text in {path} "
               f"{'is' if n == 1 else 'are'} outside the comment places and {'was' if n == 1 else 'were'} not "
               "imported (listed above); move it into a comment place and import the file again, or run again "
               "with --keep-unplaced to file it as general feedback", file=sys.stderr)
@@ -276,11 +277,11 @@ def _report_feedback(ctx, path, result) -> None:
     added, replaced, skipped = len(result.added), len(result.replaced), len(result.skipped)
     verb = "Would add" if result.dry_run else "Added"
     if not (added or replaced):
-        why = (f"its {_plural(skipped, 'mentor comment is', 'mentor comments are')} already in the feedback log"
+        why = (f"its {plural(skipped, 'mentor comment is', 'mentor comments are')} already in the feedback log"
                if skipped else "no mentor comments in it")
         ctx.print(f"Nothing new in {path}: {why}.")
     else:
-        parts = [f"{verb} {_plural(added, 'mentor comment', 'mentor comments')}"]
+        parts = [f"{verb} {plural(added, 'mentor comment', 'mentor comments')}"]
         if replaced:
             parts.append(f"{'would replace' if result.dry_run else 'replaced'} {replaced} re-sent")
         message = " and ".join(parts) + f" from {path} to the feedback log"
@@ -303,10 +304,6 @@ def _report_feedback(ctx, path, result) -> None:
 
 def _line_span(lines: tuple[int, ...]) -> str:
     return str(lines[0]) if len(lines) == 1 else f"{lines[0]}\u2013{lines[-1]}"
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 def _preview(text: str, limit: int) -> str:
