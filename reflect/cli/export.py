@@ -53,10 +53,12 @@ def register(sub, common) -> None:
         description="Add the entries of a reflect Markdown export to the journal (or, with --from jrnl,\n"
                     "a jrnl journal: its plain-text file or its `jrnl --export json` output), with the files\n"
                     "attached to them from the NAME_files folder beside it; a bundle's zip is read as it is.\n\n"
-                    "Entries already there are skipped, so importing a file twice adds nothing; a file\n"
-                    "with a problem anywhere imports nothing. A reflection whose text was changed in the file\n"
-                    "after export is given back exactly when what was written into it can be taken out (the\n"
-                    "lines are named); otherwise it is skipped and named (exit 2) unless --accept-edited.\n"
+                    "Entries already there are skipped, so importing a file twice adds nothing, except\n"
+                    "the attached files such an entry lacks (the same bytes are never attached twice; a file\n"
+                    "you detached is not brought back); a file with a problem anywhere imports nothing.\n"
+                    "A reflection whose text was changed in the file after export is given back exactly\n"
+                    "when what was written into it can be taken out (the lines are named); otherwise\n"
+                    "it is skipped and named (exit 2) unless --accept-edited.\n"
                     "jrnl @tags that name a meta-skill (@focus, @critical-thinking, @critical_thinking, ...)\n"
                     "tag the entry with it.",
         epilog="examples:\n"
@@ -200,6 +202,12 @@ def cmd_import(ctx) -> int:
     message += f" from {path}"
     if result.skipped:
         message += f"; skipped {result.skipped} already in the journal"
+    if result.files_for_existing:
+        n, m = result.files_for_existing, result.existing_given_files
+        message += (f"; {'would add' if ctx.args.dry_run else 'added'} {n} attached {'file' if n == 1 else 'files'} "
+                    f"missing from {m} of them" if result.skipped > 1 else
+                    f"; {'would add' if ctx.args.dry_run else 'added'} {n} attached {'file' if n == 1 else 'files'} "
+                    "it lacked")
     ctx.print(message + ".")
     for note in notes:
         ctx.print(note)
