@@ -36,3 +36,9 @@ def body_words(body: str | None) -> int:
 def entry_words(title: str | None, body: str | None) -> int:
     """Words in an entry: its title and what was written in its body."""
     return count_words(title) + body_words(body)
+
+
+def plural(n: int, one: str = "reflection", many: str | None = None) -> str:
+    """``n`` with its noun, as people write it: "1 reflection", "2 reflections", "1,200 words";
+    ``many`` for a plural that is not ``one`` + "s" ("criterion", "criteria")."""
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from reflect.entries.templates import template_body
 from reflect.store.migrations import MIGRATIONS
 from reflect.words import body_words, count_words, entry_words
@@ -45,3 +47,13 @@ def test_old_counts_are_recounted_when_the_journal_is_upgraded(journal):
         recount(sqlite_utils.Database(conn))
     assert conn.execute("SELECT words FROM entries WHERE id = ?", [entry.id]).fetchone()[0] == 2
     assert conn.execute("SELECT sum(words) FROM tally_totals").fetchone()[0] == 2
+
+
+@pytest.mark.parametrize(("n", "args", "said"), [
+    (1, (), "1 reflection"), (0, (), "0 reflections"), (2, ("word",), "2 words"), (1, ("word",), "1 word"),
+    (1200, ("word",), "1,200 words"), (3, ("criterion", "criteria"), "3 criteria"),
+    (1, ("criterion", "criteria"), "1 criterion")])
+def test_a_count_is_said_with_its_noun(n, args, said):
+    from reflect.words import plural
+
+    assert plural(n, *args) == said

@@ -223,6 +223,13 @@ class AttachmentStore:
                 " GROUP BY entry_id", chunk).fetchall())
         return found
 
+    def known_digests(self, entry_id: int) -> set[str]:
+        """The SHA-256 of every file item ``entry_id`` has, attached or detached (in the trash),
+        so an import can tell which files of an exported copy it lacks without reading any."""
+        return {row[0] for row in self.conn.execute(
+            "SELECT b.sha256 FROM attachments a JOIN attachment_blobs b ON b.id = a.blob_id WHERE a.entry_id = ?",
+            [entry_id])}
+
     def read(self, attachment: Attachment) -> bytes:
         """The attachment's bytes (the only call that reads them)."""
         row = self.conn.execute(

@@ -12,6 +12,7 @@ import argparse
 import sys
 
 from reflect.cli.record_args import record_id
+from reflect.entries.kinds import REFLECTION
 from reflect.errors import InputError
 
 _RAW = argparse.RawDescriptionHelpFormatter
@@ -24,10 +25,12 @@ def register(sub, common) -> None:
         description="Advice on a reflection as an assessor reads it (first person, past tense, what you did,\n"
                     "how it felt, what you learnt, linked to the standards), how deep it goes, any\n"
                     "personal data in it (phone numbers, e-mails, names...) and the criteria and meta-skills\n"
-                    "it most likely evidences. Advice only: nothing is changed.",
+                    "it most likely evidences. For other evidence (witness testimony, a product, an\n"
+                    "observation, a professional discussion) depth is not judged: it asks instead what that\n"
+                    "kind of evidence should record, as the app's coach does. Advice only: nothing is changed.",
         epilog="examples:\n"
                "  reflect check 12\n"
-               "  reflect check 12 --json          advice, depth, personal_data, suggested\n"
+               "  reflect check 12 --json          kind, advice, depth, questions, personal_data, suggested\n"
                "  reflect check --all              personal data anywhere in the journal\n"
                "  reflect check - < draft.md       writing not added yet")
     p.add_argument("id", nargs="?", type=_entry_or_stdin, help="entry number (as in `reflect list`), or - for text on stdin")
@@ -48,13 +51,19 @@ def cmd_check(ctx) -> int:
     else:
         entry = ctx.journal.entries.get(args.id)
         result = check_entry(ctx, entry)
+    kind = getattr(entry, "kind", REFLECTION)
     if args.json:
         from reflect.cli.output import print_json
+        from reflect.coach.check import depth_applies, kind_questions
 
-        print_json({"id": entry.id, "title": entry.title, **result.to_json()}, ctx.out)
+        data = {"id": entry.id, "title": entry.title, "kind": kind, **result.to_json(),
+                "questions": list(kind_questions(kind))}
+        if not depth_applies(kind):  # as the app's coach: no depth advice on someone else's words
+            data.update(advice=[], depth=None)
+        print_json(data, ctx.out)
     else:
         ctx.print(f"Entry {entry.id}: {entry.title}" if entry.id is not None else "Your text:")
-        for line in advice_lines(result):
+        for line in advice_lines(result, kind=kind):
             ctx.print(line)
     return 0
 
@@ -81,19 +90,26 @@ def check_entry(ctx, entry, units=None):
                       criteria=entry.criteria, prefer_units=chosen)
 
 
-def advice_lines(result, *, suggestions: int = 5) -> list[str]:
-    """The check as lines for people."""
+def advice_lines(result, *, suggestions: int = 5, kind: str = REFLECTION) -> list[str]:
+    """The check as lines for people. For evidence other than a reflection (``kind``), the
+    questions that kind of evidence should answer take the place of depth and advice."""
+    from reflect.coach.check import depth_applies, kind_questions
     from reflect.coach.personal_data import shown
+    from reflect.entries.kinds import kind_label
 
-    lines = [f"Depth: {result.depth.level} ({result.depth.step} of 3). {result.depth.reason}"]
-    if result.advice:
-        lines.append("Advice:")
+    if not depth_applies(kind):
+        lines = [f"{kind_label(kind).capitalize()}: depth advice is for your own reflections. "
+                 "Good evidence of this kind answers:"]
+        lines.extend(f"  - {question}" for question in kind_questions(kind))
+    elif result.advice:
+        lines = [f"Depth: {result.depth.level} ({result.depth.step} of 3). {result.depth.reason}", "Advice:"]
         for item in result.advice:
             lines.append(f"  - {item.message}")
             if item.question:
                 lines.append(f"    Ask yourself: {item.question}")
     else:
-        lines.append("Advice: none, it reads as good evidence.")
+        lines = [f"Depth: {result.depth.level} ({result.depth.step} of 3). {result.depth.reason}",
+                 "Advice: none, it reads as good evidence."]
     if result.personal_data:
         lines.append("Personal data (take it out before anyone else reads this):")
         for finding in result.personal_data:
@@ -113,8 +129,10 @@ def after_add(ctx, entry) -> None:
     """The short note `reflect add` prints: depth, advice and where personal data is (for
     evidence other than a reflection, only the personal data: depth advice is about the
     apprentice's own reflection)."""
+    from reflect.coach.check import depth_applies
+
     result = check_entry(ctx, entry)
-    if getattr(entry, "kind", "reflection") != "reflection":
+    if not depth_applies(getattr(entry, "kind", REFLECTION)):
         from reflect.coach.personal_data import shown
 
         if result.personal_data:

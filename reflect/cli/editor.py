@@ -7,8 +7,6 @@ terminal or a killed reflect leaves the words there, and the next `reflect add` 
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 from pathlib import Path
 

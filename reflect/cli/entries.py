@@ -269,6 +269,8 @@ def _print_rows(ctx, rows, empty) -> int:
     """Print list rows (or JSON); ``empty()`` gives the message when there are none."""
     from reflect.cli.output import entry_rows, plain_snippet, print_json
 
+    # How many files each row has attached: one query over the links, never the bytes.
+    files = ctx.journal.attachments.counts([r.id for r in rows]) if rows else {}
     if ctx.args.json:
         entries = ctx.journal.entries.get_many([r.id for r in rows])
         snippets = {r.id: r.snippet for r in rows if r.snippet}
@@ -277,10 +279,11 @@ def _print_rows(ctx, rows, empty) -> int:
             item = entry.to_json()
             if entry.id in snippets:
                 item["snippet"] = plain_snippet(snippets[entry.id])
+            item["attachment_count"] = files.get(entry.id, 0)
             data.append(item)
         print_json(data, ctx.out)
     elif rows:
-        entry_rows(rows, ctx.framework, ctx.out)
+        entry_rows(rows, ctx.framework, ctx.out, files=files)
     else:
         ctx.print(empty())
     return 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from reflect.words import plural
 from reflect.cli.filters import add_filter_options, filters_from_args
 from reflect.errors import InputError
 
@@ -52,10 +53,12 @@ def register(sub, common) -> None:
         description="Add the entries of a reflect Markdown export to the journal (or, with --from jrnl,\n"
                     "a jrnl journal: its plain-text file or its `jrnl --export json` output), with the files\n"
                     "attached to them from the NAME_files folder beside it; a bundle's zip is read as it is.\n\n"
-                    "Entries already there are skipped, so importing a file twice adds nothing; a file\n"
-                    "with a problem anywhere imports nothing. A reflection whose text was changed in the file\n"
-                    "after export is given back exactly when what was written into it can be taken out (the\n"
-                    "lines are named); otherwise it is skipped and named (exit 2) unless --accept-edited.\n"
+                    "Entries already there are skipped, so importing a file twice adds nothing, except\n"
+                    "the attached files such an entry lacks (the same bytes are never attached twice; a file\n"
+                    "you detached is not brought back); a file with a problem anywhere imports nothing.\n"
+                    "A reflection whose text was changed in the file after export is given back exactly\n"
+                    "when what was written into it can be taken out (the lines are named); otherwise\n"
+                    "it is skipped and named (exit 2) unless --accept-edited.\n"
                     "jrnl @tags that name a meta-skill (@focus, @critical-thinking, @critical_thinking, ...)\n"
                     "tag the entry with it.",
         epilog="examples:\n"
@@ -199,6 +202,12 @@ def cmd_import(ctx) -> int:
     message += f" from {path}"
     if result.skipped:
         message += f"; skipped {result.skipped} already in the journal"
+    if result.files_for_existing:
+        n, m = result.files_for_existing, result.existing_given_files
+        message += (f"; {'would add' if ctx.args.dry_run else 'added'} {n} attached {'file' if n == 1 else 'files'} "
+                    f"missing from {m} of them" if result.skipped > 1 else
+                    f"; {'would add' if ctx.args.dry_run else 'added'} {n} attached {'file' if n == 1 else 'files'} "
+                    "it lacked")
     ctx.print(message + ".")
     for note in notes:
         ctx.print(note)
@@ -256,7 +265,7 @@ def cmd_import_feedback(ctx) -> int:
     _report_feedback(ctx, path, result)
     if not result.complete:
         n = len(result.unplaced)
-        print(f"reflect: {_plural(n, 'piece', 'pieces')} of the mentor's text in {path} "
+        print(f"reflect: {plural(n, 'piece', 'pieces')} of the mentor's text in {path} "
               f"{'is' if n == 1 else 'are'} outside the comment places and {'was' if n == 1 else 'were'} not "
               "imported (listed above); move it into a comment place and import the file again, or run again "
               "with --keep-unplaced to file it as general feedback", file=sys.stderr)
@@ -268,11 +277,11 @@ def _report_feedback(ctx, path, result) -> None:
     added, replaced, skipped = len(result.added), len(result.replaced), len(result.skipped)
     verb = "Would add" if result.dry_run else "Added"
     if not (added or replaced):
-        why = (f"its {_plural(skipped, 'mentor comment is', 'mentor comments are')} already in the feedback log"
+        why = (f"its {plural(skipped, 'mentor comment is', 'mentor comments are')} already in the feedback log"
                if skipped else "no mentor comments in it")
         ctx.print(f"Nothing new in {path}: {why}.")
     else:
-        parts = [f"{verb} {_plural(added, 'mentor comment', 'mentor comments')}"]
+        parts = [f"{verb} {plural(added, 'mentor comment', 'mentor comments')}"]
         if replaced:
             parts.append(f"{'would replace' if result.dry_run else 'replaced'} {replaced} re-sent")
         message = " and ".join(parts) + f" from {path} to the feedback log"
@@ -295,10 +304,6 @@ def _report_feedback(ctx, path, result) -> None:
 
 def _line_span(lines: tuple[int, ...]) -> str:
     return str(lines[0]) if len(lines) == 1 else f"{lines[0]}\u2013{lines[-1]}"
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 def _preview(text: str, limit: int) -> str:

@@ -50,14 +50,21 @@ def skill_names(framework: Framework, skill_ids: Iterable[str]) -> list[str]:
     return names
 
 
-def entry_rows(rows: list[EntrySummary], framework: Framework, out: TextIO) -> None:
-    """One line per entry: number, date, title, meta-skills, criteria count, private mark."""
+def entry_rows(rows: list[EntrySummary], framework: Framework, out: TextIO,
+               files: dict[int, int] | None = None) -> None:
+    """One line per entry: number, date, title, attached files, kind, meta-skills, criteria
+    count, private mark. ``files`` maps an entry to how many files it has attached; the mark
+    comes straight after the title so a row cut at 80 columns still shows it."""
+    files = files or {}
     width = shutil.get_terminal_size((100, 24)).columns
     id_width = max(len(str(r.id)) for r in rows)
     head_width = id_width + 2 + len("Tue 24 Nov 2026") + 2
     title_width = min(max(len(r.title) for r in rows), 44, max(16, width - head_width - 24))
     for row in rows:
-        extras = [KIND_LABELS[row.kind]] if row.kind != REFLECTION and row.kind in KIND_LABELS else []
+        count = files.get(row.id, 0)
+        extras = [f"{count} file{'s' if count > 1 else ''}"] if count else []
+        if row.kind != REFLECTION and row.kind in KIND_LABELS:
+            extras.append(KIND_LABELS[row.kind])
         extras.append(", ".join(skill_names(framework, row.skills)))
         if row.criteria_count:
             extras.append(f"{row.criteria_count} criteria" if row.criteria_count > 1 else "1 criterion")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from datetime import date, timedelta
 
+from reflect.words import plural
+
 
 def register(sub, common) -> None:
     p = sub.add_parser(
@@ -45,10 +47,6 @@ def cmd_stats(ctx) -> int:
     return 0
 
 
-def _n(count: int, word: str) -> str:
-    return f"{count} {word}" + ("" if count == 1 else "s")
-
-
 def _bar(count: int, top: int) -> str:
     """A bar of up to 30 characters; anything above zero shows at least one mark."""
     return "#" * max(1 if count else 0, round(count * 30 / top))
@@ -71,9 +69,9 @@ def _print(ctx, s, weeks, fw) -> None:
         ("First and latest", f"{format_long(s.first_day)} and {format_long(s.last_day)}"),
         ("Days written on", f"{s.active_days:,}"),
         ("Per week", f"{s.per_week:.1f} on average over {s.weeks_spanned} weeks"),
-        ("Current run", f"{_n(s.current_streak_weeks, 'week')} with a reflection (longest {s.longest_streak_weeks})"),
+        ("Current run", f"{plural(s.current_streak_weeks, 'week')} with a reflection (longest {s.longest_streak_weeks})"),
         ("Words written", f"{s.words:,} (about {s.words // s.entries:,} a reflection)"),
-        ("Time spent", f"{format_hours(s.minutes)} over {_n(s.timed_entries, 'reflection')}" if s.timed_entries
+        ("Time spent", f"{format_hours(s.minutes)} over {plural(s.timed_entries, 'reflection')}" if s.timed_entries
          else "not recorded (`reflect add --time 30m` records it)"),
         ("Confidence", f"{s.average_confidence:.1f} out of 5 on average" if s.average_confidence
          else "not rated"),

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from reflect.words import plural
 from reflect.entries.templates import TEMPLATES, section_text
 from reflect.jsonable import Record
 
@@ -154,7 +155,7 @@ def _coach(body: str, title: str, model: str, skills: list[str], criteria: list[
                                 "A reflection is about your part in it.", "What did you do? (STAR: Action)"))
     if words < MIN_WORDS:
         advice.append(CoachAdvice(
-            "too-short", f"It is short for evidence ({words} words): add what you did and why, how it turned out "
+            "too-short", f"It is short for evidence ({plural(words, 'word')}): add what you did and why, how it turned out "
                          f"and what you learnt. Most good reflections are {MIN_WORDS * 2} to 300 words.",
             "What happened in the end? How do you know? (STAR: Result)"))
     if not skills and not criteria:

@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING, Iterable
 from reflect.coach.advice import CoachAdvice, Depth, coach, depth
 from reflect.coach.personal_data import Finding, find_personal_data
 from reflect.coach.suggest import Suggestions, suggest
+from reflect.entries.kinds import KIND_SECTIONS, REFLECTION
 from reflect.jsonable import Record
 
 if TYPE_CHECKING:
     from reflect.framework.standards import Framework
 
-__all__ = ["EntryCheck", "check_text"]
+__all__ = ["EntryCheck", "check_text", "depth_applies", "kind_questions"]
 
 
 @dataclass(frozen=True)
@@ -47,3 +48,17 @@ def check_text(framework: "Framework", body: str, *, title: str = "", model: str
                             + find_personal_data(body)),
         suggested=suggest(f"{title}\n{body}", framework, skip=skills + criteria, prefer_units=prefer_units),
     )
+
+
+def depth_applies(kind: str) -> bool:
+    """Whether the depth and the writing advice apply to an item of ``kind``: they judge the
+    apprentice's own reflection (first person, how it felt, what was learnt), which a
+    witness's words or an assessor's observation are not meant to be."""
+    return kind == REFLECTION
+
+
+def kind_questions(kind: str) -> tuple[str, ...]:
+    """What good evidence of ``kind`` records, as the questions the coach asks instead of the
+    depth advice (none for a reflection). The editor's coach panel, `reflect check` and its
+    JSON all ask these."""
+    return tuple(question for _, question in KIND_SECTIONS.get(kind, ()))

@@ -1,7 +1,7 @@
 """Personal data in what is written for someone else: listed before, taken out while writing.
 
 Exports and review packs call :func:`scan_rows` first, to list what they found (the entry,
-the kind, where), and :func:`guard_row` on every entry as it is written: card numbers are
+the kind, where), and :func:`guard_text` on every entry's words as it is written (``reflect.export.rows``): card numbers are
 always replaced by ``[card]``; with ``redact`` every finding is replaced by its label.
 The journal itself is never changed.
 """
@@ -9,15 +9,12 @@ The journal itself is never changed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
 from reflect.coach.personal_data import Finding, describe, find_personal_data, mask_cards, redact, shown
 from reflect.jsonable import Record
 
-if TYPE_CHECKING:
-    from reflect.export.rows import ExportRow
-
-__all__ = ["CardMaskingWriter", "EntryFindings", "guard_row", "guard_text", "scan_rows", "summary_lines"]
+__all__ = ["CardMaskingWriter", "EntryFindings", "guard_text", "scan_rows", "summary_lines"]
 
 
 @dataclass(frozen=True)
@@ -38,26 +35,6 @@ class EntryFindings(Record):
 def guard_text(text: str, *, redact_all: bool = False) -> str:
     """``text`` as it may be written for someone else: cards masked, and all findings with ``redact_all``."""
     return redact(text) if redact_all else mask_cards(text)
-
-
-def guard_row(row: "ExportRow", *, redact_all: bool = False) -> "ExportRow":
-    """The row with its title and body guarded (the same row when nothing changes)."""
-    title = guard_text(row.title, redact_all=redact_all)
-    body = guard_text(row.body, redact_all=redact_all)
-    witness = row.witness
-    if witness is not None:
-        # A witness's contact is there to be written (an assessor checks the testimony with
-        # it), but a card number never is, and --redact takes out every finding here too.
-        from dataclasses import replace
-
-        witness = replace(witness, name=guard_text(witness.name, redact_all=redact_all),
-                          role=guard_text(witness.role, redact_all=redact_all),
-                          relationship=guard_text(witness.relationship, redact_all=redact_all),
-                          contact=guard_text(witness.contact, redact_all=redact_all))
-    if (title is row.title and body is row.body or (title == row.title and body == row.body)) \
-            and witness == row.witness:
-        return row
-    return row._replace(title=title, body=body, witness=witness)
 
 
 def scan_rows(rows: Iterable) -> list[EntryFindings]:

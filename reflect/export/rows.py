@@ -47,8 +47,6 @@ def iter_rows(journal: "Journal", filters: EntryFilter = EntryFilter(), *, batch
     """Every entry ``filters`` select, oldest first (by day, then as written), as it may be
     written for someone else: card numbers masked, and with ``redact`` all personal data
     replaced by labels (:mod:`reflect.coach.export_guard`)."""
-    from reflect.coach.export_guard import guard_row
-
     where, params = build_where(filters)
     # The live-entries index is already in (day, id) order: reading it backwards streams the
     # entries in order without sorting them (and their bodies) first. build_where always
@@ -70,6 +68,29 @@ def iter_rows(journal: "Journal", filters: EntryFilter = EntryFilter(), *, batch
                                       tuple(r[9].split(_SEPARATOR)) if r[9] else (), _tags(r[10]), r[11],
                                       **details),
                             redact_all=redact)
+
+
+def guard_row(row: ExportRow, *, redact_all: bool = False) -> ExportRow:
+    """The row as it may be written for someone else: title, body and witness guarded by the
+    coach's :func:`~reflect.coach.export_guard.guard_text` (the same row when nothing changes)."""
+    from reflect.coach.export_guard import guard_text
+
+    title = guard_text(row.title, redact_all=redact_all)
+    body = guard_text(row.body, redact_all=redact_all)
+    witness = row.witness
+    if witness is not None:
+        # A witness's contact is there to be written (an assessor checks the testimony with
+        # it), but a card number never is, and --redact takes out every finding here too.
+        from dataclasses import replace
+
+        witness = replace(witness, name=guard_text(witness.name, redact_all=redact_all),
+                          role=guard_text(witness.role, redact_all=redact_all),
+                          relationship=guard_text(witness.relationship, redact_all=redact_all),
+                          contact=guard_text(witness.contact, redact_all=redact_all))
+    if (title is row.title and body is row.body or (title == row.title and body == row.body)) \
+            and witness == row.witness:
+        return row
+    return row._replace(title=title, body=body, witness=witness)
 
 
 def _tags(joined: str | None) -> tuple[str, ...]:

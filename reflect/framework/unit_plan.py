@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reflect.words import plural
 from reflect.jsonable import Record
 from reflect.errors import InputError
 
@@ -48,7 +49,7 @@ class UnitPlan(Record):
     def message(self) -> str:
         """One plain sentence, e.g. "You have chosen 5 optional units; the framework needs at least 8."."""
         n = len(self.chosen)
-        chosen = "no optional units" if n == 0 else f"{n} optional unit" + ("" if n == 1 else "s")
+        chosen = "no optional units" if n == 0 else plural(n, "optional unit")
         if self.met:
             return f"You have chosen {chosen} (the framework needs at least {self.minimum})."
         return f"You have chosen {chosen}; the framework needs at least {self.minimum}."

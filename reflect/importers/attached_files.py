@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path, PurePosixPath
+from typing import Collection
 
 from reflect.attachments.store import MAX_SIZE, NewFile, too_big
 from reflect.errors import InputError, ReflectError
@@ -20,14 +21,16 @@ from reflect.files import require_regular_file
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
-def exported_files(listed: object, base: Path, where: str) -> tuple[NewFile, ...]:
-    """The files an entry's marker lists (``listed``), read from under ``base``. ``where``
-    ("FILE, line N") starts every message."""
+def exported_files(listed: object, base: Path, where: str, *,
+                   have: Collection[str] = ()) -> tuple[NewFile, ...]:
+    """The files an entry's marker lists (``listed``), read from under ``base``, leaving out
+    (unread) those whose SHA-256 is in ``have`` (files the journal's copy already has).
+    ``where`` ("FILE, line N") starts every message."""
     if listed is None:
         return ()
     if not isinstance(listed, list) or not all(isinstance(item, dict) for item in listed):
         raise InputError(f"{where}: the entry's list of attached files is damaged. Nothing was imported.")
-    return tuple(_one(item, base, where) for item in listed)
+    return tuple(_one(item, base, where) for item in listed if item.get("sha256") not in have)
 
 
 def _one(item: dict, base: Path, where: str) -> NewFile:

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from typing import AbstractSet
 
-import json
 import re
 from contextlib import suppress
 from dataclasses import dataclass, field

@@ -3,7 +3,8 @@
 All of one file lands in one transaction: a problem anywhere in it (a damaged line, a bad
 date) leaves the journal exactly as it was. Entries whose stable id (``uid``) the journal
 already has, in the trash or not, are skipped, so importing the same file twice adds
-nothing the second time. The new entries are indexed for search together at the end
+nothing the second time, except the attached files an entry already there lacks (same bytes,
+by SHA-256, are never attached twice). The new entries are indexed for search together at the end
 (:mod:`reflect.entries.search_index`).
 """
 
@@ -53,6 +54,20 @@ class ImportResult:
     skipped: int = 0
     #: Attached files brought in with the added entries.
     attachments: int = 0
+    #: Attached files added to entries the journal already had (that lacked them), and to
+    #: how many such entries.
+    files_for_existing: int = 0
+    existing_given_files: int = 0
+
+
+def _add_missing_files(journal: "Journal", entry: NewEntry, result: ImportResult) -> None:
+    existing = journal.entries.get_by_uid(entry.uid)
+    if existing is None or existing.in_trash:
+        return
+    added = len(journal.attachments.add(existing.id, entry.attachments).added)
+    if added:
+        result.files_for_existing += added
+        result.existing_given_files += 1
 
 
 class _DryRun(Exception):
@@ -76,6 +91,8 @@ def add_entries(journal: "Journal", entries: Iterable[NewEntry], *, source: str 
                     progress(count)
                 if store.has_uid(entry.uid):
                     result.skipped += 1
+                    if entry.attachments:  # only the files it lacks were read (see import_markdown)
+                        _add_missing_files(journal, entry, result)
                     continue
                 try:
                     new_id = store.insert(day=entry.day, title=entry.title, body=entry.body, model=entry.model,

@@ -22,7 +22,7 @@ import os
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TextIO
+from typing import TYPE_CHECKING, Callable, Collection, Iterable, Iterator, TextIO
 
 from reflect.dates import from_iso
 from reflect.errors import InputError, ReflectError
@@ -382,9 +382,11 @@ def _may_hide_lines(line: str) -> bool:
         line.startswith("<!-- reflect:") and line.rstrip("\r\n").endswith(" -->"))
 
 
-def new_entry(item: ExportedEntry, name: str, files_base: Path | None = None) -> NewEntry:
+def new_entry(item: ExportedEntry, name: str, files_base: Path | None = None,
+              have: Collection[str] = ()) -> NewEntry:
     """Check an exported entry's data and turn it into an entry to add; with ``files_base``
-    (the export's folder), its attached files are read too."""
+    (the export's folder), its attached files are read too, except those whose SHA-256 is in
+    ``have``."""
     d = item.data
 
     def bad(what: str) -> InputError:
@@ -418,7 +420,7 @@ def new_entry(item: ExportedEntry, name: str, files_base: Path | None = None) ->
     if files_base is not None:
         from reflect.importers.attached_files import exported_files
 
-        attachments = exported_files(d.get("attachments"), files_base, f"{name}, line {item.line}")
+        attachments = exported_files(d.get("attachments"), files_base, f"{name}, line {item.line}", have=have)
     return NewEntry(
         uid=uid, day=day, title=title, body=item.body, skills=tuple(skills), criteria=tuple(criteria),
         model=str(d.get("model", "none")), private=d.get("private") is True, confidence=numbers[0],
@@ -499,10 +501,21 @@ def import_markdown(journal: "Journal", path: Path, *, dry_run: bool = False, ac
             return True
 
         base = Path(path).parent if attachments else None
-        has_uid = journal.entries.has_uid
-        # Files are read only for entries to be added (one already there is skipped whole).
-        entries = (new_entry(item, name, None if base is None or has_uid(item.uid) else base)
-                   for item in reader if wanted(item))
+
+        def entry_of(item: ExportedEntry) -> NewEntry:
+            if base is None or not item.data.get("attachments"):
+                return new_entry(item, name)
+            uid = item.data.get("uid")
+            existing = journal.entries.get_by_uid(uid) if isinstance(uid, str) else None
+            if existing is None:
+                return new_entry(item, name, base)
+            if existing.in_trash:  # files cannot be attached to an item in the trash
+                return new_entry(item, name)
+            # An entry already there gets only the files it lacks (same bytes are never read
+            # or attached twice; a file detached on purpose is not brought back).
+            return new_entry(item, name, base, have=journal.attachments.known_digests(existing.id))
+
+        entries = (entry_of(item) for item in reader if wanted(item))
         return add_entries(journal, entries, source=name, dry_run=dry_run, progress=progress), reader
 
 

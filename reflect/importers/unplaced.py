@@ -17,7 +17,6 @@ import io
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reflect.importers.comment_places import Scan, heading_key, is_hint

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
+from reflect.words import plural
 from reflect.jsonable import Record
 from reflect.dates import format_long
 from reflect.entries.models import Target
@@ -65,10 +66,6 @@ class Suggestion(Record):
 
     def json_shape(self) -> dict:
         return {"kind": self.kind, "text": self.text, "target": self.target}
-
-
-def _plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
 def suggestions(summary: "SummaryParts", *, streak_weeks: int | None = None,
@@ -131,7 +128,7 @@ def _plan(summary: "SummaryParts") -> list[Suggestion]:
     unchosen = summary.criteria.unchosen_evidence
     if unchosen:
         code, n = next(iter(unchosen.items()))
-        text += f" You already have evidence for {_plural(n, 'criterion', 'criteria')} of {code}."
+        text += f" You already have evidence for {plural(n, 'criterion', 'criteria')} of {code}."
     return [Suggestion("units", text, Target("units"), 20)]
 
 

@@ -24,13 +24,13 @@ from typing import Callable
 from reflect.errors import JournalError
 from reflect.files import create_private_empty, move_into_place, private_temp
 from reflect.store import cipher
-from reflect.store.restore import Restored, check_contents
+from reflect.store.restore_checks import Restored, check_contents
 
 
 def restore_encrypted(backup: Path, journal_path: Path, *, clock: Callable[[], datetime] | None = None,
                       wait: float | None = None) -> Restored:
     """Put ``backup`` in place of the journal when either of them is encrypted (see the module)."""
-    from reflect.store.restore import check_replaceable, check_writable, same_file
+    from reflect.store.restore_checks import check_replaceable, check_writable, same_file
 
     sqlcipher = _extra(backup, journal_path)
     backup_encrypted = cipher.looks_encrypted(backup)

@@ -18,14 +18,14 @@ from textual.events import DescendantFocus
 from textual.screen import ModalScreen
 from textual.messages import ExitApp
 from textual.widgets import Input
-from textual.timer import Timer
 
 from reflect.errors import NotFoundError
 from reflect.tui.actions import ACTIONS, AREAS, everywhere
 from reflect.tui.commands import ReflectCommands
+from reflect.tui.draft_recovery import DraftRecovery
 from reflect.tui.guard import guarded
 from reflect.tui.screens import SCREENS, SINGLE
-from reflect.tui.screens.draft_keeping import AUTOSAVE_DELAY, RETRY_DELAY, KeepsDrafts
+from reflect.tui.screens.draft_keeping import AUTOSAVE_DELAY, KeepsDrafts
 from reflect.tui.screens.journal import JournalScreen
 
 # The editor and the dialogs are imported where they are first opened (as the screens in
@@ -44,6 +44,8 @@ class ReflectApp(App[int]):
     TITLE = "reflect"
     COMMANDS = App.COMMANDS | {ReflectCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    # Under 24 rows (a 60x20 window) the editor gives the writing the room the coach took.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
     # Help, quit and the main areas work on every screen (see reflect.tui.actions). The plain
     # letters ? and q have their own action names so that they step aside while someone types
     # (see check_action); F1 and ctrl+q work at any time, and the footer shows whichever key
@@ -72,9 +74,8 @@ class ReflectApp(App[int]):
         #: The private temporary folder opened attachments are copied to (made when first needed).
         self.view_folder: Path | None = None
         self.last_saved_id: int | None = None
-        #: Drafts of closed editors still beside the busy journal (see move_in_when_free).
-        self.kept_aside: list = []
-        self._aside_timer: Timer | None = None
+        #: Unsaved writing offered back, and drafts kept beside a busy journal moved in.
+        self.recovery = DraftRecovery(self)
         if journal is not None:
             self._take(journal)
         else:
@@ -474,96 +475,13 @@ class ReflectApp(App[int]):
             if isinstance(screen, KeepsDrafts):
                 screen.keep_draft()
 
-    @guarded
     def offer_drafts(self) -> None:
-        """At start: offer back writing that was never saved (after a crash or a closed terminal),
-        first moving into the journal what an earlier reflect left beside it (text from an
-        interrupted `$EDITOR`, an app's draft kept while the journal was busy)."""
-        from reflect.errors import JournalBusyError
-        from reflect.store.side_files import fold_into_drafts
-
-        try:
-            with self.journal.waiting(0):
-                fold_into_drafts(self.journal)
-        except JournalBusyError:
-            self.notify("The journal is busy (another reflect is writing to it): unsaved writing from "
-                        "last time is offered once it is free.", severity="warning")
-            self.set_timer(RETRY_DELAY, self.offer_drafts)
-            return
-        drafts = self.journal.drafts.pending()
-        if drafts:
-            from reflect.tui.dialogs.common import RecoverDraft
-
-            self.push_screen(RecoverDraft(drafts), self._draft_answer)
-
-    @guarded
-    def _draft_answer(self, answer) -> None:
-        if answer is None:
-            return
-        what, draft_id = answer
-        draft = self.journal.drafts.get(draft_id)
-        if draft is None:
-            return
-        if what == "discard":
-            from reflect.tui.dialogs.form import ConfirmDialog
-
-            def answered(yes: bool | None) -> None:
-                if yes:
-                    self.journal.drafts.discard(draft_id)
-                    self.notify(f'Discarded the draft "{draft.title}".')
-                self.call_after_refresh(self.offer_drafts)  # the rest (or this one again)
-            self.push_screen(ConfirmDialog("Throw these words away?",
-                                           f'"{draft.title or "Untitled"}" was never saved: discarding it loses it '
-                                           "for good.", yes="Discard"), answered)
-            return
-        if draft.kind == "objective":
-            self._recover_objective(draft)
-            return
-        entry = None
-        if draft.entry_id is not None:
-            try:
-                entry = self.journal.entries.get(draft.entry_id)
-            except NotFoundError:
-                entry = None  # its entry went to the trash meanwhile: save the words as a new entry
-        from reflect.tui.screens.editor import EditorScreen
-
-        self.push_screen(EditorScreen(entry=entry, draft=draft))
+        """At start: offer back writing that was never saved (see :mod:`reflect.tui.draft_recovery`)."""
+        self.recovery.offer()
 
     def move_in_when_free(self, side) -> None:
         """Keep trying to move a closed editor's draft from beside the busy journal into it."""
-        self.kept_aside.append(side)
-        if self._aside_timer is None:
-            self._aside_timer = self.set_interval(RETRY_DELAY, self._move_in)
-
-    def _move_in(self) -> None:
-        from reflect.errors import JournalBusyError, ReflectError
-        from reflect.store.side_files import fold_one
-
-        for side in list(self.kept_aside):
-            try:
-                with self.journal.waiting(0):
-                    fold_one(self.journal, side)
-            except JournalBusyError:
-                return
-            except ReflectError as error:
-                self.log.warning(f"could not move a draft into the journal: {error}")
-                return
-            self.kept_aside.remove(side)
-        if self._aside_timer is not None:
-            self._aside_timer.stop()
-            self._aside_timer = None
-
-    def _recover_objective(self, draft) -> None:
-        from reflect.tui.screens.objective_editor import ObjectiveEditorScreen
-
-        objective_id = draft.objective_id
-        if objective_id is not None:
-            try:
-                self.journal.objectives.get(objective_id)
-            except NotFoundError:
-                self.notify("That objective was deleted since: the words open as a new objective.")
-                objective_id = None
-        self.push_screen(ObjectiveEditorScreen(objective_id, draft=draft))
+        self.recovery.move_in_when_free(side)
 
     def rescue_drafts(self) -> None:
         """Keep every open editor's words as drafts (used when something unexpected happens)."""

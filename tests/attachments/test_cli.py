@@ -171,3 +171,23 @@ def test_a_file_whose_name_is_not_utf8_can_be_attached(tmp_path):
     missing = subprocess.run([sys.executable.encode(), b"-m", b"reflect", b"attach", b"1", path + b".gone"],
                              capture_output=True, env=env, cwd=ROOT, timeout=60)
     assert missing.returncode == 2 and b"not valid UTF-8" in missing.stderr
+
+
+def test_list_marks_entries_with_files_within_80_columns_and_json_counts_them(reflect, tmp_path):
+    reflect.ok("add", "--kind", "witness", "--witness", "Amy Reid", "--witness-role", "Team leader",
+               "--date", "21/11/2026", "--title", "Amy watched me settle a long queue at the returns desk on a "
+               "busy Saturday", "Seen at the tills.")
+    reflect.ok("add", "--title", "Nothing attached", "--date", "22/11/2026", "Plain.")
+    (tmp_path / "card.png").write_bytes(samples.png(20, 20))
+    (tmp_path / "rota.txt").write_bytes(b"Saturday: tills")
+    reflect.ok("attach", "1", str(tmp_path / "card.png"))
+    reflect.ok("attach", "2", str(tmp_path / "card.png"), str(tmp_path / "rota.txt"))
+    rows = {line.split()[0]: line for line in reflect.ok("list", env={"COLUMNS": "80"}).splitlines()}
+    assert "1 file" in rows["1"][:80] and "2 files" in rows["2"][:80]
+    assert "witness testimony" in rows["2"]
+    assert "file" not in rows["3"]
+    counts = {item["id"]: item["attachment_count"] for item in reflect.json("list")}
+    assert counts == {1: 1, 2: 2, 3: 0}
+    reflect.ok("detach", "2", "rota.txt")  # a detached file is no longer counted
+    assert {item["id"]: item["attachment_count"] for item in reflect.json("list")}[2] == 1
+    assert "1 file" in reflect.ok("search", "tills")

@@ -354,3 +354,52 @@ def test_without_force_a_different_file_in_the_folder_stops_the_export(filled, f
     with pytest.raises(ReflectError, match="already exists; use --force"):
         write_export(filled, framework, tmp_path / "out.md")
     assert pdf.read_bytes() == b"someone else's" and not (tmp_path / "out.md").exists()
+
+
+def test_importing_into_a_journal_with_the_entry_adds_only_the_files_it_lacks(filled, framework, tmp_path):
+    from tests.cli_runner import Reflect
+
+    write_export(filled, framework, tmp_path / "out.md")
+    home = tmp_path / "home"
+    home.mkdir()
+    reflect = Reflect(home)
+    reflect.ok("import", "--no-attachments", str(tmp_path / "out.md"))
+    assert reflect.json("attachments", "1") == []
+    # The journal's copy already has the photo (same bytes, another name): only the PDF is missing.
+    (tmp_path / "same photo.png").write_bytes(samples.png(30, 20))
+    reflect.ok("attach", "1", str(tmp_path / "same photo.png"))
+    [photo] = (tmp_path / "out_files").rglob("card photo.png")
+    photo.unlink()  # so reading it would fail the import: a file the entry has is never read
+
+    dry = reflect.ok("import", "--dry-run", str(tmp_path / "out.md"))
+    assert "skipped 1 already in the journal; would add 1 attached file it lacked." in dry
+    assert len(reflect.json("attachments", "1")) == 1
+    out = reflect.ok("import", str(tmp_path / "out.md"))
+    assert f"Imported 0 entries from {tmp_path / 'out.md'}; skipped 1 already in the journal; " \
+           "added 1 attached file it lacked." in out
+    listed = {a["name"]: a for a in reflect.json("attachments", "1")}  # the PDF keeps its first time
+    assert sorted(listed) == ["certificate.pdf", "same photo.png"]
+    assert listed["certificate.pdf"]["sha256"] == hashlib.sha256(samples.pdf()).hexdigest()
+    assert "attached file" not in reflect.ok("import", str(tmp_path / "out.md"))  # nothing twice
+    assert len(reflect.json("attachments", "1")) == 2
+
+    # A file detached on purpose is not brought back by importing the export again.
+    reflect.ok("detach", "1", "certificate.pdf")
+    again = reflect.ok("import", str(tmp_path / "out.md"))
+    assert "attached file" not in again and [a["name"] for a in reflect.json("attachments", "1")] == ["same photo.png"]
+
+
+def test_a_second_journal_entry_gets_its_missing_files_from_a_bundle(filled, framework, tmp_path):
+    export_bundle(filled, framework, tmp_path / "b.zip")
+    write_export(filled, framework, tmp_path / "text" / "out.md")
+    from tests.cli_runner import Reflect
+
+    (tmp_path / "home").mkdir()
+    with fresh(tmp_path / "home", "journal.db") as other:  # where Reflect(home) keeps its journal
+        import_markdown(other, tmp_path / "text" / "out.md", attachments=False)
+        assert other.attachments.list(1) == []
+    out = Reflect(tmp_path / "home").ok("import", str(tmp_path / "b.zip"))
+    assert "added 2 attached files it lacked" in out
+    with fresh(tmp_path / "home", "journal.db") as other:
+        got = {a.name: other.attachments.read(a) for a in other.attachments.list(1)}
+    assert got == {"card photo.png": samples.png(30, 20), "certificate.pdf": samples.pdf()}

@@ -73,6 +73,11 @@ def test_short_is_counted_in_words():
     assert "too-short" in codes(" ".join(words[:MIN_WORDS - 1]), **TAGS)
 
 
+def test_a_one_word_reflection_is_said_to_have_one_word():
+    (advice,) = [a for a in coach("Tills.", **TAGS) if a.code == "too-short"]
+    assert "(1 word)" in advice.message
+
+
 def test_a_template_names_its_empty_and_thin_sections():
     body = template_body("driscoll").replace(
         "> What happened? What did you do, see and hear?\n",

@@ -6,6 +6,8 @@ import json
 import stat
 from pathlib import Path
 
+import pytest
+
 from reflect.coach.personal_data import find_personal_data, redact
 from reflect.importers.markdown import import_markdown
 from reflect.journal import open_journal
@@ -159,3 +161,39 @@ def test_smoke_check_as_a_real_process(tmp_path):
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert [f["kind"] for f in data["personal_data"]] == ["name", "phone", "card"]
+
+
+KIND_ARGS = {
+    "witness": ("--witness", "Amy Reid", "--witness-role", "Team leader"),
+    "product": (),
+    "observation": ("--observer", "Jo Bell"),
+    "discussion": ("--participants", "Jo Bell"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(KIND_ARGS))
+def test_check_asks_other_evidence_its_kinds_questions_not_depth(cli, kind):
+    from reflect.coach.check import kind_questions
+    from reflect.entries.kinds import KIND_SECTIONS, kind_label
+
+    cli.ok("add", "--kind", kind, *KIND_ARGS[kind], "--title", "At the tills", "--no-advice",
+           "She served a queue. Call 07700 900123.")
+    out = cli.ok("check", "1")
+    questions = [question for _, question in KIND_SECTIONS[kind]]
+    assert list(kind_questions(kind)) == questions
+    assert f"{kind_label(kind).capitalize()}: depth advice is for your own reflections" in out
+    assert all(f"  - {question}" in out for question in questions)
+    assert "Depth:" not in out and "how it felt" not in out  # no reflection advice on someone else's words
+    assert "“07700 900123”" in out  # personal data is still found
+    data = json.loads(cli.ok("check", "1", "--json"))
+    assert (data["kind"], data["questions"], data["advice"], data["depth"]) == (kind, questions, [], None)
+    assert [f["kind"] for f in data["personal_data"]] == ["phone"]
+
+
+def test_check_of_a_reflection_still_judges_depth_and_asks_no_kind_questions(cli):
+    cli.ok("add", "--title", "At the tills", "--no-advice", "She served a queue.")
+    out = cli.ok("check", "1")
+    assert out.splitlines()[1].startswith("Depth: descriptive") and "Good evidence of this kind" not in out
+    data = json.loads(cli.ok("check", "1", "--json"))
+    assert data["kind"] == "reflection" and data["questions"] == [] and data["depth"]["level"] == "descriptive"
+    assert data["advice"]

@@ -7,6 +7,7 @@ import os
 import stat
 import zipfile
 
+from textual.command import CommandList, CommandPalette
 from reflect.tui.dialogs.attach import AttachDialog, complete_path
 from reflect.tui.dialogs.export import ExportDialog
 from reflect.tui.dialogs.form import ConfirmDialog
@@ -49,8 +50,12 @@ async def test_attach_a_photo_and_send_the_bundle(make, sample, journal, tmp_pat
         listed = str(screen.query_one("#attachments").get_option_at_index(0).prompt)
         assert "thank-you-card.png" in listed and "PNG image" in listed
 
-        await pilot.press("ctrl+p", *"export")
-        await settle(pilot, 0.3)
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette), "the command palette")
+        await pilot.press(*"export")
+        results = app.screen.query_one(CommandList)
+        await wait_until(pilot, lambda: results.highlighted is not None and str(
+            results.get_option_at_index(results.highlighted).prompt).startswith("Export"), "Export offered")
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, ExportDialog), "the export dialog")
         app.screen.query_one("#kind").value = "pack-bundle"

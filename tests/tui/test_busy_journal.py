@@ -119,9 +119,9 @@ async def test_a_closed_editor_draft_still_beside_the_journal_goes_in_once_free(
         side = editor.aside.path
         editor.close()  # leave with the changes unsaved: they stay a draft
         await until(pilot, lambda: not isinstance(app.screen, EditorScreen), "leaving the editor")
-        assert app.kept_aside and side.exists()
+        assert app.recovery.kept_aside and side.exists()
         lock_holder()
-        await until(pilot, lambda: not app.kept_aside, "moving the draft in")
+        await until(pilot, lambda: not app.recovery.kept_aside, "moving the draft in")
         assert not side.exists()
     [draft] = journal.drafts.pending()
     assert draft.data["body"] == "Keep me"
@@ -137,7 +137,7 @@ async def test_discarding_while_busy_removes_the_side_file_too(make, journal, lo
         side = editor.aside.path
         await pilot.press("escape", "d")
         await until(pilot, lambda: not isinstance(app.screen, EditorScreen), "leaving the editor")
-        assert not side.exists() and not app.kept_aside
+        assert not side.exists() and not app.recovery.kept_aside
     lock_holder()
     assert journal.drafts.pending() == []
 

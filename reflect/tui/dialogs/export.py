@@ -20,6 +20,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
+from reflect.words import plural
 from reflect.errors import InputError
 from reflect.paths import expand
 from reflect.tui.dialogs.form import FormDialog, field_label
@@ -192,7 +193,7 @@ def result_message(result) -> str:
     """What the app says after an export: the path, and what was left out."""
     what = "review pack" if result.kind == "review-pack" else "reflections"
     parts = [f"Wrote the {what} to {result.path}"]
-    count = f"{result.entries} reflection" + ("" if result.entries == 1 else "s")
+    count = plural(result.entries)
     parts.append(f"({count}")
     if result.private_left_out:
         parts[-1] += f"; {result.private_left_out} private left out"

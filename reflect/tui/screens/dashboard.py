@@ -29,7 +29,8 @@ from reflect.dates import format_long
 from reflect.entries.models import Target
 from reflect.progress.summary import ActivitySummary, GapSummary
 from reflect.tui.guard import guarded, report
-from reflect.tui.widgets.heatmap import ActivityHeatmap, plural
+from reflect.tui.widgets.heatmap import ActivityHeatmap
+from reflect.words import plural
 from reflect.tui.widgets.section_list import Drill
 from reflect.tui.widgets.skill_bars import SkillBars
 from reflect.tui.widgets.suggestions import NextSteps

@@ -18,6 +18,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Label
 
+from reflect.words import plural
 from reflect.dates import format_long
 from reflect.entries.models import EntryFilter
 from reflect.tui.actions import bindings
@@ -99,7 +100,7 @@ class EntriesScreen(Screen):
         entries = self.query_one(EntryList)
         entries.show(entry_pages(self.app.journal, self.filters), keep=entries.entry_id)
         total = self.app.journal.entries.count(self.filters)
-        entries.border_title = f"{total:,} reflection" + ("" if total == 1 else "s")
+        entries.border_title = plural(total)
         entries.display = total > 0
         self.query_one("#filtered-empty").display = total == 0
         if total:

@@ -13,8 +13,9 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from reflect.coach.check import depth_applies, kind_questions
 from reflect.coach.personal_data import shown
-from reflect.entries.kinds import KIND_SECTIONS, REFLECTION, kind_label
+from reflect.entries.kinds import REFLECTION, kind_label
 
 DEPTH_MARKS = {1: "●○○", 2: "●●○", 3: "●●●"}
 
@@ -32,7 +33,7 @@ class CoachPanel(VerticalScroll, can_focus=False):
         """Show ``check`` (of ``body``, to find the line of each piece of personal data), for an
         item of ``kind``."""
         depth = check.depth
-        own = kind == REFLECTION
+        own = depth_applies(kind)
         self.border_title = f"Coach · {DEPTH_MARKS[depth.step]} {depth.level}" if own else f"Coach · {kind_label(kind)}"
         parts: list[Content] = []
         for finding in check.personal_data:
@@ -49,7 +50,7 @@ class CoachPanel(VerticalScroll, can_focus=False):
                                             "and what you learnt.", "$text-success"))
             parts.append(Content.styled(depth.reason, "$text-muted"))
         else:
-            asks = " ".join(question for _, question in KIND_SECTIONS.get(kind, ()))
+            asks = " ".join(kind_questions(kind))
             parts.append(Content.assemble((f"{kind_label(kind).capitalize()}: ", "bold"), asks,
                                           ("  (advice on depth is for your own reflections)", "italic $text-muted")))
         best = check.suggested.best(3, 4)

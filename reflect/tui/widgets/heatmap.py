@@ -19,6 +19,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from reflect.words import plural
 from reflect.dates import format_long
 from reflect.entries.models import Target
 from reflect.progress.summary import ActivitySummary
@@ -45,10 +46,6 @@ def spark(count: int, most: int) -> str:
     if count <= 0 or most <= 0:
         return "·"
     return SPARKS[max(0, -(-count * len(SPARKS) // most) - 1)]
-
-
-def plural(n: int, word: str = "reflection") -> str:
-    return f"{n:,} {word}" + ("" if n == 1 else "s")
 
 
 class ActivityHeatmap(Widget, can_focus=True):

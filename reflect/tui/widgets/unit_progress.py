@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
+from reflect.words import plural
 from reflect.progress.criteria import CriteriaCoverage, Tally
 from reflect.tui.widgets.section_list import Row, SectionList
 
@@ -40,7 +41,7 @@ def tally_words(tally: Tally) -> str:
     if tally.stale:
         words += f", {tally.stale} stale"
     if tally.gaps:
-        words += f", {tally.gaps} gap" + ("" if tally.gaps == 1 else "s")
+        words += f", {plural(tally.gaps, 'gap')}"
     else:
         words += " ✓"
     return words
