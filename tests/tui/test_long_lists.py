@@ -166,3 +166,25 @@ async def test_a_dashboard_link_opens_training_beyond_the_first_page(make, journ
         await pilot.press("down")  # the end of the list: the highlight stays on it
         await pilot.pause()
         assert highlighted_in(app, "#log") == last.id
+
+
+async def test_deleting_far_down_a_long_log_and_undoing_it(make, journal):
+    from reflect.tui.dialogs.form import ConfirmDialog
+
+    items = log_feedback(journal)
+    target = items[-5]  # beyond the first rows made and the first page read
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(FeedbackScreen(highlight=target.id))
+        await wait_until(pilot, lambda: highlighted_in(app, "#log") == target.id, "the item far down, highlighted")
+        await pilot.press("d")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
+        await pilot.press("y")
+        await wait_until(pilot, lambda: isinstance(app.screen, FeedbackScreen)
+                         and app.screen.query_one("#log", Rows).border_title == f"{COUNT - 1} to act on",
+                         "the log without it")
+        await pilot.press("u")
+        await wait_until(pilot, lambda: app.screen.query_one("#log", Rows).border_title == f"{COUNT} to act on",
+                         "the log with it back")
+        await press_end_until(pilot, app, "#log", items[-1].id)
+        assert listed(app, "#log")[0] == [f.id for f in items]
