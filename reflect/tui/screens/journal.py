@@ -15,7 +15,7 @@ from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Markdown, Static
 from textual.timer import Timer
 
@@ -104,8 +104,9 @@ class JournalScreen(Screen):
     def on_screen_resume(self) -> None:
         # First shown, or back from another screen where something may have been written,
         # edited or deleted. Moving from one area to another passes through the journal (the
-        # screens above it close, then the area opens): it is not reloaded for that.
-        if not self.is_active:  # another screen is already above it
+        # screens above it close, then the area opens): it is not reloaded for a screen that
+        # already covers it (a dialog does not: the journal shows around it).
+        if not self.is_active and not isinstance(self.app.screen, ModalScreen):
             return
         keep = self.app.last_saved_id or self.query_one(EntryList).entry_id
         self.app.last_saved_id = None
