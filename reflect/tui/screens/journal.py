@@ -23,13 +23,11 @@ from reflect.errors import NotFoundError
 from reflect.entries.models import EntryFilter
 from reflect.tui.actions import bindings
 from reflect.tui.guard import guarded
-from reflect.tui.dialogs.filters import DateRangeDialog, UnitChooser
 from reflect.tui.text import attachments_line, entry_preview
 from reflect.tui.widgets.entry_list import EntryList, entry_pages
 from reflect.tui.widgets.filter_bar import FilterBar
 from reflect.tui.widgets.getting_started import GettingStartedLine, checklist_text
 from reflect.tui.widgets.review_line import ReviewLine
-from reflect.tui.dialogs.skill_picker import SkillPicker
 from reflect.tui.widgets.area_bar import AreaBar
 from reflect.tui.widgets.key_footer import KeyFooter
 
@@ -202,6 +200,10 @@ class JournalScreen(Screen):
 
     @on(FilterBar.ChipPressed)
     def _ask_filter(self, event: FilterBar.ChipPressed) -> None:
+        # The dialogs are imported when first asked for: the first screen does not wait for them.
+        from reflect.tui.dialogs.filters import DateRangeDialog, UnitChooser
+        from reflect.tui.dialogs.skill_picker import SkillPicker
+
         bar, app = event.bar, self.app
         current = bar.filters
         if event.kind == "dates":
