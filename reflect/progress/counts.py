@@ -34,6 +34,14 @@ def covers(filters: EntryFilter) -> bool:
     return replace(filters, private=None).is_empty
 
 
+def entries(journal: "Journal", filters: EntryFilter = EntryFilter()) -> int:
+    """How many live entries ``filters`` select: from the running totals when they answer (the
+    home screen's "100,000 reflections" at every start), else counted."""
+    if covers(filters):
+        return tallies.entries(journal.conn, filters.private)
+    return journal.entries.count(filters)
+
+
 # -- a set of entries to count, opened once for several counts ------------------------------
 
 _names = itertools.count(1)

@@ -10,6 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reflect.entries.models import EntryFilter
 from reflect.progress import counts, tallies
 from reflect.export.plan import plan_export
 from reflect.export.rows import iter_rows
@@ -87,6 +88,8 @@ def _summaries(journal, framework) -> dict:
         found[f"learning {private}"] = [learning_time(journal, start, end, include_private=private).to_json()
                                         for start, end in ((None, None), (TODAY - timedelta(days=200), None),
                                                            (TODAY - timedelta(days=30), TODAY))]
+        # The home screen's count of entries (all of them, or only the private or other ones).
+        found[f"entries {private}"] = [counts.entries(journal, EntryFilter(private=p)) for p in (None, private)]
         plan = plan_export(journal, framework, include_private=private)
         found[f"export {private}"] = (plan.entries, plan.private_left_out, plan.private_included,
                                       plan.period_from, plan.period_to, plan.skill_counts, plan.units)

@@ -162,9 +162,11 @@ class JournalScreen(Screen):
             if filters.text.strip():
                 entries.border_title = "Best matches"
             else:
-                total = self.app.journal.entries.count(filters)
-                noun = "reflection" if total == 1 else "reflections"
-                entries.border_title = f"{total:,} {noun}" + (" (filtered)" if not filters.is_empty else "")
+                from reflect.progress import counts
+                from reflect.words import plural
+
+                total = counts.entries(self.app.journal, filters)
+                entries.border_title = plural(total) + (" (filtered)" if not filters.is_empty else "")
             empty.display = False
             self.query_one("#journal-body").display = True
             return
