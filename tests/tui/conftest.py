@@ -88,3 +88,18 @@ def listed_ids(app) -> list[int]:
 
     entries = app.screen.query_one(EntryList)
     return [int(o.id) for o in entries.options]
+
+
+async def from_palette(pilot, typed: str, command: str) -> None:
+    """Open the command palette, type ``typed`` and run the highlighted command once it is the
+    one whose name starts with ``command`` (the palette's search runs as you type)."""
+    from textual.command import CommandList, CommandPalette
+
+    app = pilot.app
+    await pilot.press("ctrl+p")
+    await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette), "the command palette")
+    await pilot.press(*typed)
+    results = app.screen.query_one(CommandList)
+    await wait_until(pilot, lambda: results.highlighted is not None and str(
+        results.get_option_at_index(results.highlighted).prompt).startswith(command), f"{command} offered")
+    await pilot.press("enter")

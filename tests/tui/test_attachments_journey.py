@@ -7,14 +7,13 @@ import os
 import stat
 import zipfile
 
-from textual.command import CommandList, CommandPalette
 from reflect.tui.dialogs.attach import AttachDialog, complete_path
 from reflect.tui.dialogs.export import ExportDialog
 from reflect.tui.dialogs.form import ConfirmDialog
 from reflect.tui.screens.entry_detail import EntryDetailScreen
 from tests.attachments import samples
 
-from .conftest import settle, wait_until
+from .conftest import from_palette, settle, wait_until
 
 PHOTO = samples.png(48, 32, (220, 120, 20))
 
@@ -50,13 +49,7 @@ async def test_attach_a_photo_and_send_the_bundle(make, sample, journal, tmp_pat
         listed = str(screen.query_one("#attachments").get_option_at_index(0).prompt)
         assert "thank-you-card.png" in listed and "PNG image" in listed
 
-        await pilot.press("ctrl+p")
-        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette), "the command palette")
-        await pilot.press(*"export")
-        results = app.screen.query_one(CommandList)
-        await wait_until(pilot, lambda: results.highlighted is not None and str(
-            results.get_option_at_index(results.highlighted).prompt).startswith("Export"), "Export offered")
-        await pilot.press("enter")
+        await from_palette(pilot, "export", "Export")
         await wait_until(pilot, lambda: isinstance(app.screen, ExportDialog), "the export dialog")
         app.screen.query_one("#kind").value = "pack-bundle"
         app.screen.query_one("#folder").value = str(tmp_path / "for-mentor")

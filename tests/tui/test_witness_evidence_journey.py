@@ -7,7 +7,6 @@ from __future__ import annotations
 import zipfile
 
 from markdown_it import MarkdownIt
-from textual.command import CommandList, CommandPalette
 from textual.widgets import OptionList
 
 from reflect.tui.dialogs.attach import AttachDialog
@@ -21,7 +20,7 @@ from reflect.tui.screens.journal import JournalScreen
 from reflect.tui.widgets.unit_progress import UnitProgress
 from tests.attachments import samples
 
-from .conftest import wait_until
+from .conftest import from_palette, wait_until
 from .dashboard_helpers import loaded
 
 GAP = "INSCS009.P8"
@@ -111,13 +110,7 @@ async def test_witness_testimony_with_a_photo_closes_the_gap_and_goes_in_the_bun
         await _back_to_journal(app, pilot)
 
         # Export the bundle for the mentor from the command palette.
-        await pilot.press("ctrl+p")
-        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette), "the command palette")
-        await pilot.press(*"export")
-        results = app.screen.query_one(CommandList)
-        await wait_until(pilot, lambda: results.highlighted is not None and str(
-            results.get_option_at_index(results.highlighted).prompt).startswith("Export"), "Export offered")
-        await pilot.press("enter")
+        await from_palette(pilot, "export", "Export")
         await wait_until(pilot, lambda: isinstance(app.screen, ExportDialog), "the export dialog")
         app.screen.query_one("#kind").value = "bundle"
         app.screen.query_one("#folder").value = str(tmp_path / "for-mentor")
