@@ -56,7 +56,8 @@ def pack_bundle(journal: "Journal", framework: "Framework", target: Path | str |
                 start: date | None = None, end: date | None = None, include_private: bool = False,
                 overwrite: bool = False, review_id: int | None = None, redact: bool = False) -> ExportResult:
     """`reflect review export --bundle`: the review pack as Markdown and HTML with its files."""
-    from reflect.export.pack import build_review_pack, default_file_name, result_of, write_pack_html, write_pack_markdown
+    from reflect.export.pack import build_review_pack, default_file_name, result_of
+    from reflect.export.pack_writing import write_pack_html, write_pack_markdown
     from reflect.progress.evidence import read_snapshot
 
     with read_snapshot(journal):
