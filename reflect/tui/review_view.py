@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Iterable
 from textual.content import Content
 
 from reflect.dates import format_duration, format_long, format_short
+from reflect.sanitize import clean_line
 from reflect.review.models import (
     ACTIVITY_KINDS,
     RATING_SCALE,
@@ -124,9 +125,11 @@ def feedback_row(feedback: Feedback) -> Content:
     """Date, who and state; what was said; what I will do (when said)."""
     first = Content.assemble((format_short(feedback.received_on), "$text-muted"), "  ", (feedback.source, "bold"),
                              "  ", feedback_state(feedback))
-    lines = [first, Content.assemble("  “", feedback.said, "”")]
+    # One line each, however many the words were written on (a mentor's comment often has
+    # several): the list cuts each line to its width; the read view shows the full text.
+    lines = [first, Content.assemble("  “", clean_line(feedback.said), "”")]
     if feedback.action:
-        lines.append(Content.assemble(("  → ", "$text-muted"), feedback.action))
+        lines.append(Content.assemble(("  → ", "$text-muted"), clean_line(feedback.action)))
     return Content("\n").join(lines)
 
 

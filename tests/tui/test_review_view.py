@@ -84,3 +84,10 @@ def test_trend_shows_the_last_ratings_and_the_last_change():
 def test_review_text_keeps_its_columns_and_picks_out_headings():
     content = review_content("# Review\n\n## Self-assessment\n  Focus   4 Confident\n")
     assert content.plain.splitlines() == ["Review", "", "SELF-ASSESSMENT", "  Focus   4 Confident"]
+
+
+def test_a_comment_written_on_several_lines_is_one_row_line():
+    feedback = Feedback(1, date(2026, 11, 20), "mentor", "Great work!\n\nTalk to me next week.",
+                        source_name="Fiona", action="Book it\nfor Monday")
+    assert feedback_row(feedback).plain.splitlines()[1:] == ["  “Great work! Talk to me next week.”",
+                                                             "  → Book it for Monday"]
