@@ -43,7 +43,7 @@ class ReflectApp(App[int]):
     CSS_PATH = "reflect.tcss"
     TITLE = "reflect"
     COMMANDS = App.COMMANDS | {ReflectCommands}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-medium"), (110, "-wide")]
     # Under 24 rows (a 60x20 window) the editor gives the writing the room the coach took.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
     # Help, quit and the main areas work on every screen (see reflect.tui.actions). The plain

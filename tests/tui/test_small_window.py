@@ -28,3 +28,42 @@ async def test_a_short_window_gives_the_coach_less_room(make):
         assert app.screen.query_one("#coach").outer_size.height < 7
         await pilot.resize_terminal(80, 24)
         await wait_until(pilot, lambda: app.screen.query_one("#coach").outer_size.height == 7, "the full coach")
+
+
+def _inside(outer, widget) -> bool:
+    """Whether the whole of ``widget`` shows within ``outer`` (a screen, a dialog): not cut."""
+    return outer.region.contains_region(widget.region) and widget.region.area > 0
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
+async def test_every_control_under_the_writing_shows_whole(make, size):
+    app = make()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("n")
+        await wait_until(pilot, lambda: isinstance(app.screen, EditorScreen), "the editor")
+        await pilot.pause()
+        for name in ("#pick-skills", "#pick-criteria", "#private", "#confidence"):
+            assert _inside(app.screen, app.screen.query_one(name)), name
+
+
+async def test_a_witness_statement_shows_its_who_button_at_60_columns(make):
+    app = make()
+    async with app.run_test(size=(60, 20)) as pilot:
+        app.push_screen(EditorScreen(kind="witness"))
+        await wait_until(pilot, lambda: isinstance(app.screen, EditorScreen), "the editor")
+        await pilot.pause()
+        for name in ("#pick-details", "#pick-skills", "#pick-criteria", "#confidence"):
+            assert _inside(app.screen, app.screen.query_one(name)), name
+
+
+async def test_the_profile_form_shows_every_field_and_its_hint_at_60x20(make):
+    from reflect.tui.dialogs.profile import ProfileDialog
+
+    app = make()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("p")
+        await wait_until(pilot, lambda: isinstance(app.screen, ProfileDialog), "the profile form")
+        await pilot.pause()
+        dialog = app.screen.query_one(".dialog")  # taller than the window: it would scroll, cutting rows
+        for widget in [*app.screen.query(".form-grid > *"), app.screen.query_one(".form-hint")]:
+            assert _inside(dialog, widget), widget

@@ -143,13 +143,16 @@ class EditorScreen(KeepsDrafts, Screen):
                 yield Input(state.title, id="title", compact=True, placeholder="What was it about?")
                 yield self._kind_button(state.kind)
             yield MarkdownArea(state.body, id="body")
+            # Two groups: side by side, or one above the other under 80 columns (see reflect.tcss).
             with Horizontal(id="tag-bar"):
-                yield Button("Who", id="pick-details", compact=True)
-                yield Button("Meta-skills", id="pick-skills", compact=True)
-                yield Button("Criteria", id="pick-criteria", compact=True)
-                yield Checkbox("Private", state.private, id="private", compact=True)
-                yield Select(CONFIDENCE, prompt="Confidence -", value=state.confidence or Select.NULL,
-                             id="confidence", compact=True)
+                with Horizontal(id="pickers", classes="tag-group"):
+                    yield Button("Who", id="pick-details", compact=True)
+                    yield Button("Meta-skills", id="pick-skills", compact=True)
+                    yield Button("Criteria", id="pick-criteria", compact=True)
+                with Horizontal(id="marks", classes="tag-group"):
+                    yield Checkbox("Private", state.private, id="private", compact=True)
+                    yield Select(CONFIDENCE, prompt="Confidence -", value=state.confidence or Select.NULL,
+                                 id="confidence", compact=True)
             yield Label("", id="tags", classes="muted", markup=False)
             yield CoachPanel(id="coach")
         yield KeyFooter()
