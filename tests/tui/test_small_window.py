@@ -67,3 +67,14 @@ async def test_the_profile_form_shows_every_field_and_its_hint_at_60x20(make):
         dialog = app.screen.query_one(".dialog")  # taller than the window: it would scroll, cutting rows
         for widget in [*app.screen.query(".form-grid > *"), app.screen.query_one(".form-hint")]:
             assert _inside(dialog, widget), widget
+
+
+async def test_the_objective_form_leaves_room_for_who_agreed_it_at_60_columns(make):
+    from reflect.tui.screens.objective_editor import ObjectiveEditorScreen
+
+    app = make()
+    async with app.run_test(size=(60, 20)) as pilot:
+        app.push_screen(ObjectiveEditorScreen())
+        await wait_until(pilot, lambda: isinstance(app.screen, ObjectiveEditorScreen), "the objective form")
+        await pilot.pause()
+        assert app.screen.query_one("#agreed-by").region.width >= 12  # it had 4
