@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from textual import on
 from textual.widgets import Checkbox, Input
 
+from reflect.entries.details import witness_line
 from reflect.entries.kinds import DISCUSSION, OBSERVATION, WITNESS, kind_label
 from reflect.entries.models import Witness
 from reflect.errors import InputError
@@ -22,6 +23,21 @@ class EvidenceDetails:
     witness: Witness | None = None
     observer: str = ""
     participants: str = ""
+
+    def names_someone(self, kind: str) -> bool:
+        """True when the people ``kind`` asks for are named (always False for a kind with none)."""
+        return bool({WITNESS: self.witness, OBSERVATION: self.observer, DISCUSSION: self.participants}.get(kind))
+
+    def summary(self, kind: str) -> str:
+        """The details ``kind`` asks for in a few words, or what is still missing ("" for a kind
+        with nobody to name)."""
+        if kind == WITNESS:
+            return f"Witness: {witness_line(self.witness)}" if self.witness else "no witness named yet (ctrl+o)"
+        if kind in (OBSERVATION, DISCUSSION):
+            label = "Observed by" if kind == OBSERVATION else "Taking part"
+            value = self.observer if kind == OBSERVATION else self.participants
+            return f"{label}: {value}" if value else f"{label}: nobody named yet (ctrl+o)"
+        return ""
 
 
 #: The kinds that have details to fill in, and the button that opens the form for them.

@@ -35,15 +35,14 @@ from reflect.dates import format_long, format_short, parse_day, parse_minutes
 from reflect.store.drafts import Draft
 from reflect.words import entry_words
 from reflect.errors import InputError, JournalBusyError
-from reflect.entries.details import witness_line
-from reflect.entries.kinds import REFLECTION, WITNESS, kind_label, kind_template
+from reflect.entries.kinds import REFLECTION, kind_label
 from reflect.entries.models import MODEL_NAMES, Entry
-from reflect.entries.templates import template_body
-from reflect.tui.dialogs.evidence import DETAIL_BUTTONS, EvidenceDetails, EvidenceDetailsDialog
+from reflect.tui.dialogs.evidence import DETAIL_BUTTONS, EvidenceDetails
 from reflect.tui.editor_state import DraftKeeper, EditorState, time_text
+from reflect.tui.evidence_kind import EvidenceKind, kind_button
 from reflect.tui.dialogs.form import next_field
 from reflect.tui.guard import guarded
-from reflect.tui.dialogs.common import TemplateChooser, leave_or_ask
+from reflect.tui.dialogs.common import leave_or_ask
 from reflect.tui.screens.draft_keeping import TRY_WAIT, KeepsDrafts
 from reflect.tui.text import in_framework_order, skill_name
 from reflect.tui.dialogs.criteria_picker import CriteriaPicker
@@ -60,12 +59,6 @@ if TYPE_CHECKING:
     from reflect.tui.app import ReflectApp
 
 CONFIDENCE = [(f"Confidence {n}/5", n) for n in range(1, 6)]
-#: What a template choice for a kind of evidence looks like (a model is its bare id).
-KIND_TEMPLATE = "kind:"
-
-
-def _kind_text(kind: str) -> str:
-    return f"{kind_label(kind).capitalize()} ▾"
 #: Seconds of quiet typing before the coach looks again.
 COACH_DELAY = 0.4
 
@@ -116,6 +109,8 @@ class EditorScreen(KeepsDrafts, Screen):
         self.model = self.initial.model
         self.kind = self.initial.kind
         self.details = EvidenceDetails(self.initial.witness, self.initial.observer, self.initial.participants)
+        #: Changes the kind, the template and who is named (reflect.tui.evidence_kind).
+        self.evidence = EvidenceKind(self)
         base_revision = entry.revision if entry else None
         if draft is not None and entry is not None:
             # The edit started from this revision; if the entry moved on since, saving keeps both.
@@ -141,7 +136,7 @@ class EditorScreen(KeepsDrafts, Screen):
             with Horizontal(classes="field-row"):
                 yield Label("Title", classes="field-label")
                 yield Input(state.title, id="title", compact=True, placeholder="What was it about?")
-                yield self._kind_button(state.kind)
+                yield kind_button(state.kind)
             yield MarkdownArea(state.body, id="body")
             # Two groups: side by side, or one above the other under 80 columns (see reflect.tcss).
             with Horizontal(id="tag-bar"):
@@ -160,16 +155,6 @@ class EditorScreen(KeepsDrafts, Screen):
     def action_next_field(self) -> None:
         next_field(self)
 
-    @staticmethod
-    def _kind_button(kind: str) -> Button:
-        """The kind of evidence, at the right of the title's row. Never focused (tab goes from the
-        title straight into the writing): ctrl+t or a click chooses the kind."""
-        button = Button(_kind_text(kind), id="kind", compact=True,
-                        tooltip="The kind of evidence: your reflection, witness testimony, a product, an "
-                                "observation or a discussion (ctrl+t)")
-        button.can_focus = False
-        return button
-
     def on_mount(self) -> None:
         self.title = "Editing" if self.entry else f"New {kind_label(self.kind)}"
         self.sub_title = ""
@@ -179,18 +164,18 @@ class EditorScreen(KeepsDrafts, Screen):
         # to once the area has its size.
         self._place_cursor()
         self.call_after_refresh(self._scroll_to_cursor)
-        self._show_tags()
+        self.show_tags()
         self._show_status()
         # At once, so the first screen already has the advice; the first look of a run builds
         # the ranking index (about 40 ms), keys typed meanwhile wait and none are lost.
-        self._coach()
+        self.ask_coach()
         self.query_one("#title" if not self.initial.title else "#body").focus()
 
     def _place_cursor(self) -> None:
         """New from a template: under the first question. Otherwise: at the end, to carry on."""
-        body = self.query_one("#body", TextArea)
+        body = self.query_one("#body", MarkdownArea)
         if self.entry is None and self.initial == self.saved:
-            self._cursor_to_first_answer()
+            body.cursor_to_first_answer()
         else:
             body.move_cursor(body.document.end)
 
@@ -199,17 +184,6 @@ class EditorScreen(KeepsDrafts, Screen):
         body = self.query_one("#body", TextArea)
         body.scroll_to(0, 0, animate=False, immediate=True)
         body.scroll_cursor_visible()
-
-    def _cursor_to_first_answer(self, from_row: int = 0) -> None:
-        """Put the cursor under the first guiding question, a blank line apart (text right
-        under a "> question" line would join the quote in Markdown). Never changes the text."""
-        body = self.query_one("#body", TextArea)
-        lines = body.text.splitlines() + [""]
-        for row in range(from_row, len(lines) - 1):
-            if lines[row].lstrip().startswith(">") and not lines[row + 1].strip():
-                blank_after = row + 2 < len(lines) and not lines[row + 2].strip()
-                body.move_cursor((row + 2 if blank_after else row + 1, 0))
-                return
 
     # -- reading the widgets -----------------------------------------------------------------
 
@@ -238,29 +212,30 @@ class EditorScreen(KeepsDrafts, Screen):
     @on(Input.Changed, "#day")
     def _day_changed(self, event: Input.Changed) -> None:
         self._show_day(event.value)
-        self._changed()
+        self.note_change()
 
     @on(Input.Changed, "#time")
     def _time_changed(self, event: Input.Changed) -> None:
         self._show_time(event.value)
-        self._changed()
+        self.note_change()
 
     @on(Input.Changed, "#title")
     @on(TextArea.Changed, "#body")
     @on(Checkbox.Changed, "#private")
     @on(Select.Changed, "#confidence")
     def _field_changed(self) -> None:
-        self._changed()
+        self.note_change()
 
-    def _changed(self) -> None:
+    def note_change(self) -> None:
+        """After any change: the status, a draft soon, and the coach's look once typing pauses."""
         self._show_status()
         self.schedule_autosave()
         if self._coach_timer is not None:
             self._coach_timer.stop()
-        self._coach_timer = self.set_timer(COACH_DELAY, self._coach)
+        self._coach_timer = self.set_timer(COACH_DELAY, self.ask_coach)
 
     @guarded
-    def _coach(self) -> None:
+    def ask_coach(self) -> None:
         """Let the coach look at what is written now (advice only: it never stops a save)."""
         from reflect.coach.check import check_text
 
@@ -311,7 +286,8 @@ class EditorScreen(KeepsDrafts, Screen):
             status += " · journal busy: kept beside it"
         body.border_subtitle = f"{words} word{'s' if words != 1 else ''} · {status}"
 
-    def _show_tags(self) -> None:
+    def show_tags(self) -> None:
+        """The tag bar's buttons and the line under it: who is named, meta-skills, criteria, files."""
         framework = self.app.framework
         self.query_one("#pick-skills", Button).label = f"Meta-skills ({len(self.skills)})"
         self.query_one("#pick-criteria", Button).label = f"Criteria ({len(self.criteria)})"
@@ -321,70 +297,29 @@ class EditorScreen(KeepsDrafts, Screen):
         files = len(self.app.journal.attachments.list(self.entry.id)) if self.entry else 0
         attached = (f"  |  {files} attached file{'' if files == 1 else 's'} (on its page: a attaches, v opens)"
                     if files else "")
-        who = self._who()
+        who = self.details.summary(self.kind)
         self.query_one("#tags", Label).update(f"{who + '  |  ' if who else ''}{skills}  |  {criteria}{attached}")
         button = self.query_one("#pick-details", Button)
         button.label = DETAIL_BUTTONS.get(self.kind, "Who")
         button.display = self.kind in DETAIL_BUTTONS
 
-    def _who(self) -> str:
-        """The details of this kind in a few words, or what is still missing."""
-        if self.kind == WITNESS:
-            return (f"Witness: {witness_line(self.details.witness)}" if self.details.witness
-                    else "no witness named yet (ctrl+o)")
-        if self.kind in DETAIL_BUTTONS:
-            label = "Observed by" if self.kind == "observation" else "Taking part"
-            value = self.details.observer if self.kind == "observation" else self.details.participants
-            return f"{label}: {value}" if value else f"{label}: nobody named yet (ctrl+o)"
-        return ""
-
-    # -- the kind of evidence ---------------------------------------------------------------
-
-    def _show_kind(self) -> None:
-        button = self.query_one("#kind", Button)
-        button.label = _kind_text(self.kind)
-        button.refresh(layout=True)  # a button keeps its first width unless told
+    # -- the kind of evidence and its template (see reflect.tui.evidence_kind) -------------
 
     @on(Button.Pressed, "#kind")
-    def _kind_pressed(self) -> None:
-        self.action_template()
+    def action_template(self) -> None:
+        self.evidence.choose_template()
+
+    def use_template(self, model: str | None) -> None:
+        """Switch to reflective ``model``, or to a kind of evidence (``"kind:witness"``...)."""
+        self.evidence.use_template(model)
 
     def set_kind(self, kind: str) -> None:
-        """Make this item ``kind`` of evidence: an untouched body takes that kind's guiding
-        questions, and a kind with people to name asks for them."""
-        body = self.query_one("#body", TextArea)
-        untouched = body.text.strip() in ("", kind_template(self.kind).strip(), template_body(self.model).strip())
-        self.kind = kind
-        self._show_kind()
-        if untouched:
-            self.model = "none"
-            body.load_text(kind_template(kind))
-            self._cursor_to_first_answer()
-        if self.entry is None:
-            self.title = f"New {kind_label(kind)}"
-        self._show_tags()
-        self._changed()
-        self._coach()  # at once: what the coach says depends on the kind
-        if kind in DETAIL_BUTTONS and not self._who_named():
-            self.action_details()
-
-    def _who_named(self) -> bool:
-        d = self.details
-        return bool({WITNESS: d.witness, "observation": d.observer, "discussion": d.participants}.get(self.kind))
+        """Make this item ``kind`` of evidence (a kind with people to name asks for them)."""
+        self.evidence.set_kind(kind)
 
     @on(Button.Pressed, "#pick-details")
     def action_details(self) -> None:
-        if self.kind not in DETAIL_BUTTONS:
-            self.notify("A reflection or a product has nobody else to name: choose witness testimony, "
-                        "observation or discussion as the kind first.", timeout=4)
-            return
-
-        def chosen(result: EvidenceDetails | None) -> None:
-            if result is not None:
-                self.details = result
-                self._show_tags()
-                self._changed()
-        self.app.push_screen(EvidenceDetailsDialog(self.kind, self.details), chosen)
+        self.evidence.ask_who()
 
     # -- pickers ----------------------------------------------------------------------------
 
@@ -393,8 +328,8 @@ class EditorScreen(KeepsDrafts, Screen):
         def chosen(result):
             if result is not None:
                 self.skills = tuple(result)
-                self._show_tags()
-                self._changed()
+                self.show_tags()
+                self.note_change()
         self.app.push_screen(SkillPicker(self.app.framework, self.skills, suggested=self._suggested().skills[:3]),
                              chosen)
 
@@ -403,8 +338,8 @@ class EditorScreen(KeepsDrafts, Screen):
         def chosen(result):
             if result is not None:
                 self.criteria = tuple(result)
-                self._show_tags()
-                self._changed()
+                self.show_tags()
+                self.note_change()
         self.app.push_screen(CriteriaPicker(self.app.framework, self.criteria, preferred_units=self.app.my_units(),
                                             suggested=self._suggested().criteria[:5]), chosen)
 
@@ -414,38 +349,6 @@ class EditorScreen(KeepsDrafts, Screen):
 
         text = f"{self.query_one('#title', Input).value}\n{self.query_one('#body', TextArea).text}"
         return suggest(text, self.app.framework, skip=(), prefer_units=self.app.my_units())
-
-    def action_template(self) -> None:
-        self.app.push_screen(TemplateChooser(), self.use_template)
-
-    def use_template(self, model: str | None) -> None:
-        """Switch to a reflective model, adding its sections (at the end if you already wrote);
-        a kind of evidence's template makes the item that kind."""
-        if model is None:
-            return
-        if model.startswith(KIND_TEMPLATE):
-            kind = model[len(KIND_TEMPLATE):]
-            if kind != self.kind:
-                self.set_kind(kind)
-                return
-            model, sections = "none", kind_template(kind)
-        else:
-            if self.kind != REFLECTION:  # a reflective model is for the apprentice's own reflection
-                self.kind = REFLECTION
-                self._show_kind()
-                self._show_tags()
-            sections = template_body(model)
-        self.model = model
-        body = self.query_one("#body", TextArea)
-        start = 0
-        if sections and not body.text.strip():
-            body.load_text(sections)
-        elif sections:
-            start = body.document.end[0] + 1
-            body.insert("\n\n" + sections, body.document.end)
-        self._cursor_to_first_answer(start)
-        body.focus()
-        self._changed()
 
     # -- saving and leaving -------------------------------------------------------------------
 

@@ -100,6 +100,18 @@ def answer_spot(lines: list[str], heading: int) -> tuple[int, int]:
     return min(heading + 1, len(lines) - 1), 0
 
 
+def first_answer(lines: list[str], from_row: int = 0) -> tuple[int, int] | None:
+    """Where the answer to the first guiding question from ``from_row`` on goes: under it, a
+    blank line apart (text right under a "> question" line would join the quote in Markdown);
+    None when no hint has a blank line under it."""
+    lines = lines + [""]
+    for row in range(from_row, len(lines) - 1):
+        if _is_hint(lines[row]) and not lines[row + 1].strip():
+            blank_after = row + 2 < len(lines) and not lines[row + 2].strip()
+            return (row + 2 if blank_after else row + 1, 0)
+    return None
+
+
 def personal_highlights(line: str) -> list[tuple[int, int | None, str]]:
     """Where a line holds personal data, to be marked."""
     from reflect.coach.personal_data import find_personal_data
@@ -165,6 +177,13 @@ class MarkdownArea(TextArea):
             if ((row, column), text) != (tuple(start), insert):
                 return self.replace(text, (row, column), (row, column), maintain_selection_offset=False)
         return super()._replace_via_keyboard(insert, start, end)
+
+    def cursor_to_first_answer(self, from_row: int = 0) -> None:
+        """Put the cursor where the first guiding question from ``from_row`` on is answered
+        (see :func:`first_answer`); it stays put when there is none. Never changes the text."""
+        spot = first_answer(self.text.splitlines(), from_row)
+        if spot is not None:
+            self.move_cursor(spot)
 
     def action_section(self, step: int) -> None:
         """Move to the next (1) or previous (-1) section's answer."""
