@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Callable
 
-from reflect.dates import day_or_none, format_duration, format_short, parse_day, parse_minutes
+from reflect.dates import day_or_none, format_duration, format_long, format_short, parse_day, parse_minutes
+from reflect.errors import InputError
 from reflect.entries.kinds import KINDS, REFLECTION
 from reflect.entries.models import MODELS, Entry, Witness
 
@@ -141,6 +142,22 @@ def _witness_from(data: Any) -> Witness | None:
 def time_text(minutes: int | None) -> str:
     """Minutes as the time box shows them: "45 min", "1 h 30 min" ("" for none)."""
     return format_duration(minutes) if minutes else ""
+
+
+def day_feedback(text: str, today: date) -> tuple[str, bool]:
+    """What the date box means, shown beside it, and whether it can be read."""
+    try:
+        return format_long(parse_day(text, today)), True
+    except InputError:
+        return ("not a date yet: try 24/11, yesterday or last friday" if text.strip() else "needs a date"), False
+
+
+def time_feedback(text: str) -> tuple[str, bool]:
+    """What the time box means ("1 h 30 min", "" when empty), and whether it can be read."""
+    try:
+        return time_text(parse_minutes(text) if text.strip() else None), True
+    except InputError:
+        return "not a time yet", False
 
 
 class DraftKeeper:

@@ -73,7 +73,7 @@ class EvidenceKind:
             if editor.kind != REFLECTION:  # a reflective model is for the apprentice's own reflection
                 editor.kind = REFLECTION
                 self._show_kind()
-                editor.show_tags()
+                editor.tags.show()
             sections = template_body(model)
         editor.model = model
         body = editor.query_one("#body", MarkdownArea)
@@ -102,7 +102,7 @@ class EvidenceKind:
             body.cursor_to_first_answer()
         if editor.entry is None:
             editor.title = f"New {kind_label(kind)}"
-        editor.show_tags()
+        editor.tags.show()
         editor.note_change()
         editor.ask_coach()  # at once: what the coach says depends on the kind
         if kind in DETAIL_BUTTONS and not editor.details.names_someone(kind):
@@ -120,7 +120,7 @@ class EvidenceKind:
         def chosen(result: EvidenceDetails | None) -> None:
             if result is not None:
                 editor.details = result
-                editor.show_tags()
+                editor.tags.show()
                 editor.note_change()
         editor.app.push_screen(EvidenceDetailsDialog(editor.kind, editor.details), chosen)
 

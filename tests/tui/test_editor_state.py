@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from reflect.errors import InputError
-from reflect.tui.editor_state import DraftKeeper, EditorState, time_text
+from reflect.tui.editor_state import DraftKeeper, EditorState, day_feedback, time_feedback, time_text
 
 TODAY = date(2026, 11, 24)
 
@@ -90,3 +90,15 @@ def test_keeper_remembers_the_revision_an_edit_started_from(journal):
     keeper.keep(saved.with_changes(body="more"), saved)
     [draft] = journal.drafts.pending()
     assert draft.entry_id == entry.id and draft.data["base_revision"] == 1
+
+
+def test_the_date_box_says_which_day_it_means_or_why_not():
+    assert day_feedback("yesterday", TODAY) == ("Mon 23 Nov 2026", True)
+    assert day_feedback("31/02", TODAY) == ("not a date yet: try 24/11, yesterday or last friday", False)
+    assert day_feedback("  ", TODAY) == ("needs a date", False)
+
+
+def test_the_time_box_says_how_long_it_means_or_why_not():
+    assert time_feedback("90") == ("1 h 30 min", True)
+    assert time_feedback("") == ("", True)
+    assert time_feedback("ages") == ("not a time yet", False)

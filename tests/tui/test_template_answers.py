@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.widgets import TextArea
 
 from reflect.entries.templates import template_body
-from reflect.tui.widgets.markdown_area import answer_edit, answer_spot, section_starts
+from reflect.tui.widgets.markdown_area import answer_edit, answer_spot, first_answer, section_starts
 from reflect.words import body_words
 
 from .test_navigation import until
@@ -29,6 +29,14 @@ def test_sections_and_where_their_answers_go():
     assert section_starts(LINES) == [0, 5]
     assert answer_spot(LINES, 0) == (4, 0)
     assert answer_spot(LINES[:3] + ["", "I had to cover tills"] + LINES[5:], 0) == (4, 20)
+
+
+def test_the_first_answer_goes_under_the_first_question_from_a_row_on():
+    assert first_answer(LINES) == (4, 0)  # two blank lines under the hint: the second one
+    assert first_answer(["> Q?", "", "Next"]) == (1, 0)
+    assert first_answer(["> Q?"]) == (1, 0)  # at the end: the line after it
+    assert first_answer(["> A?", "", "", "> B?", "", ""], from_row=1) == (5, 0)  # the next question's
+    assert first_answer(["> Q?", "already answered"]) is None
 
 
 async def test_star_answers_stay_answers_and_count(make, journal):

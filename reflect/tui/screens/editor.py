@@ -1,14 +1,15 @@
 """Writing and editing a reflection (or other evidence), without ever losing a word.
 
-The kind of evidence is chosen in the tag bar (or with a template: ctrl+t offers each kind's
-guiding questions); witness testimony, observation and discussion have a small form for
-who saw, observed or took part (ctrl+o).
+The screen lays out the fields and reads them into an
+:class:`~reflect.tui.editor_state.EditorState`. A moment after any change (see
+:mod:`reflect.tui.screens.draft_keeping`), and whenever another screen comes on top, the state
+is written to a draft in the journal; saving the entry removes the draft in the same
+transaction. A draft left behind by a crash is offered back at the next start. Leaving with
+unsaved changes asks first.
 
-The screen reads its widgets into an :class:`~reflect.tui.editor_state.EditorState`. A moment
-after any change (see :mod:`reflect.tui.screens.draft_keeping`), and whenever another screen
-comes on top, the state is written to a draft in the journal; saving the entry removes the
-draft in the same transaction. A draft left behind by a crash is offered back at
-the next start. Leaving with unsaved changes asks first.
+The kind of evidence and its template (ctrl+t), and who witnessed, observed or took part
+(ctrl+o), are changed by :mod:`reflect.tui.evidence_kind`; the meta-skills and criteria
+(ctrl+g, ctrl+r) by :mod:`reflect.tui.editor_tags`.
 """
 
 from __future__ import annotations
@@ -22,35 +23,26 @@ from textual.binding import Binding
 from textual.css.query import NoMatches
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import (
-    Button,
-    Checkbox,
-    Input,
-    Label,
-    Select,
-    TextArea,
-)
+from textual.widgets import Button, Checkbox, Input, Label, Select, TextArea
 
-from reflect.dates import format_long, format_short, parse_day, parse_minutes
-from reflect.store.drafts import Draft
-from reflect.words import entry_words
-from reflect.errors import InputError, JournalBusyError
+from reflect.dates import format_short
 from reflect.entries.kinds import REFLECTION, kind_label
 from reflect.entries.models import MODEL_NAMES, Entry
-from reflect.tui.dialogs.evidence import DETAIL_BUTTONS, EvidenceDetails
-from reflect.tui.editor_state import DraftKeeper, EditorState, time_text
-from reflect.tui.evidence_kind import EvidenceKind, kind_button
-from reflect.tui.dialogs.form import next_field
-from reflect.tui.guard import guarded
+from reflect.errors import JournalBusyError
+from reflect.store.drafts import Draft
 from reflect.tui.dialogs.common import leave_or_ask
+from reflect.tui.dialogs.evidence import EvidenceDetails
+from reflect.tui.dialogs.form import next_field
+from reflect.tui.editor_state import DraftKeeper, EditorState, day_feedback, time_feedback, time_text
+from reflect.tui.editor_tags import EditorTags
+from reflect.tui.evidence_kind import EvidenceKind, kind_button
+from reflect.tui.guard import guarded
 from reflect.tui.screens.draft_keeping import TRY_WAIT, KeepsDrafts
-from reflect.tui.text import in_framework_order, skill_name
-from reflect.tui.dialogs.criteria_picker import CriteriaPicker
-from reflect.tui.widgets.markdown_area import MarkdownArea
-from reflect.tui.dialogs.skill_picker import SkillPicker
 from reflect.tui.widgets.area_bar import AreaBar
 from reflect.tui.widgets.coach_panel import CoachPanel
 from reflect.tui.widgets.key_footer import KeyFooter
+from reflect.tui.widgets.markdown_area import MarkdownArea
+from reflect.words import entry_words
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -111,6 +103,8 @@ class EditorScreen(KeepsDrafts, Screen):
         self.details = EvidenceDetails(self.initial.witness, self.initial.observer, self.initial.participants)
         #: Changes the kind, the template and who is named (reflect.tui.evidence_kind).
         self.evidence = EvidenceKind(self)
+        #: Tags it with meta-skills and criteria, and shows them (reflect.tui.editor_tags).
+        self.tags = EditorTags(self)
         base_revision = entry.revision if entry else None
         if draft is not None and entry is not None:
             # The edit started from this revision; if the entry moved on since, saving keeps both.
@@ -164,7 +158,7 @@ class EditorScreen(KeepsDrafts, Screen):
         # to once the area has its size.
         self._place_cursor()
         self.call_after_refresh(self._scroll_to_cursor)
-        self.show_tags()
+        self.tags.show()
         self._show_status()
         # At once, so the first screen already has the advice; the first look of a run builds
         # the ranking index (about 40 ms), keys typed meanwhile wait and none are lost.
@@ -253,25 +247,15 @@ class EditorScreen(KeepsDrafts, Screen):
             pass
 
     def _show_day(self, text: str) -> None:
-        feedback = self.query_one("#day-feedback", Label)
-        try:
-            feedback.update(format_long(parse_day(text, self.app.journal.today())))
-            feedback.set_class(False, "error")
-        except InputError:
-            feedback.update("not a date yet: try 24/11, yesterday or last friday" if text.strip()
-                            else "needs a date")
-            feedback.set_class(True, "error")
+        self._feedback("#day-feedback", *day_feedback(text, self.app.journal.today()))
 
     def _show_time(self, text: str) -> None:
-        feedback = self.query_one("#time-feedback", Label)
-        try:
-            minutes = parse_minutes(text) if text.strip() else None
-        except InputError:
-            feedback.update("not a time yet")
-            feedback.set_class(True, "error")
-            return
-        feedback.update(time_text(minutes) if minutes else "")
-        feedback.set_class(False, "error")
+        self._feedback("#time-feedback", *time_feedback(text))
+
+    def _feedback(self, where: str, shown: str, readable: bool) -> None:
+        label = self.query_one(where, Label)
+        label.update(shown)
+        label.set_class(not readable, "error")
 
     def _show_status(self) -> None:
         body = self.query_one("#body", TextArea)
@@ -285,23 +269,6 @@ class EditorScreen(KeepsDrafts, Screen):
         if self.told_busy:
             status += " · journal busy: kept beside it"
         body.border_subtitle = f"{words} word{'s' if words != 1 else ''} · {status}"
-
-    def show_tags(self) -> None:
-        """The tag bar's buttons and the line under it: who is named, meta-skills, criteria, files."""
-        framework = self.app.framework
-        self.query_one("#pick-skills", Button).label = f"Meta-skills ({len(self.skills)})"
-        self.query_one("#pick-criteria", Button).label = f"Criteria ({len(self.criteria)})"
-        in_order = in_framework_order(framework, self.skills)
-        skills = ", ".join(skill_name(framework, s) for s in in_order) or "no meta-skills yet (ctrl+g)"
-        criteria = ", ".join(self.criteria) or "no criteria yet (ctrl+r)"
-        files = len(self.app.journal.attachments.list(self.entry.id)) if self.entry else 0
-        attached = (f"  |  {files} attached file{'' if files == 1 else 's'} (on its page: a attaches, v opens)"
-                    if files else "")
-        who = self.details.summary(self.kind)
-        self.query_one("#tags", Label).update(f"{who + '  |  ' if who else ''}{skills}  |  {criteria}{attached}")
-        button = self.query_one("#pick-details", Button)
-        button.label = DETAIL_BUTTONS.get(self.kind, "Who")
-        button.display = self.kind in DETAIL_BUTTONS
 
     # -- the kind of evidence and its template (see reflect.tui.evidence_kind) -------------
 
@@ -321,34 +288,15 @@ class EditorScreen(KeepsDrafts, Screen):
     def action_details(self) -> None:
         self.evidence.ask_who()
 
-    # -- pickers ----------------------------------------------------------------------------
+    # -- meta-skills and criteria (see reflect.tui.editor_tags) ------------------------------
 
     @on(Button.Pressed, "#pick-skills")
     def action_skills(self) -> None:
-        def chosen(result):
-            if result is not None:
-                self.skills = tuple(result)
-                self.show_tags()
-                self.note_change()
-        self.app.push_screen(SkillPicker(self.app.framework, self.skills, suggested=self._suggested().skills[:3]),
-                             chosen)
+        self.tags.pick_skills()
 
     @on(Button.Pressed, "#pick-criteria")
     def action_criteria(self) -> None:
-        def chosen(result):
-            if result is not None:
-                self.criteria = tuple(result)
-                self.show_tags()
-                self.note_change()
-        self.app.push_screen(CriteriaPicker(self.app.framework, self.criteria, preferred_units=self.app.my_units(),
-                                            suggested=self._suggested().criteria[:5]), chosen)
-
-    def _suggested(self):
-        """What the text suggests now (worked out afresh: the picker may open mid-typing)."""
-        from reflect.coach.suggest import suggest
-
-        text = f"{self.query_one('#title', Input).value}\n{self.query_one('#body', TextArea).text}"
-        return suggest(text, self.app.framework, skip=(), prefer_units=self.app.my_units())
+        self.tags.pick_criteria()
 
     # -- saving and leaving -------------------------------------------------------------------
 
