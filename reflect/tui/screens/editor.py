@@ -56,7 +56,7 @@ COACH_DELAY = 0.4
 
 
 class EditorScreen(KeepsDrafts, Screen):
-    """A new reflection (``entry`` None) or an edit of one; ``state`` restores a draft."""
+    """A new reflection (``entry`` None) or an edit of one; ``draft`` restores a draft."""
 
     if TYPE_CHECKING:  # self.app is reflect's app, with its journal and framework
         app = getters.app(ReflectApp)
