@@ -8,6 +8,7 @@ entries) and the navigation every screen uses (:meth:`ReflectApp.show`, :meth:`e
 
 from __future__ import annotations
 
+import gc
 from functools import cached_property
 from pathlib import Path
 
@@ -94,6 +95,9 @@ class ReflectApp(App[int]):
         return JournalScreen()
 
     def on_mount(self) -> None:
+        # The command line starts the app with the garbage collector off (factory.pause_collector):
+        # back on once the first screen is drawn.
+        self.call_after_refresh(gc.enable)
         if self.is_web:
             from reflect.tui.browser_keys import BROWSER_KEYMAP
 
