@@ -13,6 +13,7 @@ where Textual looks on the App (``action_*``, handlers) or other code calls the 
 
 from __future__ import annotations
 
+import gc
 from functools import cached_property
 from pathlib import Path
 
@@ -99,6 +100,9 @@ class ReflectApp(App[int]):
         return JournalScreen()
 
     def on_mount(self) -> None:
+        # The command line starts the app with the garbage collector off (factory.pause_collector):
+        # back on once the first screen is drawn.
+        self.call_after_refresh(gc.enable)
         if self.is_web:
             from reflect.tui.browser_keys import BROWSER_KEYMAP
 
