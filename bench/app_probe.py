@@ -32,10 +32,12 @@ def entries_shown(app) -> bool:
 async def probe(journal_path: str, mark: Path) -> None:
     from reflect.journal import open_journal
     from reflect.framework.standards import load_framework
-    from reflect.tui.factory import make_app
+    from reflect.tui.factory import make_app, pause_collector
 
     with open_journal(journal_path, create=False) as journal:
-        app = make_app(journal, load_framework(), blink=False)
+        framework = load_framework()
+        pause_collector()  # as reflect.tui.factory.run does before it builds the app
+        app = make_app(journal, framework, blink=False)
         async with app.run_test(headless=True, size=(120, 40)) as pilot:
             deadline = time.monotonic() + PATIENCE_S
             while not entries_shown(app):

@@ -32,9 +32,13 @@ def register(sub, common) -> None:
                "  reflect check 12\n"
                "  reflect check 12 --json          kind, advice, depth, questions, personal_data, suggested\n"
                "  reflect check --all              personal data anywhere in the journal\n"
-               "  reflect check - < draft.md       writing not added yet")
+               "  reflect check - < draft.md       writing not added yet\n"
+               "  reflect check - --kind witness < statement.md")
     p.add_argument("id", nargs="?", type=_entry_or_stdin, help="entry number (as in `reflect list`), or - for text on stdin")
     p.add_argument("--all", action="store_true", help="look for personal data in every reflection")
+    p.add_argument("--kind", "-k", metavar="KIND",
+                   help="with -, the kind of evidence the text is (reflection, witness, product, observation, "
+                        "discussion; default reflection)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_check)
 
@@ -43,10 +47,16 @@ def cmd_check(ctx) -> int:
     args = ctx.args
     if args.all == (args.id is not None):
         raise InputError("Give an entry number, or --all for the whole journal (not both).")
+    if args.kind is not None and args.id != "-":
+        raise InputError("--kind is for text on stdin (reflect check - --kind witness): "
+                         "an entry already has its kind.")
     if args.all:
         return _check_all(ctx)
     if args.id == "-":
-        entry = _unsaved(sys.stdin.read())
+        from reflect.entries.kinds import resolve_kind
+
+        kind = resolve_kind(args.kind) if args.kind is not None else REFLECTION
+        entry = _unsaved(sys.stdin.read(), kind)
         result = check_entry(ctx, entry, units=ctx.journal.settings.chosen_units() if ctx.journal_path.exists() else ())
     else:
         entry = ctx.journal.entries.get(args.id)
@@ -72,13 +82,13 @@ def _entry_or_stdin(text: str):
     return "-" if text == "-" else record_id("an entry")(text)
 
 
-def _unsaved(body: str):
-    """Text piped in, checked as a reflection with no title and no tags (nothing is stored)."""
+def _unsaved(body: str, kind: str = REFLECTION):
+    """Text piped in, checked as evidence of ``kind`` with no title and no tags (nothing is stored)."""
     from types import SimpleNamespace
 
     if not body.strip():
         raise InputError("Nothing to check: pipe the text in, e.g. reflect check - < draft.md")
-    return SimpleNamespace(id=None, title="", body=body, model="none", skills=(), criteria=())
+    return SimpleNamespace(id=None, title="", body=body, model="none", skills=(), criteria=(), kind=kind)
 
 
 def check_entry(ctx, entry, units=None):

@@ -90,7 +90,7 @@ def question_for_today(journal: "Journal", framework: "Framework", today: date |
     cutoff = stale_cutoff(today, journal.settings.get("stale_weeks"))
     with counts.open_evidence(journal) as evidence:
         found = counts.criteria(journal, evidence)
-        sets = counts.skill_sets(journal, evidence, cutoff)
+        sets = counts.skill_sets(journal, evidence, None)  # only each set's latest day is wanted
     latest: dict[str, date | None] = {}
     for skills_of, _entries, _recent, day in sets:
         for sid in skills_of:

@@ -152,12 +152,13 @@ def criteria_first_cited(journal: "Journal", start: date, end: date,
 
 
 def skill_sets(journal: "Journal", evidence: EvidenceSet,
-               cutoff: date) -> list[tuple[frozenset[str], int, int, date | None]]:
+               cutoff: date | None) -> list[tuple[frozenset[str], int, int, date | None]]:
     """Per exact set of meta-skills an entry carries (the empty set: untagged): entries, entries
-    dated on or after ``cutoff``, and the latest day. One row per set, not per entry."""
+    dated on or after ``cutoff`` (0 without one: not counted), and the latest day. One row per
+    set, not per entry."""
     if evidence.tallied:
         private = evidence.filters.private
-        recent = tallies.recent_skill_sets(journal.conn, private, cutoff)
+        recent = tallies.recent_skill_sets(journal.conn, private, cutoff) if cutoff else {}
         return [(key, n, recent.get(key, 0), latest)
                 for key, (n, latest) in tallies.skill_sets(journal.conn, private).items()]
     merged: dict[frozenset[str], list] = {}
@@ -165,7 +166,7 @@ def skill_sets(journal: "Journal", evidence: EvidenceSet,
             "SELECT tags, count(*), sum(day >= ?), max(day) FROM ("
             "  SELECT group_concat(es.skill_id, char(31)) AS tags, l.day AS day"
             f" FROM {evidence.table} l LEFT JOIN entry_skills es ON es.entry_id = l.id GROUP BY l.id"
-            ") GROUP BY tags", [cutoff.isoformat()]):
+            ") GROUP BY tags", [cutoff.isoformat() if cutoff else "9999-12-31"]):
         # group_concat's order is not promised, so the same set may come back spelt twice.
         key = frozenset(joined.split("\x1f")) if joined else frozenset()
         row = merged.setdefault(key, [0, 0, None])

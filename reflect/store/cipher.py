@@ -15,7 +15,6 @@ Needs the optional ``sqlcipher3`` package: ``pip install 'reflect[encryption]'``
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from pathlib import Path
@@ -90,6 +89,8 @@ def forget_keys() -> None:
 
 def derive_key(passphrase: str, salt: bytes) -> bytes:
     """The raw key SQLCipher 4 derives from ``passphrase`` for a file with ``salt``."""
+    import hashlib  # here: the app's start asks this module only whether a journal is encrypted
+
     return hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ROUNDS, KEY_BYTES)
 
 

@@ -3,9 +3,10 @@
 Every action someone can reach from more than one place (a key on several screens, the command
 palette, the help screen) is one :class:`AppAction` row in :data:`ACTIONS`. Screens take their
 bindings for these from :func:`bindings` instead of typing the key again; the palette
-(:mod:`reflect.tui.commands`) and the help screen (``ReflectApp.action_help``) read the same rows,
-so a key changes in one place. Keys that mean something on one screen only (``e`` edits the
-highlighted objective) stay in that screen's ``BINDINGS`` with their tooltip as help text.
+(:mod:`reflect.tui.commands`) and the help screen
+(:func:`reflect.tui.dialogs.common.keys_on_screen`) read the same rows, so a key changes in one
+place. Keys that mean something on one screen only (``e`` edits the highlighted objective) stay
+in that screen's ``BINDINGS`` with their tooltip as help text.
 
 The main areas (:data:`AREAS`) are reached with a function key from every screen, the editors
 included, because plain letters type there.

@@ -1,13 +1,19 @@
 """The reflect App: one journal, one framework, a stack of screens.
 
-The App holds what every screen shares (the journal, the framework, the undo list of deleted
-entries) and the navigation every screen uses (:meth:`ReflectApp.show`, :meth:`edit_entry`,
-...). Screens are registered in :mod:`reflect.tui.screens`; palette commands in
-:mod:`reflect.tui.commands`. Build it with :func:`reflect.tui.factory.make_app`.
+The App holds what every screen shares (the journal, the framework) and the navigation every
+screen uses (:meth:`ReflectApp.show`, :meth:`edit_entry`, ...). Screens are registered in
+:mod:`reflect.tui.screens`; palette commands in :mod:`reflect.tui.commands`. Build it with
+:func:`reflect.tui.factory.make_app`.
+
+Parts with an idea of their own are small classes the app holds, in their own modules:
+``undo`` (:mod:`reflect.tui.undo`), ``attached_files`` (:mod:`reflect.tui.attached_files`) and
+``recovery`` (:mod:`reflect.tui.draft_recovery`). The app keeps one-line methods for them only
+where Textual looks on the App (``action_*``, handlers) or other code calls the app.
 """
 
 from __future__ import annotations
 
+import gc
 from functools import cached_property
 from pathlib import Path
 
@@ -19,14 +25,15 @@ from textual.screen import ModalScreen
 from textual.messages import ExitApp
 from textual.widgets import Input
 
-from reflect.errors import NotFoundError
 from reflect.tui.actions import ACTIONS, AREAS, everywhere
+from reflect.tui.attached_files import AttachedFiles
 from reflect.tui.commands import ReflectCommands
 from reflect.tui.draft_recovery import DraftRecovery
 from reflect.tui.guard import guarded
 from reflect.tui.screens import SCREENS, SINGLE
-from reflect.tui.screens.draft_keeping import AUTOSAVE_DELAY, KeepsDrafts
+from reflect.tui.screens.draft_keeping import AUTOSAVE_DELAY
 from reflect.tui.screens.journal import JournalScreen
+from reflect.tui.undo import Undo
 
 # The editor and the dialogs are imported where they are first opened (as the screens in
 # reflect.tui.screens are): the first screen does not wait for them.
@@ -68,11 +75,10 @@ class ReflectApp(App[int]):
         self.blink = blink
         self.catch_bugs = catch_bugs
         self.demo = demo
-        #: What can be brought back with u, last deleted last: entry ids (in the trash),
-        #: copies of deleted review records (see reflect.store.undo) and detached attachments.
-        self.deleted: list = []
-        #: The private temporary folder opened attachments are copied to (made when first needed).
-        self.view_folder: Path | None = None
+        #: What can be brought back with u, and the deletes that put it there.
+        self.undo = Undo(self)
+        #: The attached files of the reflection on screen: attach, open, detach.
+        self.attached_files = AttachedFiles(self)
         self.last_saved_id: int | None = None
         #: Unsaved writing offered back, and drafts kept beside a busy journal moved in.
         self.recovery = DraftRecovery(self)
@@ -94,6 +100,9 @@ class ReflectApp(App[int]):
         return JournalScreen()
 
     def on_mount(self) -> None:
+        # The command line starts the app with the garbage collector off (factory.pause_collector):
+        # back on once the first screen is drawn.
+        self.call_after_refresh(gc.enable)
         if self.is_web:
             from reflect.tui.browser_keys import BROWSER_KEYMAP
 
@@ -118,7 +127,7 @@ class ReflectApp(App[int]):
     def _started(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.warn_about_the_journal()
-        self.call_after_refresh(self.offer_drafts)
+        self.call_after_refresh(self.recovery.offer)
 
     def warn_about_the_journal(self) -> None:
         """Say, and keep saying until dismissed, what the command line would print as a warning:
@@ -132,7 +141,7 @@ class ReflectApp(App[int]):
             self.notify("The journal can only be read here (full or read-only disk, or no permission): "
                         "nothing you write can be saved.", title="Read only", severity="error", timeout=3600)
 
-    # -- navigation -------------------------------------------------------------------------
+    # -- navigation ------------------------------------------------------------------------
 
     def show(self, name: str, **params) -> None:
         """Show the screen registered as ``name`` (see :mod:`reflect.tui.screens`).
@@ -227,80 +236,12 @@ class ReflectApp(App[int]):
     def open_entry(self, entry_id: int) -> None:
         self.show("entry", entry_id=entry_id)
 
-    # -- attached files ------------------------------------------------------------------------
-
-    def _entry_screen(self):
-        from reflect.tui.screens.entry_detail import EntryDetailScreen
-
-        if isinstance(self.screen, EntryDetailScreen):
-            return self.screen
-        self.notify("Open a reflection first (enter on the journal): its page lists its files.",
-                    severity="warning")
-        return None
-
-    def action_attach_file(self) -> None:
-        screen = self._entry_screen()
-        if screen is not None:
-            screen.attach_file()
-
-    def action_open_attachment(self) -> None:
-        screen = self._entry_screen()
-        if screen is not None:
-            self.open_attachment_file(screen.highlighted_attachment())
-
-    @guarded
-    def action_detach_attachment(self) -> None:
-        screen = self._entry_screen()
-        attachment = screen.highlighted_attachment() if screen is not None else None
-        if attachment is None:
-            return
-        detached = self.journal.attachments.detach(attachment.entry_id, attachment.name)
-        self.deleted.append(detached)
-        self.notify(f"Detached {detached.name}. Press u to undo.", title="Detached")
-        screen.show_attachments()
-        self.refresh_bindings()
-
-    def open_attachment_file(self, attachment, *, plain_copy_ok: bool = False) -> None:
-        """Open an attached file with the system's viewer, from a copy in the app's private
-        temporary folder (removed when the app closes). For an encrypted journal the copy is
-        plain, so the apprentice is asked first."""
-        if attachment is None:
-            return
-        if self.journal.encrypted and not plain_copy_ok:
-            from reflect.tui.dialogs.form import ConfirmDialog
-
-            question = (f"Your journal is encrypted, but opening {attachment.name} writes a plain copy of it to a "
-                        "private temporary folder (removed when reflect closes) for the viewer to read.")
-            self.push_screen(ConfirmDialog("Write a plain copy?", question, yes="Open"),
-                             lambda yes: self.open_attachment_file(attachment, plain_copy_ok=True) if yes else None)
-            return
-        self._open_copy(attachment)
-
-    @guarded
-    def _open_copy(self, attachment) -> None:
-        from reflect.attachments import copies
-
-        if self.view_folder is None:
-            self.view_folder = copies.new_view_folder()
-        path = copies.copy_to_view(self.journal.attachments, attachment, self.view_folder)
-        if self.is_web:
-            self.deliver_binary(path)  # the viewer is the browser's machine's, not this one's
-            self.notify(f"{attachment.name} is offered to your browser as a download.")
-            return
-        copies.open_in_viewer(path)
-        self.notify(f"Opening {attachment.name} ({attachment.kind.label}) with your system's viewer.")
-
-    def on_unmount(self) -> None:
-        if self.view_folder is not None:
-            from reflect.attachments.copies import remove_view_folder
-
-            remove_view_folder(self.view_folder)
-            self.view_folder = None
-
     def action_search(self) -> None:
         self._go_home()
         if isinstance(self.screen, JournalScreen):
             self.screen.action_search()
+
+    # -- keys that work everywhere ---------------------------------------------------------
 
     async def action_letter_quit(self) -> None:
         await self.action_quit()
@@ -310,119 +251,9 @@ class ReflectApp(App[int]):
 
     def action_help(self) -> None:
         """The keys of the screen underneath (its own, then those that work everywhere)."""
-        from reflect.tui.dialogs.common import HelpScreen
+        from reflect.tui.dialogs.common import HelpScreen, keys_on_screen
 
-        keys = []
-        for active in self.screen.active_bindings.values():
-            binding = active.binding
-            if active.node is self or not binding.description:
-                continue  # the app's own keys are listed once, below
-            # A screen's keys kept out of a full footer still belong here.
-            if binding.show or binding.key == "enter" or binding.tooltip:
-                keys.append((self.get_key_display(binding), binding.tooltip or binding.description))
-        keys.append(("tab", "Move between parts of the screen"))
-        keys += [(row.key_hint, f"{row.label}: {row.help}") for row in everywhere() if row.name.startswith("area_")]
-        keys += [("F1 or ?", ACTIONS["help"].help), ("ctrl+p", "Command palette: every command, by name"),
-                 ("ctrl+q or q", ACTIONS["quit"].help)]
-        self.push_screen(HelpScreen(keys))
-
-    def action_review_pack(self) -> None:
-        """The review pack: of the completed review on screen, else of the period being prepared."""
-        from reflect.tui.dialogs.review_pack import ReviewPackDialog, pack_written
-
-        review = getattr(self.screen, "review", None)
-        review_id = review.id if review is not None and getattr(review, "read_only", False) else None
-        self.push_screen(ReviewPackDialog(review_id), lambda written: pack_written(self, written))
-
-    def action_export(self) -> None:
-        """Ask what to export, write it, and say where it went."""
-        from reflect.tui.dialogs.export import ExportDialog
-
-        # The demo's exports go to a folder of their own, never beside real ones.
-        self.push_screen(ExportDialog(Path.cwd() / "reflect-demo-exports" if self.demo else None), self._export)
-
-    @guarded
-    def _export(self, request, overwrite: bool = False) -> None:
-        from reflect.files import TargetExistsError
-        from reflect.tui.dialogs.export import ask_about_personal_data, result_message, run_export
-        from reflect.tui.dialogs.form import ConfirmDialog
-
-        if request is None or ask_about_personal_data(self, request, lambda r: self._export(r, overwrite)):
-            return
-        try:
-            result = run_export(self.journal, self.framework, request, overwrite=overwrite)
-        except TargetExistsError as error:
-            question = f"{error.path} is already there (an earlier export today?). Replace it?"
-            self.push_screen(ConfirmDialog("Replace the file?", question, yes="Replace"),
-                             lambda yes: self._export(request, overwrite=True) if yes else None)
-            return
-        message = result_message(result)
-        if self.journal.encrypted:  # by design: the export is for a mentor; said, so nobody thinks it is locked
-            message += " The journal is encrypted, but this export is plain text, readable by anyone who has it."
-        if self.is_web:
-            # In a browser tab the file is also offered as a download; it stays in the folder.
-            self.deliver_binary(result.path)
-            message += " It is also offered to your browser as a download."
-        self.notify(message, title="Exported", timeout=10)
-
-    # -- deleting and undoing -------------------------------------------------------------------
-
-    @guarded
-    def delete_entry(self, entry_id: int) -> bool:
-        """Move an entry to the trash, remembering it for undo; True if it went."""
-        entry = self.journal.entries.delete(entry_id)
-        self.deleted.append(entry_id)
-        self.notify(f'Moved "{entry.title}" to the trash. Press u to undo.', title="Deleted")
-        self.refresh_bindings()
-        return True
-
-    @guarded
-    def delete_record(self, table: str, record_id: int, label: str, delete) -> bool:
-        """Delete an objective, activity, feedback or training with ``delete(record_id)``,
-        keeping a copy so that u brings it back; True if it went."""
-        from reflect.store.undo import keep_rows
-
-        removed = keep_rows(self.journal.conn, table, record_id, label)
-        delete(record_id)
-        self.deleted.append(removed)
-        self.notify(f"Deleted {label}. Press u to undo.", title="Deleted")
-        self.refresh_bindings()
-        return True
-
-    @guarded
-    def action_undo_delete(self) -> None:
-        if not self.deleted:
-            self.notify("Nothing to undo.")
-            return
-        item = self.deleted.pop()
-        from reflect.attachments.store import Attachment
-
-        if isinstance(item, Attachment):
-            self._reattach(item)
-            return
-        if not isinstance(item, int):
-            self._put_back(item)
-            return
-        entry_id = item
-        try:
-            entry = self.journal.entries.restore(entry_id)
-        except NotFoundError:
-            self.notify("That reflection was removed for good (the trash was emptied).", severity="warning")
-            return
-        self.notify(f'Brought back "{entry.title}".', title="Restored")
-        if isinstance(self.screen, JournalScreen):
-            self.screen.reload(keep=entry.id)
-        else:
-            self.last_saved_id = entry.id  # the journal highlights it when it is back on screen
-        self.refresh_bindings()
-
-    def _reattach(self, attachment) -> None:
-        back = self.journal.attachments.undo_detach(attachment.id)
-        self.notify(f"Put {back.name} back.", title="Restored")
-        show = getattr(self.screen, "show_attachments", None)
-        if callable(show):
-            show()
-        self.refresh_bindings()
+        self.push_screen(HelpScreen(keys_on_screen(self)))
 
     def typing(self) -> bool:
         """True while the focus is in a box that takes letters (so ? and q type)."""
@@ -434,21 +265,11 @@ class ReflectApp(App[int]):
         return focused is not None and any(
             kind.__name__ == "TextArea" and kind.__module__.startswith("textual.") for kind in type(focused).__mro__)
 
-    def _put_back(self, removed) -> None:
-        from reflect.store.undo import put_back
-
-        put_back(self.journal, removed)
-        self.notify(f"Brought back {removed.label}.", title="Restored")
-        reload = getattr(self.screen, "reload", None)
-        if callable(reload):
-            reload()
-        self.refresh_bindings()
-
     def check_action(self, action: str, parameters) -> bool | None:
         if self.journal is None:  # still locked: only the dialog, help and quit
             return action in ("quit", "letter_quit", "help", "letter_help")
         if action == "undo_delete":
-            return bool(self.deleted)
+            return bool(self.undo.deleted)
         if action in ("letter_quit", "letter_help"):
             return not self.typing()
         if action == "area":
@@ -463,21 +284,50 @@ class ReflectApp(App[int]):
                 return "?" if binding.key == "f1" else "q"
         return super().get_key_display(binding)
 
-    # -- drafts ------------------------------------------------------------------------------
+    # -- attached files and undo (reflect.tui.attached_files, reflect.tui.undo) ------------
+
+    def action_attach_file(self) -> None:
+        self.attached_files.attach()
+
+    def action_open_attachment(self) -> None:
+        self.attached_files.open_highlighted()
+
+    def action_detach_attachment(self) -> None:
+        self.attached_files.detach()
+
+    def on_unmount(self) -> None:
+        self.attached_files.remove_copies()
+
+    def action_undo_delete(self) -> None:
+        self.undo.bring_back()
+
+    # -- exports ---------------------------------------------------------------------------
+
+    def action_review_pack(self) -> None:
+        """The review pack: of the completed review on screen, else of the period being prepared."""
+        from reflect.tui.dialogs.review_pack import ReviewPackDialog, pack_written
+
+        review = getattr(self.screen, "review", None)
+        review_id = review.id if review is not None and getattr(review, "read_only", False) else None
+        self.push_screen(ReviewPackDialog(review_id), lambda written: pack_written(self, written))
+
+    def action_export(self) -> None:
+        """Ask what to export, write it, and say where it went."""
+        from reflect.tui.dialogs.export import ExportDialog, export_chosen
+
+        # The demo's exports go to a folder of their own, never beside real ones.
+        self.push_screen(ExportDialog(Path.cwd() / "reflect-demo-exports" if self.demo else None),
+                         lambda request: export_chosen(self, request))
+
+    # -- drafts ----------------------------------------------------------------------------
 
     @on(ExitApp)
     def _keep_drafts_before_closing(self) -> None:
         # Closing removes each screen's widgets before the screen itself, so an editor's own
         # unmount can no longer read what was typed: keep it while the widgets are still there.
         # This is what saves the last words when a browser tab closes (its app is told to exit)
-        # less than the autosave delay after typing. A discarded editor keeps nothing.
-        for screen in self.screen_stack:
-            if isinstance(screen, KeepsDrafts):
-                screen.keep_draft()
-
-    def offer_drafts(self) -> None:
-        """At start: offer back writing that was never saved (see :mod:`reflect.tui.draft_recovery`)."""
-        self.recovery.offer()
+        # less than the autosave delay after typing.
+        self.recovery.keep_open_editors()
 
     def move_in_when_free(self, side) -> None:
         """Keep trying to move a closed editor's draft from beside the busy journal into it."""
@@ -485,13 +335,7 @@ class ReflectApp(App[int]):
 
     def rescue_drafts(self) -> None:
         """Keep every open editor's words as drafts (used when something unexpected happens)."""
-        for screen in self.screen_stack:
-            # Every editor keeps drafts (KeepsDrafts): one not opened yet has nothing to keep.
-            if isinstance(screen, KeepsDrafts):
-                try:
-                    screen.keep_draft()
-                except Exception as error:  # noqa: BLE001 - rescuing; the original error is reported
-                    self.log.error(f"could not keep a draft while rescuing: {error!r}")
+        self.recovery.rescue()
 
     def _handle_exception(self, error: Exception) -> None:
         # Last resort (an error no handler caught): keep the words before Textual closes the app.
@@ -518,7 +362,7 @@ class ReflectApp(App[int]):
 
         self.push_screen(ConfirmLeave("Quit with unsaved changes?", "Save your writing before quitting?"), answered)
 
-    # -- looks -------------------------------------------------------------------------------
+    # -- looks -----------------------------------------------------------------------------
 
     def notify(self, message: str, *, markup: bool = True, **options) -> None:
         # Messages quote titles and typed text: "[/b]" in a title must not read as markup

@@ -3,7 +3,8 @@
 At start the app offers back what an editor left unsaved (after a crash, a closed terminal or
 a closed browser tab), first moving into the journal what an earlier reflect left beside it.
 While another reflect holds the journal, a closed editor's draft waits in a side file
-(:mod:`reflect.store.side_files`) and is moved in once the journal is free.
+(:mod:`reflect.store.side_files`) and is moved in once the journal is free. When the app closes,
+or something unexpected happens, every open editor's words are kept as drafts first.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from textual.timer import Timer
 
 from reflect.errors import NotFoundError
 from reflect.tui.guard import guarded
-from reflect.tui.screens.draft_keeping import RETRY_DELAY
+from reflect.tui.screens.draft_keeping import RETRY_DELAY, KeepsDrafts
 
 if TYPE_CHECKING:
     from reflect.tui.app import ReflectApp
@@ -83,6 +84,25 @@ class DraftRecovery:
         from reflect.tui.screens.editor import EditorScreen
 
         self.app.push_screen(EditorScreen(entry=entry, draft=draft))
+
+    def keep_open_editors(self) -> None:
+        """Keep every open editor's words as a draft now (the app is closing; a discarded editor
+        keeps nothing)."""
+        for editor in self._editors():
+            editor.keep_draft()
+
+    def rescue(self) -> None:
+        """Keep every open editor's words as drafts when something unexpected happened: one that
+        cannot keep its words does not stop the others."""
+        for editor in self._editors():
+            try:
+                editor.keep_draft()
+            except Exception as error:  # noqa: BLE001 - rescuing; the original error is reported
+                self.app.log.error(f"could not keep a draft while rescuing: {error!r}")
+
+    def _editors(self) -> list[KeepsDrafts]:
+        # Every editor keeps drafts (KeepsDrafts): one not opened yet has nothing to keep.
+        return [screen for screen in self.app.screen_stack if isinstance(screen, KeepsDrafts)]
 
     def move_in_when_free(self, side) -> None:
         """Keep trying to move a closed editor's draft from beside the busy journal into it."""

@@ -197,3 +197,27 @@ def test_check_of_a_reflection_still_judges_depth_and_asks_no_kind_questions(cli
     data = json.loads(cli.ok("check", "1", "--json"))
     assert data["kind"] == "reflection" and data["questions"] == [] and data["depth"]["level"] == "descriptive"
     assert data["advice"]
+
+
+def test_check_of_piped_text_takes_a_kind(cli, monkeypatch):
+    import io
+
+    from reflect.coach.check import kind_questions
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("Amy watched me calm a customer."))
+    data = json.loads(cli.ok("check", "-", "--kind", "witness", "--json"))
+    assert (data["kind"], data["questions"], data["depth"]) == ("witness", list(kind_questions("witness")), None)
+    monkeypatch.setattr("sys.stdin", io.StringIO("Jo watched me on the tills."))
+    out = cli.ok("check", "-", "-k", "obs")
+    assert out.startswith("Your text:") and "Observation: depth advice is for your own reflections" in out
+
+
+def test_check_refuses_a_kind_it_cannot_use(cli, monkeypatch):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("Some words."))
+    status, _, err = cli("check", "-", "--kind", "witnness")
+    assert status == 2 and 'Did you mean "witness"?' in err and len(err.strip().splitlines()) == 1
+    cli.ok("add", "--no-advice", "--title", "At the tills", "She served a queue.")
+    status, _, err = cli("check", "1", "--kind", "witness")
+    assert status == 2 and "an entry already has its kind" in err and len(err.strip().splitlines()) == 1

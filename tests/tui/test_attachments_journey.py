@@ -98,8 +98,8 @@ async def test_open_writes_a_private_copy_removed_when_the_app_closes(make, samp
         assert path.read_bytes() == PHOTO
         assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
         assert stat.S_IMODE(os.stat(path.parent).st_mode) == 0o700
-        assert app.view_folder is not None and path.is_relative_to(app.view_folder)
-        folder = app.view_folder
+        assert app.attached_files.view_folder is not None and path.is_relative_to(app.attached_files.view_folder)
+        folder = app.attached_files.view_folder
     assert not folder.exists()
 
 
@@ -120,7 +120,7 @@ async def test_an_encrypted_journal_asks_before_writing_a_plain_copy(make, sampl
         assert "plain copy" in str(app.screen.query_one(".dialog").query("Label")[1].render())
         await pilot.press("n")
         await settle(pilot)
-        assert opened == [] and app.view_folder is None
+        assert opened == [] and app.attached_files.view_folder is None
         await pilot.press("v")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question again")
         await pilot.press("y")

@@ -84,7 +84,7 @@ async def test_footer_with_a_filter_and_undo_still_fits(make, records, journal, 
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: app.screen.query(AreaBar))
         await pilot.press("d", "y")
-        await until(pilot, lambda: app.deleted)
+        await until(pilot, lambda: app.undo.deleted)
         bar = app.screen.query_one(FilterBar)
         bar.filters = replace(bar.filters, private=False)
         await until(pilot, lambda: {"Undo", "Clear"} <= {what for _, what, right in footer_keys(app) if right})

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from reflect.entries.models import MODEL_NAMES
 from reflect.entries.kinds import KIND_SECTIONS, kind_label
 from reflect.entries.templates import TEMPLATES
+from reflect.tui.actions import ACTIONS, everywhere
 from reflect.tui.text import when
 from reflect.tui.widgets.rows import Rows
 from reflect.tui.widgets.key_footer import KeyFooter
@@ -163,6 +164,24 @@ reads them before each review.
 - Search matches whole words and the start of the word you are typing; use quotes for a phrase.
 - Deleted reflections go to the trash: press **u** to bring the last one back.
 """
+
+
+def keys_on_screen(app) -> list[tuple[str, str]]:
+    """What the help screen lists for the screen on top: its own keys (those kept out of a full
+    footer too), then the keys that work everywhere, from the one table of actions."""
+    keys = []
+    for active in app.screen.active_bindings.values():
+        binding = active.binding
+        if active.node is app or not binding.description:
+            continue  # the app's own keys are listed once, below
+        # A screen's keys kept out of a full footer still belong here.
+        if binding.show or binding.key == "enter" or binding.tooltip:
+            keys.append((app.get_key_display(binding), binding.tooltip or binding.description))
+    keys.append(("tab", "Move between parts of the screen"))
+    keys += [(row.key_hint, f"{row.label}: {row.help}") for row in everywhere() if row.name.startswith("area_")]
+    keys += [("F1 or ?", ACTIONS["help"].help), ("ctrl+p", "Command palette: every command, by name"),
+             ("ctrl+q or q", ACTIONS["quit"].help)]
+    return keys
 
 
 class HelpScreen(ModalScreen[None]):

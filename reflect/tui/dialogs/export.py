@@ -4,7 +4,8 @@
 :class:`ExportDialog` only gathers the choices (what, which period, private or not, which
 folder) and answers with an :class:`ExportRequest`; :func:`run_export` does the writing with
 the same core calls as `reflect export` and `reflect review export`, so the files are the
-same whichever way they were made.
+same whichever way they were made. :func:`export_chosen` is what the app does with the answer:
+ask about personal data, ask before replacing a file, write, and say where it went.
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from reflect.words import plural
 from reflect.errors import InputError
+from reflect.files import TargetExistsError
 from reflect.paths import expand
-from reflect.tui.dialogs.form import FormDialog, field_label
+from reflect.tui.guard import report
+from reflect.tui.dialogs.form import ConfirmDialog, FormDialog, field_label
 from reflect.tui.widgets.date_field import DateField
 from reflect.tui.widgets.key_footer import KeyFooter
 
@@ -201,3 +204,32 @@ def result_message(result) -> str:
         parts[-1] += f"; {result.attachments} attached file" + ("" if result.attachments == 1 else "s")
     parts[-1] += ")."
     return " ".join(parts)
+
+
+def export_chosen(app, request: ExportRequest | None, *, overwrite: bool = False) -> None:
+    """Write what the export dialog asked for and say where it went: first asking about personal
+    data in it, and before replacing a file already there."""
+    try:
+        _export(app, request, overwrite)
+    except Exception as error:  # noqa: BLE001 - shown to the person, see reflect.tui.guard
+        report(app, error)
+
+
+def _export(app, request: ExportRequest | None, overwrite: bool) -> None:
+    if request is None or ask_about_personal_data(app, request, lambda r: export_chosen(app, r, overwrite=overwrite)):
+        return
+    try:
+        result = run_export(app.journal, app.framework, request, overwrite=overwrite)
+    except TargetExistsError as error:
+        question = f"{error.path} is already there (an earlier export today?). Replace it?"
+        app.push_screen(ConfirmDialog("Replace the file?", question, yes="Replace"),
+                        lambda yes: export_chosen(app, request, overwrite=True) if yes else None)
+        return
+    message = result_message(result)
+    if app.journal.encrypted:  # by design: the export is for a mentor; said, so nobody thinks it is locked
+        message += " The journal is encrypted, but this export is plain text, readable by anyone who has it."
+    if app.is_web:
+        # In a browser tab the file is also offered as a download; it stays in the folder.
+        app.deliver_binary(result.path)
+        message += " It is also offered to your browser as a download."
+    app.notify(message, title="Exported", timeout=10)

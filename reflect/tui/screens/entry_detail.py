@@ -140,13 +140,13 @@ class EntryDetailScreen(Screen):
             listing.highlighted = len(self.files_listed) - 1
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.app.open_attachment_file(self.highlighted_attachment())
+        self.app.attached_files.open(self.highlighted_attachment())
 
     def action_edit(self) -> None:
         self.app.edit_entry(self.entry_id)
 
     def action_delete(self) -> None:
-        if self.app.delete_entry(self.entry_id):
+        if self.app.undo.delete_entry(self.entry_id):
             self.dismiss()
 
     @guarded

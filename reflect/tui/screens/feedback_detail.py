@@ -148,7 +148,7 @@ class FeedbackDetailScreen(Screen):
     @guarded
     def _delete(self, yes: bool) -> None:
         if yes:
-            if self.app.delete_record("feedback", self.feedback_id, f"feedback #{self.feedback_id}",
+            if self.app.undo.delete_record("feedback", self.feedback_id, f"feedback #{self.feedback_id}",
                                       self.app.journal.feedback.delete):
                 self.dismiss()
 

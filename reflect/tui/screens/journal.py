@@ -293,7 +293,7 @@ class JournalScreen(Screen):
         if action in ("edit", "delete"):
             return self.query_one(EntryList).entry_id is not None
         if action == "undo_delete":
-            return bool(self.app.deleted)
+            return bool(self.app.undo.deleted)
         if action == "clear_filters":
             return not replace(self.filters, text="").is_empty
         if action == "to_list":
@@ -310,7 +310,7 @@ class JournalScreen(Screen):
     def action_delete(self) -> None:
         entries = self.query_one(EntryList)
         entry_id = entries.entry_id
-        if entry_id is not None and self.app.delete_entry(entry_id):
+        if entry_id is not None and self.app.undo.delete_entry(entry_id):
             self._previewed = None
             self.reload(keep=self._neighbour(entries, entry_id))
 

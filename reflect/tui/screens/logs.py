@@ -164,7 +164,7 @@ class LogScreen(Screen):
 
     @guarded
     def _delete(self, record_id: int) -> None:
-        if self.app.delete_record(self.table, record_id, f"{self.noun} #{record_id}", self.store().delete):
+        if self.app.undo.delete_record(self.table, record_id, f"{self.noun} #{record_id}", self.store().delete):
             self.reload()
 
     def describe(self, record) -> str:

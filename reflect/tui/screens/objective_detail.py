@@ -262,7 +262,7 @@ class ObjectiveDetailScreen(Screen):
     @guarded
     def _delete_activity(self, activity_id: int) -> None:
         activity = self.app.journal.activities.get(activity_id)
-        if self.app.delete_record("activities", activity_id, f'the activity "{activity.title}"',
+        if self.app.undo.delete_record("activities", activity_id, f'the activity "{activity.title}"',
                                   self.app.journal.activities.delete):
             self.reload()
 

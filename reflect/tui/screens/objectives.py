@@ -175,7 +175,7 @@ class ObjectivesScreen(Screen):
 
     @guarded
     def _delete(self, objective_id: int) -> None:
-        if self.app.delete_record("objectives", objective_id, f"draft objective #{objective_id}",
+        if self.app.undo.delete_record("objectives", objective_id, f"draft objective #{objective_id}",
                                   self.app.journal.objectives.delete):
             self.reload()
 
