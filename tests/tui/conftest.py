@@ -76,10 +76,14 @@ async def wait_until(pilot, condition, what: str, patience: float = 15.0) -> Non
 
 
 def search_shown(app) -> bool:
-    """Whether the journal screen lists the results of its search box."""
+    """Whether the journal screen lists the results of what its search box says now (not of
+    the first letters typed, shown while the rest was still coming on a busy machine)."""
     from reflect.tui.widgets.entry_list import EntryList
 
-    return app.screen.query_one(EntryList).border_title == "Best matches"
+    screen = app.screen
+    typed = screen.query_one("#search").value
+    return (screen.query_one(EntryList).border_title == "Best matches" and screen.shown_for is not None
+            and screen.shown_for.text == typed)
 
 
 def listed_ids(app) -> list[int]:

@@ -70,6 +70,9 @@ class JournalScreen(Screen):
         self._previewed: int | None = None
         self.prompt: Prompt | None = None  # today's question (reflect.coach.prompts.Prompt), once worked out
         self._lines_for: tuple | None = None  # (day, journal change mark) the lines above the list show
+        #: The search and filters the list shows the results of (the box may be ahead of it
+        #: while someone types).
+        self.shown_for: EntryFilter | None = None
 
     def compose(self) -> ComposeResult:
         yield AreaBar()
@@ -152,6 +155,7 @@ class JournalScreen(Screen):
         entries = self.query_one(EntryList)
         filters = self.filters
         entries.show(entry_pages(self.app.journal, filters), keep=keep)
+        self.shown_for = filters
         self._show_counts(filters, entries.option_count)
         self.refresh_bindings()
 
