@@ -16,7 +16,7 @@ from reflect.tui.screens.editor import EditorScreen
 from reflect.tui.screens.framework_browser import FrameworkBrowserScreen
 from reflect.tui.screens.journal import JournalScreen
 from reflect.tui.widgets.entry_list import EntryList
-from reflect.tui.widgets.filter_bar import FilterBar
+from reflect.tui.widgets.filter_bar import Chip, FilterBar
 
 from .conftest import wait_until
 from .dashboard_helpers import loaded
@@ -131,7 +131,7 @@ async def test_list_rows_show_the_kind_and_the_chip_filters_by_it(make, journal)
         assert rows[1].splitlines()[1].strip().startswith("witness")
         assert rows[0].splitlines()[1].strip().startswith("discussion")
         assert not rows[2].splitlines()[1].strip().startswith(("witness", "reflection"))
-        app.screen.query_one("#chip-kinds", Button).press()
+        app.screen.query_one("#chip-kinds", Chip).action_press()
         bar = app.screen.query_one(FilterBar)
         await wait_until(pilot, lambda: bar.filters.kinds == ("witness",), "the kind filter")
         await wait_until(pilot, lambda: entries.option_count == 1, "only the witness testimony")

@@ -60,15 +60,30 @@ async def test_filter_by_meta_skill_chip(make, sample):
         assert len(listed_ids(app)) == 3
 
 
+async def test_a_chip_whose_filter_is_on_opens_again_to_change_it(make, sample):
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.click("#chip-skills")
+        await wait_until(pilot, lambda: isinstance(app.screen, SkillPicker), "the picker")
+        await pilot.press("down", "down", "space", "enter")  # Adaptability
+        await wait_until(pilot, lambda: listed_ids(app) == [sample[2].id], "the filtered list")
+        chip = app.screen.query_one("#chip-skills")
+        assert chip.has_class("-on")
+        await pilot.click("#chip-skills")  # a Textual button ignored this while it looked pressed
+        await wait_until(pilot, lambda: isinstance(app.screen, SkillPicker), "the picker again")
+        await pilot.press("escape")
+        chip.focus()
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, SkillPicker), "the picker from the keyboard")
+
+
 async def test_private_chip_cycles_only_then_hidden(make, sample):
     app = make()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.click("#chip-private")
         await settle(pilot)
         assert listed_ids(app) == [sample[1].id]
-        # A button ignores a second click while it still shows the first (a double click).
-        chip = app.screen.query_one("#chip-private")
-        await wait_until(pilot, lambda: not chip.has_class("-active"), "the chip to be clickable again")
+        assert app.screen.query_one("#chip-private").has_class("-on")  # shows that it filters
         await pilot.click("#chip-private")
         await settle(pilot)
         assert sample[1].id not in listed_ids(app)
