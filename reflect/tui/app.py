@@ -25,7 +25,7 @@ from textual.screen import ModalScreen
 from textual.messages import ExitApp
 from textual.widgets import Input
 
-from reflect.tui.actions import ACTIONS, AREAS, everywhere
+from reflect.tui.actions import AREAS, everywhere
 from reflect.tui.attached_files import AttachedFiles
 from reflect.tui.commands import ReflectCommands
 from reflect.tui.draft_recovery import DraftRecovery
