@@ -78,3 +78,31 @@ async def test_the_objective_form_leaves_room_for_who_agreed_it_at_60_columns(ma
         await wait_until(pilot, lambda: isinstance(app.screen, ObjectiveEditorScreen), "the objective form")
         await pilot.pause()
         assert app.screen.query_one("#agreed-by").region.width >= 12  # it had 4
+
+
+async def test_completing_a_review_shows_its_choices_whole_at_60x20(make, sample):
+    from textual.widgets import Checkbox
+
+    from reflect.tui.screens.review import CompleteReviewDialog
+
+    app = make()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("f6")
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "ReviewScreen", "the review screen")
+        await pilot.press("c")
+        await wait_until(pilot, lambda: isinstance(app.screen, CompleteReviewDialog), "the completion form")
+        await pilot.pause()
+        for box in app.screen.query(Checkbox):  # a checkbox's label is cut, never wrapped
+            assert box.get_content_width(app.size, app.size) <= box.content_region.width, box.label
+
+
+async def test_a_forms_time_box_takes_its_row_not_the_editors_width(make):
+    from reflect.tui.dialogs.logs import TrainingDialog
+
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(TrainingDialog())
+        await wait_until(pilot, lambda: isinstance(app.screen, TrainingDialog), "the training form")
+        await pilot.pause()
+        box = app.screen.query_one("#time")
+        assert box.region.width >= len(box.placeholder)  # "optional: 45m, 1.5h, 1h30" shows whole

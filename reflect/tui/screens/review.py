@@ -26,6 +26,7 @@ from reflect.review.models import Review
 from reflect.tui.guard import guarded
 from reflect.tui.review_view import review_content
 from reflect.tui.dialogs.form import ConfirmDialog, FormDialog, field_label
+from reflect.words import plural
 from reflect.tui.widgets.date_field import DateField
 from reflect.tui.actions import bindings
 from reflect.tui.widgets.area_bar import AreaBar
@@ -292,13 +293,15 @@ class CompleteReviewDialog(FormDialog):
         yield field_label("Agreed on")
         yield DateField(planned, today=today, what="The review date", required=True, id="agreed")
         yield field_label("")
-        yield Checkbox(f"Set the {len(proposed)} proposed objectives as drafts", bool(proposed),
+        # Labels short enough to show whole at 60 columns (a checkbox's label never wraps).
+        yield Checkbox(f"Add the {plural(len(proposed), 'proposed objective')}" if proposed
+                       else "No objectives proposed", bool(proposed),
                        id="draft-objectives", compact=True, disabled=not proposed)
         yield field_label("")
-        yield Checkbox("... agreed with the mentor (not drafts)", False, id="agree-objectives", compact=True,
+        yield Checkbox("... as agreed, not drafts", False, id="agree-objectives", compact=True,
                        disabled=not proposed)
         yield field_label("")
-        yield Checkbox("Keep private reflections in the record", self.include_private, id="private", compact=True)
+        yield Checkbox("Include private reflections", self.include_private, id="private", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#mentor", Input).focus()
