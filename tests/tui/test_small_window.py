@@ -106,3 +106,18 @@ async def test_a_forms_time_box_takes_its_row_not_the_editors_width(make):
         await pilot.pause()
         box = app.screen.query_one("#time")
         assert box.region.width >= len(box.placeholder)  # "optional: 45m, 1.5h, 1h30" shows whole
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
+async def test_the_export_form_shows_its_private_choice_whole(make, size):
+    from textual.widgets import Checkbox
+
+    from reflect.tui.dialogs.export import ExportDialog
+
+    app = make()
+    async with app.run_test(size=size) as pilot:
+        app.push_screen(ExportDialog())
+        await wait_until(pilot, lambda: isinstance(app.screen, ExportDialog), "the export form")
+        await pilot.pause()
+        box = app.screen.query_one("#private", Checkbox)
+        assert box.get_content_width(app.size, app.size) <= box.content_region.width

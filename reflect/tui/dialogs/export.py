@@ -57,7 +57,8 @@ class ExportDialog(FormDialog):
     """Choose what to export and where. Dismisses with an :class:`ExportRequest` (or None)."""
 
     heading = "Export for your mentor"
-    hint = "ctrl+s exports · escape cancels · files are readable by you only"
+    hint = ("ctrl+s exports · escape cancels · files are readable by you only; a private "
+            "reflection's attached files are never exported")
 
     def __init__(self, folder: Path | None = None) -> None:
         super().__init__()
@@ -69,11 +70,11 @@ class ExportDialog(FormDialog):
         yield Select([(label, kind) for kind, label in KINDS.items()], allow_blank=False, value="pack",
                      id="kind", compact=True)
         yield field_label("From")
-        yield DateField(None, today=today, what="From", empty="the start (or the last review)", id="start")
+        yield DateField(None, today=today, what="From", empty="the start or last review", id="start")
         yield field_label("To")
         yield DateField(None, today=today, what="To", empty="today", id="end")
         yield field_label("Private")
-        yield Checkbox("Include private reflections (never their files)", False, id="private", compact=True)
+        yield Checkbox("Include private reflections", False, id="private", compact=True)
         yield field_label("Folder")
         yield Input(str(self.folder), id="folder", compact=True)
 
