@@ -35,24 +35,18 @@ def _inside(outer, widget) -> bool:
     return outer.region.contains_region(widget.region) and widget.region.area > 0
 
 
-@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
-async def test_every_control_under_the_writing_shows_whole(make, size):
+@pytest.mark.parametrize(("kind", "size", "controls"), [
+    ("reflection", (60, 20), ("#pick-skills", "#pick-criteria", "#private", "#confidence")),
+    ("reflection", (80, 24), ("#pick-skills", "#pick-criteria", "#private", "#confidence")),
+    ("witness", (60, 20), ("#pick-details", "#pick-skills", "#pick-criteria", "#confidence")),
+])
+async def test_every_control_under_the_writing_shows_whole(make, kind, size, controls):
     app = make()
     async with app.run_test(size=size) as pilot:
-        await pilot.press("n")
+        app.push_screen(EditorScreen(kind=kind))
         await wait_until(pilot, lambda: isinstance(app.screen, EditorScreen), "the editor")
         await pilot.pause()
-        for name in ("#pick-skills", "#pick-criteria", "#private", "#confidence"):
-            assert _inside(app.screen, app.screen.query_one(name)), name
-
-
-async def test_a_witness_statement_shows_its_who_button_at_60_columns(make):
-    app = make()
-    async with app.run_test(size=(60, 20)) as pilot:
-        app.push_screen(EditorScreen(kind="witness"))
-        await wait_until(pilot, lambda: isinstance(app.screen, EditorScreen), "the editor")
-        await pilot.pause()
-        for name in ("#pick-details", "#pick-skills", "#pick-criteria", "#confidence"):
+        for name in controls:
             assert _inside(app.screen, app.screen.query_one(name)), name
 
 
