@@ -1,5 +1,5 @@
 """The Markdown export format: its markers, front matter and text escaping, shared by the
-writer (:mod:`reflect.export.markdown`) and the reader (:mod:`reflect.importers.markdown`).
+writer (:mod:`reflect.export.markdown`) and the reader (:mod:`reflect.importers.export_reader`).
 
 An export is ordinary Markdown for people plus a few HTML comments for reflect. Viewers hide
 HTML comments, so mentors never see them; reflect finds them with markdown-it-py. Every entry

@@ -109,7 +109,7 @@ def keep_review_record(journal: "Journal", text: ReviewRecordText, front_matter:
 
 
 def _read(path: Path) -> str:
-    from reflect.importers.markdown import open_export
+    from reflect.importers.export_file import open_export
 
     with open_export(path) as stream:
         return "".join(stream)

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from reflect.export.markdown import export_markdown
-from reflect.importers.markdown import ExportReader
+from reflect.importers.export_reader import ExportReader
 from tests.test_cli_entries import Reflect
 
 

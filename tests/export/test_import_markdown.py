@@ -10,8 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reflect.errors import InputError
-from reflect.importers.markdown import ExportReader, import_markdown, new_entry
 from reflect.importers.common import add_entries
+from reflect.importers.entry_fields import new_entry
+from reflect.importers.export_reader import ExportReader
+from reflect.importers.markdown import import_markdown
 from reflect.journal import open_journal
 from reflect.sanitize import clean_line
 from tests.conftest import FakeClock
@@ -236,10 +238,10 @@ SEGMENT_LINES = st.sampled_from([
 @settings(max_examples=500, deadline=None)
 @given(st.lists(SEGMENT_LINES, max_size=12))
 def test_quick_marker_scan_agrees_with_markdown_it(segment):
-    from reflect.importers.markdown import _markers, _may_hide_lines, _parsed_markers
+    from reflect.importers.export_markers import find_markers, may_hide_lines, parsed_markers
 
-    if not any(_may_hide_lines(line) for line in segment):
-        assert _markers(segment) == _parsed_markers(segment)
+    if not any(may_hide_lines(line) for line in segment):
+        assert find_markers(segment) == parsed_markers(segment)
 
 
 def test_the_command_names_what_it_skipped_and_what_it_took_out(journal, framework, add, tmp_path, capsys):

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from reflect.errors import InputError
-from reflect.importers.markdown import MAX_LOOKALIKES
+from reflect.importers.export_reader import MAX_LOOKALIKES
 from reflect.export.format import COMMENTS_HINT
 from tests.export.conftest import export_text, read_text
 

@@ -11,7 +11,7 @@ import pytest
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from reflect.importers.markdown import new_entry
+from reflect.importers.entry_fields import new_entry
 from reflect.importers.common import add_entries
 from reflect.export.format import OBJECTIVE_COMMENTS_HINT, parse_front_matter
 from reflect.export.pack import export_review_pack

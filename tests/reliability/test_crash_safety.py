@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from reflect.store.doctor import examine, healthy
-from reflect.importers.markdown import ExportReader
+from reflect.importers.export_reader import ExportReader
 from reflect.journal import open_journal
 from reflect.export.format import MARK_END
 from reflect.framework.standards import load_framework

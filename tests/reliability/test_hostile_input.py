@@ -228,7 +228,7 @@ def test_an_oversized_feedback_file_is_refused_before_it_is_parsed(setup, tmp_pa
 
 
 def test_a_line_longer_than_any_export_writes_is_refused(setup, tmp_path, capsys):
-    from reflect.importers.markdown import MAX_LINE_CHARS
+    from reflect.importers.export_file import MAX_LINE_CHARS
 
     path, _ = setup
     target = tmp_path / "long.md"

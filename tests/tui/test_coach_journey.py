@@ -3,7 +3,7 @@ personal data marked, listed before an export and redacted in it, and today's qu
 
 from __future__ import annotations
 
-from reflect.importers.markdown import ExportReader
+from reflect.importers.export_reader import ExportReader
 from reflect.tui.dialogs.criteria_picker import SUGGESTED, CriteriaPicker
 from reflect.tui.dialogs.export import PersonalDataFound
 from reflect.tui.dialogs.skill_picker import SkillPicker

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import stat
 
-from reflect.importers.markdown import ExportReader
+from reflect.importers.export_reader import ExportReader
 from reflect.tui.dialogs.export import ExportDialog
 from reflect.tui.dialogs.form import ConfirmDialog
 
