@@ -54,16 +54,31 @@ def require_regular_file(path: Path, what: str = "file") -> None:
     Reading a named pipe waits for ever and a device may never end, so an import or a
     restore pointed at one must say so instead of hanging.
     """
-    try:
+    with reading(path, what):
         mode = os.stat(path).st_mode
-    except FileNotFoundError:
-        raise ReflectError(f"No such file: {path}") from None
-    except OSError as error:
-        raise ReflectError(f"Cannot read {path}: {error.strerror or error}") from None
     if stat.S_ISDIR(mode):
         raise ReflectError(f"{path} is a folder, not {what}")
     if not stat.S_ISREG(mode):
         raise ReflectError(f"{path} is not a regular file, so not {what}")
+
+
+@contextmanager
+def reading(name: str | Path, what: str, not_text: str | None = None) -> Iterator[None]:
+    """Say in one plain line why the person's file ``name`` could not be read: not there, a
+    folder (not ``what``), refused by the system; with ``not_text``, not UTF-8 text (the
+    sentence goes on with ``not_text``). Every importer reads a person's file inside this."""
+    try:
+        yield
+    except FileNotFoundError:
+        raise ReflectError(f"No such file: {name}") from None
+    except IsADirectoryError:
+        raise ReflectError(f"{name} is a folder, not {what}") from None
+    except UnicodeDecodeError:
+        if not_text is None:
+            raise
+        raise ReflectError(f"{name} is not UTF-8 text{not_text}") from None
+    except OSError as error:
+        raise ReflectError(f"Cannot read {name}: {error.strerror or error}") from None
 
 
 def ensure_private_dir(path: Path) -> Path:

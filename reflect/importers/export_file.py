@@ -14,8 +14,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator, TextIO
 
-from reflect.errors import InputError, ReflectError
-from reflect.files import require_regular_file
+from reflect.errors import InputError
+from reflect.files import reading, require_regular_file
 
 #: Longest line an export may hold (characters): a whole reflection in one paragraph is far
 #: shorter, and a longer one is read no further, so a hostile file cannot fill the memory.
@@ -52,18 +52,10 @@ def open_export(path: Path, *, max_bytes: int | None = None, shown_as: str | Non
     Both `reflect import` and `reflect import-feedback` read through here."""
     name = shown_as or str(path)
     require_regular_file(path, "a reflect export")
-    try:
+    with reading(name, "an export file", ", so it is not a reflect export; nothing was imported"):
         with open(path, encoding="utf-8", newline="") as stream:
             size = os.fstat(stream.fileno()).st_size
             if max_bytes is not None and size > max_bytes:
                 raise InputError(f"{name} is too big to read ({size / 1_000_000:.1f} MB; at most "
                                  f"{max_bytes // 1_000_000} MB); nothing was imported.")
             yield _BoundedLines(stream, name)
-    except FileNotFoundError:
-        raise ReflectError(f"No such file: {name}") from None
-    except IsADirectoryError:
-        raise ReflectError(f"{name} is a folder, not an export file") from None
-    except UnicodeDecodeError:
-        raise ReflectError(f"{name} is not UTF-8 text, so it is not a reflect export; nothing was imported") from None
-    except OSError as error:
-        raise ReflectError(f"Cannot read {name}: {error.strerror or error}") from None

@@ -12,9 +12,9 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from reflect.errors import InputError, ReflectError
+from reflect.errors import InputError
 from reflect.export.format import LINE_BREAK
-from reflect.files import require_regular_file
+from reflect.files import reading, require_regular_file
 
 #: Bytes Windows-1252 uses for curly quotes, dashes, the euro sign and the like; in UTF-8
 #: they can only follow a lead byte, so a file with them standing alone was saved as "ANSI".
@@ -28,17 +28,11 @@ def read_lines(path: Path, *, max_bytes: int | None = None) -> tuple[list[str], 
     ``max_bytes`` is refused before more of it is read, so a hostile one cannot fill the memory."""
     name = str(path)
     require_regular_file(path, "a reflect export")
-    try:
+    with reading(name, "an export file"):
         with path.open("rb") as handle:
             data = handle.read(-1 if max_bytes is None else max_bytes + 1)
-        if max_bytes is not None and len(data) > max_bytes:
-            raise InputError(f"{name} is too big to read (over {max_bytes // 1_000_000} MB); nothing was imported.")
-    except FileNotFoundError:
-        raise ReflectError(f"No such file: {name}") from None
-    except IsADirectoryError:
-        raise ReflectError(f"{name} is a folder, not an export file") from None
-    except OSError as error:
-        raise ReflectError(f"Cannot read {name}: {error.strerror or error}") from None
+    if max_bytes is not None and len(data) > max_bytes:
+        raise InputError(f"{name} is too big to read (over {max_bytes // 1_000_000} MB); nothing was imported.")
     text, encoding = decode(data, name)
     return LINE_BREAK.split(text), encoding
 

@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from reflect import json_input
-from reflect.errors import InputError, ReflectError
-from reflect.files import require_regular_file
+from reflect.errors import InputError
+from reflect.files import reading, require_regular_file
 from reflect.importers.common import ImportResult, NewEntry, add_entries
 from reflect.importers.jrnl_config import DEFAULT_TIMEFORMAT, TimeFormat, timeformat_for
 
@@ -247,7 +247,8 @@ def _read_file(path: Path, name: str, timeformat: str = DEFAULT_TIMEFORMAT,
                seen: "_Seen | None" = None) -> Iterator[JrnlEntry]:
     """The entries of the file at ``path``: text read line by line, JSON all at once."""
     found = False
-    try:
+    with reading(name, "a jrnl journal (jrnl folder journals are not supported)",
+                 " (an encrypted jrnl journal must be decrypted first)"):
         # utf-8-sig: a byte order mark, which some editors add, is not part of the text.
         with path.open(encoding="utf-8-sig", newline="\n") as file:
             head = []
@@ -266,14 +267,6 @@ def _read_file(path: Path, name: str, timeformat: str = DEFAULT_TIMEFORMAT,
             for entry in entries:
                 found = True
                 yield entry
-    except FileNotFoundError:
-        raise ReflectError(f"No such file: {name}") from None
-    except IsADirectoryError:
-        raise ReflectError(f"{name} is a folder, not a jrnl journal (jrnl folder journals are not supported)") from None
-    except UnicodeDecodeError:
-        raise ReflectError(f"{name} is not UTF-8 text (an encrypted jrnl journal must be decrypted first)") from None
-    except OSError as error:
-        raise ReflectError(f"Cannot read {name}: {error.strerror or error}") from None
     if not found:
         raise _nothing_found(name)
 
