@@ -21,6 +21,7 @@ MAX_CHARS = 64_000_000
 # A JSON string, unrolled ("normal* (escape normal*)*") so it is matched in one fast pass.
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_OPENING_RUN = re.compile(r"[\[{]+")
 
 
 class JSONLimitError(ValueError):
@@ -47,9 +48,14 @@ def check_depth(text: str, max_depth: int = MAX_DEPTH) -> None:
     # Strings cannot nest; with them gone, strip innermost pairs one level per pass (each pass
     # runs in C, so a 200 KB framework costs about a millisecond).
     skeleton = _NOT_BRACKET.sub("", _STRING.sub("", text))
-    for _ in range(max_depth):
+    for passes in range(max_depth):
         shorter = skeleton.replace("[]", "").replace("{}", "")
         if shorter == skeleton:
+            # What is left never closes: the decoder would still go one level down for each
+            # opening bracket in a row (and hit the recursion limit, or not, as the stack
+            # allows) before saying the text is malformed.
+            if passes + max(map(len, _OPENING_RUN.findall(skeleton)), default=0) > max_depth:
+                raise JSONLimitError(f"it is nested more than {max_depth} levels deep")
             return  # balanced and shallow enough, or malformed: json.loads says which
         skeleton = shorter
     if "[]" in skeleton or "{}" in skeleton:

@@ -235,3 +235,20 @@ def test_a_line_longer_than_any_export_writes_is_refused(setup, tmp_path, capsys
     target.write_text("---\nreflect_export: 1\nkind: \"reflections\"\n---\n" + "x" * (MAX_LINE_CHARS + 10) + "\n")
     status, _, err = run(capsys, "import", str(target))
     assert_one_clean_line(status, err, "line 5", "longer than")
+
+
+def test_unclosed_brackets_are_refused_whatever_the_recursion_limit():
+    """A text that opens 5,000 brackets and never closes them is too deep, not merely
+    malformed: the refusal must not depend on how deep Python lets the decoder recurse."""
+    import sys
+
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(20_000)
+    try:
+        for text in ("[" * 5000, '{"a":' * 2000, "[[" + "[" * json_input.MAX_DEPTH + "]]"):
+            with pytest.raises(json_input.JSONLimitError):
+                json_input.loads(text)
+    finally:
+        sys.setrecursionlimit(limit)
+    with pytest.raises(json.JSONDecodeError):  # shallow and malformed: the decoder says where
+        json_input.loads("[[[1,")
