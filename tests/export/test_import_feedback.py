@@ -185,7 +185,7 @@ def stays_one_comment(text: str) -> bool:
     """Whether ``text`` written as a comment stays inside its place: no reflect marker or
     top-level ``#`` heading at the top level (a mentor's ``##`` and lower are kept), no
     ``Mentor comments`` heading of its own."""
-    from reflect.importers.comment_places import _COMMENTS_HEADING, _MARKER
+    from reflect.importers.comment_places import _COMMENTS_HEADING, _HEADING, _MARKER
 
     tokens = block_parser().parse(text + "\n\n<!-- probe -->\n")
     if tokens[-1].type != "html_block" or tokens[-1].content.strip() != "<!-- probe -->":
@@ -195,6 +195,13 @@ def stays_one_comment(text: str) -> bool:
             return False
         # A marker is known by the importer's own pattern ("<!--reflect:x-->" without the space too).
         if token.level == 0 and token.type == "html_block" and _MARKER.match(token.content):
+            return False
+        # The importer reads lines, not HTML: a "# heading" line ends the place even where
+        # Markdown would run it into the HTML block above ("<A>" then "# 0"); it is then
+        # named as unplaced, not lost (tested apart).
+        if token.level == 0 and token.type == "html_block" and any(
+                (heading := _HEADING.match(line)) and len(heading.group(1)) == 1 and heading.group(2)
+                for line in token.content.splitlines()):
             return False
     return not any(_COMMENTS_HEADING.match(line) for line in text.splitlines())
 
@@ -337,3 +344,9 @@ def test_any_damaged_file_is_refused_cleanly_or_accounted_for(journal, tiny_fram
         assert len(mentor_feedback(journal)) == before
     else:
         assert len(mentor_feedback(journal)) == before + len(result.added)
+
+
+def test_a_top_level_heading_in_a_comment_after_html_is_reported_never_lost(journal, records, pack, tmp_path):
+    result = import_feedback(journal, write(tmp_path, comment_on(pack, records.flour.uid, "<A>\n# 0")))
+    assert [fb.said for fb in mentor_feedback(journal)] == ["<A>"]
+    assert not_imported(result)["# 0"] == "outside any comment place" and not result.complete
